@@ -1,0 +1,21 @@
+namespace JobMatch.Gateway.DevelopmentIssuer;
+
+/// <summary>Auth:DevelopmentIssuer — a local stand-in for an OpenID Connect provider; off unless Enabled.</summary>
+public sealed class DevelopmentIssuerOptions
+{
+    public bool Enabled { get; set; }
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+    public List<DemoAccount> Accounts { get; set; } = [];
+}
+
+public sealed class DemoAccount
+{
+    public string Username { get; set; } = "";
+    /// <summary>pbkdf2-sha256$iterations$salt$hash (base64), see <see cref="PasswordHash"/>.</summary>
+    public string PasswordHash { get; set; } = "";
+    public Guid UserId { get; set; }
+    public string Role { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public Guid? EmployerId { get; set; }
+    public List<string> Regions { get; set; } = [];
+}

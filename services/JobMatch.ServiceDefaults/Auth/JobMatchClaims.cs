@@ -1,0 +1,11 @@
+namespace JobMatch.ServiceDefaults.Auth;
+
+/// <summary>Claim names in JobMatch tokens (inbound claim mapping is off, so these are the JWT names).</summary>
+public static class JobMatchClaims
+{
+    public const string Subject = "sub";
+    public const string Role = "role";
+    public const string EmployerId = "employer_id";
+    public const string Region = "region";
+    public const string Name = "name";
+}

@@ -1,0 +1,46 @@
+using JobMatch.ServiceDefaults.Auth;
+using JobMatch.ServiceDefaults.Health;
+using JobMatch.ServiceDefaults.Problems;
+using JobMatch.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using System.Text.Json.Serialization;
+
+namespace JobMatch.ServiceDefaults;
+
+/// <summary>What every JobMatch service has: telemetry, logs, health, problem details, authentication, OpenAPI.</summary>
+public static class ServiceDefaultsExtensions
+{
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
+    {
+        builder.AddStructuredLogging(serviceName);
+        builder.AddDefaultTelemetry(serviceName);
+        builder.AddDefaultHealthChecks();
+        builder.AddDefaultProblemDetails();
+        builder.AddDefaultAuthentication();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        return builder;
+    }
+
+    /// <summary>Middleware and endpoints every service exposes, in the order they must run.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseHttpRouteTags();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>The group every feature's endpoints hang off: problem details for errors, OpenAPI tags.</summary>
+    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder endpoints, string prefix, string tag) =>
+        endpoints.MapGroup(prefix).WithTags(tag).ProducesProblem(401).ProducesValidationProblem();
+}

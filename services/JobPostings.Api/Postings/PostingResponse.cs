@@ -1,0 +1,26 @@
+namespace JobPostings.Api.Postings;
+
+public sealed record PostingResponse(
+    Guid Id,
+    Guid EmployerId,
+    string Title,
+    string Description,
+    string? OccupationCode,
+    IReadOnlyList<string> Skills,
+    string RegionCode,
+    double? Latitude,
+    double? Longitude,
+    decimal? SalaryMin,
+    decimal? SalaryMax,
+    int Vacancies,
+    PostingStatus Status,
+    DateTime? ValidUntil,
+    DateTime CreatedAt,
+    DateTime? PublishedAt,
+    DateTime? ClosedAt)
+{
+    public static PostingResponse From(Posting posting) => new(
+        posting.Id, posting.EmployerId, posting.Title, posting.Description, posting.OccupationCode, posting.Skills,
+        posting.RegionCode, posting.Latitude, posting.Longitude, posting.SalaryMin, posting.SalaryMax, posting.Vacancies,
+        posting.State, posting.ValidUntil, posting.CreatedAt, posting.PublishedAt, posting.ClosedAt);
+}

@@ -1,0 +1,17 @@
+using JobMatch.Contracts;
+using JobMatch.ServiceDefaults.Messaging;
+using Matching.Api.Matches;
+using Matching.Api.ReadModel;
+using MassTransit;
+
+namespace Matching.Api.Consumers;
+
+public sealed class JobPublishedConsumer(Transactions transactions, ReadModelStore readModel, Recommender recommender) : IConsumer<JobPublished>
+{
+    public Task Consume(ConsumeContext<JobPublished> context) =>
+        transactions.RunOnceAsync(context, nameof(JobPublishedConsumer), async transaction =>
+        {
+            if (await readModel.ApplyAsync(transaction, context.Message))
+                await recommender.AnnounceForPostingAsync(transaction, context.Message.PostingId);
+        });
+}

@@ -1,0 +1,20 @@
+using MassTransit;
+using JobMatch.ServiceDefaults;
+using JobMatch.ServiceDefaults.Data;
+using JobMatch.ServiceDefaults.Messaging;
+using Matching.Api.Consumers;
+using Matching.Api.Matches;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults("matching");
+builder.AddServiceDatabase("jobmatch_matching", typeof(MatchesApi).Assembly);
+builder.AddMessaging("matching", bus => bus.AddConsumers(typeof(JobPublishedConsumer).Assembly));
+builder.AddMatchingServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapMatchesEndpoints();
+
+app.Run();

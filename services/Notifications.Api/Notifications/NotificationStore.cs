@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Dapper;
+using JobMatch.ServiceDefaults.Messaging;
+using Npgsql;
+
+namespace Notifications.Api.Notifications;
+
+public sealed class NotificationStore(NpgsqlDataSource dataSource)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task AddAsync(ServiceTransaction transaction, Guid recipientId, string kind, object data) =>
+        transaction.ExecuteAsync(
+            "INSERT INTO notifications (id, recipient_id, kind, data) VALUES (@id, @recipientId, @kind, @data::jsonb)",
+            new { id = Guid.CreateVersion7(), recipientId, kind, data = JsonSerializer.Serialize(data, Json) });
+
+    public async Task<IReadOnlyList<NotificationRow>> ListAsync(Guid recipientId, bool unreadOnly, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<NotificationRow>(new CommandDefinition(
+            """
+            SELECT id, recipient_id, kind, data::text AS data, created_at, read_at FROM notifications
+            WHERE recipient_id = @recipientId AND (NOT @unreadOnly OR read_at IS NULL)
+            ORDER BY created_at DESC LIMIT @limit
+            """, new { recipientId, unreadOnly, limit }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>Marks the recipient's own notification read; false when there is no such notification of theirs.</summary>
+    public async Task<bool> MarkReadAsync(Guid recipientId, Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = @id AND recipient_id = @recipientId",
+            new { id, recipientId }, cancellationToken: cancellationToken)) == 1;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using JobMatch.ServiceDefaults;
+using JobMatch.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Notifications.Api.Notifications;
+
+public static class NotificationsApi
+{
+    public static IHostApplicationBuilder AddNotificationsServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<NotificationStore>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapNotificationsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // Everyone reads only their own notifications: the recipient is the caller, never a parameter.
+        var notifications = endpoints.MapApiGroup("/api/notifications", "Notifications");
+        notifications.MapGet("/", ListMyNotifications);
+        notifications.MapPost("/{id:guid}/read", MarkRead);
+        return endpoints;
+    }
+
+    public static async Task<Ok<IReadOnlyList<NotificationResponse>>> ListMyNotifications(
+        ClaimsPrincipal caller, NotificationStore store, [FromHeader(Name = "Accept-Language")] string? acceptLanguage,
+        CancellationToken cancellationToken, bool unreadOnly = false, int limit = 50, string? lang = null)
+    {
+        var language = NotificationText.LanguageFrom(lang ?? acceptLanguage);
+        var rows = await store.ListAsync(caller.UserId(), unreadOnly, Math.Clamp(limit, 1, 200), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<NotificationResponse>>(rows.Select(row => NotificationResponse.From(row, language)).ToList());
+    }
+
+    public static async Task<Results<NoContent, NotFound>> MarkRead(
+        Guid id, ClaimsPrincipal caller, NotificationStore store, CancellationToken cancellationToken) =>
+        await store.MarkReadAsync(caller.UserId(), id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+}

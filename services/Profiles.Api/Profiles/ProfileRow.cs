@@ -1,0 +1,17 @@
+namespace Profiles.Api.Profiles;
+
+/// <summary>A profile as stored: personal fields still sealed.</summary>
+public sealed class ProfileRow
+{
+    public Guid SeekerId { get; init; }
+    public string NameProtected { get; init; } = "";
+    public string? PhoneProtected { get; init; }
+    public string[] Skills { get; init; } = [];
+    public string RegionCode { get; init; } = "";
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public int? MaxCommuteKm { get; init; }
+    public bool WillingToRelocate { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+}

@@ -1,0 +1,18 @@
+using JobMatch.ServiceDefaults;
+using JobMatch.ServiceDefaults.Data;
+using JobMatch.ServiceDefaults.Messaging;
+using Profiles.Api.Profiles;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults("jobseeker-profile");
+builder.AddServiceDatabase("jobmatch_profiles", typeof(ProfilesApi).Assembly);
+builder.AddMessaging("profiles");
+builder.AddProfilesServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapProfilesEndpoints();
+
+app.Run();
