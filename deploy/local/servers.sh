@@ -535,10 +535,10 @@ do_start() {
     mkdir -p "$LOG_DIR" "$RUN_DIR"
     touch "$MARKER"
     check_ports
-    # Launch all three first and only then wait, so their boots overlap
-    # (RabbitMQ alone takes several seconds).
-    pg_launch
+    # Launch all three first and only then wait, so their boots overlap.
+    # RabbitMQ goes first: its boot (5-10 s) is the long pole and hides initdb.
     rmq_launch
+    pg_launch
     redis_launch
     pg_wait
     redis_wait

@@ -40,7 +40,14 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
-        // After AddMassTransit, so the relay starts once the bus has.
+        // Start-up waits for the bus and its endpoints (queues declared and bound): the relay, registered after,
+        // then never publishes into an exchange whose consumers' queues do not exist yet.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromMinutes(2);
+            options.StopTimeout = TimeSpan.FromSeconds(30);
+        });
         builder.Services.AddHostedService<OutboxRelay>();
         return builder;
     }

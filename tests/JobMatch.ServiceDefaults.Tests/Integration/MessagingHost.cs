@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using JobMatch.Contracts;
+using JobMatch.ServiceDefaults.Data;
+using JobMatch.ServiceDefaults.Messaging;
+using JobMatch.Testing;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace JobMatch.ServiceDefaults.Tests.Integration;
+
+/// <summary>A worker host built from ServiceDefaults alone, with one consumer whose effect is a row in "effects".</summary>
+public sealed class MessagingHost : IAsyncDisposable
+{
+    public const string ServiceName = "defaults-tests";
+    public const string FailingReason = "always-fails";
+    /// <summary>How often the consumer was called per posting id, across every host of the process.</summary>
+    public static readonly ConcurrentDictionary<Guid, int> Attempts = new();
+
+    private readonly IHost _host;
+
+    private MessagingHost(IHost host) => _host = host;
+
+    public IServiceProvider Services => _host.Services;
+    public Transactions Transactions => Services.GetRequiredService<Transactions>();
+    public NpgsqlDataSource DataSource => Services.GetRequiredService<NpgsqlDataSource>();
+    public IBus Bus => Services.GetRequiredService<IBus>();
+
+    public static async Task<MessagingHost> StartAsync(TestServers servers, string virtualHost, string database)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(TestSecrets.ServiceSettings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
+        {
+            ["ConnectionStrings:Postgres"] = servers.Postgres,
+            ["ConnectionStrings:RabbitMq"] = virtualHost,
+            ["Database:Name"] = database,
+        });
+        builder.AddServiceDatabase(database, typeof(MessagingHost).Assembly);
+        builder.AddMessaging(ServiceName, bus => bus.AddConsumer<RecordingConsumer>());
+        var host = builder.Build();
+        await host.StartAsync();
+        return new MessagingHost(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+
+    public sealed class RecordingConsumer(Transactions transactions) : IConsumer<JobClosed>
+    {
+        public Task Consume(ConsumeContext<JobClosed> context)
+        {
+            Attempts.AddOrUpdate(context.Message.PostingId, 1, (_, count) => count + 1);
+            if (context.Message.Reason == FailingReason) throw new InvalidOperationException("This message can never be handled.");
+            return transactions.RunOnceAsync(context, nameof(RecordingConsumer), transaction => transaction.ExecuteAsync(
+                "INSERT INTO effects (message_id, posting_id, reason) VALUES (@messageId, @PostingId, @Reason)",
+                new { messageId = context.MessageId, context.Message.PostingId, context.Message.Reason }));
+        }
+    }
+}
