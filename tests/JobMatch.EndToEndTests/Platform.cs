@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using JobMatch.Testing;
+
+namespace JobMatch.EndToEndTests;
+
+/// <summary>
+/// The whole platform as separate processes, exactly as deploy/local/run.sh runs it: the four services and
+/// the gateway, built outputs started with `dotnet X.dll`, on free ports, on the real servers, each service
+/// with a fresh database and all of them on a fresh virtual host.
+/// </summary>
+public sealed class Platform : IAsyncLifetime
+{
+    public static readonly string[] Services = ["postings", "profiles", "matching", "notifications"];
+
+    private static readonly Dictionary<string, string> Projects = new()
+    {
+        ["postings"] = "services/JobPostings.Api/JobPostings.Api",
+        ["profiles"] = "services/Profiles.Api/Profiles.Api",
+        ["matching"] = "services/Matching.Api/Matching.Api",
+        ["notifications"] = "services/Notifications.Api/Notifications.Api",
+        ["gateway"] = "gateway/JobMatch.Gateway/JobMatch.Gateway",
+    };
+
+    private readonly Dictionary<string, int> _ports = new();
+    private readonly ConcurrentDictionary<string, Process> _processes = new();
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
+    private TestServers _servers = null!;
+    private string _virtualHost = "";
+
+    public Uri Gateway => new($"http://127.0.0.1:{_ports["gateway"]}/");
+
+    public Uri ServiceAddress(string service) => new($"http://127.0.0.1:{_ports[service]}/");
+
+    public HttpClient CreateClient(string? token = null)
+    {
+        var client = new HttpClient { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    public async Task InitializeAsync()
+    {
+        _servers = await TestServers.GetAsync();
+        _virtualHost = await _servers.CreateVirtualHostAsync();
+        foreach (var name in Projects.Keys) _ports[name] = FreePort();
+        // Services first and ready, so every consumer's queue exists before anything publishes.
+        foreach (var service in Services) Start(service);
+        foreach (var service in Services) await WaitUntilReadyAsync(service);
+        Start("gateway");
+        await WaitUntilReadyAsync("gateway");
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var name in _processes.Keys.ToList()) await StopAsync(name);
+    }
+
+    public void Start(string name)
+    {
+        var dll = Path.Combine(RepositoryRoot.Path, Projects[name].Replace('/', Path.DirectorySeparatorChar));
+        var output = Path.Combine(Path.GetDirectoryName(dll)!, "bin", BuildConfiguration, "net10.0");
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(output, Path.GetFileName(dll) + ".dll")])
+        {
+            WorkingDirectory = output,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in Environment(name)) start.Environment[key] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
+        process.OutputDataReceived += (_, line) => Record(name, line.Data);
+        process.ErrorDataReceived += (_, line) => Record(name, line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _processes[name] = process;
+    }
+
+    /// <summary>Stops a process the way an orchestrator does: SIGTERM, then a grace period for a clean shutdown.</summary>
+    public async Task StopAsync(string name)
+    {
+        if (!_processes.TryRemove(name, out var process)) return;
+        if (!process.HasExited)
+        {
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])) await kill!.WaitForExitAsync();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        process.Dispose();
+    }
+
+    public async Task WaitUntilReadyAsync(string name)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_ports[name]}/"), Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_processes.TryGetValue(name, out var process) && process.HasExited)
+                throw new InvalidOperationException($"{name} exited with {process.ExitCode}.\n{RecentOutput(name)}");
+            try
+            {
+                using var response = await client.GetAsync("health/ready");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        throw new InvalidOperationException($"{name} never became ready.\n{RecentOutput(name)}");
+    }
+
+    /// <summary>The last lines a process wrote, to explain a failure.</summary>
+    public string RecentOutput(string name) =>
+        string.Join('\n', _output.Where(line => line.StartsWith(name + ": ", StringComparison.Ordinal)).TakeLast(40));
+
+    public string AllOutput() => string.Join('\n', _output);
+
+    private Dictionary<string, string> Environment(string name)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_ports[name]}",
+            // Development switches on the gateway's development issuer and its demo accounts.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__Postgres"] = _servers.Postgres,
+            ["ConnectionStrings__RabbitMq"] = _virtualHost,
+            ["ConnectionStrings__Redis"] = _servers.Redis,
+            ["Database__Name"] = $"e2e_{_runId}_{name}",
+        };
+        foreach (var (key, value) in TestSecrets.ServiceSettings) environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        if (name == "gateway")
+        {
+            foreach (var (service, cluster) in new[] { ("postings", "postings"), ("profiles", "profiles"), ("matching", "matching"), ("notifications", "notifications") })
+            {
+                environment[$"ReverseProxy__Clusters__{cluster}__Destinations__{cluster}-1__Address"] = $"http://127.0.0.1:{_ports[service]}/";
+                environment[$"ReverseProxy__Clusters__{cluster}__HealthCheck__Active__Interval"] = "00:00:01";
+            }
+        }
+        return environment;
+    }
+
+    private void Record(string name, string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue($"{name}: {line}");
+        while (_output.Count > 5000) _output.TryDequeue(out _);
+    }
+
+    private static string BuildConfiguration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<Platform>
+{
+    public const string Name = "platform";
+}
