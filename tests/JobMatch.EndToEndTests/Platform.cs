@@ -146,7 +146,7 @@ public sealed class Platform : IAsyncLifetime
         {
             foreach (var (service, cluster) in new[] { ("postings", "postings"), ("profiles", "profiles"), ("matching", "matching"), ("notifications", "notifications") })
             {
-                environment[$"ReverseProxy__Clusters__{cluster}__Destinations__{cluster}-1__Address"] = $"http://127.0.0.1:{_ports[service]}/";
+                environment[$"ReverseProxy__Clusters__{cluster}__Destinations__d1__Address"] = $"http://127.0.0.1:{_ports[service]}/";
                 environment[$"ReverseProxy__Clusters__{cluster}__HealthCheck__Active__Interval"] = "00:00:01";
             }
         }

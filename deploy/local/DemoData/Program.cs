@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+// Demo data for a local run: the demo employer's postings across Inner Mongolia, and the demo seeker's profile.
+// Everything goes through the gateway's public API, so a broken flow shows up here too. Safe to run twice:
+// an employer who already has postings gets no more. Coordinates: division seats from the region data
+// (deploy/local/DemoData/README.md).
+var gateway = new Uri(args.Length > 0 ? args[0] : "http://127.0.0.1:8080/");
+const string Password = "jobmatch-demo";
+
+using var http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+
+var employer = await SignInAsync("employer");
+var existing = await SendAsync(employer, HttpMethod.Get, "api/postings/mine");
+if (existing is JsonArray { Count: > 0 })
+{
+    Console.WriteLine($"demo data: the demo employer already has {existing.AsArray().Count} postings; nothing to load");
+    return 0;
+}
+
+object[] postings =
+[
+    Posting("仓储叉车司机", "负责仓库货物装卸、搬运，持叉车证优先。", ["叉车驾驶", "仓库管理", "安全生产"], "150203", 40.63, 109.83, 5000, 7000),
+    Posting("奶牛场挤奶工", "规模化牧场挤奶及牛只日常护理，包食宿。", ["挤奶操作", "动物护理", "卫生消毒"], "150105", 40.80, 111.68, 4500, 6000),
+    Posting("光伏电站运维员", "光伏电站日常巡检、设备维护与故障处理。", ["电气设备维护", "光伏系统", "安全生产"], "150602", 39.82, 110.00, 6000, 8500),
+    Posting("养老护理员", "为社区老人提供生活照料与基础护理。", ["老年护理", "急救", "沟通能力"], "150102", 40.83, 111.73, 4000, 5500),
+    Posting("网约车司机 Ride-hailing driver", "Drive in Hohhot city; own or company car.", ["机动车驾驶", "导航", "客户服务"], "150102", 40.83, 111.73, null, null),
+    Posting("旅游接待员（蒙汉双语）", "呼伦贝尔草原景区游客接待与讲解，需蒙古语。", ["蒙古语", "导游讲解", "客户服务"], "150702", 49.22, 119.77, 3800, 5200),
+    Posting("电焊工", "钢结构焊接，持焊工证。", ["电焊", "钢结构", "安全生产"], "150203", 40.63, 109.83, 6500, 9000),
+    Posting("Junior web developer (JavaScript)", "Build the public employment service portal. Graduates welcome.", ["JavaScript", "HTML", "SQL"], "150105", 40.80, 111.68, 6000, 9000),
+    Posting("社区公益性岗位保洁员", "社区环境保洁，优先安置就业困难人员。", ["清洁", "垃圾分类"], "150902", 41.03, 113.10, 2100, 2100),
+    Posting("冷链物流配送员", "乳制品冷链配送，熟悉呼包鄂路线。", ["机动车驾驶", "冷链物流", "客户服务"], "150802", 40.75, 107.40, 5500, 7500),
+];
+foreach (var posting in postings)
+{
+    var created = await SendAsync(employer, HttpMethod.Post, "api/postings", posting, HttpStatusCode.Created);
+    await SendAsync(employer, HttpMethod.Post, $"api/postings/{created!["id"]}/publish");
+}
+
+var seeker = await SignInAsync("seeker");
+await SendAsync(seeker, HttpMethod.Put, "api/profiles/me", new
+{
+    name = "巴特尔",
+    phone = "13904710000",
+    skills = new[] { "叉车驾驶", "机动车驾驶", "安全生产", "蒙古语" },
+    regionCode = "150102",
+    latitude = 40.83,
+    longitude = 111.73,
+    maxCommuteKm = 40,
+    willingToRelocate = true,
+});
+Console.WriteLine($"demo data: {postings.Length} postings published by the demo employer; the demo seeker's profile saved");
+return 0;
+
+static object Posting(string title, string description, string[] skills, string regionCode, double latitude, double longitude,
+    decimal? salaryMin, decimal? salaryMax) =>
+    new { title, description, skills, regionCode, latitude, longitude, salaryMin, salaryMax, vacancies = 3 };
+
+async Task<HttpClient> SignInAsync(string username)
+{
+    var token = await SendAsync(http, HttpMethod.Post, "api/auth/token", new { username, password = Password });
+    var client = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!["accessToken"]!.GetValue<string>());
+    return client;
+}
+
+static async Task<JsonNode?> SendAsync(HttpClient client, HttpMethod method, string path, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
+{
+    using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+    using var response = await client.SendAsync(request);
+    var text = await response.Content.ReadAsStringAsync();
+    if (response.StatusCode != expected)
+        throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
+    return text.Length == 0 ? null : JsonNode.Parse(text);
+}

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Runs the whole JobMatch platform on this machine.
+#
+#   deploy/local/run.sh [start]   install/start PostgreSQL, RabbitMQ, Redis; build; start the four services and the
+#                                 gateway; wait until each is ready; load demo data; print the URLs
+#   deploy/local/run.sh stop      stop the services, the gateway and the servers (data is kept in .local/)
+#   deploy/local/run.sh status    what is running
+#
+# Everything lives under <repo>/.local: server data (servers.sh), generated local secrets, pid files, logs.
+# Ports can be moved with JOBMATCH_GATEWAY_PORT and JOBMATCH_<SERVICE>_PORT (POSTINGS, PROFILES, MATCHING,
+# NOTIFICATIONS), and the servers' with the variables servers.sh documents.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+LOCAL="$ROOT/.local"
+RUN="$LOCAL/run"
+LOGS="$LOCAL/logs"
+SERVERS="$ROOT/deploy/local/servers.sh"
+CONFIGURATION=Release
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# name, project directory, port — services before the gateway, which is started last.
+COMPONENTS=(
+    "postings services/JobPostings.Api ${JOBMATCH_POSTINGS_PORT:-8081}"
+    "profiles services/Profiles.Api ${JOBMATCH_PROFILES_PORT:-8082}"
+    "matching services/Matching.Api ${JOBMATCH_MATCHING_PORT:-8083}"
+    "notifications services/Notifications.Api ${JOBMATCH_NOTIFICATIONS_PORT:-8084}"
+    "gateway gateway/JobMatch.Gateway ${JOBMATCH_GATEWAY_PORT:-8080}"
+)
+
+info() { echo "run.sh: $*" >&2; }
+die() { echo "run.sh: $*" >&2; exit 1; }
+
+port_of() { local name project port; for c in "${COMPONENTS[@]}"; do read -r name project port <<<"$c"; [[ $name == "$1" ]] && echo "$port"; done; }
+
+is_running() { [[ -f "$RUN/$1.pid" ]] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
+
+# Local secrets, generated once per checkout and never committed: the token signing key the gateway's development
+# issuer and every service share, and the key personal data is encrypted with.
+ensure_secrets() {
+    local file="$LOCAL/secrets.env"
+    if [[ ! -f $file ]]; then
+        mkdir -p "$LOCAL"
+        umask 077
+        {
+            echo "Auth__SigningKey=$(head -c 48 /dev/urandom | base64 -w0)"
+            echo "PersonalData__CurrentKeyId=local1"
+            echo "PersonalData__Keys__local1=$(head -c 32 /dev/urandom | base64 -w0)"
+        } >"$file"
+        info "generated local secrets in $file"
+    fi
+    set -a
+    # shellcheck disable=SC1090
+    source "$file"
+    set +a
+}
+
+wait_ready() {
+    local name="$1" port="$2" deadline=$((SECONDS + 120))
+    until curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready"; do
+        is_running "$name" || die "$name exited; see $LOGS/$name.log"
+        ((SECONDS < deadline)) || die "$name not ready after 120 s; see $LOGS/$name.log"
+        sleep 0.5
+    done
+}
+
+start_component() {
+    local name="$1" project="$2" port="$3"
+    if is_running "$name"; then
+        info "$name: already running (pid $(cat "$RUN/$name.pid"))"
+        return
+    fi
+    local out="$ROOT/$project/bin/$CONFIGURATION/net10.0"
+    (
+        cd "$out"
+        ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" \
+            nohup dotnet "$(basename "$project").dll" >>"$LOGS/$name.log" 2>&1 &
+        echo $! >"$RUN/$name.pid"
+    )
+    info "$name: started on port $port (log $LOGS/$name.log)"
+}
+
+do_start() {
+    command -v dotnet >/dev/null || die "the .NET 10 SDK (dotnet) is required"
+    mkdir -p "$RUN" "$LOGS"
+    eval "$("$SERVERS" start)"
+    ensure_secrets
+    export ConnectionStrings__Postgres ConnectionStrings__RabbitMq ConnectionStrings__Redis
+    # The gateway finds the services where this script put them.
+    local name project port
+    for c in "${COMPONENTS[@]}"; do
+        read -r name project port <<<"$c"
+        [[ $name == gateway ]] && continue
+        export "ReverseProxy__Clusters__${name}__Destinations__d1__Address=http://127.0.0.1:$port/"
+    done
+
+    info "building ($CONFIGURATION)"
+    dotnet build "$ROOT/deploy/local/Platform.slnf" -c "$CONFIGURATION" -nologo -clp:ErrorsOnly -v:q
+
+    # Services first, each ready (database migrated, bus connected, queues bound) before the gateway opens.
+    for c in "${COMPONENTS[@]}"; do
+        read -r name project port <<<"$c"
+        start_component "$name" "$project" "$port"
+        [[ $name == gateway ]] || wait_ready "$name" "$port"
+    done
+    wait_ready gateway "$(port_of gateway)"
+
+    info "loading demo data"
+    dotnet "$ROOT/deploy/local/DemoData/bin/$CONFIGURATION/net10.0/JobMatch.DemoData.dll" "http://127.0.0.1:$(port_of gateway)/"
+
+    local gw="http://127.0.0.1:$(port_of gateway)"
+    cat <<URLS
+
+JobMatch is running.
+  Gateway (the API)       $gw
+  Sign in (demo)          curl -s -X POST $gw/api/auth/token -H 'Content-Type: application/json' -d '{"username":"seeker","password":"jobmatch-demo"}'
+                          demo accounts: seeker, employer, caseworker (region 150100), admin — password jobmatch-demo
+  OpenAPI documents       $gw/openapi/postings.json  $gw/openapi/profiles.json  $gw/openapi/matches.json  $gw/openapi/notifications.json
+  Services (direct)       postings http://127.0.0.1:$(port_of postings)  profiles http://127.0.0.1:$(port_of profiles)  matching http://127.0.0.1:$(port_of matching)  notifications http://127.0.0.1:$(port_of notifications)
+  Health                  $gw/health/ready (each service: /health/live, /health/ready)
+  RabbitMQ management     http://127.0.0.1:${JOBMATCH_RABBITMQ_MGMT_PORT:-55673}/ (guest/guest)
+  Logs                    $LOGS/
+Stop everything with: deploy/local/run.sh stop
+URLS
+}
+
+do_stop() {
+    local name project port
+    for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do
+        read -r name project port <<<"${COMPONENTS[$i]}"
+        if is_running "$name"; then
+            local pid
+            pid="$(cat "$RUN/$name.pid")"
+            kill -TERM "$pid"
+            for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+            kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+            info "$name: stopped"
+        fi
+        rm -f "$RUN/$name.pid"
+    done
+    "$SERVERS" stop
+}
+
+do_status() {
+    local name project port
+    for c in "${COMPONENTS[@]}"; do
+        read -r name project port <<<"$c"
+        if is_running "$name"; then echo "$name: running on port $port (pid $(cat "$RUN/$name.pid"))"; else echo "$name: stopped"; fi
+    done
+    "$SERVERS" status || true
+}
+
+case "${1:-start}" in
+start) do_start ;;
+stop) do_stop ;;
+status) do_status ;;
+*) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+esac

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every JobMatch test on real servers, from a fresh Debian 12 machine with the .NET 10 SDK.
+#
+#   deploy/local/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Matching]
+#
+# Installs what is missing (PostgreSQL, RabbitMQ, Redis, libxgboost0: through servers.sh), starts private
+# servers on free loopback ports in a temporary directory, builds the solution, runs every test project
+# against those servers, stops and removes them, and ends with one "N passed, N failed" line.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SERVERS="$ROOT/deploy/local/servers.sh"
+CONFIGURATION="${CONFIGURATION:-Debug}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+
+# A free loopback port, outside rabbitmqctl's own 35672-35682 range.
+free_port() {
+    local port
+    while :; do
+        port=$((20000 + RANDOM % 12000))
+        (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+    done
+}
+
+JOBMATCH_DATA_DIR="$(mktemp -d /tmp/jobmatch-tests.XXXXXX)"
+export JOBMATCH_DATA_DIR
+export JOBMATCH_PG_PORT="$(free_port)" JOBMATCH_RABBITMQ_PORT="$(free_port)" JOBMATCH_RABBITMQ_MGMT_PORT="$(free_port)"
+export JOBMATCH_RABBITMQ_DIST_PORT="$(free_port)" JOBMATCH_REDIS_PORT="$(free_port)"
+
+cleanup() { "$SERVERS" stop --purge >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+"$SERVERS" start >/dev/null
+export JOBMATCH_TEST_POSTGRES="Host=127.0.0.1;Port=$JOBMATCH_PG_PORT;Username=postgres;Password=postgres"
+export JOBMATCH_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$JOBMATCH_RABBITMQ_PORT/"
+export JOBMATCH_TEST_RABBITMQ_MANAGEMENT="http://guest:guest@127.0.0.1:$JOBMATCH_RABBITMQ_MGMT_PORT/"
+export JOBMATCH_TEST_REDIS="127.0.0.1:$JOBMATCH_REDIS_PORT"
+
+dotnet build "$ROOT/JobMatch.sln" -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
+
+LOG="$JOBMATCH_DATA_DIR/dotnet-test.log"
+status=0
+dotnet test "$ROOT/JobMatch.sln" -c "$CONFIGURATION" --no-build --nologo \
+    --blame-hang-timeout 10m --logger "console;verbosity=normal" "$@" 2>&1 | tee "$LOG" || status=$?
+
+# One closing line for the whole run, summed over the test assemblies.
+summary="$(grep -E '^(Passed|Failed)!' "$LOG" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' |
+    awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped", p, f, s}')"
+echo
+echo "Tests: $summary"
+if [[ $status -eq 0 && $summary == "0 passed"* ]]; then
+    echo "test.sh: no test ran" >&2
+    exit 1
+fi
+exit "$status"
