@@ -68,6 +68,7 @@ public sealed class FirstFlowTests(Platform platform)
         {
             using var response = await anonymous.GetAsync(path);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
         foreach (var service in Platform.Services)
         {

@@ -36,7 +36,7 @@ public static class TelemetryExtensions
             {
                 options.SetResourceBuilder(ResourceBuilder.CreateDefault().AddService(serviceName));
                 options.IncludeScopes = true;
-                options.AddOtlpExporter();
+                options.AddOtlpExporter(exporter => ConfigureExporter(exporter, builder.Configuration, "logs"));
             });
         }
         return builder;
@@ -50,6 +50,7 @@ public static class TelemetryExtensions
     public static IHostApplicationBuilder AddDefaultTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         var export = OtlpEndpoint(builder.Configuration) is not null;
+        var configuration = builder.Configuration;
         // Registered through factories so the container disposes (and so flushes) them at shutdown.
         builder.Services.AddSingleton(_ =>
         {
@@ -57,7 +58,7 @@ public static class TelemetryExtensions
                 .ConfigureResource(resource => resource.AddService(serviceName))
                 .SetSampler(new AlwaysOnSampler())
                 .AddSource(Sources);
-            if (export) tracing.AddOtlpExporter();
+            if (export) tracing.AddOtlpExporter(exporter => ConfigureExporter(exporter, configuration, "traces"));
             return tracing.Build();
         });
         builder.Services.AddSingleton(_ =>
@@ -65,7 +66,7 @@ public static class TelemetryExtensions
             var metrics = Sdk.CreateMeterProviderBuilder()
                 .ConfigureResource(resource => resource.AddService(serviceName))
                 .AddMeter(Meters);
-            if (export) metrics.AddOtlpExporter();
+            if (export) metrics.AddOtlpExporter(exporter => ConfigureExporter(exporter, configuration, "metrics"));
             return metrics.Build();
         });
         builder.Services.AddHostedService<TelemetryStarter>();
@@ -89,6 +90,19 @@ public static class TelemetryExtensions
             }
             activity.SetTag("http.response.status_code", context.Response.StatusCode);
         });
+
+    /// <summary>
+    /// The exporter is set from configuration (environment variables included) rather than left to read the
+    /// environment itself, so appsettings and tests can point it too. OTLP/HTTP wants the signal's path on the
+    /// endpoint when it is set in code; gRPC (the default) takes the endpoint as it is.
+    /// </summary>
+    private static void ConfigureExporter(OpenTelemetry.Exporter.OtlpExporterOptions exporter, IConfiguration configuration, string signal)
+    {
+        var endpoint = OtlpEndpoint(configuration)!.TrimEnd('/');
+        var httpProtobuf = string.Equals(configuration["OTEL_EXPORTER_OTLP_PROTOCOL"], "http/protobuf", StringComparison.OrdinalIgnoreCase);
+        exporter.Protocol = httpProtobuf ? OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf : OpenTelemetry.Exporter.OtlpExportProtocol.Grpc;
+        exporter.Endpoint = new Uri(httpProtobuf ? $"{endpoint}/v1/{signal}" : endpoint);
+    }
 
     private static string? OtlpEndpoint(IConfiguration configuration) =>
         string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) ? null : configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
