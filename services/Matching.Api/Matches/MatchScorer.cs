@@ -19,10 +19,11 @@ public static class MatchScorer
         var seekerKeys = seeker.SkillKeys.ToHashSet(StringComparer.Ordinal);
         var matched = new List<string>();
         var missing = new List<string>();
-        for (var i = 0; i < posting.SkillKeys.Length; i++)
+        foreach (var key in posting.SkillKeys)
         {
-            var label = i < posting.Skills.Length ? posting.Skills[i] : posting.SkillKeys[i];
-            (seekerKeys.Contains(posting.SkillKeys[i]) ? matched : missing).Add(label);
+            // Keys drop blanks and spellings of one skill, so they do not line up with Skills by index: label by key.
+            var label = posting.Skills.FirstOrDefault(skill => SkillKey.Normalize(skill) == key) ?? key;
+            (seekerKeys.Contains(key) ? matched : missing).Add(label);
         }
         if (matched.Count == 0) return null;
         var skillScore = (double)matched.Count / posting.SkillKeys.Length;

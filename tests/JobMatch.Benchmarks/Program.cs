@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(JobMatch.Benchmarks.MatchScorerBenchmarks).Assembly).Run(args);

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Dapper;
+using JobMatch.Testing;
+using JobPostings.Api.Postings;
+
+namespace JobPostings.Tests.Integration;
+
+/// <summary>Who may create a posting, what it looks like when created, and how bad requests are answered.</summary>
+public sealed class CreatePostingTests : PostingsHost
+{
+    [Fact]
+    public async Task An_employer_creates_a_draft_posting_that_is_stored_under_their_employer_id()
+    {
+        var employerId = Guid.NewGuid();
+        using var client = Factory.ClientWithToken(EmployerToken(employerId));
+
+        using var response = await client.PostAsJsonAsync("/api/postings", ValidPosting("焊工"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = (await response.Content.ReadFromJsonAsync<PostingResponse>(Json))!;
+        Assert.Equal($"/api/postings/{created.Id}", response.Headers.Location?.OriginalString);
+        Assert.Equal(PostingStatus.Draft, created.Status);
+        Assert.Equal(employerId, created.EmployerId);
+        Assert.Equal("焊工", created.Title);
+        Assert.Equal(["Welding", "Forklift"], created.Skills);
+        Assert.Null(created.PublishedAt);
+
+        var fetched = await client.GetFromJsonAsync<PostingResponse>(response.Headers.Location, Json);
+        Assert.Equal(created.Id, fetched!.Id);
+        Assert.Equal(PostingStatus.Draft, fetched.Status);
+        Assert.Empty(await OutboxAsync(created.Id));
+    }
+
+    [Fact]
+    public async Task The_employer_id_comes_from_the_token_not_the_body()
+    {
+        var employerId = Guid.NewGuid();
+        using var client = Factory.ClientWithToken(EmployerToken(employerId));
+
+        using var response = await client.PostAsJsonAsync("/api/postings",
+            new { title = "Cook", regionCode = "150102", employerId = Guid.NewGuid() });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(employerId, (await response.Content.ReadFromJsonAsync<PostingResponse>(Json))!.EmployerId);
+    }
+
+    [Fact]
+    public async Task Invalid_fields_are_answered_with_a_validation_problem_naming_each_field()
+    {
+        using var client = Factory.ClientWithToken(EmployerToken(Guid.NewGuid()));
+
+        using var response = await client.PostAsJsonAsync("/api/postings",
+            new { title = "", regionCode = "110101", salaryMin = 9000, salaryMax = 3000, vacancies = 0 });
+
+        var fields = await ProblemAssert.IsValidationProblemAsync(response);
+        Assert.Equal(["regionCode", "salaryMax", "title", "vacancies"], fields);
+        Assert.Equal(0, await CountPostingsAsync());
+    }
+
+    [Fact]
+    public async Task A_value_of_the_wrong_type_is_answered_with_a_problem_naming_the_field()
+    {
+        using var client = Factory.ClientWithToken(EmployerToken(Guid.NewGuid()));
+        using var body = new StringContent("""{"title":"Cook","regionCode":"150102","salaryMax":"a lot"}""", Encoding.UTF8, "application/json");
+
+        using var response = await client.PostAsync(new Uri("/api/postings", UriKind.Relative), body);
+
+        Assert.Equal(["salaryMax"], await ProblemAssert.IsValidationProblemAsync(response));
+        Assert.Equal(0, await CountPostingsAsync());
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_answered_with_a_validation_problem()
+    {
+        using var client = Factory.ClientWithToken(EmployerToken(Guid.NewGuid()));
+        using var body = new StringContent("""{"title": "Cook", """, Encoding.UTF8, "application/json");
+
+        using var response = await client.PostAsync(new Uri("/api/postings", UriKind.Relative), body);
+
+        var fields = await ProblemAssert.IsValidationProblemAsync(response);
+        Assert.Single(fields);
+        Assert.Equal(0, await CountPostingsAsync());
+    }
+
+    [Fact]
+    public async Task An_anonymous_caller_is_refused_with_401()
+    {
+        using var client = Factory.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/api/postings", ValidPosting());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, await CountPostingsAsync());
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_another_key_is_refused_with_401()
+    {
+        var forged = TestTokens.Create(Guid.NewGuid(), "employer", employerId: Guid.NewGuid(),
+            signingKey: Convert.ToBase64String(Guid.NewGuid().ToByteArray()) + Convert.ToBase64String(Guid.NewGuid().ToByteArray()));
+        using var client = Factory.ClientWithToken(forged);
+
+        using var response = await client.PostAsJsonAsync("/api/postings", ValidPosting());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, await CountPostingsAsync());
+    }
+
+    [Fact]
+    public async Task A_seeker_may_not_create_a_posting()
+    {
+        using var client = Factory.ClientWithToken(TestTokens.Seeker(Guid.NewGuid()));
+
+        using var response = await client.PostAsJsonAsync("/api/postings", ValidPosting());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, await CountPostingsAsync());
+    }
+
+    [Fact]
+    public async Task An_employer_token_without_an_employer_id_may_not_create_a_posting()
+    {
+        using var client = Factory.ClientWithToken(TestTokens.Create(Guid.NewGuid(), "employer"));
+
+        using var response = await client.PostAsJsonAsync("/api/postings", ValidPosting());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, await CountPostingsAsync());
+    }
+
+    private async Task<long> CountPostingsAsync()
+    {
+        await using var connection = await Factory.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM postings");
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dapper;
+using JobMatch.Testing;
+using JobPostings.Api.Postings;
+
+namespace JobPostings.Tests.Integration;
+
+/// <summary>Each test gets the postings service on its own database and virtual host, and these helpers.</summary>
+public abstract class PostingsHost : IAsyncLifetime
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    protected ServiceFactory<PostingStore> Factory { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var servers = await TestServers.GetAsync();
+        Factory = new ServiceFactory<PostingStore>(servers, await servers.CreateVirtualHostAsync());
+        using var _ = Factory.CreateClient(); // starts the service: migrations, bus
+    }
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    protected static string EmployerToken(Guid employerId) => TestTokens.Employer(Guid.NewGuid(), employerId);
+
+    protected static object ValidPosting(string title = "Welder") => new
+    {
+        title,
+        description = "Shift work at the steel plant.",
+        skills = new[] { "Welding", "Forklift" },
+        regionCode = "150203",
+        latitude = 40.66,
+        longitude = 109.84,
+        salaryMin = 5000,
+        salaryMax = 8000,
+        vacancies = 2,
+    };
+
+    protected async Task<PostingResponse> CreateAsync(Guid employerId, string title = "Welder")
+    {
+        using var client = Factory.ClientWithToken(EmployerToken(employerId));
+        using var response = await client.PostAsJsonAsync("/api/postings", ValidPosting(title));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<PostingResponse>(Json))!;
+    }
+
+    protected async Task<PostingResponse> CreatePublishedAsync(Guid employerId, string title = "Welder")
+    {
+        var posting = await CreateAsync(employerId, title);
+        using var client = Factory.ClientWithToken(EmployerToken(employerId));
+        using var response = await client.PostAsync(new Uri($"/api/postings/{posting.Id}/publish", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<PostingResponse>(Json))!;
+    }
+
+    /// <summary>The posting as its owner sees it.</summary>
+    protected async Task<PostingResponse> GetAsOwnerAsync(Guid employerId, Guid postingId)
+    {
+        using var client = Factory.ClientWithToken(EmployerToken(employerId));
+        return (await client.GetFromJsonAsync<PostingResponse>(new Uri($"/api/postings/{postingId}", UriKind.Relative), Json))!;
+    }
+
+    protected async Task<List<OutboxRow>> OutboxAsync(Guid postingId)
+    {
+        await using var connection = await Factory.DataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<OutboxRow>(
+            "SELECT message_type, body::text AS body, sent_at FROM outbox WHERE body->>'postingId' = @id ORDER BY position",
+            new { id = postingId.ToString() })).AsList();
+    }
+
+    public sealed record OutboxRow(string MessageType, string Body, DateTime? SentAt);
+}

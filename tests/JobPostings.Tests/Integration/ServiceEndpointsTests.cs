@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text.Json;
+
+namespace JobPostings.Tests.Integration;
+
+/// <summary>What operators and client generators reach without a token.</summary>
+public sealed class ServiceEndpointsTests : PostingsHost
+{
+    [Fact]
+    public async Task Readiness_reports_healthy_with_the_database_and_bus_checks_listed()
+    {
+        using var client = Factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var checks = report.RootElement.GetProperty("checks").EnumerateObject().ToDictionary(check => check.Name, check => check.Value);
+        Assert.Equal("Healthy", checks["database"].GetProperty("status").GetString());
+        Assert.Contains(checks.Keys, name => name.StartsWith("masstransit", StringComparison.Ordinal));
+        Assert.NotEqual("Unhealthy", report.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Liveness_answers_anonymously()
+    {
+        using var client = Factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_is_served_anonymously_and_describes_the_postings_endpoints()
+    {
+        using var client = Factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
+        Assert.Contains("/api/postings", paths);
+        Assert.Contains("/api/postings/{id}/publish", paths);
+        Assert.Equal("bearer", document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+    }
+}
