@@ -58,6 +58,8 @@ public sealed class Platform : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var name in _processes.Keys.ToList()) await StopAsync(name);
+        foreach (var service in Services) await _servers.DropDatabaseAsync($"e2e_{_runId}_{service}");
+        await _servers.DeleteVirtualHostAsync(_virtualHost);
     }
 
     public void Start(string name)

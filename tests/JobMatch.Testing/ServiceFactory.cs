@@ -30,6 +30,25 @@ public class ServiceFactory<TEntryPoint>(TestServers servers, string virtualHost
 
     public NpgsqlDataSource DataSource => Services.GetRequiredService<NpgsqlDataSource>();
 
+    /// <summary>
+    /// Stops the service, then removes its database and virtual host, so long-lived developer servers do not fill
+    /// up with test leftovers (the test command's own servers are deleted whole anyway).
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            await Servers.DropDatabaseAsync(Database);
+            await Servers.DeleteVirtualHostAsync(VirtualHost);
+        }
+        catch (Exception e) when (e is NpgsqlException or HttpRequestException)
+        {
+            // Clean-up is a courtesy: a failure here must not fail the test that already ran.
+        }
+        GC.SuppressFinalize(this);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

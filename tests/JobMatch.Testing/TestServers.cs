@@ -56,6 +56,22 @@ public sealed class TestServers
         return new UriBuilder(RabbitMq) { Path = "/" + name }.Uri.ToString();
     }
 
+    /// <summary>Removes a test's virtual host (queues, exchanges and all); a missing one is fine.</summary>
+    public async Task DeleteVirtualHostAsync(string virtualHostUri)
+    {
+        var vhost = Uri.EscapeDataString(new Uri(virtualHostUri).AbsolutePath.TrimStart('/'));
+        using var response = await _management.DeleteAsync($"api/vhosts/{vhost}");
+    }
+
+    /// <summary>Drops a test's database, closing whatever connections are left; a missing one is fine.</summary>
+    public async Task DropDatabaseAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Postgres) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Messages waiting in a queue of a virtual host, or null when the queue does not exist.</summary>
     public async Task<int?> QueueDepthAsync(string virtualHostUri, string queue)
     {

@@ -18,8 +18,12 @@ public sealed class PersonalDataProtector
 
     public PersonalDataProtector(IReadOnlyDictionary<string, byte[]> keys, string currentKeyId)
     {
-        if (!keys.TryGetValue(currentKeyId, out var current) || current.Length != 32)
-            throw new InvalidOperationException($"PersonalData:Keys:{currentKeyId} must be a base64 32-byte key.");
+        if (!keys.ContainsKey(currentKeyId))
+            throw new InvalidOperationException($"PersonalData:Keys:{currentKeyId} is not configured.");
+        foreach (var (id, key) in keys)
+        {
+            if (key.Length != 32) throw new InvalidOperationException($"PersonalData:Keys:{id} must be a base64 32-byte key.");
+        }
         _keys = keys.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         _currentKeyId = currentKeyId;
     }
@@ -50,7 +54,16 @@ public sealed class PersonalDataProtector
         var separator = protectedValue.IndexOf(':', StringComparison.Ordinal);
         var keyId = separator > 0 ? protectedValue[..separator] : throw new CryptographicException("Not a protected value.");
         if (!_keys.TryGetValue(keyId, out var key)) throw new CryptographicException($"Personal data key '{keyId}' is not configured.");
-        var sealedValue = Convert.FromBase64String(protectedValue[(separator + 1)..]);
+        byte[] sealedValue;
+        try
+        {
+            sealedValue = Convert.FromBase64String(protectedValue[(separator + 1)..]);
+        }
+        catch (FormatException e)
+        {
+            throw new CryptographicException("Not a protected value.", e);
+        }
+        if (sealedValue.Length < NonceSize + TagSize) throw new CryptographicException("Not a protected value.");
         var plain = new byte[sealedValue.Length - NonceSize - TagSize];
         using var aes = new AesGcm(key, TagSize);
         aes.Decrypt(sealedValue.AsSpan(0, NonceSize), sealedValue.AsSpan(NonceSize + TagSize), sealedValue.AsSpan(NonceSize, TagSize), plain, Associated(keyId));

@@ -36,8 +36,8 @@ public static class MatchesApi
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             var seeker = await ReadModelStore.FindSeekerAsync(connection, null, seekerId, cancellationToken);
-            if (seeker is null) return TypedResults.NotFound();
-            if (!caller.MayServeRegion(seeker.RegionCode)) return TypedResults.Forbid();
+            // Outside the caseworker's regions looks the same as no such seeker: staff learn nothing of others' areas.
+            if (seeker is null || !caller.MayServeRegion(seeker.RegionCode)) return TypedResults.NotFound();
         }
         else
         {

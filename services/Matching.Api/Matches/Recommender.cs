@@ -26,6 +26,18 @@ public sealed class Recommender(NpgsqlDataSource dataSource)
         return MatchScorer.Rank(seeker, candidates, limit);
     }
 
+    /// <summary>
+    /// Taken by every transaction that stores a posting or a seeker and then announces. Without it a posting and a
+    /// profile consumed at the same moment each miss the other's uncommitted row (write skew) and the match is
+    /// never announced. The lock waits before the read, so the second transaction sees the first one's row.
+    /// Serialising the read model's writers is affordable at this stage; the in-memory candidate index will
+    /// replace it with per-shard ordering.
+    /// </summary>
+    public static Task LockAnnouncementsAsync(ServiceTransaction transaction) =>
+        transaction.ExecuteAsync("SELECT pg_advisory_xact_lock(@AnnouncementLock)", new { AnnouncementLock });
+
+    private const long AnnouncementLock = 0x4D61746368416E6E; // "MatchAnn"
+
     /// <summary>After a profile changed: the seeker's best postings they have not been told about.</summary>
     public async Task AnnounceForSeekerAsync(ServiceTransaction transaction, Guid seekerId)
     {

@@ -20,7 +20,12 @@ public sealed class OutboxInboxTests : IAsyncLifetime
         _host = await MessagingHost.StartAsync(_servers, _virtualHost, _database);
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _servers.DropDatabaseAsync(_database);
+        await _servers.DeleteVirtualHostAsync(_virtualHost);
+    }
 
     [Fact]
     public async Task A_committed_write_publishes_its_event_once_with_the_outbox_id_as_message_id()

@@ -101,4 +101,20 @@ public sealed class MatchAnnouncementTests : MatchingHost
         Assert.Equal([weak.PostingId], (await SeekersRecommendationsAsync(seekerId)).Select(r => r.PostingId));
         Assert.Empty(await MatchesFoundAsync(seekerId));
     }
+
+    [Fact]
+    public async Task A_posting_and_a_profile_consumed_at_the_same_moment_are_still_announced()
+    {
+        // Each pair's two events go to two queues and are consumed concurrently: without serialising the
+        // writers, each transaction misses the other's uncommitted row and the match is never announced.
+        var pairs = Enumerable.Range(0, 20).Select(i => (SeekerId: Guid.NewGuid(), Job: Job($"Pair {i}", [$"skill-{Guid.NewGuid():N}"]))).ToList();
+        await Task.WhenAll(pairs.SelectMany(pair => new[]
+        {
+            PublishedAsync(pair.Job),
+            ProfileAsync(Profile(pair.SeekerId, [pair.Job.Skills[0]])),
+        }));
+
+        foreach (var (seekerId, job) in pairs)
+            Assert.Equal([job.PostingId], (await MatchesFoundAsync(seekerId)).Single().PostingIds);
+    }
 }

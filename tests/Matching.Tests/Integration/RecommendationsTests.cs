@@ -69,7 +69,7 @@ public sealed class RecommendationsTests : MatchingHost
     }
 
     [Fact]
-    public async Task A_caseworker_serving_another_city_is_refused()
+    public async Task A_caseworker_serving_another_city_is_told_no_such_seeker()
     {
         var seekerId = Guid.NewGuid();
         await PublishedAsync(Job());
@@ -77,7 +77,7 @@ public sealed class RecommendationsTests : MatchingHost
 
         var (status, _) = await RecommendationsAsync(seekerId, TestTokens.Caseworker(Guid.NewGuid(), "150200"));
 
-        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal(HttpStatusCode.NotFound, status);
     }
 
     [Fact]
