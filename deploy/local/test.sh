@@ -45,9 +45,14 @@ status=0
 dotnet test "$ROOT/JobMatch.sln" -c "$CONFIGURATION" --no-build --nologo \
     --blame-hang-timeout 10m --logger "console;verbosity=normal" "$@" 2>&1 | tee "$LOG" || status=$?
 
-# One closing line for the whole run, summed over the test assemblies.
-summary="$(grep -E '^(Passed|Failed)!' "$LOG" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' |
-    awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped", p, f, s}')"
+# One closing line for the whole run, summed over the test assemblies' "Passed: N" / "Failed: N" / "Skipped: N"
+# summaries; an aborted test run counts as a failure.
+summary="$(awk '
+    /^[[:space:]]+Passed: [0-9]+$/  { p += $2 }
+    /^[[:space:]]+Failed: [0-9]+$/  { f += $2 }
+    /^[[:space:]]+Skipped: [0-9]+$/ { s += $2 }
+    /^Test Run Aborted/             { f += 1 }
+    END { printf "%d passed, %d failed, %d skipped", p, f, s }' "$LOG")"
 echo
 echo "Tests: $summary"
 if [[ $status -eq 0 && $summary == "0 passed"* ]]; then

@@ -1,4 +1,5 @@
 using JobMatch.Gateway.DevelopmentIssuer;
+using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Health;
 using JobMatch.ServiceDefaults.Problems;
@@ -16,11 +17,7 @@ builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSecti
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseHttpRouteTags();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseDefaultMiddleware();
 app.MapHealthEndpoints();
 app.MapDevelopmentIssuer();
 app.MapReverseProxy();

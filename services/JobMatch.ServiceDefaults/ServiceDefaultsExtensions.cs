@@ -30,13 +30,20 @@ public static class ServiceDefaultsExtensions
     /// <summary>Middleware and endpoints every service exposes, in the order they must run.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseDefaultMiddleware();
+        app.MapHealthEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Errors as problem details, route-tagged spans, then who the caller is and what they may do (services and gateway).</summary>
+    public static IApplicationBuilder UseDefaultMiddleware(this IApplicationBuilder app)
+    {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHttpRouteTags();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthEndpoints();
-        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 

@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace JobMatch.ServiceDefaults.Problems;
 
 /// <summary>Collects field-level errors for a validation problem; empty means valid.</summary>
-public sealed class Validation
+public sealed partial class Validation
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
@@ -20,5 +22,26 @@ public sealed class Validation
         return this;
     }
 
+    /// <summary>A division code of Inner Mongolia (15xxxx), the region of postings, profiles and caseworkers.</summary>
+    public Validation RequireRegionCode(string? regionCode, string field = "regionCode") =>
+        Require(regionCode is not null && RegionCodePattern().IsMatch(regionCode), field,
+            "The region is a 6-digit Inner Mongolia division code (15xxxx), e.g. 150102.");
+
+    /// <summary>Both coordinates or neither, each in range.</summary>
+    public Validation RequireCoordinates(double? latitude, double? longitude) =>
+        Require((latitude is null) == (longitude is null), "latitude", "Give both latitude and longitude, or neither.")
+            .Require(latitude is null or (>= -90 and <= 90), "latitude", "Latitude is between -90 and 90.")
+            .Require(longitude is null or (>= -180 and <= 180), "longitude", "Longitude is between -180 and 180.");
+
+    /// <summary>A list of free-text items (skills…): at most a number of them, none blank.</summary>
+    public Validation RequireItems(IReadOnlyList<string>? items, string field, int max)
+    {
+        Require(items is null || items.Count <= max, field, $"At most {max} {field}.");
+        return Require(items is null || !items.Any(string.IsNullOrWhiteSpace), field, $"{char.ToUpperInvariant(field[0])}{field[1..]} cannot be blank.");
+    }
+
     public IDictionary<string, string[]> Errors => _errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
+
+    [GeneratedRegex(@"^15\d{4}$")]
+    private static partial Regex RegionCodePattern();
 }
