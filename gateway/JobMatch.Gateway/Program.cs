@@ -1,4 +1,6 @@
 using JobMatch.Gateway.DevelopmentIssuer;
+using JobMatch.Gateway.Hardening;
+using JobMatch.Gateway.RateLimiting;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Health;
@@ -12,12 +14,15 @@ builder.AddDefaultTelemetry("gateway");
 builder.AddDefaultHealthChecks();
 builder.AddDefaultProblemDetails();
 builder.AddDefaultAuthentication();
+builder.AddGatewayHardening();
+builder.AddGatewayRateLimiting();
 builder.AddDevelopmentIssuer();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
 var app = builder.Build();
 
-app.UseDefaultMiddleware();
+app.UseGatewayHardening();
+app.UseDefaultMiddleware(afterAuthentication: pipeline => pipeline.UseGatewayRateLimiting());
 app.MapHealthEndpoints();
 app.MapDevelopmentIssuer();
 app.MapReverseProxy();

@@ -36,13 +36,18 @@ public static class ServiceDefaultsExtensions
         return app;
     }
 
-    /// <summary>Errors as problem details, route-tagged spans, then who the caller is and what they may do (services and gateway).</summary>
-    public static IApplicationBuilder UseDefaultMiddleware(this IApplicationBuilder app)
+    /// <summary>
+    /// Errors as problem details, route-tagged spans, then who the caller is and what they may do (services and
+    /// gateway). <paramref name="afterAuthentication"/> runs once the caller is known but before any request is
+    /// refused for lack of rights (the gateway counts rate limits there, so anonymous floods are counted too).
+    /// </summary>
+    public static IApplicationBuilder UseDefaultMiddleware(this IApplicationBuilder app, Action<IApplicationBuilder>? afterAuthentication = null)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHttpRouteTags();
         app.UseAuthentication();
+        afterAuthentication?.Invoke(app);
         app.UseAuthorization();
         return app;
     }

@@ -146,6 +146,7 @@ public sealed class Platform : IAsyncLifetime
         foreach (var (key, value) in TestSecrets.ServiceSettings) environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         if (name == "gateway")
         {
+            environment["RateLimits__KeyPrefix"] = $"e2e-{_runId}";
             foreach (var (service, cluster) in new[] { ("postings", "postings"), ("profiles", "profiles"), ("matching", "matching"), ("notifications", "notifications") })
             {
                 environment[$"ReverseProxy__Clusters__{cluster}__Destinations__d1__Address"] = $"http://127.0.0.1:{_ports[service]}/";

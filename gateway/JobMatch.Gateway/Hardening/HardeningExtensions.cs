@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+
+namespace JobMatch.Gateway.Hardening;
+
+public static class HardeningExtensions
+{
+    public const string PortalCorsPolicy = "portal";
+
+    public static IHostApplicationBuilder AddGatewayHardening(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<HardeningOptions>().BindConfiguration("Gateway");
+        var options = builder.Configuration.GetSection("Gateway").Get<HardeningOptions>() ?? new HardeningOptions();
+        // Kestrel enforces the limit on bodies without a Content-Length too (chunked), while they stream.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.Services.AddCors(cors => cors.AddPolicy(PortalCorsPolicy, policy => policy
+            .WithOrigins([.. options.PortalOrigins])
+            .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
+            .WithHeaders("Authorization", "Content-Type", "Accept-Language")
+            .WithExposedHeaders("Location", "Retry-After")
+            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        return builder;
+    }
+
+    /// <summary>Security headers on every response, the portal-only CORS policy, and 413 for oversized bodies.</summary>
+    public static IApplicationBuilder UseGatewayHardening(this IApplicationBuilder app)
+    {
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                headers["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=()";
+                // The API serves JSON, never active content; the portal sets its own policy for its pages.
+                if (!headers.ContainsKey("Content-Security-Policy"))
+                    headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+                if (context.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+                return Task.CompletedTask;
+            });
+            await next(context);
+        });
+        app.UseCors(PortalCorsPolicy);
+        app.Use(async (context, next) =>
+        {
+            var limit = context.RequestServices.GetRequiredService<IOptions<HardeningOptions>>().Value.MaxRequestBodyBytes;
+            if (context.Request.ContentLength > limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = { Status = 413, Title = "The request body is too large.", Detail = $"At most {limit} bytes are accepted." },
+                });
+                return;
+            }
+            await next(context);
+        });
+        return app;
+    }
+}
