@@ -2,7 +2,10 @@ namespace JobMatch.Contracts;
 
 /// <summary>
 /// A seeker's profile changed. Carries only what matching needs, under a pseudonymous id:
-/// never a name, national ID number, phone number or health detail.
+/// never a name, national ID number, phone number, date of birth, gender or health detail.
+/// Fields after UpdatedAt were added later and are optional, so older publishers and consumers still agree.
+/// Skills are as typed; SkillConcepts their normalised concepts. KeyGroups names the groups that apply
+/// (graduate, veteran, rural-worker, employment-difficulty) and nothing of why.
 /// </summary>
 public sealed record ProfileUpdated(
     Guid SeekerId,
@@ -12,4 +15,15 @@ public sealed record ProfileUpdated(
     double? Longitude,
     int? MaxCommuteKm,
     bool WillingToRelocate,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<string>? SkillConcepts = null,
+    string? EducationLevel = null,
+    string? EducationField = null,
+    double? YearsOfExperience = null,
+    IReadOnlyList<string>? DesiredOccupations = null,
+    decimal? SalaryExpectation = null,
+    IReadOnlyList<string>? EmploymentTypes = null,
+    IReadOnlyList<string>? Languages = null,
+    DateOnly? AvailableFrom = null,
+    IReadOnlyList<string>? KeyGroups = null,
+    bool SharedWithEmployers = false);

@@ -1,6 +1,10 @@
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Data;
 using JobMatch.ServiceDefaults.Messaging;
+using Profiles.Api.Audit;
+using Profiles.Api.Consent;
+using Profiles.Api.Import;
+using Profiles.Api.KeyGroups;
 using Profiles.Api.Profiles;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,5 +18,9 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapProfilesEndpoints();
+app.MapKeyGroupsEndpoints();
+app.MapConsentEndpoints();
+app.MapAuditEndpoints();
+app.MapImportEndpoints();
 
 app.Run();

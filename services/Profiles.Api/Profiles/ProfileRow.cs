@@ -7,11 +7,16 @@ public sealed class ProfileRow
     public string NameProtected { get; init; } = "";
     public string? PhoneProtected { get; init; }
     public string[] Skills { get; init; } = [];
+    public string[] SkillConcepts { get; init; } = [];
     public string RegionCode { get; init; } = "";
     public double? Latitude { get; init; }
     public double? Longitude { get; init; }
     public int? MaxCommuteKm { get; init; }
     public bool WillingToRelocate { get; init; }
+    public string? NationalIdProtected { get; init; }
+    public string? PersonalProtected { get; init; }
+    /// <summary>ProfileDetails as JSON.</summary>
+    public string Details { get; init; } = "{}";
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using JobMatch.ServiceDefaults.Messaging;
 using JobMatch.ServiceDefaults.PersonalData;
@@ -5,10 +6,15 @@ using Npgsql;
 
 namespace Profiles.Api.Profiles;
 
-public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtector protector)
+public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtector protector, BlindIndex blindIndex)
 {
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private const string Columns =
-        "seeker_id, name_protected, phone_protected, skills, region_code, latitude, longitude, max_commute_km, willing_to_relocate, created_at, updated_at";
+        """
+        seeker_id, name_protected, phone_protected, skills, skill_concepts, region_code, latitude, longitude, max_commute_km,
+        willing_to_relocate, national_id_protected, personal_protected, details::text AS details, created_at, updated_at
+        """;
 
     public async Task<ProfileRow?> FindAsync(Guid seekerId, CancellationToken cancellationToken)
     {
@@ -17,16 +23,30 @@ public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtec
             $"SELECT {Columns} FROM profiles WHERE seeker_id = @seekerId", new { seekerId }, cancellationToken: cancellationToken));
     }
 
-    public Task<ProfileRow> UpsertAsync(ServiceTransaction transaction, Guid seekerId, UpdateProfileRequest request) =>
-        transaction.QuerySingleOrDefaultAsync<ProfileRow>(
+    public Task<ProfileRow?> FindAsync(ServiceTransaction transaction, Guid seekerId) =>
+        transaction.QuerySingleOrDefaultAsync<ProfileRow>($"SELECT {Columns} FROM profiles WHERE seeker_id = @seekerId", new { seekerId });
+
+    /// <summary>Whether another seeker's profile already holds this ID number (one person, one profile).</summary>
+    public async Task<bool> NationalIdTakenAsync(ServiceTransaction transaction, Guid seekerId, NationalId nationalId) =>
+        await transaction.QuerySingleOrDefaultAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM profiles WHERE national_id_index = @index AND seeker_id <> @seekerId)",
+            new { index = blindIndex.Of(nationalId.Value), seekerId });
+
+    public Task<ProfileRow> UpsertAsync(ServiceTransaction transaction, Guid seekerId, UpdateProfileRequest request, NationalId? nationalId)
+    {
+        var skills = (request.Skills ?? []).Select(skill => skill.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        return transaction.QuerySingleOrDefaultAsync<ProfileRow>(
             $"""
-            INSERT INTO profiles (seeker_id, name_protected, phone_protected, skills, region_code, latitude, longitude,
-                                  max_commute_km, willing_to_relocate)
-            VALUES (@seekerId, @NameProtected, @PhoneProtected, @Skills, @RegionCode, @Latitude, @Longitude, @MaxCommuteKm, @WillingToRelocate)
+            INSERT INTO profiles (seeker_id, name_protected, phone_protected, skills, skill_concepts, region_code, latitude, longitude,
+                                  max_commute_km, willing_to_relocate, national_id_protected, national_id_index, personal_protected, details)
+            VALUES (@seekerId, @NameProtected, @PhoneProtected, @Skills, @SkillConcepts, @RegionCode, @Latitude, @Longitude, @MaxCommuteKm,
+                    @WillingToRelocate, @NationalIdProtected, @NationalIdIndex, @PersonalProtected, @Details::jsonb)
             ON CONFLICT (seeker_id) DO UPDATE SET
                 name_protected = excluded.name_protected, phone_protected = excluded.phone_protected, skills = excluded.skills,
-                region_code = excluded.region_code, latitude = excluded.latitude, longitude = excluded.longitude,
-                max_commute_km = excluded.max_commute_km, willing_to_relocate = excluded.willing_to_relocate, updated_at = now()
+                skill_concepts = excluded.skill_concepts, region_code = excluded.region_code, latitude = excluded.latitude,
+                longitude = excluded.longitude, max_commute_km = excluded.max_commute_km, willing_to_relocate = excluded.willing_to_relocate,
+                national_id_protected = excluded.national_id_protected, national_id_index = excluded.national_id_index,
+                personal_protected = excluded.personal_protected, details = excluded.details, updated_at = clock_timestamp()
             RETURNING {Columns}
             """,
             new
@@ -34,11 +54,43 @@ public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtec
                 seekerId,
                 NameProtected = protector.Protect(request.Name!.Trim()),
                 PhoneProtected = protector.ProtectOptional(request.Phone),
-                Skills = (request.Skills ?? []).Select(skill => skill.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+                Skills = skills,
+                SkillConcepts = skills.Select(SkillConcept.Of).Where(concept => concept.Length > 0).Distinct(StringComparer.Ordinal).ToArray(),
                 request.RegionCode,
                 request.Latitude,
                 request.Longitude,
                 request.MaxCommuteKm,
                 WillingToRelocate = request.WillingToRelocate ?? false,
+                NationalIdProtected = protector.ProtectOptional(nationalId?.Value),
+                NationalIdIndex = nationalId is null ? null : blindIndex.Of(nationalId.Value),
+                PersonalProtected = protector.Protect(JsonSerializer.Serialize(request.Personal(nationalId), Json)),
+                Details = JsonSerializer.Serialize(request.Details(), Json),
             })!;
+    }
+
+    /// <summary>Marks the profile changed (key groups or consent moved), so the event announcing it is the newest.</summary>
+    public Task<ProfileRow?> TouchAsync(ServiceTransaction transaction, Guid seekerId) =>
+        transaction.QuerySingleOrDefaultAsync<ProfileRow>(
+            $"UPDATE profiles SET updated_at = clock_timestamp() WHERE seeker_id = @seekerId RETURNING {Columns}", new { seekerId });
+
+    /// <summary>Removes the account's profile; key groups and consents go with it (ON DELETE CASCADE).</summary>
+    public async Task<bool> DeleteAsync(ServiceTransaction transaction, Guid seekerId) =>
+        await transaction.ExecuteAsync("DELETE FROM profiles WHERE seeker_id = @seekerId", new { seekerId }) == 1;
+
+    /// <summary>Profiles saved before the details existed hold an empty object.</summary>
+    public static ProfileDetails DetailsOf(ProfileRow row) =>
+        row.Details is "{}" or "" ? ProfileDetails.Empty : JsonSerializer.Deserialize<ProfileDetails>(row.Details, Json) ?? ProfileDetails.Empty;
+
+    public PersonalDetails PersonalOf(ProfileRow row) =>
+        row.PersonalProtected is null
+            ? new PersonalDetails(null, null, null, null, null, false)
+            : JsonSerializer.Deserialize<PersonalDetails>(protector.Unprotect(row.PersonalProtected), Json)!;
+
+    public string? NationalIdOf(ProfileRow row) => protector.UnprotectOptional(row.NationalIdProtected);
+
+    public string NameOf(ProfileRow row) => protector.Unprotect(row.NameProtected);
+
+    public string? PhoneOf(ProfileRow row) => protector.UnprotectOptional(row.PhoneProtected);
+
+    public string IndexOf(string nationalId) => blindIndex.Of(nationalId);
 }

@@ -5,6 +5,10 @@ using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
 using JobMatch.ServiceDefaults.PersonalData;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Profiles.Api.Audit;
+using Profiles.Api.Consent;
+using Profiles.Api.Import;
+using Profiles.Api.KeyGroups;
 
 namespace Profiles.Api.Profiles;
 
@@ -13,7 +17,13 @@ public static class ProfilesApi
     public static IHostApplicationBuilder AddProfilesServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(provider => PersonalDataProtector.From(provider.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(provider => BlindIndex.From(provider.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<ProfileStore>();
+        builder.Services.AddSingleton<KeyGroupStore>();
+        builder.Services.AddSingleton<ConsentStore>();
+        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<ProfileAnnouncer>();
+        builder.Services.AddSingleton<RegisterImporter>();
         return builder;
     }
 
@@ -23,34 +33,118 @@ public static class ProfilesApi
         var profiles = endpoints.MapApiGroup("/api/profiles", "Profiles").RequireAuthorization(Policies.Seeker);
         profiles.MapGet("/me", GetMyProfile);
         profiles.MapPut("/me", UpdateMyProfile);
+        profiles.MapGet("/me/export", ExportMyData);
+        profiles.MapDelete("/me", DeleteMyAccount);
+
+        // Staff reach seekers of the regions they serve, say why, and are audited.
+        var staff = endpoints.MapApiGroup("/api/profiles", "Profiles (staff)").RequireAuthorization(Policies.Staff);
+        staff.MapGet("/{seekerId:guid}", GetSeekerProfile);
         return endpoints;
     }
 
     public static async Task<Results<Ok<ProfileResponse>, NotFound>> GetMyProfile(
-        ClaimsPrincipal caller, ProfileStore store, PersonalDataProtector protector, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, ProfileStore store, KeyGroupStore keyGroups, CancellationToken cancellationToken)
     {
         var profile = await store.FindAsync(caller.UserId(), cancellationToken);
-        return profile is null ? TypedResults.NotFound() : TypedResults.Ok(ProfileResponse.ForOwner(profile, protector));
+        if (profile is null) return TypedResults.NotFound();
+        return TypedResults.Ok(ProfileResponse.ForOwner(profile, store, await OwnKeyGroupsAsync(keyGroups, profile.SeekerId, cancellationToken)));
     }
 
     public static async Task<Results<Ok<ProfileResponse>, ValidationProblem>> UpdateMyProfile(
-        UpdateProfileRequest request, ClaimsPrincipal caller, ProfileStore store, PersonalDataProtector protector,
-        Transactions transactions, CancellationToken cancellationToken)
+        UpdateProfileRequest request, ClaimsPrincipal caller, ProfileStore store, KeyGroupStore keyGroups, ConsentStore consents,
+        ProfileAnnouncer announcer, Transactions transactions, CancellationToken cancellationToken)
     {
-        var validation = request.Validate();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var validation = request.Validate(today, out var nationalId);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
-        var profile = await transactions.RunAsync(async transaction =>
+        var seekerId = caller.UserId();
+        var profile = await transactions.RunAsync<ProfileRow?>(async transaction =>
         {
-            var saved = await store.UpsertAsync(transaction, caller.UserId(), request);
-            await transaction.PublishAsync(ForMatching(saved));
+            if (nationalId is not null && await store.NationalIdTakenAsync(transaction, seekerId, nationalId)) return null;
+            var saved = await store.UpsertAsync(transaction, seekerId, request, nationalId);
+            await consents.EnsureDefaultsAsync(transaction, seekerId);
+            var registers = await keyGroups.RegistersAsync(transaction, nationalId is null ? null : store.IndexOf(nationalId.Value));
+            await keyGroups.ApplyDerivedAsync(transaction, seekerId, KeyGroupRules.Derive(request.Details(), request.Personal(nationalId), registers, today));
+            await announcer.AnnounceAsync(transaction, saved);
             return saved;
         }, cancellationToken);
-        return TypedResults.Ok(ProfileResponse.ForOwner(profile, protector));
+        if (profile is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["nationalId"] = ["This national ID number belongs to another profile."] });
+        return TypedResults.Ok(ProfileResponse.ForOwner(profile, store, await OwnKeyGroupsAsync(keyGroups, seekerId, cancellationToken)));
     }
 
-    /// <summary>What matching may know: no name, no phone, nothing sealed.</summary>
-    private static ProfileUpdated ForMatching(ProfileRow profile) => new(
-        profile.SeekerId, profile.Skills, profile.RegionCode, profile.Latitude, profile.Longitude, profile.MaxCommuteKm,
-        profile.WillingToRelocate, new DateTimeOffset(profile.UpdatedAt, TimeSpan.Zero));
+    public static async Task<Results<Ok<ProfileExport>, NotFound>> ExportMyData(
+        ClaimsPrincipal caller, ProfileStore store, KeyGroupStore keyGroups, ConsentStore consents, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var profile = await store.FindAsync(caller.UserId(), cancellationToken);
+        if (profile is null) return TypedResults.NotFound();
+        return TypedResults.Ok(new ProfileExport(
+            ProfileResponse.ForOwner(profile, store, await OwnKeyGroupsAsync(keyGroups, profile.SeekerId, cancellationToken)),
+            await consents.ListAsync(profile.SeekerId, cancellationToken),
+            await audit.ForSeekerAsync(profile.SeekerId, cancellationToken),
+            DateTime.UtcNow));
+    }
+
+    /// <summary>
+    /// Deletes the profile, its key groups and consents, and tells matching and notifications to drop their copies
+    /// (SeekerDeleted, in the same transaction). The audit log keeps its entries: they hold the pseudonymous id only.
+    /// </summary>
+    public static async Task<Results<NoContent, NotFound>> DeleteMyAccount(
+        ClaimsPrincipal caller, ProfileStore store, Transactions transactions, CancellationToken cancellationToken)
+    {
+        var seekerId = caller.UserId();
+        var deleted = await transactions.RunAsync(async transaction =>
+        {
+            if (!await store.DeleteAsync(transaction, seekerId)) return false;
+            await transaction.PublishAsync(new SeekerDeleted(seekerId, DateTimeOffset.UtcNow));
+            return true;
+        }, cancellationToken);
+        return deleted ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+
+    /// <summary>
+    /// A staff read of one seeker. A reason is required; reveal=nationalId unmasks the ID number, reveal=sensitive
+    /// opens date of birth, gender, veteran service, disability, health and key-group evidence. The audit entry
+    /// commits before anything is returned. Out-of-region seekers answer 404, like missing ones.
+    /// </summary>
+    public static async Task<Results<Ok<StaffProfileResponse>, NotFound, ValidationProblem>> GetSeekerProfile(
+        Guid seekerId, string? reason, string[]? reveal, ClaimsPrincipal caller, ProfileStore store, KeyGroupStore keyGroups,
+        AuditLog audit, Transactions transactions, CancellationToken cancellationToken)
+    {
+        reveal ??= [];
+        var validation = RequireReason(reason)
+            .Require(reveal.All(field => field is "nationalId" or "sensitive"), "reveal", "reveal is nationalId or sensitive.");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        var revealId = reveal.Contains("nationalId");
+        var revealSensitive = reveal.Contains("sensitive");
+
+        var read = await transactions.RunAsync<(ProfileRow Row, IReadOnlyList<KeyGroupRow> Groups)?>(async transaction =>
+        {
+            var profile = await store.FindAsync(transaction, seekerId);
+            if (profile is null || !caller.MayServeRegion(profile.RegionCode)) return null;
+            var groups = await keyGroups.ListAsync(transaction, seekerId);
+            var fields = new List<string> { "name", "phone", "profile", "keyGroups" };
+            if (profile.NationalIdProtected is not null) fields.Add(revealId ? "nationalId" : "nationalId(masked)");
+            if (revealSensitive) fields.AddRange(["birthDate", "gender", "veteran", "disability", "health", "lowIncomeHousehold", "keyGroupEvidence"]);
+            await audit.RecordAsync(transaction, caller, "read-profile", seekerId, fields, reason!);
+            return (profile, groups);
+        }, cancellationToken);
+        if (read is not var (row, rows)) return TypedResults.NotFound();
+
+        return TypedResults.Ok(new StaffProfileResponse(
+            row.SeekerId, store.NameOf(row), store.PhoneOf(row), Masking.NationalIdFor(store.NationalIdOf(row), revealId), !revealId,
+            row.Skills.Select(skill => new SkillEntry(skill, SkillConcept.Of(skill))).ToList(), row.RegionCode, row.Latitude, row.Longitude,
+            row.MaxCommuteKm, row.WillingToRelocate, ProfileStore.DetailsOf(row),
+            rows.Select(group => KeyGroupResponse.From(group, revealSensitive ? keyGroups.EvidenceOf(group) : null)).ToList(),
+            revealSensitive ? store.PersonalOf(row) : null, row.UpdatedAt));
+    }
+
+    public static JobMatch.ServiceDefaults.Problems.Validation RequireReason(string? reason) =>
+        new JobMatch.ServiceDefaults.Problems.Validation()
+            .Require(!string.IsNullOrWhiteSpace(reason), "reason", "Say why you need this seeker's data (it goes to the audit log).")
+            .Require(reason is null || reason.Length <= AuditLog.MaxReasonLength, "reason", $"The reason is at most {AuditLog.MaxReasonLength} characters.");
+
+    private static async Task<IReadOnlyList<KeyGroupResponse>> OwnKeyGroupsAsync(KeyGroupStore keyGroups, Guid seekerId, CancellationToken cancellationToken) =>
+        (await keyGroups.ListAsync(seekerId, cancellationToken)).Select(row => KeyGroupResponse.From(row, keyGroups.EvidenceOf(row))).ToList();
 }

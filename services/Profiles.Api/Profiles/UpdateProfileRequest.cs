@@ -1,8 +1,13 @@
 using System.Text.RegularExpressions;
+using NationalIdNumber = JobMatch.ServiceDefaults.PersonalData.NationalId;
 using JobMatch.ServiceDefaults.Problems;
 
 namespace Profiles.Api.Profiles;
 
+/// <summary>
+/// The whole profile, as the seeker saves it. Everything after WillingToRelocate is optional, so clients of the
+/// first version (name, phone, skills, region, commute) keep working.
+/// </summary>
 public sealed partial record UpdateProfileRequest(
     string? Name,
     string? Phone,
@@ -11,19 +16,70 @@ public sealed partial record UpdateProfileRequest(
     double? Latitude,
     double? Longitude,
     int? MaxCommuteKm,
-    bool? WillingToRelocate)
+    bool? WillingToRelocate,
+    string? NationalId = null,
+    IReadOnlyList<EducationEntry>? Education = null,
+    IReadOnlyList<WorkEntry>? WorkHistory = null,
+    IReadOnlyList<string>? Certificates = null,
+    IReadOnlyList<string>? Languages = null,
+    IReadOnlyList<string>? DesiredOccupations = null,
+    decimal? SalaryExpectation = null,
+    IReadOnlyList<string>? EmploymentTypes = null,
+    DateOnly? AvailableFrom = null,
+    VeteranService? Veteran = null,
+    Disability? Disability = null,
+    string? HealthNotes = null,
+    bool? RuralResidence = null,
+    DateOnly? UnemployedSince = null,
+    bool? LowIncomeHousehold = null)
 {
-    public Validation Validate()
+    public Validation Validate() => Validate(DateOnly.FromDateTime(DateTime.UtcNow), out _);
+
+    /// <summary>Checks every field; a valid national ID number comes back parsed (date of birth and gender derived from it).</summary>
+    public Validation Validate(DateOnly today, out NationalIdNumber? nationalId)
     {
-        return new Validation()
+        nationalId = null;
+        var validation = new Validation()
             .Require(!string.IsNullOrWhiteSpace(Name), "name", "A name is required.")
             .Require(Name is null || Name.Length <= 100, "name", "The name is at most 100 characters.")
             .Require(Phone is null || MobilePattern().IsMatch(Phone), "phone", "The phone is an 11-digit mainland mobile number, e.g. 13800138000.")
             .RequireRegionCode(RegionCode)
             .RequireCoordinates(Latitude, Longitude)
             .Require(MaxCommuteKm is null or (>= 1 and <= 2000), "maxCommuteKm", "The commute limit is between 1 and 2,000 km.")
-            .RequireItems(Skills, "skills", 100);
+            .RequireItems(Skills, "skills", 100)
+            .RequireItems(Certificates, "certificates", 50)
+            .RequireItems(Languages, "languages", 20)
+            .RequireItems(DesiredOccupations, "desiredOccupations", 20)
+            .RequireItems(EmploymentTypes, "employmentTypes", 5)
+            .Require(EmploymentTypes is null || EmploymentTypes.All(type => ProfileDetails.EmploymentTypeNames.Contains(type)), "employmentTypes",
+                "Employment types are " + string.Join(", ", ProfileDetails.EmploymentTypeNames) + ".")
+            .Require(SalaryExpectation is null or (>= 0 and <= 1_000_000), "salaryExpectation", "The monthly salary expectation is between 0 and 1,000,000 yuan.")
+            .Require(Education is null || Education.Count <= 10, "education", "At most 10 education entries.")
+            .Require(Education is null || Education.All(entry => entry.Level is not null && ProfileDetails.EducationLevels.Contains(entry.Level)), "education",
+                "Each education entry has a level: " + string.Join(", ", ProfileDetails.EducationLevels) + ".")
+            .Require(WorkHistory is null || WorkHistory.Count <= 30, "workHistory", "At most 30 jobs.")
+            .Require(WorkHistory is null || WorkHistory.All(job => job.From is not null && (job.To is null || job.To >= job.From) && job.From <= today),
+                "workHistory", "Each job has a start date, not in the future, and ends after it starts.")
+            .Require(Veteran is null || Veteran.DischargeDate is not null && Veteran.DischargeDate <= today, "veteran", "A veteran's discharge date is required and not in the future.")
+            .Require(Disability is null || Disability.Grade is null or (>= 1 and <= 4), "disability", "A disability grade is 1 to 4.")
+            .Require(HealthNotes is null || HealthNotes.Length <= 1000, "healthNotes", "Health notes are at most 1,000 characters.")
+            .Require(UnemployedSince is null || UnemployedSince <= today, "unemployedSince", "Unemployment cannot start in the future.");
+        if (NationalId is not null)
+        {
+            if (!NationalIdNumber.TryParse(NationalId, today, out nationalId, out var error)) validation.Add("nationalId", error!);
+        }
+        return validation;
     }
+
+    public ProfileDetails Details() => new(
+        Education ?? [], WorkHistory ?? [], Trimmed(Certificates), Trimmed(Languages), Trimmed(DesiredOccupations), SalaryExpectation,
+        EmploymentTypes?.Distinct().ToList() ?? [], AvailableFrom, RuralResidence ?? false, UnemployedSince);
+
+    public PersonalDetails Personal(NationalIdNumber? nationalId) =>
+        new(nationalId?.BirthDate, nationalId?.Gender, Veteran, Disability, HealthNotes, LowIncomeHousehold ?? false);
+
+    private static List<string> Trimmed(IReadOnlyList<string>? items) =>
+        items?.Select(item => item.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
 
     [GeneratedRegex(@"^1[3-9]\d{9}$")]
     private static partial Regex MobilePattern();

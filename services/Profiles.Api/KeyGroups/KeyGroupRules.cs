@@ -1,0 +1,62 @@
+using Profiles.Api.Profiles;
+
+namespace Profiles.Api.KeyGroups;
+
+/// <summary>
+/// Derives key groups from the profile and the registers, each with the evidence it rests on. Rules follow the
+/// employment-promotion practice: graduates within two years of leaving school (or on the unemployed-graduates
+/// register); veterans by discharge; rural workers by registered rural residence; employment difficulties for
+/// women from 40 and men from 50 (the "4050" rule), disability, 12 months or more out of work, or a low-income household.
+/// Evidence names facts, never the ID number.
+/// </summary>
+public static class KeyGroupRules
+{
+    public static IReadOnlyList<KeyGroupStatus> Derive(ProfileDetails details, PersonalDetails personal, IReadOnlyList<RegisterEntry> registers, DateOnly today) =>
+    [
+        Graduate(details, registers, today),
+        Veteran(personal),
+        RuralWorker(details),
+        EmploymentDifficulty(details, personal, registers, today),
+    ];
+
+    private static KeyGroupStatus Graduate(ProfileDetails details, IReadOnlyList<RegisterEntry> registers, DateOnly today)
+    {
+        if (registers.FirstOrDefault(entry => entry.Register == Register.UnemployedGraduates) is { } entry)
+            return new(KeyGroup.Graduate, true, $"On the register of unemployed graduates since {entry.RegisteredOn:yyyy-MM-dd}.");
+        var recent = details.Education
+            .Where(school => school.GraduationDate is { } left && left <= today && left > today.AddYears(-2))
+            .MaxBy(school => school.GraduationDate);
+        return recent is null
+            ? new(KeyGroup.Graduate, false, "No school left within the last two years, and not on the unemployed-graduates register.")
+            : new(KeyGroup.Graduate, true, $"Left school ({recent.Level}) on {recent.GraduationDate:yyyy-MM-dd}, within the last two years.");
+    }
+
+    private static KeyGroupStatus Veteran(PersonalDetails personal) =>
+        personal.Veteran is { DischargeDate: { } discharged } service
+            ? new(KeyGroup.Veteran, true, $"Discharged {discharged:yyyy-MM-dd}; branch {service.Branch ?? "not given"}; military occupation {service.MilitaryOccupation ?? "not given"}.")
+            : new(KeyGroup.Veteran, false, "No military service recorded.");
+
+    private static KeyGroupStatus RuralWorker(ProfileDetails details) =>
+        details.RuralResidence
+            ? new(KeyGroup.RuralWorker, true, "Registered rural or pastoral residence, as declared by the seeker.")
+            : new(KeyGroup.RuralWorker, false, "No registered rural residence declared.");
+
+    private static KeyGroupStatus EmploymentDifficulty(ProfileDetails details, PersonalDetails personal, IReadOnlyList<RegisterEntry> registers, DateOnly today)
+    {
+        var reasons = new List<string>();
+        if (personal.BirthDate is { } born && personal.Gender is { } gender)
+        {
+            var age = today.Year - born.Year - (today < born.AddYears(today.Year - born.Year) ? 1 : 0);
+            if (gender == "female" && age >= 40 || gender == "male" && age >= 50) reasons.Add($"older worker (age {age})");
+        }
+        if (personal.Disability is not null) reasons.Add("disability certified");
+        var unemployedSince = registers.Where(entry => entry.Register == Register.RegisteredUnemployed).Select(entry => (DateOnly?)entry.RegisteredOn)
+            .Append(details.UnemployedSince).Where(since => since is not null).Min();
+        if (unemployedSince is { } since && since <= today.AddMonths(-12)) reasons.Add($"unemployed since {since:yyyy-MM-dd}");
+        if (personal.LowIncomeHousehold) reasons.Add("low-income household (declared)");
+        if (registers.Any(entry => entry.Register == Register.LowIncomeHouseholds)) reasons.Add("on the low-income household register");
+        return reasons.Count == 0
+            ? new(KeyGroup.EmploymentDifficulty, false, "None of: older worker, disability, 12 months unemployed, low-income household.")
+            : new(KeyGroup.EmploymentDifficulty, true, string.Join("; ", reasons) + ".");
+    }
+}

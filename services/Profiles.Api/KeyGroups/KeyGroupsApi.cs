@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using JobMatch.ServiceDefaults;
+using JobMatch.ServiceDefaults.Auth;
+using JobMatch.ServiceDefaults.Messaging;
+using JobMatch.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Profiles.Api.Audit;
+using Profiles.Api.Profiles;
+
+namespace Profiles.Api.KeyGroups;
+
+public sealed record VerifyKeyGroupRequest(string? Reason);
+
+public sealed record CorrectKeyGroupRequest(bool? Applies, string? Evidence, string? Reason);
+
+/// <summary>Caseworkers of the seeker's region confirm a derived key group, or set it on their own evidence.</summary>
+public static class KeyGroupsApi
+{
+    public static IEndpointRouteBuilder MapKeyGroupsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var staff = endpoints.MapApiGroup("/api/profiles/{seekerId:guid}/key-groups", "Key groups").RequireAuthorization(Policies.Staff);
+        staff.MapPost("/{keyGroup}/verification", VerifyKeyGroup);
+        staff.MapPut("/{keyGroup}", CorrectKeyGroup);
+        return endpoints;
+    }
+
+    public static async Task<Results<Ok<KeyGroupResponse>, NotFound, ValidationProblem>> VerifyKeyGroup(
+        Guid seekerId, string keyGroup, VerifyKeyGroupRequest request, ClaimsPrincipal caller, ProfileStore store, KeyGroupStore keyGroups,
+        AuditLog audit, Transactions transactions, CancellationToken cancellationToken)
+    {
+        var validation = ProfilesApi.RequireReason(request.Reason).Require(KeyGroup.All.Contains(keyGroup), "keyGroup", KnownGroups);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+
+        var row = await transactions.RunAsync<KeyGroupRow?>(async transaction =>
+        {
+            var profile = await store.FindAsync(transaction, seekerId);
+            if (profile is null || !caller.MayServeRegion(profile.RegionCode)) return null;
+            if (!await keyGroups.VerifyAsync(transaction, seekerId, keyGroup, caller.UserId())) return null;
+            await audit.RecordAsync(transaction, caller, "verify-key-group", seekerId, [keyGroup], request.Reason!);
+            return (await keyGroups.ListAsync(transaction, seekerId)).Single(group => group.KeyGroup == keyGroup);
+        }, cancellationToken);
+        return row is null ? TypedResults.NotFound() : TypedResults.Ok(KeyGroupResponse.From(row, null));
+    }
+
+    public static async Task<Results<Ok<KeyGroupResponse>, NotFound, ValidationProblem>> CorrectKeyGroup(
+        Guid seekerId, string keyGroup, CorrectKeyGroupRequest request, ClaimsPrincipal caller, ProfileStore store, KeyGroupStore keyGroups,
+        ProfileAnnouncer announcer, AuditLog audit, Transactions transactions, CancellationToken cancellationToken)
+    {
+        var validation = ProfilesApi.RequireReason(request.Reason)
+            .Require(KeyGroup.All.Contains(keyGroup), "keyGroup", KnownGroups)
+            .Require(request.Applies is not null, "applies", "Say whether the group applies.")
+            .Require(!string.IsNullOrWhiteSpace(request.Evidence) && request.Evidence.Length <= 1000, "evidence",
+                "Name the evidence (a certificate, a register, a document seen), at most 1,000 characters.");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+
+        var row = await transactions.RunAsync<KeyGroupRow?>(async transaction =>
+        {
+            var profile = await store.FindAsync(transaction, seekerId);
+            if (profile is null || !caller.MayServeRegion(profile.RegionCode)) return null;
+            await keyGroups.CorrectAsync(transaction, seekerId, keyGroup, request.Applies!.Value, request.Evidence!.Trim(), caller.UserId());
+            await audit.RecordAsync(transaction, caller, "correct-key-group", seekerId, [keyGroup], request.Reason!);
+            // Matching hears of the new flag with the change; the profile's timestamp moves so this event is the newest.
+            await announcer.AnnounceAsync(transaction, (await store.TouchAsync(transaction, seekerId))!);
+            return (await keyGroups.ListAsync(transaction, seekerId)).Single(group => group.KeyGroup == keyGroup);
+        }, cancellationToken);
+        return row is null ? TypedResults.NotFound() : TypedResults.Ok(KeyGroupResponse.From(row, null));
+    }
+
+    private static readonly string KnownGroups = "The key group is one of " + string.Join(", ", KeyGroup.All) + ".";
+}
