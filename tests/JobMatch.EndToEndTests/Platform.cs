@@ -34,6 +34,11 @@ public sealed class Platform : IAsyncLifetime
 
     public Uri Gateway => new($"http://127.0.0.1:{_ports["gateway"]}/");
 
+    public TestServers Servers => _servers;
+
+    /// <summary>The database a service of this platform runs on.</summary>
+    public string DatabaseOf(string service) => $"e2e_{_runId}_{service}";
+
     public Uri ServiceAddress(string service) => new($"http://127.0.0.1:{_ports[service]}/");
 
     public HttpClient CreateClient(string? token = null)
@@ -58,7 +63,7 @@ public sealed class Platform : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var name in _processes.Keys.ToList()) await StopAsync(name);
-        foreach (var service in Services) await _servers.DropDatabaseAsync($"e2e_{_runId}_{service}");
+        foreach (var service in Services) await _servers.DropDatabaseAsync(DatabaseOf(service));
         await _servers.DeleteVirtualHostAsync(_virtualHost);
     }
 
@@ -141,12 +146,15 @@ public sealed class Platform : IAsyncLifetime
             ["ConnectionStrings__Postgres"] = _servers.Postgres,
             ["ConnectionStrings__RabbitMq"] = _virtualHost,
             ["ConnectionStrings__Redis"] = _servers.Redis,
-            ["Database__Name"] = $"e2e_{_runId}_{name}",
+            ["Database__Name"] = DatabaseOf(name),
         };
         foreach (var (key, value) in TestSecrets.ServiceSettings) environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         if (name == "gateway")
         {
             environment["RateLimits__KeyPrefix"] = $"e2e-{_runId}";
+            // Limits are tested on their own (gateway tests); here one address drives thousands of calls.
+            environment["RateLimits__PerUser"] = "1000000";
+            environment["RateLimits__PerAddress"] = "1000000";
             foreach (var (service, cluster) in new[] { ("postings", "postings"), ("profiles", "profiles"), ("matching", "matching"), ("notifications", "notifications") })
             {
                 environment[$"ReverseProxy__Clusters__{cluster}__Destinations__d1__Address"] = $"http://127.0.0.1:{_ports[service]}/";
