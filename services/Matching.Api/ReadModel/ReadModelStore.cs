@@ -53,16 +53,27 @@ public sealed class ReadModelStore
             "INSERT INTO closed_postings (posting_id, closed_at) VALUES (@PostingId, @ClosedAt) ON CONFLICT DO NOTHING", parameters);
     }
 
-    /// <summary>Stores the seeker's newest profile; returns false when a newer one is already stored.</summary>
+    /// <summary>
+    /// Stores the seeker's newest profile; returns false when a newer one is already stored, or when the seeker left
+    /// matching (withdrew consent, deleted their account) after this profile was written.
+    /// </summary>
     public async Task<bool> ApplyAsync(ServiceTransaction transaction, ProfileUpdated profile) =>
         await transaction.ExecuteAsync(
             $"""
-            INSERT INTO seekers ({SeekerColumns})
-            VALUES (@SeekerId, @Skills, @SkillKeys, @RegionCode, @Latitude, @Longitude, @MaxCommuteKm, @WillingToRelocate, @UpdatedAt)
+            INSERT INTO seekers ({SeekerColumns}, skill_concepts, education_level, education_field, years_of_experience, desired_occupations,
+                                 salary_expectation, employment_types, languages, available_from, key_groups, shared_with_employers)
+            SELECT @SeekerId, @Skills, @SkillKeys, @RegionCode, @Latitude, @Longitude, @MaxCommuteKm, @WillingToRelocate, @UpdatedAt,
+                   @SkillConcepts, @EducationLevel, @EducationField, @YearsOfExperience, @DesiredOccupations, @SalaryExpectation,
+                   @EmploymentTypes, @Languages, @AvailableFrom, @KeyGroups, @SharedWithEmployers
+            WHERE NOT EXISTS (SELECT 1 FROM removed_seekers WHERE seeker_id = @SeekerId AND removed_at >= @UpdatedAt)
             ON CONFLICT (seeker_id) DO UPDATE SET
                 skills = excluded.skills, skill_keys = excluded.skill_keys, region_code = excluded.region_code,
                 latitude = excluded.latitude, longitude = excluded.longitude, max_commute_km = excluded.max_commute_km,
-                willing_to_relocate = excluded.willing_to_relocate, updated_at = excluded.updated_at
+                willing_to_relocate = excluded.willing_to_relocate, updated_at = excluded.updated_at,
+                skill_concepts = excluded.skill_concepts, education_level = excluded.education_level, education_field = excluded.education_field,
+                years_of_experience = excluded.years_of_experience, desired_occupations = excluded.desired_occupations,
+                salary_expectation = excluded.salary_expectation, employment_types = excluded.employment_types, languages = excluded.languages,
+                available_from = excluded.available_from, key_groups = excluded.key_groups, shared_with_employers = excluded.shared_with_employers
             WHERE seekers.updated_at < excluded.updated_at
             """,
             new
@@ -70,7 +81,37 @@ public sealed class ReadModelStore
                 profile.SeekerId, Skills = profile.Skills.ToArray(), SkillKeys = SkillKey.NormalizeAll(profile.Skills),
                 profile.RegionCode, profile.Latitude, profile.Longitude, profile.MaxCommuteKm, profile.WillingToRelocate,
                 UpdatedAt = profile.UpdatedAt.UtcDateTime,
+                SkillConcepts = (profile.SkillConcepts ?? []).ToArray(), profile.EducationLevel, profile.EducationField, profile.YearsOfExperience,
+                DesiredOccupations = (profile.DesiredOccupations ?? []).ToArray(), profile.SalaryExpectation,
+                EmploymentTypes = (profile.EmploymentTypes ?? []).ToArray(), Languages = (profile.Languages ?? []).ToArray(),
+                profile.AvailableFrom, KeyGroups = (profile.KeyGroups ?? []).ToArray(), profile.SharedWithEmployers,
             }) == 1;
+
+    /// <summary>
+    /// Withdrawn consent to matching removes the seeker at once; employer sharing flips the flag employer-side
+    /// results filter on (unless a newer profile already carries a newer answer).
+    /// </summary>
+    public Task ApplyAsync(ServiceTransaction transaction, SeekerConsentChanged consent) => consent switch
+    {
+        { Purpose: "matching", Granted: false } => RemoveSeekerAsync(transaction, consent.SeekerId, consent.ChangedAt),
+        { Purpose: "employer-sharing" } => transaction.ExecuteAsync(
+            "UPDATE seekers SET shared_with_employers = @Granted WHERE seeker_id = @SeekerId AND updated_at <= @ChangedAt",
+            new { consent.SeekerId, consent.Granted, ChangedAt = consent.ChangedAt.UtcDateTime }),
+        _ => Task.CompletedTask,
+    };
+
+    /// <summary>Drops the seeker and the matches they were told about, and remembers when (see removed_seekers).</summary>
+    public async Task RemoveSeekerAsync(ServiceTransaction transaction, Guid seekerId, DateTimeOffset removedAt)
+    {
+        var parameters = new { seekerId, removedAt = removedAt.UtcDateTime };
+        await transaction.ExecuteAsync("DELETE FROM seekers WHERE seeker_id = @seekerId AND updated_at <= @removedAt", parameters);
+        await transaction.ExecuteAsync("DELETE FROM announced_matches WHERE seeker_id = @seekerId", parameters);
+        await transaction.ExecuteAsync(
+            """
+            INSERT INTO removed_seekers (seeker_id, removed_at) VALUES (@seekerId, @removedAt)
+            ON CONFLICT (seeker_id) DO UPDATE SET removed_at = GREATEST(removed_seekers.removed_at, excluded.removed_at)
+            """, parameters);
+    }
 
     public static Task<SeekerSnapshot?> FindSeekerAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid seekerId, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<SeekerSnapshot>(new CommandDefinition(

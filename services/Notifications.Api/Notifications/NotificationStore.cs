@@ -14,6 +14,10 @@ public sealed class NotificationStore(NpgsqlDataSource dataSource)
             "INSERT INTO notifications (id, recipient_id, kind, data) VALUES (@id, @recipientId, @kind, @data::jsonb)",
             new { id = Guid.CreateVersion7(), recipientId, kind, data = JsonSerializer.Serialize(data, Json) });
 
+    /// <summary>A deleted account's notifications go with it.</summary>
+    public Task DeleteForRecipientAsync(ServiceTransaction transaction, Guid recipientId) =>
+        transaction.ExecuteAsync("DELETE FROM notifications WHERE recipient_id = @recipientId", new { recipientId });
+
     public async Task<IReadOnlyList<NotificationRow>> ListAsync(Guid recipientId, bool unreadOnly, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

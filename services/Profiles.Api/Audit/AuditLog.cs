@@ -6,7 +6,18 @@ using Npgsql;
 
 namespace Profiles.Api.Audit;
 
-public sealed record AuditEntry(long Id, Guid StaffId, string StaffRole, string Action, Guid? SeekerId, string[] Fields, string Reason, DateTime At);
+/// <summary>One access: who (staff id and role), what (action and fields), whose, when and why.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; init; }
+    public Guid StaffId { get; init; }
+    public string StaffRole { get; init; } = "";
+    public string Action { get; init; } = "";
+    public Guid? SeekerId { get; init; }
+    public string[] Fields { get; init; } = [];
+    public string Reason { get; init; } = "";
+    public DateTime At { get; init; }
+}
 
 /// <summary>
 /// The append-only record of staff access to seekers' data. Entries are written in the same transaction as the
@@ -33,7 +44,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<AuditEntry>(new CommandDefinition(
-            "SELECT id, staff_id AS staffid, staff_role AS staffrole, action, seeker_id AS seekerid, fields, reason, at FROM audit_log WHERE seeker_id = @seekerId ORDER BY id",
+            "SELECT id, staff_id, staff_role, action, seeker_id, fields, reason, at FROM audit_log WHERE seeker_id = @seekerId ORDER BY id",
             new { seekerId }, cancellationToken: cancellationToken))).AsList();
     }
 }
