@@ -1,0 +1,83 @@
+using JobMatch.ServiceDefaults.Health;
+using YamlDotNet.RepresentationModel;
+
+namespace JobMatch.Deployment.Tests.Unit;
+
+/// <summary>deploy/k8s agrees with the code: probes, resources, the autoscaler, secrets and settings.</summary>
+public sealed class KubernetesTests
+{
+    private static IEnumerable<YamlMappingNode> OfKind(string kind) =>
+        DeploymentFiles.Kubernetes.Where(document => document.Children.TryGetValue(new YamlScalarNode("kind"), out var k) && k.ToString() == kind);
+
+    private static string Name(YamlMappingNode document) => ((YamlMappingNode)document["metadata"])["name"].ToString();
+
+    private static YamlMappingNode Container(YamlMappingNode deployment) =>
+        (YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)deployment["spec"])["template"])["spec"])["containers"]).Single();
+
+    public static TheoryData<string> Components() => [.. DeploymentFiles.Projects.Keys];
+
+    [Theory]
+    [MemberData(nameof(Components))]
+    public void Every_component_has_a_deployment_probed_on_its_health_endpoints_with_requests_and_limits(string component)
+    {
+        var container = Container(OfKind("Deployment").Single(deployment => Name(deployment) == component));
+        Assert.Equal("8080", ((YamlMappingNode)((YamlSequenceNode)container["ports"]).Single())["containerPort"].ToString());
+        Assert.Equal(HealthExtensions.ReadyPath, ((YamlMappingNode)((YamlMappingNode)container["readinessProbe"])["httpGet"])["path"].ToString());
+        Assert.Equal(HealthExtensions.LivePath, ((YamlMappingNode)((YamlMappingNode)container["livenessProbe"])["httpGet"])["path"].ToString());
+        var resources = (YamlMappingNode)container["resources"];
+        foreach (var part in new[] { "requests", "limits" })
+            foreach (var resource in new[] { "cpu", "memory" })
+                Assert.NotEmpty(((YamlMappingNode)resources[part])[resource].ToString());
+        Assert.Contains(OfKind("Service"), service => Name(service) == component);
+    }
+
+    [Fact]
+    public void Matching_workers_scale_out_with_a_horizontal_autoscaler()
+    {
+        var autoscaler = OfKind("HorizontalPodAutoscaler").Single();
+        var target = (YamlMappingNode)((YamlMappingNode)autoscaler["spec"])["scaleTargetRef"];
+        Assert.Equal("matching", target["name"].ToString());
+        Assert.True(int.Parse(((YamlMappingNode)autoscaler["spec"])["maxReplicas"].ToString(), System.Globalization.CultureInfo.InvariantCulture) > 2);
+    }
+
+    [Fact]
+    public void RabbitMQ_runs_as_three_nodes_defaulting_to_quorum_queues()
+    {
+        var broker = OfKind("StatefulSet").Single(set => Name(set) == "rabbitmq");
+        Assert.Equal("3", ((YamlMappingNode)broker["spec"])["replicas"].ToString());
+        Assert.Contains("default_queue_type = quorum", DeploymentFiles.Read("deploy/k8s/rabbitmq.yaml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_secret_a_deployment_reads_is_in_the_secrets_template()
+    {
+        var template = OfKind("Secret").ToDictionary(Name, secret => ((YamlMappingNode)secret["stringData"]).Children.Keys.Select(k => k.ToString()).ToHashSet());
+        var references = DeploymentFiles.Kubernetes.SelectMany(Descendants).OfType<YamlMappingNode>()
+            .Where(node => node.Children.ContainsKey(new YamlScalarNode("secretKeyRef")))
+            .Select(node => (YamlMappingNode)node["secretKeyRef"]).ToList();
+        Assert.NotEmpty(references);
+        Assert.All(references, reference => Assert.Contains(reference["key"].ToString(), template[reference["name"].ToString()]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Components))]
+    public void Every_environment_variable_is_one_the_component_reads(string component)
+    {
+        var sources = DeploymentFiles.ConfigurationSources(component);
+        var container = Container(OfKind("Deployment").Single(deployment => Name(deployment) == component));
+        var names = ((YamlSequenceNode)container["env"]).Select(entry => ((YamlMappingNode)entry)["name"].ToString())
+            .Concat(OfKind("ConfigMap").Where(map => Name(map).StartsWith("jobmatch-", StringComparison.Ordinal))
+                .Where(map => component == "gateway" || Name(map) == "jobmatch-config")
+                .SelectMany(map => ((YamlMappingNode)map["data"]).Children.Keys.Select(key => key.ToString())));
+        var unread = names.Select(name => (name, Why: DeploymentFiles.UnreadVariable(component, name, sources)))
+            .Where(result => result.Why is not null).Select(result => $"{result.name}: {result.Why}").ToList();
+        Assert.True(unread.Count == 0, string.Join('\n', unread));
+    }
+
+    private static IEnumerable<YamlNode> Descendants(YamlNode node) => node switch
+    {
+        YamlMappingNode map => map.Children.Values.SelectMany(child => Descendants(child).Prepend(child)),
+        YamlSequenceNode sequence => sequence.Children.SelectMany(child => Descendants(child).Prepend(child)),
+        _ => [],
+    };
+}
