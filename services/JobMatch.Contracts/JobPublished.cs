@@ -1,6 +1,9 @@
 namespace JobMatch.Contracts;
 
-/// <summary>A posting went live: seekers may now find it and be matched to it.</summary>
+/// <summary>
+/// A posting went live: seekers may now find it and be matched to it. Fields after ValidUntil were added later
+/// and are optional, so older publishers and consumers keep working.
+/// </summary>
 public sealed record JobPublished(
     Guid PostingId,
     Guid EmployerId,
@@ -13,4 +16,9 @@ public sealed record JobPublished(
     decimal? SalaryMin,
     decimal? SalaryMax,
     DateTimeOffset PublishedAt,
-    DateTimeOffset? ValidUntil);
+    DateTimeOffset? ValidUntil,
+    IReadOnlyList<string>? OptionalSkills = null,
+    string? EmploymentType = null,
+    IReadOnlyList<string>? KeyGroups = null,
+    int? ExperienceYears = null,
+    string? Education = null);

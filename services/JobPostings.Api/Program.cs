@@ -2,6 +2,8 @@ using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Data;
 using JobMatch.ServiceDefaults.Messaging;
 using JobPostings.Api.Postings;
+using JobPostings.Api.Screening;
+using JobPostings.Api.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,5 +16,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapPostingsEndpoints();
+app.MapReviewEndpoints();
+app.MapSearchEndpoints();
 
 app.Run();

@@ -2,6 +2,10 @@ using JobMatch.ServiceDefaults.Problems;
 
 namespace JobPostings.Api.Postings;
 
+/// <summary>
+/// A posting as an employer writes it (create, or edit a draft). Salary: a range, or SalaryNegotiable (面议), or
+/// neither (not stated). Fields after ValidUntil were added with screening and search and are optional.
+/// </summary>
 public sealed record CreatePostingRequest(
     string? Title,
     string? Description,
@@ -13,7 +17,13 @@ public sealed record CreatePostingRequest(
     decimal? SalaryMin,
     decimal? SalaryMax,
     int? Vacancies,
-    DateTime? ValidUntil)
+    DateTime? ValidUntil,
+    IReadOnlyList<string>? OptionalSkills = null,
+    Education? Education = null,
+    int? ExperienceYears = null,
+    bool SalaryNegotiable = false,
+    EmploymentType? EmploymentType = null,
+    IReadOnlyList<KeyGroup>? KeyGroups = null)
 {
     public const int MaxSkills = 50;
 
@@ -23,12 +33,16 @@ public sealed record CreatePostingRequest(
             .Require(!string.IsNullOrWhiteSpace(Title), "title", "A title is required.")
             .Require(Title is null || Title.Length <= 200, "title", "The title is at most 200 characters.")
             .Require(Description is null || Description.Length <= 20_000, "description", "The description is at most 20,000 characters.")
+            .Require(OccupationCode is null || OccupationCode.Length <= 100, "occupationCode", "The occupation code is at most 100 characters.")
             .RequireRegionCode(RegionCode)
             .RequireCoordinates(Latitude, Longitude)
             .Require(SalaryMin is null or >= 0, "salaryMin", "The salary cannot be negative.")
             .Require(SalaryMin is null || SalaryMax is null || SalaryMax >= SalaryMin, "salaryMax", "The maximum salary is at least the minimum.")
             .Require(Vacancies is null or (>= 1 and <= 10_000), "vacancies", "Vacancies are between 1 and 10,000.")
             .Require(ValidUntil is null || ValidUntil > now, "validUntil", "The validity date is in the future.")
-            .RequireItems(Skills, "skills", MaxSkills);
+            .Require(ExperienceYears is null or (>= 0 and <= 50), "experienceYears", "Experience is between 0 and 50 years.")
+            .Require(KeyGroups is null || KeyGroups.Count == KeyGroups.Distinct().Count(), "keyGroups", "Each key group once.")
+            .RequireItems(Skills, "skills", MaxSkills)
+            .RequireItems(OptionalSkills, "optionalSkills", MaxSkills);
     }
 }

@@ -13,16 +13,26 @@ public sealed class Posting
     public string Description { get; init; } = "";
     public string? OccupationCode { get; init; }
     public string[] Skills { get; init; } = [];
+    public string[] OptionalSkills { get; init; } = [];
+    public string? Education { get; init; }
+    public int? ExperienceYears { get; init; }
     public string RegionCode { get; init; } = "";
     public double? Latitude { get; init; }
     public double? Longitude { get; init; }
     public decimal? SalaryMin { get; init; }
     public decimal? SalaryMax { get; init; }
+    public bool SalaryNegotiable { get; init; }
+    public string EmploymentType { get; init; } = nameof(Postings.EmploymentType.FullTime);
+    public string[] KeyGroups { get; init; } = [];
     public int Vacancies { get; init; }
     public string Status { get; init; } = "";
+    public string? ReviewNote { get; init; }
+    public string? ContentFingerprint { get; init; }
+    public Guid? DuplicateOf { get; init; }
     public DateTime? ValidUntil { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
+    public DateTime? SubmittedAt { get; init; }
     public DateTime? PublishedAt { get; init; }
     public DateTime? ClosedAt { get; init; }
 
@@ -30,13 +40,25 @@ public sealed class Posting
 
     public bool IsOwnedBy(ClaimsPrincipal caller) => caller.EmployerId() == EmployerId;
 
-    /// <summary>Published postings are for everyone signed in; drafts and closed ones for their employer and staff.</summary>
-    public bool IsVisibleTo(ClaimsPrincipal caller) => State == PostingStatus.Published || IsOwnedBy(caller) || caller.IsStaff();
+    /// <summary>
+    /// Published postings are for everyone signed in; every other state for their employer, administrators, and
+    /// caseworkers of the posting's region (a caseworker elsewhere is told it does not exist).
+    /// </summary>
+    public bool IsVisibleTo(ClaimsPrincipal caller) =>
+        State == PostingStatus.Published || IsOwnedBy(caller) || caller.MayServeRegion(RegionCode);
 
-    public bool MayBeChangedBy(ClaimsPrincipal caller) => IsOwnedBy(caller) || caller.IsStaff();
+    /// <summary>The owner, or staff serving the posting's region.</summary>
+    public bool MayBeChangedBy(ClaimsPrincipal caller) => IsOwnedBy(caller) || caller.MayServeRegion(RegionCode);
+
+    /// <summary>Applicants are the owner's business, and that of staff serving the region; never another employer's.</summary>
+    public bool ApplicantsAreVisibleTo(ClaimsPrincipal caller) => MayBeChangedBy(caller);
+
+    /// <summary>Live for seekers: published and not past its validity, even before the expiry sweep has run.</summary>
+    public bool IsLive(DateTime now) => State == PostingStatus.Published && (ValidUntil is null || ValidUntil > now);
 
     public JobPublished ToJobPublished() => new(
         Id, EmployerId, Title, OccupationCode, Skills, RegionCode, Latitude, Longitude, SalaryMin, SalaryMax,
         new DateTimeOffset(PublishedAt ?? UpdatedAt, TimeSpan.Zero),
-        ValidUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null);
+        ValidUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null,
+        OptionalSkills, EmploymentType, KeyGroups, ExperienceYears, Education);
 }

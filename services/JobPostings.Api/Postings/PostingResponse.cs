@@ -17,10 +17,23 @@ public sealed record PostingResponse(
     DateTime? ValidUntil,
     DateTime CreatedAt,
     DateTime? PublishedAt,
-    DateTime? ClosedAt)
+    DateTime? ClosedAt,
+    IReadOnlyList<string>? OptionalSkills = null,
+    Education? Education = null,
+    int? ExperienceYears = null,
+    bool SalaryNegotiable = false,
+    EmploymentType EmploymentType = EmploymentType.FullTime,
+    IReadOnlyList<KeyGroup>? KeyGroups = null,
+    string? ReviewNote = null)
 {
     public static PostingResponse From(Posting posting) => new(
         posting.Id, posting.EmployerId, posting.Title, posting.Description, posting.OccupationCode, posting.Skills,
         posting.RegionCode, posting.Latitude, posting.Longitude, posting.SalaryMin, posting.SalaryMax, posting.Vacancies,
-        posting.State, posting.ValidUntil, posting.CreatedAt, posting.PublishedAt, posting.ClosedAt);
+        posting.State, posting.ValidUntil, posting.CreatedAt, posting.PublishedAt, posting.ClosedAt,
+        posting.OptionalSkills,
+        posting.Education is null ? null : Enum.Parse<Education>(posting.Education),
+        posting.ExperienceYears, posting.SalaryNegotiable,
+        Enum.Parse<EmploymentType>(posting.EmploymentType),
+        posting.KeyGroups.Select(Enum.Parse<KeyGroup>).ToList(),
+        posting.ReviewNote);
 }

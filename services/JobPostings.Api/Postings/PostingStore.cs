@@ -1,5 +1,7 @@
 using Dapper;
 using JobMatch.ServiceDefaults.Messaging;
+using JobPostings.Api.Screening;
+using JobPostings.Api.Search;
 using Npgsql;
 
 namespace JobPostings.Api.Postings;
@@ -7,9 +9,10 @@ namespace JobPostings.Api.Postings;
 /// <summary>SQL for postings. Writes take the caller's <see cref="ServiceTransaction"/> so events commit with them.</summary>
 public sealed class PostingStore(NpgsqlDataSource dataSource)
 {
-    private const string Columns =
-        "id, employer_id, title, description, occupation_code, skills, region_code, latitude, longitude, salary_min, salary_max, " +
-        "vacancies, status, valid_until, created_at, updated_at, published_at, closed_at";
+    public const string Columns =
+        "id, employer_id, title, description, occupation_code, skills, optional_skills, education, experience_years, region_code, " +
+        "latitude, longitude, salary_min, salary_max, salary_negotiable, employment_type, key_groups, vacancies, status, review_note, " +
+        "content_fingerprint, duplicate_of, valid_until, created_at, updated_at, submitted_at, published_at, closed_at";
 
     public async Task<Posting?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -24,39 +27,76 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
     public Task<Posting> InsertAsync(ServiceTransaction transaction, Guid employerId, CreatePostingRequest request) =>
         transaction.QuerySingleOrDefaultAsync<Posting>(
             $"""
-            INSERT INTO postings (id, employer_id, title, description, occupation_code, skills, region_code, latitude, longitude,
-                                  salary_min, salary_max, vacancies, status, valid_until)
-            VALUES (@Id, @EmployerId, @Title, @Description, @OccupationCode, @Skills, @RegionCode, @Latitude, @Longitude,
-                    @SalaryMin, @SalaryMax, @Vacancies, @Status, @ValidUntil)
+            INSERT INTO postings (id, employer_id, title, description, occupation_code, skills, optional_skills, education, experience_years,
+                                  region_code, latitude, longitude, salary_min, salary_max, salary_negotiable, employment_type, key_groups,
+                                  vacancies, status, valid_until, search_text)
+            VALUES (@Id, @EmployerId, @Title, @Description, @OccupationCode, @Skills, @OptionalSkills, @Education, @ExperienceYears,
+                    @RegionCode, @Latitude, @Longitude, @SalaryMin, @SalaryMax, @SalaryNegotiable, @EmploymentType, @KeyGroups,
+                    @Vacancies, @Status, @ValidUntil, @SearchText)
             RETURNING {Columns}
             """,
-            new
-            {
-                Id = Guid.CreateVersion7(),
-                EmployerId = employerId,
-                Title = request.Title!.Trim(),
-                Description = request.Description?.Trim() ?? "",
-                request.OccupationCode,
-                Skills = (request.Skills ?? []).Select(skill => skill.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
-                request.RegionCode,
-                request.Latitude,
-                request.Longitude,
-                request.SalaryMin,
-                request.SalaryMax,
-                Vacancies = request.Vacancies ?? 1,
-                Status = nameof(PostingStatus.Draft),
-                ValidUntil = request.ValidUntil?.ToUniversalTime(),
-            })!;
+            Parameters(request, Guid.CreateVersion7(), employerId))!;
 
-    public Task<Posting> SetStatusAsync(ServiceTransaction transaction, Guid id, PostingStatus status) =>
+    /// <summary>Replaces a draft's content; the caller has checked the state and the owner.</summary>
+    public Task<Posting> UpdateContentAsync(ServiceTransaction transaction, Guid id, Guid employerId, CreatePostingRequest request) =>
+        transaction.QuerySingleOrDefaultAsync<Posting>(
+            $"""
+            UPDATE postings SET title = @Title, description = @Description, occupation_code = @OccupationCode, skills = @Skills,
+                optional_skills = @OptionalSkills, education = @Education, experience_years = @ExperienceYears, region_code = @RegionCode,
+                latitude = @Latitude, longitude = @Longitude, salary_min = @SalaryMin, salary_max = @SalaryMax,
+                salary_negotiable = @SalaryNegotiable, employment_type = @EmploymentType, key_groups = @KeyGroups,
+                vacancies = @Vacancies, valid_until = @ValidUntil, search_text = @SearchText, updated_at = now()
+            WHERE id = @Id
+            RETURNING {Columns}
+            """,
+            Parameters(request, id, employerId))!;
+
+    public Task<Posting> SetStatusAsync(ServiceTransaction transaction, Guid id, PostingStatus status, string? reviewNote = null) =>
         transaction.QuerySingleOrDefaultAsync<Posting>(
             $"""
             UPDATE postings SET status = @Status, updated_at = now(),
+                review_note = COALESCE(@reviewNote, review_note),
+                submitted_at = CASE WHEN @Status = 'Submitted' THEN now() ELSE submitted_at END,
                 published_at = CASE WHEN @Status = 'Published' THEN now() ELSE published_at END,
-                closed_at = CASE WHEN @Status = 'Closed' THEN now() ELSE closed_at END
+                closed_at = CASE WHEN @Status IN ('Closed', 'Expired') THEN now() ELSE closed_at END
             WHERE id = @id
             RETURNING {Columns}
-            """, new { id, Status = status.ToString() })!;
+            """, new { id, Status = status.ToString(), reviewNote })!;
+
+    /// <summary>Stores what screening found at this submission, replacing the previous submission's flags.</summary>
+    public async Task RecordScreeningAsync(ServiceTransaction transaction, Guid id, string fingerprint, Guid? duplicateOf, IReadOnlyList<ScreeningFlag> flags)
+    {
+        await transaction.ExecuteAsync(
+            """
+            UPDATE postings SET content_fingerprint = @fingerprint, duplicate_of = @duplicateOf WHERE id = @id;
+            DELETE FROM screening_flags WHERE posting_id = @id;
+            """, new { id, fingerprint, duplicateOf });
+        foreach (var flag in flags)
+        {
+            await transaction.ExecuteAsync(
+                "INSERT INTO screening_flags (posting_id, rule, kind, matched_text) VALUES (@id, @Rule, @Kind, @MatchedText)",
+                new { id, flag.Rule, flag.Kind, flag.MatchedText });
+        }
+    }
+
+    /// <summary>The earliest other posting with the same content that is live or on its way there.</summary>
+    public Task<SameContent?> FindSameContentAsync(ServiceTransaction transaction, Guid id, string fingerprint) =>
+        transaction.QuerySingleOrDefaultAsync<SameContent>(
+            """
+            SELECT id, employer_id AS employerid FROM postings
+            WHERE content_fingerprint = @fingerprint AND id <> @id
+              AND status IN ('Submitted', 'Screening', 'NeedsReview', 'Published')
+            ORDER BY created_at, id LIMIT 1
+            """, new { id, fingerprint });
+
+    public async Task<IReadOnlyList<ScreeningFlag>> FlagsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ScreeningFlag>(new CommandDefinition(
+            "SELECT rule, kind, matched_text AS matchedtext FROM screening_flags WHERE posting_id = @id ORDER BY kind, rule",
+            new { id }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
 
     /// <summary>Published postings, newest first, with keyset paging on (published_at, id).</summary>
     public async Task<IReadOnlyList<Posting>> ListPublishedAsync(int limit, DateTime? beforePublishedAt, Guid? beforeId, CancellationToken cancellationToken)
@@ -65,7 +105,7 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
         var rows = await connection.QueryAsync<Posting>(new CommandDefinition(
             $"""
             SELECT {Columns} FROM postings
-            WHERE status = 'Published' AND (valid_until IS NULL OR valid_until > now())
+            WHERE status = 'Published' AND duplicate_of IS NULL AND (valid_until IS NULL OR valid_until > now())
               AND (@beforePublishedAt::timestamptz IS NULL OR (published_at, id) < (@beforePublishedAt, @beforeId))
             ORDER BY published_at DESC, id DESC LIMIT @limit
             """, new { limit, beforePublishedAt, beforeId = beforeId ?? Guid.Empty }, cancellationToken: cancellationToken));
@@ -80,4 +120,64 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
             new { employerId }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
+
+    /// <summary>Postings waiting for a caseworker, oldest submission first.</summary>
+    public async Task<IReadOnlyList<Posting>> ListNeedingReviewAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Posting>(new CommandDefinition(
+            $"SELECT {Columns} FROM postings WHERE status = 'NeedsReview' ORDER BY submitted_at, id LIMIT 2000",
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>Claims published postings past their validity (several instances share the work).</summary>
+    public async Task<IReadOnlyList<Posting>> ExpireDueAsync(ServiceTransaction transaction, int batchSize)
+    {
+        var rows = await transaction.QueryAsync<Posting>(
+            $"""
+            UPDATE postings SET status = 'Expired', closed_at = now(), updated_at = now()
+            WHERE id IN (SELECT id FROM postings WHERE status = 'Published' AND valid_until IS NOT NULL AND valid_until <= now()
+                         ORDER BY valid_until LIMIT @batchSize FOR UPDATE SKIP LOCKED)
+            RETURNING {Columns}
+            """, new { batchSize });
+        return rows.AsList();
+    }
+
+    private static object Parameters(CreatePostingRequest request, Guid id, Guid employerId)
+    {
+        var skills = Clean(request.Skills);
+        var optionalSkills = Clean(request.OptionalSkills);
+        var title = request.Title!.Trim();
+        var description = request.Description?.Trim() ?? "";
+        return new
+        {
+            Id = id,
+            EmployerId = employerId,
+            Title = title,
+            Description = description,
+            request.OccupationCode,
+            Skills = skills,
+            OptionalSkills = optionalSkills,
+            Education = request.Education?.ToString(),
+            request.ExperienceYears,
+            request.RegionCode,
+            request.Latitude,
+            request.Longitude,
+            request.SalaryMin,
+            request.SalaryMax,
+            request.SalaryNegotiable,
+            EmploymentType = (request.EmploymentType ?? Postings.EmploymentType.FullTime).ToString(),
+            KeyGroups = (request.KeyGroups ?? []).Select(group => group.ToString()).ToArray(),
+            Vacancies = request.Vacancies ?? 1,
+            Status = nameof(PostingStatus.Draft),
+            ValidUntil = request.ValidUntil?.ToUniversalTime(),
+            SearchText = SearchText.Build([title], [description], skills, optionalSkills),
+        };
+    }
+
+    private static string[] Clean(IReadOnlyList<string>? items) =>
+        (items ?? []).Select(item => item.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 }
+
+public sealed record SameContent(Guid Id, Guid EmployerId);

@@ -3,6 +3,7 @@ using JobMatch.Contracts;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
+using JobPostings.Api.Screening;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JobPostings.Api.Postings;
@@ -12,7 +13,10 @@ public static class PostingsApi
     public static IHostApplicationBuilder AddPostingsServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PostingStore>();
+        builder.Services.AddSingleton<Search.SearchStore>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<PostingExpiryOptions>().BindConfiguration("Postings:Expiry");
+        builder.Services.AddHostedService<PostingExpiry>();
         return builder;
     }
 
@@ -23,6 +27,8 @@ public static class PostingsApi
         postings.MapGet("/", ListPublishedPostings);
         postings.MapGet("/mine", ListMyPostings).RequireAuthorization(Policies.Employer);
         postings.MapGet("/{id:guid}", GetPosting);
+        postings.MapPut("/{id:guid}", EditPosting);
+        postings.MapGet("/{id:guid}/flags", GetScreeningFlags);
         postings.MapPost("/{id:guid}/publish", PublishPosting);
         postings.MapPost("/{id:guid}/close", ClosePosting);
         return endpoints;
@@ -62,34 +68,86 @@ public static class PostingsApi
         return posting is not null && posting.IsVisibleTo(caller) ? TypedResults.Ok(PostingResponse.From(posting)) : TypedResults.NotFound();
     }
 
-    public static Task<Results<Ok<PostingResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> PublishPosting(
-        Guid id, ClaimsPrincipal caller, PostingStore store, Transactions transactions, CancellationToken cancellationToken) =>
-        ChangeStatus(id, caller, store, transactions, PostingStatus.Draft, PostingStatus.Published,
-            posting => posting.ToJobPublished(), cancellationToken);
+    /// <summary>Only a draft is edited (a returned posting is a draft again); publishing screens the new content.</summary>
+    public static async Task<Results<Ok<PostingResponse>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> EditPosting(
+        Guid id, CreatePostingRequest request, ClaimsPrincipal caller, PostingStore store, Transactions transactions, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await transactions.RunAsync<Results<Ok<PostingResponse>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>>(async transaction =>
+        {
+            var posting = await store.LockAsync(transaction, id);
+            if (posting is null || !posting.IsVisibleTo(caller)) return TypedResults.NotFound();
+            if (!posting.IsOwnedBy(caller)) return TypedResults.Forbid();
+            if (posting.State != PostingStatus.Draft) return PostingLifecycle.NotAllowed(posting, "edited");
+            var validation = request.Validate(now.UtcDateTime);
+            if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+            var edited = await store.UpdateContentAsync(transaction, id, posting.EmployerId, request);
+            await transaction.PublishAsync(new PostingEdited(id, posting.EmployerId, now));
+            return TypedResults.Ok(PostingResponse.From(edited));
+        }, cancellationToken);
+    }
 
-    public static Task<Results<Ok<PostingResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> ClosePosting(
-        Guid id, ClaimsPrincipal caller, PostingStore store, Transactions transactions, TimeProvider clock, CancellationToken cancellationToken) =>
-        ChangeStatus(id, caller, store, transactions, PostingStatus.Published, PostingStatus.Closed,
-            posting => new JobClosed(posting.Id, "closed-by-employer", clock.GetUtcNow()), cancellationToken);
+    public static async Task<Results<Ok<IReadOnlyList<ScreeningFlag>>, NotFound, ForbidHttpResult>> GetScreeningFlags(
+        Guid id, ClaimsPrincipal caller, PostingStore store, CancellationToken cancellationToken)
+    {
+        var posting = await store.FindAsync(id, cancellationToken);
+        if (posting is null || !posting.IsVisibleTo(caller)) return TypedResults.NotFound();
+        if (!posting.MayBeChangedBy(caller)) return TypedResults.Forbid();
+        return TypedResults.Ok(await store.FlagsAsync(id, cancellationToken));
+    }
 
-    /// <summary>A lifecycle step: checked against the owner and the current state, stored with its event, or refused.</summary>
-    private static Task<Results<Ok<PostingResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> ChangeStatus<TEvent>(
-        Guid id, ClaimsPrincipal caller, PostingStore store, Transactions transactions,
-        PostingStatus from, PostingStatus to, Func<Posting, TEvent> announce, CancellationToken cancellationToken) where TEvent : class =>
-        transactions.RunAsync<Results<Ok<PostingResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>>(async transaction =>
+    /// <summary>
+    /// Submits a draft: it is screened at once, and published when clean or queued for a caseworker when flagged.
+    /// Each step (submitted, screening, published / needs review) is its own event, all in one transaction.
+    /// </summary>
+    public static async Task<Results<Ok<PostingResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> PublishPosting(
+        Guid id, ClaimsPrincipal caller, PostingStore store, Transactions transactions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await transactions.RunAsync<Results<Ok<PostingResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>>(async transaction =>
+        {
+            var posting = await store.LockAsync(transaction, id);
+            if (posting is null || !posting.IsVisibleTo(caller)) return TypedResults.NotFound();
+            if (!posting.IsOwnedBy(caller)) return TypedResults.Forbid();
+            if (posting.State != PostingStatus.Draft) return PostingLifecycle.NotAllowed(posting, "published");
+
+            posting = await PostingLifecycle.MoveAsync(transaction, store, posting, PostingStatus.Submitted, now);
+            posting = await PostingLifecycle.MoveAsync(transaction, store, posting, PostingStatus.Screening, now);
+            var fingerprint = Screener.Fingerprint(posting.Title, posting.Description);
+            var sameContent = await store.FindSameContentAsync(transaction, id, fingerprint);
+            var flags = Screener.Screen(
+                new PostingContent(posting.Title, posting.Description, posting.OccupationCode, posting.Skills, posting.ExperienceYears,
+                    posting.Education, posting.SalaryMin, posting.SalaryMax),
+                copiesAnotherEmployer: sameContent is not null && sameContent.EmployerId != posting.EmployerId);
+            await store.RecordScreeningAsync(transaction, id, fingerprint, sameContent?.Id, flags);
+            if (flags.Count == 0)
+            {
+                posting = await PostingLifecycle.MoveAsync(transaction, store, posting, PostingStatus.Published, now);
+            }
+            else
+            {
+                var rules = flags.Select(flag => flag.Rule).Distinct().ToList();
+                posting = await PostingLifecycle.MoveAsync(transaction, store, posting, PostingStatus.NeedsReview, now, string.Join(", ", rules));
+                await transaction.PublishAsync(new PostingFlagged(id, posting.EmployerId, posting.RegionCode, rules, now));
+            }
+            return TypedResults.Ok(PostingResponse.From(posting));
+        }, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<PostingResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> ClosePosting(
+        Guid id, ClaimsPrincipal caller, PostingStore store, Transactions transactions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await transactions.RunAsync<Results<Ok<PostingResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>>(async transaction =>
         {
             var posting = await store.LockAsync(transaction, id);
             if (posting is null || !posting.IsVisibleTo(caller)) return TypedResults.NotFound();
             if (!posting.MayBeChangedBy(caller)) return TypedResults.Forbid();
-            if (posting.State != from)
-            {
-                return TypedResults.Problem(
-                    title: $"Only a {from.ToString().ToLowerInvariant()} posting can become {to.ToString().ToLowerInvariant()}.",
-                    detail: $"This posting is {posting.State.ToString().ToLowerInvariant()}.",
-                    statusCode: StatusCodes.Status409Conflict);
-            }
-            var changed = await store.SetStatusAsync(transaction, id, to);
-            await transaction.PublishAsync(announce(changed));
-            return TypedResults.Ok(PostingResponse.From(changed));
+            if (posting.State != PostingStatus.Published) return PostingLifecycle.NotAllowed(posting, "closed");
+            var reason = posting.IsOwnedBy(caller) ? "closed-by-employer" : "closed-by-staff";
+            var closed = await PostingLifecycle.MoveAsync(transaction, store, posting, PostingStatus.Closed, now, reason);
+            return TypedResults.Ok(PostingResponse.From(closed));
         }, cancellationToken);
+    }
 }

@@ -26,7 +26,7 @@ public sealed class PostingLifecycleTests : PostingsHost
         Assert.Equal(PostingStatus.Published, published.Status);
         Assert.NotNull(published.PublishedAt);
 
-        var outbox = await Eventually.GetAsync(() => OutboxAsync(draft.Id), rows => rows.Count == 1 && rows[0].SentAt is not null,
+        var outbox = await Eventually.GetAsync(() => AnnouncementsAsync(draft.Id), rows => rows.Count == 1 && rows[0].SentAt is not null,
             "the JobPublished outbox row marked sent");
         Assert.Equal(JobPublishedType, outbox[0].MessageType);
         using var body = JsonDocument.Parse(outbox[0].Body);
@@ -47,7 +47,7 @@ public sealed class PostingLifecycleTests : PostingsHost
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
         Assert.Contains("published", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal([JobPublishedType], (await OutboxAsync(posting.Id)).Select(row => row.MessageType));
+        Assert.Equal([JobPublishedType], (await AnnouncementsAsync(posting.Id)).Select(row => row.MessageType));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class PostingLifecycleTests : PostingsHost
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(PostingStatus.Closed, (await GetAsOwnerAsync(employerId, posting.Id)).Status);
-        var outbox = await Eventually.GetAsync(() => OutboxAsync(posting.Id), rows => rows.Count == 2 && rows.All(row => row.SentAt is not null),
+        var outbox = await Eventually.GetAsync(() => AnnouncementsAsync(posting.Id), rows => rows.Count == 2 && rows.All(row => row.SentAt is not null),
             "both outbox rows marked sent");
         Assert.Equal([JobPublishedType, JobClosedType], outbox.Select(row => row.MessageType));
     }
@@ -77,7 +77,7 @@ public sealed class PostingLifecycleTests : PostingsHost
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
         Assert.Equal(PostingStatus.Draft, (await GetAsOwnerAsync(employerId, draft.Id)).Status);
-        Assert.Empty(await OutboxAsync(draft.Id));
+        Assert.Empty(await AnnouncementsAsync(draft.Id));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class PostingLifecycleTests : PostingsHost
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(PostingStatus.Draft, (await GetAsOwnerAsync(owner, draft.Id)).Status);
-        Assert.Empty(await OutboxAsync(draft.Id));
+        Assert.Empty(await AnnouncementsAsync(draft.Id));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class PostingLifecycleTests : PostingsHost
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, close.StatusCode);
         Assert.Equal(PostingStatus.Published, (await GetAsOwnerAsync(owner, posting.Id)).Status);
-        Assert.Equal([JobPublishedType], (await OutboxAsync(posting.Id)).Select(row => row.MessageType));
+        Assert.Equal([JobPublishedType], (await AnnouncementsAsync(posting.Id)).Select(row => row.MessageType));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class PostingLifecycleTests : PostingsHost
         using var response = await other.PostAsync(new Uri($"/api/postings/{posting.Id}/publish", UriKind.Relative), null);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal([JobPublishedType], (await OutboxAsync(posting.Id)).Select(row => row.MessageType));
+        Assert.Equal([JobPublishedType], (await AnnouncementsAsync(posting.Id)).Select(row => row.MessageType));
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class PostingLifecycleTests : PostingsHost
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         Assert.Equal(HttpStatusCode.OK, close.StatusCode);
         Assert.Equal(PostingStatus.Closed, (await GetAsOwnerAsync(owner, posting.Id)).Status);
-        Assert.Equal([JobPublishedType, JobClosedType], (await OutboxAsync(posting.Id)).Select(row => row.MessageType));
+        Assert.Equal([JobPublishedType, JobClosedType], (await AnnouncementsAsync(posting.Id)).Select(row => row.MessageType));
     }
 
     [Fact]

@@ -19,8 +19,12 @@ public abstract class PostingsHost : IAsyncLifetime
     {
         var servers = await TestServers.GetAsync();
         Factory = new ServiceFactory<PostingStore>(servers, await servers.CreateVirtualHostAsync());
+        Factory.Settings["Postings:Expiry:SweepInterval"] = ExpirySweepInterval;
         using var _ = Factory.CreateClient(); // starts the service: migrations, bus
     }
+
+    /// <summary>Quick by default, so expiry tests need not wait; search tests slow it to show search does not rely on it.</summary>
+    protected virtual string ExpirySweepInterval => "00:00:00.200";
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
 
@@ -47,6 +51,30 @@ public abstract class PostingsHost : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<PostingResponse>(Json))!;
     }
 
+    /// <summary>Creates a posting from any body and submits it; returns it as publishing left it (published or needs review).</summary>
+    protected async Task<PostingResponse> SubmitAsync(Guid employerId, object body)
+    {
+        using var client = Factory.ClientWithToken(EmployerToken(employerId));
+        using var created = await client.PostAsJsonAsync("/api/postings", body);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var posting = (await created.Content.ReadFromJsonAsync<PostingResponse>(Json))!;
+        using var response = await client.PostAsync(new Uri($"/api/postings/{posting.Id}/publish", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<PostingResponse>(Json))!;
+    }
+
+    protected static object PostingWith(string title, string description, string regionCode = "150203") => new
+    {
+        title,
+        description,
+        skills = new[] { "Welding" },
+        regionCode,
+        latitude = 40.66,
+        longitude = 109.84,
+        salaryMin = 5000,
+        salaryMax = 8000,
+    };
+
     protected async Task<PostingResponse> CreatePublishedAsync(Guid employerId, string title = "Welder")
     {
         var posting = await CreateAsync(employerId, title);
@@ -70,6 +98,16 @@ public abstract class PostingsHost : IAsyncLifetime
             "SELECT message_type, body::text AS body, sent_at FROM outbox WHERE body->>'postingId' = @id ORDER BY position",
             new { id = postingId.ToString() })).AsList();
     }
+
+    /// <summary>The events matching consumes (JobPublished, JobClosed), leaving out the lifecycle's own steps.</summary>
+    protected async Task<List<OutboxRow>> AnnouncementsAsync(Guid postingId) =>
+        (await OutboxAsync(postingId)).Where(row => row.MessageType is "JobMatch.Contracts.JobPublished" or "JobMatch.Contracts.JobClosed").ToList();
+
+    /// <summary>The lifecycle steps announced for a posting, as (from, to) pairs in order.</summary>
+    protected async Task<List<(string From, string To)>> TransitionsAsync(Guid postingId) =>
+        (await OutboxAsync(postingId)).Where(row => row.MessageType == "JobMatch.Contracts.PostingStatusChanged")
+            .Select(row => JsonDocument.Parse(row.Body).RootElement)
+            .Select(body => (body.GetProperty("from").GetString()!, body.GetProperty("to").GetString()!)).ToList();
 
     public sealed record OutboxRow(string MessageType, string Body, DateTime? SentAt);
 }

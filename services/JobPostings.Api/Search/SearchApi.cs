@@ -1,0 +1,23 @@
+using JobMatch.ServiceDefaults;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JobPostings.Api.Search;
+
+/// <summary>Seekers' search over live postings: Chinese and English text, filters, four orders, keyset pages, facet counts.</summary>
+public static class SearchApi
+{
+    public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var search = endpoints.MapApiGroup("/api/postings/search", "Search");
+        search.MapGet("/", Search);
+        return endpoints;
+    }
+
+    public static async Task<Results<Ok<SearchPage>, ValidationProblem>> Search(
+        [AsParameters] SearchQuery query, SearchStore store, CancellationToken cancellationToken)
+    {
+        var validation = query.Validate();
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        return TypedResults.Ok(await store.SearchAsync(query, cancellationToken));
+    }
+}

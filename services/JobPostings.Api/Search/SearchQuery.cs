@@ -1,0 +1,75 @@
+using JobMatch.ServiceDefaults.Problems;
+using JobPostings.Api.Postings;
+
+namespace JobPostings.Api.Search;
+
+/// <summary>How results are ordered; each has its own keyset.</summary>
+public enum SearchSort
+{
+    Relevance,
+    Newest,
+    Salary,
+    Distance,
+}
+
+/// <summary>
+/// A seeker's search, from the query string. Region takes a division code at any level (150000 the whole region,
+/// 150200 Baotou, 150203 one district); a point and radius replace it for "near me". Salary keeps postings whose
+/// top of range reaches the amount; IncludeUnstatedSalary adds postings with no figure (negotiable or not stated).
+/// </summary>
+public sealed record SearchQuery(
+    string? Q,
+    string? Region,
+    double? Lat,
+    double? Lng,
+    double? RadiusKm,
+    string? Occupation,
+    decimal? Salary,
+    bool? IncludeUnstatedSalary,
+    string[]? EmploymentType,
+    bool? EntryLevel,
+    string[]? KeyGroup,
+    DateTime? PostedSince,
+    string? Sort,
+    int? Limit,
+    string? After)
+{
+    public const int MaxLimit = 100;
+    public const double MaxRadiusKm = 500;
+
+    /// <summary>Relevance needs words to be relevant to; without them the newest come first.</summary>
+    public SearchSort EffectiveSort =>
+        Enum.TryParse<SearchSort>(Sort, ignoreCase: true, out var sort) ? sort : string.IsNullOrWhiteSpace(Q) ? SearchSort.Newest : SearchSort.Relevance;
+
+    // Enum values arrive in camelCase (as the API writes them); query binding alone would want them case-exact.
+    public IReadOnlyList<EmploymentType> EmploymentTypes => Parse<EmploymentType>(EmploymentType);
+
+    public IReadOnlyList<KeyGroup> KeyGroups => Parse<KeyGroup>(KeyGroup);
+
+    private static List<T> Parse<T>(string[]? values) where T : struct, Enum =>
+        (values ?? []).Select(value => Enum.TryParse<T>(value, ignoreCase: true, out var parsed) ? parsed : (T?)null).OfType<T>().ToList();
+
+    private static bool AllParse<T>(string[]? values) where T : struct, Enum =>
+        (values ?? []).All(value => Enum.TryParse<T>(value, ignoreCase: true, out _) && !int.TryParse(value, out _));
+
+    public int EffectiveLimit => Math.Clamp(Limit ?? 20, 1, MaxLimit);
+
+    public Validation Validate()
+    {
+        var validation = new Validation()
+            .Require(Sort is null || (Enum.TryParse<SearchSort>(Sort, ignoreCase: true, out _) && !int.TryParse(Sort, out _)), "sort", "Sort by relevance, newest, salary or distance.")
+            .Require(AllParse<EmploymentType>(EmploymentType), "employmentType", "Employment types are fullTime, partTime, internship, publicWelfare or grassroots.")
+            .Require(AllParse<KeyGroup>(KeyGroup), "keyGroup", "Key groups are graduateFriendly, veteranPriority, disabilityAccessible, accommodationProvided or ruralFriendly.")
+            .Require(Q is null || Q.Length <= 200, "q", "The search text is at most 200 characters.")
+            .Require(RadiusKm is null || (Lat is not null && Lng is not null), "radiusKm", "A radius needs a point: give lat and lng.")
+            .Require(RadiusKm is null or (> 0 and <= MaxRadiusKm), "radiusKm", $"The radius is between 0 and {MaxRadiusKm} km.")
+            .Require(EffectiveSort != SearchSort.Distance || (Lat is not null && Lng is not null), "sort", "Sorting by distance needs a point: give lat and lng.")
+            .Require(EffectiveSort != SearchSort.Relevance || !string.IsNullOrWhiteSpace(Q), "sort", "Sorting by relevance needs search text (q).")
+            .Require(Salary is null or >= 0, "salary", "The salary cannot be negative.")
+            .Require(Limit is null or (>= 1 and <= MaxLimit), "limit", $"The limit is between 1 and {MaxLimit}.")
+            .Require(After is null || SearchCursor.TryParse(After, EffectiveSort, out _), "after", "The cursor is not one this search returned.")
+            .RequireCoordinates(Lat, Lng);
+        if (Region is not null) validation.RequireRegionCode(Region, "region");
+        return validation;
+    }
+}
