@@ -17,11 +17,13 @@ public abstract class ProfilesHost : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         var servers = await TestServers.GetAsync();
-        Factory = new ServiceFactory<ProfileStore>(servers, await servers.CreateVirtualHostAsync());
+        Factory = CreateFactory(servers, await servers.CreateVirtualHostAsync());
         using var _ = Factory.CreateClient();
     }
 
     public virtual async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    protected virtual ServiceFactory<ProfileStore> CreateFactory(TestServers servers, string virtualHost) => new(servers, virtualHost);
 
     protected static Dictionary<string, object?> Profile(string? nationalId = null, string regionCode = "150102", string name = "张伟明") => new()
     {
