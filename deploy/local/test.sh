@@ -43,7 +43,7 @@ dotnet build "$ROOT/JobMatch.sln" -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
 LOG="$JOBMATCH_DATA_DIR/dotnet-test.log"
 status=0
 dotnet test "$ROOT/JobMatch.sln" -c "$CONFIGURATION" --no-build --nologo \
-    --blame-hang-timeout 10m --logger "console;verbosity=normal" "$@" 2>&1 | tee "$LOG" || status=$?
+    --blame-hang-timeout 10m --logger "console;verbosity=${TEST_VERBOSITY:-normal}" "$@" 2>&1 | tee "$LOG" || status=$?
 
 # One closing line for the whole run, summed over the test assemblies' "Passed: N" / "Failed: N" / "Skipped: N"
 # summaries; an aborted test run counts as a failure.

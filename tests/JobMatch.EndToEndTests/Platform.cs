@@ -106,6 +106,15 @@ public sealed class Platform : IAsyncLifetime
         process.Dispose();
     }
 
+    /// <summary>kill -9: no shutdown at all, so whatever the process held unacknowledged goes back to its queue.</summary>
+    public async Task KillAsync(string name)
+    {
+        if (!_processes.TryRemove(name, out var process)) return;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+    }
+
     public async Task WaitUntilReadyAsync(string name)
     {
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_ports[name]}/"), Timeout = TimeSpan.FromSeconds(5) };

@@ -15,6 +15,7 @@ public static class ProblemDetailsExtensions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
         // Malformed bodies throw, so BadRequestExceptionHandler can name the field that failed to parse.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;
