@@ -1,6 +1,8 @@
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Data;
 using JobMatch.ServiceDefaults.Messaging;
+using JobPostings.Api.Applications;
+using JobPostings.Api.FollowUps;
 using JobPostings.Api.Postings;
 using JobPostings.Api.Screening;
 using JobPostings.Api.Search;
@@ -11,6 +13,7 @@ builder.AddServiceDefaults("job-posting");
 builder.AddServiceDatabase("jobmatch_postings", typeof(PostingsApi).Assembly);
 builder.AddMessaging("postings");
 builder.AddPostingsServices();
+builder.AddApplicationsServices();
 
 var app = builder.Build();
 
@@ -18,5 +21,7 @@ app.MapDefaultEndpoints();
 app.MapPostingsEndpoints();
 app.MapReviewEndpoints();
 app.MapSearchEndpoints();
+app.MapApplicationsEndpoints();
+app.MapFollowUpsEndpoints();
 
 app.Run();

@@ -18,6 +18,7 @@ public sealed class OwnershipTests : PostingsHost
         { "GET", "/flags" },
         { "POST", "/publish" },
         { "POST", "/close" },
+        { "GET", "/applications" },
     };
 
     [Theory]

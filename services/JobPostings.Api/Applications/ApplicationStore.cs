@@ -1,0 +1,57 @@
+using Dapper;
+using JobMatch.ServiceDefaults.Messaging;
+using Npgsql;
+
+namespace JobPostings.Api.Applications;
+
+/// <summary>SQL for applications; each read carries the posting's owner and region for the access checks.</summary>
+public sealed class ApplicationStore(NpgsqlDataSource dataSource)
+{
+    private const string Select =
+        """
+        SELECT a.id, a.posting_id, a.seeker_id, a.status, a.reason, a.cover_note, a.created_at, a.updated_at,
+               p.employer_id, p.region_code, p.title AS posting_title
+        FROM applications a JOIN postings p ON p.id = a.posting_id
+        """;
+
+    /// <summary>Inserts unless this seeker already applied to this posting (then null).</summary>
+    public async Task<Application?> InsertAsync(ServiceTransaction transaction, Guid postingId, Guid seekerId, string? coverNote)
+    {
+        var id = await transaction.QuerySingleOrDefaultAsync<Guid?>(
+            """
+            INSERT INTO applications (id, posting_id, seeker_id, status, cover_note) VALUES (@id, @postingId, @seekerId, 'Submitted', @coverNote)
+            ON CONFLICT (posting_id, seeker_id) DO NOTHING RETURNING id
+            """, new { id = Guid.CreateVersion7(), postingId, seekerId, coverNote });
+        return id is null ? null : await transaction.QuerySingleOrDefaultAsync<Application>($"{Select} WHERE a.id = @id", new { id });
+    }
+
+    public Task<Application?> LockAsync(ServiceTransaction transaction, Guid id) =>
+        transaction.QuerySingleOrDefaultAsync<Application>($"{Select} WHERE a.id = @id FOR UPDATE OF a", new { id });
+
+    public async Task<Application?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Application>(new CommandDefinition($"{Select} WHERE a.id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<Application> SetStatusAsync(ServiceTransaction transaction, Guid id, ApplicationStatus status, string? reason)
+    {
+        await transaction.ExecuteAsync("UPDATE applications SET status = @Status, reason = @reason, updated_at = now() WHERE id = @id",
+            new { id, Status = status.ToString(), reason });
+        return (await transaction.QuerySingleOrDefaultAsync<Application>($"{Select} WHERE a.id = @id", new { id }))!;
+    }
+
+    public async Task<IReadOnlyList<Application>> ListForPostingAsync(Guid postingId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<Application>(new CommandDefinition(
+            $"{Select} WHERE a.posting_id = @postingId ORDER BY a.created_at LIMIT 1000", new { postingId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<Application>> ListForSeekerAsync(Guid seekerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<Application>(new CommandDefinition(
+            $"{Select} WHERE a.seeker_id = @seekerId ORDER BY a.created_at DESC LIMIT 500", new { seekerId }, cancellationToken: cancellationToken))).AsList();
+    }
+}

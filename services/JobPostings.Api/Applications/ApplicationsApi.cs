@@ -1,0 +1,130 @@
+using System.Security.Claims;
+using JobMatch.Contracts;
+using JobMatch.ServiceDefaults;
+using JobMatch.ServiceDefaults.Auth;
+using JobMatch.ServiceDefaults.Messaging;
+using JobMatch.ServiceDefaults.Problems;
+using JobPostings.Api.Postings;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JobPostings.Api.Applications;
+
+/// <summary>
+/// Seekers apply once per live posting and may withdraw; the posting's employer (or staff of its region) moves the
+/// application through viewed → interview → offer → hired, or rejects it with a reason. Every change is an event.
+/// </summary>
+public static class ApplicationsApi
+{
+    public static IHostApplicationBuilder AddApplicationsServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ApplicationStore>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapApplicationsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var forPosting = endpoints.MapApiGroup("/api/postings/{postingId:guid}/applications", "Applications");
+        forPosting.MapPost("/", Apply).RequireAuthorization(Policies.Seeker);
+        forPosting.MapGet("/", ListApplicants);
+
+        var applications = endpoints.MapApiGroup("/api/applications", "Applications");
+        applications.MapGet("/mine", ListMine).RequireAuthorization(Policies.Seeker);
+        applications.MapGet("/{id:guid}", GetApplication);
+        applications.MapPost("/{id:guid}/withdraw", Withdraw).RequireAuthorization(Policies.Seeker);
+        applications.MapPost("/{id:guid}/status", Move);
+        return endpoints;
+    }
+
+    public static async Task<Results<Created<ApplicationResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Apply(
+        Guid postingId, ApplyRequest? request, ClaimsPrincipal caller, PostingStore postings, ApplicationStore applications,
+        Transactions transactions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var validation = new Validation().Require(request?.CoverNote is null || request.CoverNote.Length <= 4000, "coverNote", "The note is at most 4,000 characters.");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        var now = clock.GetUtcNow();
+        return await transactions.RunAsync<Results<Created<ApplicationResponse>, ValidationProblem, NotFound, ProblemHttpResult>>(async transaction =>
+        {
+            // Shares the posting's row lock with closing, so no application lands on a posting closed a moment earlier.
+            var posting = await postings.LockAsync(transaction, postingId);
+            if (posting is null || !posting.IsLive(now.UtcDateTime)) return TypedResults.NotFound();
+            var application = await applications.InsertAsync(transaction, postingId, caller.UserId(), request?.CoverNote?.Trim());
+            if (application is null)
+                return TypedResults.Problem(title: "You have already applied to this posting.", statusCode: StatusCodes.Status409Conflict);
+            await transaction.PublishAsync(new ApplicationSubmitted(application.Id, postingId, application.SeekerId, now));
+            return TypedResults.Created($"/api/applications/{application.Id}", ApplicationResponse.From(application));
+        }, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<ApplicationResponse>>, NotFound, ForbidHttpResult>> ListApplicants(
+        Guid postingId, ClaimsPrincipal caller, PostingStore postings, ApplicationStore applications, CancellationToken cancellationToken)
+    {
+        var posting = await postings.FindAsync(postingId, cancellationToken);
+        if (posting is null || !posting.IsVisibleTo(caller)) return TypedResults.NotFound();
+        if (!posting.ApplicantsAreVisibleTo(caller)) return TypedResults.Forbid();
+        var list = await applications.ListForPostingAsync(postingId, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ApplicationResponse>>(list.Select(ApplicationResponse.From).ToList());
+    }
+
+    public static async Task<Ok<IReadOnlyList<ApplicationResponse>>> ListMine(ClaimsPrincipal caller, ApplicationStore applications, CancellationToken cancellationToken)
+    {
+        var list = await applications.ListForSeekerAsync(caller.UserId(), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ApplicationResponse>>(list.Select(ApplicationResponse.From).ToList());
+    }
+
+    public static async Task<Results<Ok<ApplicationResponse>, NotFound>> GetApplication(
+        Guid id, ClaimsPrincipal caller, ApplicationStore applications, CancellationToken cancellationToken)
+    {
+        var application = await applications.FindAsync(id, cancellationToken);
+        return application is not null && application.IsVisibleTo(caller) ? TypedResults.Ok(ApplicationResponse.From(application)) : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<Ok<ApplicationResponse>, NotFound, ProblemHttpResult>> Withdraw(
+        Guid id, ClaimsPrincipal caller, ApplicationStore applications, Transactions transactions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await transactions.RunAsync<Results<Ok<ApplicationResponse>, NotFound, ProblemHttpResult>>(async transaction =>
+        {
+            var application = await applications.LockAsync(transaction, id);
+            if (application is null || !application.IsSeekers(caller)) return TypedResults.NotFound();
+            if (application.IsFinal) return NotAllowed(application, ApplicationStatus.Withdrawn);
+            return TypedResults.Ok(await ChangeAsync(transaction, applications, application, ApplicationStatus.Withdrawn, null, now));
+        }, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> Move(
+        Guid id, MoveApplicationRequest request, ClaimsPrincipal caller, ApplicationStore applications, Transactions transactions, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var validation = new Validation()
+            .Require(request.Status is not null and not ApplicationStatus.Submitted and not ApplicationStatus.Withdrawn, "status",
+                "The status is viewed, interview, offer, hired or rejected.")
+            .Require(request.Status != ApplicationStatus.Rejected || !string.IsNullOrWhiteSpace(request.Reason), "reason", "Say why the application was rejected.")
+            .Require(request.Reason is null || request.Reason.Length <= 2000, "reason", "The reason is at most 2,000 characters.");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        var now = clock.GetUtcNow();
+        return await transactions.RunAsync<Results<Ok<ApplicationResponse>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>>(async transaction =>
+        {
+            var application = await applications.LockAsync(transaction, id);
+            if (application is null || !application.IsVisibleTo(caller)) return TypedResults.NotFound();
+            if (!application.MayBeDecidedBy(caller)) return TypedResults.Forbid();
+            if (!Application.EmployerMayMove(application.State, request.Status!.Value)) return NotAllowed(application, request.Status.Value);
+            return TypedResults.Ok(await ChangeAsync(transaction, applications, application, request.Status.Value, request.Reason?.Trim(), now));
+        }, cancellationToken);
+    }
+
+    private static async Task<ApplicationResponse> ChangeAsync(ServiceTransaction transaction, ApplicationStore applications, Application application,
+        ApplicationStatus to, string? reason, DateTimeOffset now)
+    {
+        var changed = await applications.SetStatusAsync(transaction, application.Id, to, reason);
+        await transaction.PublishAsync(new ApplicationStatusChanged(
+            application.Id, application.PostingId, application.SeekerId, Name(application.State), Name(to), reason, now));
+        return ApplicationResponse.From(changed);
+    }
+
+    private static ProblemHttpResult NotAllowed(Application application, ApplicationStatus to) => TypedResults.Problem(
+        title: $"An application cannot move from {Name(application.State)} to {Name(to)}.",
+        detail: $"This application is {Name(application.State)}.",
+        statusCode: StatusCodes.Status409Conflict);
+
+    public static string Name(ApplicationStatus status) => status.ToString() is var name ? char.ToLowerInvariant(name[0]) + name[1..] : "";
+}

@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using JobMatch.Testing;
+using JobPostings.Api.Applications;
+using JobPostings.Api.FollowUps;
+
+namespace JobPostings.Tests.Integration;
+
+/// <summary>Applying, moving an application on, withdrawing, and caseworkers' follow-up visits — each change an event.</summary>
+public sealed class ApplicationsTests : PostingsHost
+{
+    private async Task<(Guid EmployerId, Guid PostingId, Guid SeekerId, ApplicationResponse Application)> AppliedAsync()
+    {
+        var employerId = Guid.NewGuid();
+        var posting = await CreatePublishedAsync(employerId);
+        var seekerId = Guid.NewGuid();
+        using var seeker = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
+        using var response = await seeker.PostAsJsonAsync($"/api/postings/{posting.Id}/applications", new { coverNote = "五年焊工经验。" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (employerId, posting.Id, seekerId, (await response.Content.ReadFromJsonAsync<ApplicationResponse>(Json))!);
+    }
+
+    private async Task<List<(string Type, JsonElement Body)>> ApplicationEventsAsync(Guid postingId) =>
+        (await OutboxAsync(postingId)).Where(row => row.MessageType.Contains("Application", StringComparison.Ordinal) || row.MessageType.Contains("FollowUp", StringComparison.Ordinal))
+            .Select(row => (row.MessageType.Replace("JobMatch.Contracts.", "", StringComparison.Ordinal), JsonDocument.Parse(row.Body).RootElement)).ToList();
+
+    private static Task<HttpResponseMessage> MoveAsync(HttpClient client, Guid applicationId, string status, string? reason = null) =>
+        client.PostAsJsonAsync($"/api/applications/{applicationId}/status", new { status, reason });
+
+    [Fact]
+    public async Task A_seeker_applies_once_and_sees_the_status()
+    {
+        var (_, postingId, seekerId, application) = await AppliedAsync();
+        using var seeker = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
+
+        using var again = await seeker.PostAsJsonAsync($"/api/postings/{postingId}/applications", new { });
+        var mine = (await seeker.GetFromJsonAsync<List<ApplicationResponse>>(new Uri("/api/applications/mine", UriKind.Relative), Json))!;
+
+        Assert.Equal(ApplicationStatus.Submitted, application.Status);
+        await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict);
+        Assert.Equal([(application.Id, ApplicationStatus.Submitted, "Welder")], mine.Select(a => (a.Id, a.Status, a.PostingTitle)));
+        var events = await ApplicationEventsAsync(postingId);
+        Assert.Equal(["ApplicationSubmitted"], events.Select(e => e.Type));
+        Assert.Equal(seekerId, events[0].Body.GetProperty("seekerId").GetGuid());
+    }
+
+    [Fact]
+    public async Task Nobody_applies_to_a_draft_or_a_closed_posting()
+    {
+        var employerId = Guid.NewGuid();
+        var draft = await CreateAsync(employerId);
+        var closed = await CreatePublishedAsync(employerId, "Closed job");
+        using (var owner = Factory.ClientWithToken(EmployerToken(employerId)))
+            (await owner.PostAsync(new Uri($"/api/postings/{closed.Id}/close", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        using var seeker = Factory.ClientWithToken(TestTokens.Seeker(Guid.NewGuid()));
+
+        using var toDraft = await seeker.PostAsJsonAsync($"/api/postings/{draft.Id}/applications", new { });
+        using var toClosed = await seeker.PostAsJsonAsync($"/api/postings/{closed.Id}/applications", new { });
+
+        Assert.Equal(HttpStatusCode.NotFound, toDraft.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, toClosed.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_employer_moves_an_application_to_hired_and_the_seeker_sees_each_step()
+    {
+        var (employerId, postingId, seekerId, application) = await AppliedAsync();
+        using var employer = Factory.ClientWithToken(EmployerToken(employerId));
+        using var seeker = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
+
+        foreach (var status in new[] { "viewed", "interview", "offer", "hired" })
+        {
+            using var response = await MoveAsync(employer, application.Id, status);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var seen = await seeker.GetFromJsonAsync<ApplicationResponse>(new Uri($"/api/applications/{application.Id}", UriKind.Relative), Json);
+            Assert.Equal(status, JsonNamingPolicy.CamelCase.ConvertName(seen!.Status.ToString()));
+        }
+
+        var changes = (await ApplicationEventsAsync(postingId)).Where(e => e.Type == "ApplicationStatusChanged")
+            .Select(e => (e.Body.GetProperty("from").GetString(), e.Body.GetProperty("to").GetString()));
+        Assert.Equal([("submitted", "viewed"), ("viewed", "interview"), ("interview", "offer"), ("offer", "hired")], changes);
+        var applicants = (await employer.GetFromJsonAsync<List<ApplicationResponse>>(new Uri($"/api/postings/{postingId}/applications", UriKind.Relative), Json))!;
+        Assert.Equal([(application.Id, ApplicationStatus.Hired)], applicants.Select(a => (a.Id, a.Status)));
+    }
+
+    [Fact]
+    public async Task Rejection_needs_a_reason_and_steps_cannot_be_skipped_or_undone()
+    {
+        var (employerId, _, _, application) = await AppliedAsync();
+        using var employer = Factory.ClientWithToken(EmployerToken(employerId));
+
+        using var skip = await MoveAsync(employer, application.Id, "hired");
+        using var noReason = await MoveAsync(employer, application.Id, "rejected");
+        using var rejected = await MoveAsync(employer, application.Id, "rejected", "岗位已招满。");
+        using var undo = await MoveAsync(employer, application.Id, "interview");
+
+        await ProblemAssert.IsProblemAsync(skip, HttpStatusCode.Conflict);
+        Assert.Equal(["reason"], await ProblemAssert.IsValidationProblemAsync(noReason));
+        var body = (await rejected.Content.ReadFromJsonAsync<ApplicationResponse>(Json))!;
+        Assert.Equal((ApplicationStatus.Rejected, "岗位已招满。"), (body.Status, body.Reason));
+        await ProblemAssert.IsProblemAsync(undo, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task The_seeker_withdraws_until_the_application_is_decided_and_nobody_else_can()
+    {
+        var (_, postingId, seekerId, application) = await AppliedAsync();
+        using var seeker = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
+        using var otherSeeker = Factory.ClientWithToken(TestTokens.Seeker(Guid.NewGuid()));
+
+        using var byOther = await otherSeeker.PostAsync(new Uri($"/api/applications/{application.Id}/withdraw", UriKind.Relative), null);
+        using var withdrawn = await seeker.PostAsync(new Uri($"/api/applications/{application.Id}/withdraw", UriKind.Relative), null);
+        using var again = await seeker.PostAsync(new Uri($"/api/applications/{application.Id}/withdraw", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.NotFound, byOther.StatusCode);
+        Assert.Equal(ApplicationStatus.Withdrawn, (await withdrawn.Content.ReadFromJsonAsync<ApplicationResponse>(Json))!.Status);
+        await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict);
+        Assert.Equal(("submitted", "withdrawn"), (await ApplicationEventsAsync(postingId)).Where(e => e.Type == "ApplicationStatusChanged")
+            .Select(e => (e.Body.GetProperty("from").GetString(), e.Body.GetProperty("to").GetString())).Single());
+    }
+
+    [Fact]
+    public async Task Another_employer_or_seeker_can_neither_see_nor_move_an_application()
+    {
+        var (_, postingId, _, application) = await AppliedAsync();
+        using var otherEmployer = Factory.ClientWithToken(EmployerToken(Guid.NewGuid()));
+        using var otherSeeker = Factory.ClientWithToken(TestTokens.Seeker(Guid.NewGuid()));
+        using var owningSeeker = Factory.ClientWithToken(TestTokens.Seeker(application.SeekerId));
+
+        using var employerGet = await otherEmployer.GetAsync(new Uri($"/api/applications/{application.Id}", UriKind.Relative));
+        using var employerMove = await MoveAsync(otherEmployer, application.Id, "viewed");
+        using var employerWithdraw = await otherEmployer.PostAsync(new Uri($"/api/applications/{application.Id}/withdraw", UriKind.Relative), null);
+        using var seekerGet = await otherSeeker.GetAsync(new Uri($"/api/applications/{application.Id}", UriKind.Relative));
+        using var seekerMove = await MoveAsync(otherSeeker, application.Id, "viewed");
+        using var seekerList = await otherSeeker.GetAsync(new Uri($"/api/postings/{postingId}/applications", UriKind.Relative));
+        using var selfPromotion = await MoveAsync(owningSeeker, application.Id, "hired");
+
+        Assert.Equal(HttpStatusCode.NotFound, employerGet.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, employerMove.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, employerWithdraw.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, seekerGet.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, seekerMove.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, seekerList.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, selfPromotion.StatusCode);
+        Assert.Equal(["ApplicationSubmitted"], (await ApplicationEventsAsync(postingId)).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task A_caseworker_of_the_region_records_follow_up_visits_as_events()
+    {
+        var (_, postingId, seekerId, application) = await AppliedAsync();
+        using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200"));
+
+        using var missingDays = await caseworker.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups", new { outcome = "leftJob" });
+        using var hired = await caseworker.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups", new { outcome = "hired", note = "已签合同。" });
+        using var left = await caseworker.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups", new { outcome = "leftJob", daysInJob = 45 });
+        var visits = (await caseworker.GetFromJsonAsync<List<FollowUpResponse>>(new Uri($"/api/applications/{application.Id}/follow-ups", UriKind.Relative), Json))!;
+
+        Assert.Equal(["daysInJob"], await ProblemAssert.IsValidationProblemAsync(missingDays));
+        Assert.Equal(HttpStatusCode.Created, hired.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, left.StatusCode);
+        Assert.Equal([(FollowUpOutcome.Hired, (int?)null), (FollowUpOutcome.LeftJob, 45)], visits.Select(v => (v.Outcome, v.DaysInJob)));
+        var recorded = (await ApplicationEventsAsync(postingId)).Where(e => e.Type == "FollowUpRecorded").Select(e => e.Body).ToList();
+        Assert.Equal(["hired", "left-job"], recorded.Select(body => body.GetProperty("outcome").GetString()));
+        Assert.All(recorded, body => Assert.Equal(seekerId, body.GetProperty("seekerId").GetGuid()));
+        Assert.Equal(45, recorded[1].GetProperty("daysInJob").GetInt32());
+    }
+
+    [Fact]
+    public async Task Follow_ups_are_for_caseworkers_of_the_postings_region_only()
+    {
+        var (employerId, _, _, application) = await AppliedAsync();
+        using var elsewhere = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"));
+        using var employer = Factory.ClientWithToken(EmployerToken(employerId));
+
+        using var fromElsewhere = await elsewhere.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups", new { outcome = "hired" });
+        using var listElsewhere = await elsewhere.GetAsync(new Uri($"/api/applications/{application.Id}/follow-ups", UriKind.Relative));
+        using var fromEmployer = await employer.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups", new { outcome = "hired" });
+
+        Assert.Equal(HttpStatusCode.NotFound, fromElsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, listElsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, fromEmployer.StatusCode);
+    }
+}
