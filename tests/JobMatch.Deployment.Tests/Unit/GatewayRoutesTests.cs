@@ -37,6 +37,6 @@ public sealed partial class GatewayRoutesTests
         Assert.True(unrouted.Count == 0, "Not routed by the gateway: " + string.Join(", ", unrouted));
     }
 
-    [GeneratedRegex("""Map(?:Api)?Group\("(/api/[^"]+)"""")]
+    [GeneratedRegex(@"Map(?:Api)?Group\(""(/api/[^""]+)""")]
     private static partial Regex GroupPattern();
 }
