@@ -22,20 +22,10 @@ for tool in wrk nginx; do
 done
 curl -fs -o /dev/null "http://127.0.0.1:$SERVICE/health/ready" || { echo "start the platform first: deploy/local/run.sh" >&2; exit 1; }
 
-set -a
 # shellcheck disable=SC1091
-source "$ROOT/.local/secrets.env"
-set +a
-eval "$("$ROOT/deploy/local/servers.sh" env)"
-
-# A gateway of its own, so its rate limits can be set high enough to be counted but never hit.
-(
-    cd "$ROOT/gateway/JobMatch.Gateway/bin/Release/net10.0"
-    ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$GATEWAY" Logging__LogLevel__Default=Warning \
-        RateLimits__PerUser=1000000000 RateLimits__PerAddress=1000000000 RateLimits__KeyPrefix="bench-$$" \
-        exec dotnet JobMatch.Gateway.dll >"$WORK/gateway.log" 2>&1
-) &
-GATEWAY_PID=$!
+source "$ROOT/deploy/bench/lib.sh"
+start_bench_gateway "$GATEWAY" overhead
+GATEWAY_PID=$BENCH_GATEWAY_PID
 
 cat >"$WORK/nginx.conf" <<NGINX
 worker_processes 1;
@@ -62,9 +52,7 @@ nginx -c "$WORK/nginx.conf"
 cleanup() { kill "$GATEWAY_PID" 2>/dev/null || true; nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true; }
 trap cleanup EXIT
 
-until curl -fs -o /dev/null "http://127.0.0.1:$GATEWAY/health/ready"; do sleep 0.5; done
-TOKEN="$(curl -fs -X POST "http://127.0.0.1:$GATEWAY/api/auth/token" -H 'Content-Type: application/json' \
-    -d '{"username":"seeker","password":"jobmatch-demo"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')"
+TOKEN="$(sign_in "$GATEWAY" seeker)"
 PATH_UNDER_TEST="/api/postings?limit=5"
 
 run() {

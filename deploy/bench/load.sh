@@ -14,27 +14,12 @@ mkdir -p "$WORK"
 command -v wrk >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 curl -fs -o /dev/null http://127.0.0.1:8081/health/ready || { echo "start the platform first: deploy/local/run.sh" >&2; exit 1; }
 
-set -a
 # shellcheck disable=SC1091
-source "$ROOT/.local/secrets.env"
-set +a
-eval "$("$ROOT/deploy/local/servers.sh" env)"
-(
-    cd "$ROOT/gateway/JobMatch.Gateway/bin/Release/net10.0"
-    ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$GATEWAY" Logging__LogLevel__Default=Warning \
-        RateLimits__PerUser=1000000000 RateLimits__PerAddress=1000000000 RateLimits__KeyPrefix="load-$$" \
-        exec dotnet JobMatch.Gateway.dll >"$WORK/load-gateway.log" 2>&1
-) &
-GATEWAY_PID=$!
-trap 'kill $GATEWAY_PID 2>/dev/null || true' EXIT
-until curl -fs -o /dev/null "http://127.0.0.1:$GATEWAY/health/ready"; do sleep 0.5; done
-
-token() {
-    curl -fs -X POST "http://127.0.0.1:$GATEWAY/api/auth/token" -H 'Content-Type: application/json' \
-        -d "{\"username\":\"$1\",\"password\":\"jobmatch-demo\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
-}
-SEEKER="$(token seeker)"
-EMPLOYER="$(token employer)"
+source "$ROOT/deploy/bench/lib.sh"
+start_bench_gateway "$GATEWAY" load
+trap 'kill $BENCH_GATEWAY_PID 2>/dev/null || true' EXIT
+SEEKER="$(sign_in "$GATEWAY" seeker)"
+EMPLOYER="$(sign_in "$GATEWAY" employer)"
 SEEKER_ID=0b6a1c52-3f4e-4c1a-9d7e-5a1f2e3d4c01
 
 journey() {
