@@ -6,6 +6,7 @@ using JobPostings.Api.FollowUps;
 using JobPostings.Api.Postings;
 using JobPostings.Api.Screening;
 using JobPostings.Api.Search;
+using JobPostings.Api.VacancyReports;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.AddServiceDatabase("jobmatch_postings", typeof(PostingsApi).Assembly);
 builder.AddMessaging("postings");
 builder.AddPostingsServices();
 builder.AddApplicationsServices();
+builder.AddVacancyReportsServices();
 
 var app = builder.Build();
 
@@ -23,5 +25,6 @@ app.MapReviewEndpoints();
 app.MapSearchEndpoints();
 app.MapApplicationsEndpoints();
 app.MapFollowUpsEndpoints();
+app.MapVacancyReportsEndpoints();
 
 app.Run();

@@ -31,6 +31,34 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
 
     public async Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
+        var sort = query.EffectiveSort;
+        var limit = query.EffectiveLimit;
+        var (sql, parameters, where) = PageQuery(query);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
+        var page = rows.Take(limit).ToList();
+        var postings = (await connection.QueryAsync<Posting>(new CommandDefinition(
+            $"SELECT {PostingStore.Columns} FROM postings WHERE id = ANY(@ids)", new { ids = page.Select(row => row.Id).ToArray() },
+            cancellationToken: cancellationToken))).ToDictionary(posting => posting.Id);
+        var hits = page.Select(row => new SearchHit(PostingResponse.From(postings[row.Id]), row.Distance is { } metres ? Math.Round(metres / 1000, 2) : null)).ToList();
+        string? next = null;
+        if (rows.Count > limit)
+        {
+            var last = page[^1];
+            var value = sort == SearchSort.Newest
+                ? last.PublishedAt.ToString("O", CultureInfo.InvariantCulture)
+                : last.SortValue.ToString(CultureInfo.InvariantCulture);
+            next = new SearchCursor(sort, value, last.Id).Encode();
+        }
+        return new SearchPage(hits, next, await FacetsAsync(connection, where, parameters, cancellationToken));
+    }
+
+    /// <summary>
+    /// The SQL of one page (limit + 1 rows, to know whether another follows) and the filter it shares with the facets;
+    /// public so the benchmark can EXPLAIN exactly what the service runs.
+    /// </summary>
+    public static (string Sql, DynamicParameters Parameters, List<string> Where) PageQuery(SearchQuery query)
+    {
         var (where, parameters) = Filter(query);
         var sort = query.EffectiveSort;
         var limit = query.EffectiveLimit;
@@ -62,23 +90,7 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
             ORDER BY {order} LIMIT @limit
             """;
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
-        var page = rows.Take(limit).ToList();
-        var postings = (await connection.QueryAsync<Posting>(new CommandDefinition(
-            $"SELECT {PostingStore.Columns} FROM postings WHERE id = ANY(@ids)", new { ids = page.Select(row => row.Id).ToArray() },
-            cancellationToken: cancellationToken))).ToDictionary(posting => posting.Id);
-        var hits = page.Select(row => new SearchHit(PostingResponse.From(postings[row.Id]), row.Distance is { } metres ? Math.Round(metres / 1000, 2) : null)).ToList();
-        string? next = null;
-        if (rows.Count > limit)
-        {
-            var last = page[^1];
-            var value = sort == SearchSort.Newest
-                ? last.PublishedAt.ToString("O", CultureInfo.InvariantCulture)
-                : last.SortValue.ToString(CultureInfo.InvariantCulture);
-            next = new SearchCursor(sort, value, last.Id).Encode();
-        }
-        return new SearchPage(hits, next, await FacetsAsync(connection, where, parameters, cancellationToken));
+        return (sql, parameters, where);
     }
 
     /// <summary>The SQL for a search's filters; exposed so the benchmark can EXPLAIN exactly what the service runs.</summary>
@@ -149,12 +161,7 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
     {
         var filter = string.Join(" AND ", where);
         var grouped = (await connection.QueryAsync<(string Facet, string Value, long Count)>(new CommandDefinition(
-            $"""
-            SELECT CASE WHEN GROUPING(employment_type) = 0 THEN 'employmentType' ELSE 'region' END AS facet,
-                   COALESCE(employment_type, left(region_code, 4) || '00') AS value, count(*) AS count
-            FROM postings WHERE {filter}
-            GROUP BY GROUPING SETS ((employment_type), (left(region_code, 4)))
-            """, parameters, cancellationToken: cancellationToken))).AsList();
+            FacetQuery(where), parameters, cancellationToken: cancellationToken))).AsList();
         var keyGroups = (await connection.QueryAsync<(string Value, long Count)>(new CommandDefinition(
             $"SELECT key_group, count(*) FROM postings, unnest(key_groups) AS key_group WHERE {filter} GROUP BY key_group",
             parameters, cancellationToken: cancellationToken))).AsList();
@@ -163,6 +170,15 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
             Counts(keyGroups.Select(row => (Camel(row.Value), row.Count))),
             Counts(grouped.Where(row => row.Facet == "region").Select(row => (row.Value, row.Count))));
     }
+
+    /// <summary>Employment-type and city counts in one scan of the matching rows (public for the benchmark's EXPLAIN).</summary>
+    public static string FacetQuery(List<string> where) =>
+        $"""
+        SELECT CASE WHEN GROUPING(employment_type) = 0 THEN 'employmentType' ELSE 'region' END AS facet,
+               COALESCE(employment_type, left(region_code, 4) || '00') AS value, count(*) AS count
+        FROM postings WHERE {string.Join(" AND ", where)}
+        GROUP BY GROUPING SETS ((employment_type), (left(region_code, 4)))
+        """;
 
     private static List<FacetCount> Counts(IEnumerable<(string Value, long Count)> rows) =>
         rows.OrderByDescending(row => row.Count).ThenBy(row => row.Value, StringComparer.Ordinal).Select(row => new FacetCount(row.Value, row.Count)).ToList();

@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Dapper;
+using JobMatch.Contracts;
+using JobMatch.ServiceDefaults;
+using JobMatch.ServiceDefaults.Auth;
+using JobMatch.ServiceDefaults.Messaging;
+using JobMatch.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace JobPostings.Api.VacancyReports;
+
+/// <summary>
+/// Key enterprises (重点企业) file a monthly report of vacancies and hiring needs by occupation; caseworkers list the
+/// reports of their regions by month. Which employers are key enterprises is said by the token's key_enterprise claim
+/// (docs/decisions/011).
+/// </summary>
+public static class VacancyReportsApi
+{
+    public const string KeyEnterpriseClaim = "key_enterprise";
+    public const string KeyEnterprisePolicy = "key-enterprise";
+    private static readonly JsonSerializerOptions LinesJson = new(JsonSerializerDefaults.Web);
+
+    public static IHostApplicationBuilder AddVacancyReportsServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddAuthorizationBuilder().AddPolicy(KeyEnterprisePolicy, policy => policy
+            .RequireRole(Roles.Employer).RequireClaim(JobMatchClaims.EmployerId).RequireClaim(KeyEnterpriseClaim, "true"));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapVacancyReportsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var reports = endpoints.MapApiGroup("/api/vacancy-reports", "Vacancy reports");
+        reports.MapPut("/{month}", FileReport).RequireAuthorization(KeyEnterprisePolicy);
+        reports.MapGet("/mine", ListMine).RequireAuthorization(Policies.Employer);
+        reports.MapGet("/", ListForRegion).RequireAuthorization(Policies.Staff);
+        return endpoints;
+    }
+
+    /// <summary>Files this month's report, or replaces it if already filed; each filing is an event.</summary>
+    public static async Task<Results<Ok<VacancyReportResponse>, ValidationProblem>> FileReport(
+        string month, FileVacancyReportRequest request, ClaimsPrincipal caller, Transactions transactions, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var validation = request.Validate(month, now.UtcDateTime);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        var employerId = caller.EmployerId()!.Value;
+        var lines = request.Lines!.Select(line => line with { OccupationCode = line.OccupationCode?.Trim(), OccupationName = line.OccupationName?.Trim() }).ToList();
+        var total = lines.Sum(line => line.Vacancies ?? 0);
+        var report = await transactions.RunAsync(async transaction =>
+        {
+            var row = await transaction.QuerySingleOrDefaultAsync<Row>(
+                """
+                INSERT INTO vacancy_reports (id, employer_id, region_code, month, lines, total_vacancies)
+                VALUES (@id, @employerId, @RegionCode, @month, @lines::jsonb, @total)
+                ON CONFLICT (employer_id, month) DO UPDATE SET region_code = excluded.region_code, lines = excluded.lines,
+                    total_vacancies = excluded.total_vacancies, updated_at = now()
+                RETURNING id, employer_id, region_code, month, lines::text AS lines, total_vacancies, filed_at, updated_at
+                """,
+                new { id = Guid.CreateVersion7(), employerId, request.RegionCode, month, lines = JsonSerializer.Serialize(lines, LinesJson), total });
+            await transaction.PublishAsync(new VacancyReportFiled(row!.Id, employerId, row.RegionCode, month, total, now));
+            return row.ToResponse();
+        }, cancellationToken);
+        return TypedResults.Ok(report);
+    }
+
+    public static async Task<Ok<IReadOnlyList<VacancyReportResponse>>> ListMine(ClaimsPrincipal caller, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"{Select} WHERE employer_id = @employerId ORDER BY month DESC LIMIT 120", new { employerId = caller.EmployerId() }, cancellationToken: cancellationToken));
+        return TypedResults.Ok<IReadOnlyList<VacancyReportResponse>>(rows.Select(row => row.ToResponse()).ToList());
+    }
+
+    /// <summary>Reports for a month in a region (any division level); a caseworker sees only the regions they serve.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<VacancyReportResponse>>, ValidationProblem>> ListForRegion(
+        ClaimsPrincipal caller, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken, string? month = null, string? region = null)
+    {
+        var validation = new Validation().Require(VacancyReportMonth.IsValid(month, clock.GetUtcNow().UtcDateTime), "month", "The month is yyyy-MM.");
+        if (region is not null) validation.RequireRegionCode(region, "region");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"{Select} WHERE month = @month AND region_code LIKE @prefix ORDER BY region_code, total_vacancies DESC, id LIMIT 5000",
+            new { month, prefix = Search.SearchStore.RegionPrefix(region ?? "150000") + "%" }, cancellationToken: cancellationToken));
+        return TypedResults.Ok<IReadOnlyList<VacancyReportResponse>>(
+            rows.Where(row => caller.MayServeRegion(row.RegionCode)).Select(row => row.ToResponse()).ToList());
+    }
+
+    private const string Select = "SELECT id, employer_id, region_code, month, lines::text AS lines, total_vacancies, filed_at, updated_at FROM vacancy_reports";
+
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public Guid EmployerId { get; init; }
+        public string RegionCode { get; init; } = "";
+        public string Month { get; init; } = "";
+        public string Lines { get; init; } = "[]";
+        public int TotalVacancies { get; init; }
+        public DateTime FiledAt { get; init; }
+        public DateTime UpdatedAt { get; init; }
+
+        public VacancyReportResponse ToResponse() => new(Id, EmployerId, RegionCode, Month,
+            JsonSerializer.Deserialize<List<VacancyReportLine>>(Lines, LinesJson)!, TotalVacancies, FiledAt, UpdatedAt);
+    }
+}
