@@ -4,6 +4,7 @@ using JobMatch.ServiceDefaults.Messaging;
 using MassTransit;
 using Notifications.Api.Consumers;
 using Notifications.Api.Notifications;
+using Notifications.Api.Preferences;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,5 +17,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapNotificationsEndpoints();
+app.MapPreferencesEndpoints();
 
 app.Run();

@@ -9,14 +9,20 @@ public sealed class NotificationStore(NpgsqlDataSource dataSource)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task AddAsync(ServiceTransaction transaction, Guid recipientId, string kind, object data) =>
-        transaction.ExecuteAsync(
+    public async Task<Guid> AddAsync(ServiceTransaction transaction, Guid recipientId, string kind, object data)
+    {
+        var id = Guid.CreateVersion7();
+        await transaction.ExecuteAsync(
             "INSERT INTO notifications (id, recipient_id, kind, data) VALUES (@id, @recipientId, @kind, @data::jsonb)",
-            new { id = Guid.CreateVersion7(), recipientId, kind, data = JsonSerializer.Serialize(data, Json) });
+            new { id, recipientId, kind, data = JsonSerializer.Serialize(data, Json) });
+        return id;
+    }
 
-    /// <summary>A deleted account's notifications go with it.</summary>
+    /// <summary>A deleted account's notifications go with it, their deliveries and the person's preferences too.</summary>
     public Task DeleteForRecipientAsync(ServiceTransaction transaction, Guid recipientId) =>
-        transaction.ExecuteAsync("DELETE FROM notifications WHERE recipient_id = @recipientId", new { recipientId });
+        transaction.ExecuteAsync(
+            "DELETE FROM notifications WHERE recipient_id = @recipientId; DELETE FROM preferences WHERE person_id = @recipientId",
+            new { recipientId });
 
     public async Task<IReadOnlyList<NotificationRow>> ListAsync(Guid recipientId, bool unreadOnly, int limit, CancellationToken cancellationToken)
     {

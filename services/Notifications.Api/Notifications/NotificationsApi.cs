@@ -2,7 +2,10 @@ using System.Security.Claims;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using JobMatch.ServiceDefaults.PersonalData;
 using Microsoft.AspNetCore.Mvc;
+using Notifications.Api.Delivery;
+using Notifications.Api.Preferences;
 
 namespace Notifications.Api.Notifications;
 
@@ -11,6 +14,18 @@ public static class NotificationsApi
     public static IHostApplicationBuilder AddNotificationsServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<NotificationStore>();
+        builder.Services.AddSingleton(provider => PersonalDataProtector.From(provider.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PreferencesStore>();
+        builder.Services.AddSingleton<DeliveryStore>();
+        builder.Services.AddSingleton<Notifier>();
+        builder.Services.AddOptions<DeliveryOptions>().BindConfiguration("Notifications:Delivery");
+        builder.Services.AddHttpClient(nameof(WebhookSender), client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHttpClient(nameof(SmsSender), client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<IChannelSender, EmailSender>();
+        builder.Services.AddSingleton<IChannelSender, WebhookSender>();
+        builder.Services.AddSingleton<IChannelSender, SmsSender>();
+        builder.Services.AddHostedService<DeliveryWorker>();
         return builder;
     }
 

@@ -61,7 +61,7 @@ public sealed class ComposeTests
         required.AddRange(component == "gateway"
             ? ["ConnectionStrings__Redis"]
             : ["ConnectionStrings__Postgres", "ConnectionStrings__RabbitMq", "Database__Name"]);
-        if (component == "profiles") required.AddRange(["PersonalData__CurrentKeyId", "PersonalData__Keys__key1"]);
+        if (component is "profiles" or "notifications") required.AddRange(["PersonalData__CurrentKeyId", "PersonalData__Keys__key1"]);
         Assert.All(required, key => Assert.True(environment.ContainsKey(key), $"{component} lacks {key}"));
     }
 
