@@ -24,24 +24,24 @@ public sealed class NotificationStore(NpgsqlDataSource dataSource)
             "DELETE FROM notifications WHERE recipient_id = @recipientId; DELETE FROM preferences WHERE person_id = @recipientId",
             new { recipientId });
 
-    public async Task<IReadOnlyList<NotificationRow>> ListAsync(Guid recipientId, bool unreadOnly, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<NotificationRow>> ListAsync(IReadOnlyList<Guid> recipientIds, bool unreadOnly, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<NotificationRow>(new CommandDefinition(
             """
             SELECT id, recipient_id, kind, data::text AS data, created_at, read_at FROM notifications
-            WHERE recipient_id = @recipientId AND (NOT @unreadOnly OR read_at IS NULL)
+            WHERE recipient_id = ANY(@recipientIds) AND (NOT @unreadOnly OR read_at IS NULL)
             ORDER BY created_at DESC LIMIT @limit
-            """, new { recipientId, unreadOnly, limit }, cancellationToken: cancellationToken));
+            """, new { recipientIds = recipientIds.ToArray(), unreadOnly, limit }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
 
     /// <summary>Marks the recipient's own notification read; false when there is no such notification of theirs.</summary>
-    public async Task<bool> MarkReadAsync(Guid recipientId, Guid id, CancellationToken cancellationToken)
+    public async Task<bool> MarkReadAsync(IReadOnlyList<Guid> recipientIds, Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = @id AND recipient_id = @recipientId",
-            new { id, recipientId }, cancellationToken: cancellationToken)) == 1;
+            "UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = @id AND recipient_id = ANY(@recipientIds)",
+            new { id, recipientIds = recipientIds.ToArray() }, cancellationToken: cancellationToken)) == 1;
     }
 }

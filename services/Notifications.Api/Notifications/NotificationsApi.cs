@@ -43,11 +43,15 @@ public static class NotificationsApi
         CancellationToken cancellationToken, bool unreadOnly = false, int limit = 50, string? lang = null)
     {
         var language = NotificationText.LanguageFrom(lang ?? acceptLanguage);
-        var rows = await store.ListAsync(caller.UserId(), unreadOnly, Math.Clamp(limit, 1, 200), cancellationToken);
+        var rows = await store.ListAsync(Recipients(caller), unreadOnly, Math.Clamp(limit, 1, 200), cancellationToken);
         return TypedResults.Ok<IReadOnlyList<NotificationResponse>>(rows.Select(row => NotificationResponse.From(row, language)).ToList());
     }
 
     public static async Task<Results<NoContent, NotFound>> MarkRead(
         Guid id, ClaimsPrincipal caller, NotificationStore store, CancellationToken cancellationToken) =>
-        await store.MarkReadAsync(caller.UserId(), id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        await store.MarkReadAsync(Recipients(caller), id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    /// <summary>Whose notifications the caller reads: their own, and an employer user also their organisation's.</summary>
+    private static IReadOnlyList<Guid> Recipients(ClaimsPrincipal caller) =>
+        caller.IsInRole(Roles.Employer) && caller.EmployerId() is { } employer ? [caller.UserId(), employer] : [caller.UserId()];
 }

@@ -1,0 +1,18 @@
+using JobMatch.Contracts;
+using JobMatch.ServiceDefaults.Messaging;
+using MassTransit;
+using Notifications.Api.Delivery;
+using Notifications.Api.Notifications;
+
+namespace Notifications.Api.Consumers;
+
+/// <summary>Tells the seeker where their application stands; a withdrawal was the seeker's own doing, so it is not news to them.</summary>
+public sealed class ApplicationStatusChangedConsumer(Transactions transactions, Notifier notifier) : IConsumer<ApplicationStatusChanged>
+{
+    public Task Consume(ConsumeContext<ApplicationStatusChanged> context) =>
+        transactions.RunOnceAsync(context, nameof(ApplicationStatusChangedConsumer), transaction =>
+            context.Message.To == "withdrawn"
+                ? Task.CompletedTask
+                : notifier.NotifyAsync(transaction, context.Message.SeekerId, NotificationKind.ApplicationStatus,
+                    new NotificationText.StatusData(context.Message.ApplicationId, context.Message.PostingId, context.Message.To, context.Message.Reason)));
+}
