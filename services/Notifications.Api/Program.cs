@@ -3,6 +3,7 @@ using JobMatch.ServiceDefaults.Data;
 using JobMatch.ServiceDefaults.Messaging;
 using MassTransit;
 using Notifications.Api.Consumers;
+using Notifications.Api.Live;
 using Notifications.Api.Notifications;
 using Notifications.Api.Preferences;
 
@@ -18,5 +19,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapNotificationsEndpoints();
 app.MapPreferencesEndpoints();
+app.MapLiveEndpoints();
 
 app.Run();

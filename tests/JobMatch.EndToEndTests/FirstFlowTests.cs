@@ -112,4 +112,36 @@ public sealed class FirstFlowTests(Platform platform)
             Assert.NotEmpty(openApi["paths"]!.AsObject());
         }
     }
+
+    [Fact]
+    public async Task A_seeker_with_the_stream_open_sees_a_new_match_arrive_live_through_the_gateway()
+    {
+        var skill = "冷链物流-" + Guid.NewGuid().ToString("N")[..6];
+        var seekerId = Guid.NewGuid();
+        using var seeker = platform.CreateClient(TestTokens.Seeker(seekerId));
+        seeker.Timeout = Timeout.InfiniteTimeSpan;
+        await Api.SendAsync(seeker, HttpMethod.Put, "api/profiles/me", new
+        {
+            name = "Tuya", skills = new[] { skill }, regionCode = "150802", latitude = 40.75, longitude = 107.40, maxCommuteKm = 50,
+        });
+        await Eventually.GetAsync(async () =>
+        {
+            using var known = await seeker.GetAsync($"api/matches/seekers/{seekerId}/recommendations");
+            return known.IsSuccessStatusCode;
+        }, known => known, "matching knowing the seeker");
+        using var stream = await seeker.GetAsync("api/notifications/stream", HttpCompletionOption.ResponseHeadersRead);
+        stream.EnsureSuccessStatusCode();
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        Assert.Equal(": connected", await reader.ReadLineAsync());
+
+        using var employer = platform.CreateClient(TestTokens.Employer(Guid.NewGuid(), Guid.NewGuid()));
+        var postingId = await Api.PublishPostingAsync(employer, Api.Posting("冷链配送员", [skill], regionCode: "150802", latitude: 40.76, longitude: 107.41));
+
+        using var timeout = new CancellationTokenSource(Eventually.DefaultTimeout);
+        string? data = null;
+        while (data is null && await reader.ReadLineAsync(timeout.Token) is { } line)
+            if (line.StartsWith("data: ", StringComparison.Ordinal)) data = line["data: ".Length..];
+        Assert.Contains(postingId.ToString(), data, StringComparison.Ordinal);
+        Assert.Contains("冷链配送员", JsonNode.Parse(data!)!["body"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using JobMatch.ServiceDefaults.Auth;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
+using JobMatch.ServiceDefaults.Caching;
 
 namespace JobMatch.Gateway.RateLimiting;
 
@@ -12,16 +12,7 @@ public static class RateLimitingExtensions
     public static IHostApplicationBuilder AddGatewayRateLimiting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits");
-        builder.Services.AddSingleton(provider => new Lazy<ConnectionMultiplexer>(() =>
-        {
-            var configuration = ConfigurationOptions.Parse(
-                provider.GetRequiredService<IConfiguration>().GetConnectionString("Redis")
-                ?? throw new InvalidOperationException("ConnectionStrings:Redis is not configured (the gateway's rate limits live there)."));
-            configuration.AbortOnConnectFail = false;
-            configuration.ConnectTimeout = 2000;
-            configuration.SyncTimeout = 1000;
-            return ConnectionMultiplexer.Connect(configuration);
-        }));
+        builder.AddRedis();
         builder.Services.AddSingleton<RedisRateLimiter>();
         return builder;
     }

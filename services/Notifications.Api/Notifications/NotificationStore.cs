@@ -44,4 +44,25 @@ public sealed class NotificationStore(NpgsqlDataSource dataSource)
             "UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = @id AND recipient_id = ANY(@recipientIds)",
             new { id, recipientIds = recipientIds.ToArray() }, cancellationToken: cancellationToken)) == 1;
     }
+
+    /// <summary>The recipients' notifications created after a moment, oldest first (what a live stream has not sent yet).</summary>
+    public async Task<IReadOnlyList<NotificationRow>> ListSinceAsync(IReadOnlyList<Guid> recipientIds, DateTime after, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<NotificationRow>(new CommandDefinition(
+            """
+            SELECT id, recipient_id, kind, data::text AS data, created_at, read_at FROM notifications
+            WHERE recipient_id = ANY(@recipientIds) AND created_at > @after ORDER BY created_at LIMIT 100
+            """, new { recipientIds = recipientIds.ToArray(), after }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>When one of the recipients' notifications was made (to resume a stream after it), or null if it is not theirs.</summary>
+    public async Task<DateTime?> CreatedAtAsync(IReadOnlyList<Guid> recipientIds, Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition(
+            "SELECT created_at FROM notifications WHERE id = @id AND recipient_id = ANY(@recipientIds)",
+            new { id, recipientIds = recipientIds.ToArray() }, cancellationToken: cancellationToken));
+    }
 }

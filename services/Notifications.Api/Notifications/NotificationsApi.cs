@@ -4,7 +4,9 @@ using JobMatch.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using JobMatch.ServiceDefaults.PersonalData;
 using Microsoft.AspNetCore.Mvc;
+using JobMatch.ServiceDefaults.Caching;
 using Notifications.Api.Delivery;
+using Notifications.Api.Live;
 using Notifications.Api.Preferences;
 
 namespace Notifications.Api.Notifications;
@@ -26,6 +28,8 @@ public static class NotificationsApi
         builder.Services.AddSingleton<IChannelSender, WebhookSender>();
         builder.Services.AddSingleton<IChannelSender, SmsSender>();
         builder.Services.AddHostedService<DeliveryWorker>();
+        builder.AddRedis();
+        builder.Services.AddSingleton<LiveUpdates>();
         return builder;
     }
 
@@ -52,6 +56,6 @@ public static class NotificationsApi
         await store.MarkReadAsync(Recipients(caller), id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     /// <summary>Whose notifications the caller reads: their own, and an employer user also their organisation's.</summary>
-    private static IReadOnlyList<Guid> Recipients(ClaimsPrincipal caller) =>
+    public static IReadOnlyList<Guid> Recipients(ClaimsPrincipal caller) =>
         caller.IsInRole(Roles.Employer) && caller.EmployerId() is { } employer ? [caller.UserId(), employer] : [caller.UserId()];
 }
