@@ -5,6 +5,7 @@ using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
 using JobMatch.ServiceDefaults.PersonalData;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 using Profiles.Api.Audit;
 using Profiles.Api.Consent;
 using Profiles.Api.Import;
@@ -59,16 +60,25 @@ public static class ProfilesApi
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var seekerId = caller.UserId();
-        var profile = await transactions.RunAsync<ProfileRow?>(async transaction =>
+        ProfileRow? profile;
+        try
         {
-            if (nationalId is not null && await store.NationalIdTakenAsync(transaction, seekerId, nationalId)) return null;
-            var saved = await store.UpsertAsync(transaction, seekerId, request, nationalId);
-            await consents.EnsureDefaultsAsync(transaction, seekerId);
-            var registers = await keyGroups.RegistersAsync(transaction, nationalId is null ? null : store.IndexOf(nationalId.Value));
-            await keyGroups.ApplyDerivedAsync(transaction, seekerId, KeyGroupRules.Derive(request.Details(), request.Personal(nationalId), registers, today));
-            await announcer.AnnounceAsync(transaction, saved);
-            return saved;
-        }, cancellationToken);
+            profile = await transactions.RunAsync<ProfileRow?>(async transaction =>
+            {
+                if (nationalId is not null && await store.NationalIdTakenAsync(transaction, seekerId, nationalId)) return null;
+                var saved = await store.UpsertAsync(transaction, seekerId, request, nationalId);
+                await consents.EnsureDefaultsAsync(transaction, seekerId);
+                var registers = await keyGroups.RegistersAsync(transaction, nationalId is null ? null : store.IndexOf(nationalId.Value));
+                await keyGroups.ApplyDerivedAsync(transaction, seekerId, KeyGroupRules.Derive(request.Details(), request.Personal(nationalId), registers, today));
+                await announcer.AnnounceAsync(transaction, saved);
+                return saved;
+            }, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "profiles_national_id_index_key")
+        {
+            // Two seekers saving the same number at once: the check above saw neither; the unique index decides.
+            profile = null;
+        }
         if (profile is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["nationalId"] = ["This national ID number belongs to another profile."] });
         return TypedResults.Ok(ProfileResponse.ForOwner(profile, store, await OwnKeyGroupsAsync(keyGroups, seekerId, cancellationToken)));

@@ -15,6 +15,10 @@ public sealed class KeyGroupsTests : ProfilesHost
         var profile = Profile(TestIds.Make("150102", new DateOnly(2003, 2, 2), 12));
         profile["education"] = new[] { new { level = "bachelor", major = "Mining engineering", institution = "Inner Mongolia University", graduationDate = LeftSchool } };
         profile["ruralResidence"] = true;
+        profile["languages"] = new[] { "Mongolian (ᠮᠣᠩᠭᠣᠯ)", "Chinese" };
+        profile["desiredOccupations"] = new[] { "Mining technician" };
+        profile["employmentTypes"] = new[] { "full-time", "seasonal" };
+        profile["workHistory"] = new[] { new { employer = "Baotou Steel", occupation = "Welder", from = "2023-01-01", to = "2023-12-31" } };
         return profile;
     }
 
@@ -52,7 +56,11 @@ public sealed class KeyGroupsTests : ProfilesHost
         Assert.Equal(["graduate", "rural-worker"], message.GetProperty("keyGroups").EnumerateArray().Select(flag => flag.GetString()).Order());
         Assert.Equal("bachelor", message.GetProperty("educationLevel").GetString());
         Assert.Equal("Mining engineering", message.GetProperty("educationField").GetString());
+        Assert.Equal(["Mongolian (ᠮᠣᠩᠭᠣᠯ)", "Chinese"], message.GetProperty("languages").EnumerateArray().Select(language => language.GetString()));
+        Assert.Equal(["full-time", "seasonal"], message.GetProperty("employmentTypes").EnumerateArray().Select(type => type.GetString()));
+        Assert.Equal(1.0, message.GetProperty("yearsOfExperience").GetDouble());
         Assert.DoesNotContain("Inner Mongolia University", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Baotou Steel", body, StringComparison.Ordinal);
         Assert.DoesNotContain(LeftSchool, body, StringComparison.Ordinal);
     }
 
