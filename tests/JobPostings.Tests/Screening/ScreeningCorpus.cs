@@ -22,8 +22,8 @@ public static class ScreeningCorpus
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static IReadOnlyList<CorpusPosting> Load() =>
-        JsonSerializer.Deserialize<List<CorpusPosting>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Screening", "corpus.json")), Json)!;
+    public static IReadOnlyList<CorpusPosting> Load(string file = "corpus.json") =>
+        JsonSerializer.Deserialize<List<CorpusPosting>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Screening", file)), Json)!;
 
     public static IReadOnlyList<CorpusResult> Screen(IReadOnlyList<CorpusPosting> corpus)
     {
