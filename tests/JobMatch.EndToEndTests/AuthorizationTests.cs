@@ -592,6 +592,114 @@ public sealed partial class AuthorizationTests(Platform platform)
         checks.Verify();
     }
 
+    [Fact]
+    public async Task An_employers_notifications_are_read_by_its_own_users_and_no_one_else()
+    {
+        using var callers = new Callers(platform);
+        using var colleague = platform.CreateClient(TestTokens.Employer(Guid.NewGuid(), callers.OwnerEmployerId));
+        var checks = new Checks();
+        var posting = await Api.PublishPostingAsync(callers.Owner, Posting("Organisation notice " + Unique()));
+        var notification = await Eventually.GetAsync(
+            async () => (await Api.GetArrayAsync(colleague, "api/notifications")).FirstOrDefault(n => Api.Json(n!["data"]).Contains(posting.ToString(), StringComparison.Ordinal)),
+            n => n is not null, "the organisation's notification that its posting was published");
+        var id = notification!["id"]!.GetValue<Guid>();
+
+        foreach (var (who, client) in callers.AllBut(callers.Owner))
+        {
+            var theirs = Api.Json(await Api.GetArrayAsync(client, "api/notifications"));
+            checks.Equal($"{who} does not list the organisation's notification", false, theirs.Contains(id.ToString(), StringComparison.Ordinal));
+            await checks.ExpectAsync(who, client, HttpMethod.Post, $"api/notifications/{id}/read", HttpStatusCode.NotFound);
+        }
+        var owners = Api.Json(await Api.GetArrayAsync(callers.Owner, "api/notifications?unreadOnly=true"));
+        checks.Equal("the posting's author lists it, still unread", true, owners.Contains(id.ToString(), StringComparison.Ordinal));
+        await checks.ExpectAsync("a colleague marks it read", colleague, HttpMethod.Post, $"api/notifications/{id}/read", HttpStatusCode.NoContent);
+        checks.Verify();
+    }
+
+    [Fact]
+    public async Task A_live_stream_carries_only_the_callers_own_notifications_even_resuming_after_someone_elses()
+    {
+        using var callers = new Callers(platform);
+        var colleagueToken = TestTokens.Employer(Guid.NewGuid(), callers.OwnerEmployerId);
+        using var colleague = platform.CreateClient(colleagueToken);
+        var checks = new Checks();
+        var first = await Api.PublishPostingAsync(callers.Owner, Posting("Stream notice " + Unique()));
+        var earlier = await Eventually.GetAsync(
+            async () => (await Api.GetArrayAsync(colleague, "api/notifications")).FirstOrDefault(n => Api.Json(n!["data"]).Contains(first.ToString(), StringComparison.Ordinal)),
+            n => n is not null, "the organisation's first notification");
+        var earlierId = earlier!["id"]!.GetValue<Guid>().ToString();
+
+        // Everyone else opens the stream resuming "after" the organisation's notification, as a browser would after a drop.
+        var strangers = new List<(string Who, HttpResponseMessage Response, StreamReader Reader)>();
+        var streamClients = new List<HttpClient>();
+        try
+        {
+            foreach (var (who, token) in callers.Tokens.Where(caller => caller.Who != "owner"))
+            {
+                var client = StreamClient(token);
+                streamClients.Add(client);
+                using var request = new HttpRequestMessage(HttpMethod.Get, "api/notifications/stream");
+                request.Headers.Add("Last-Event-ID", earlierId);
+                var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                checks.Equal($"{who} may open their own stream", HttpStatusCode.OK, response.StatusCode);
+                strangers.Add((who, response, new StreamReader(await response.Content.ReadAsStreamAsync())));
+            }
+            var ownClient = StreamClient(colleagueToken);
+            streamClients.Add(ownClient);
+            using var own = await ownClient.GetAsync("api/notifications/stream", HttpCompletionOption.ResponseHeadersRead);
+            own.EnsureSuccessStatusCode();
+            using var ownReader = new StreamReader(await own.Content.ReadAsStreamAsync());
+
+            var second = await Api.PublishPostingAsync(callers.Owner, Posting("Stream notice " + Unique()));
+            var received = await ReadUntilAsync(ownReader, second.ToString(), Eventually.DefaultTimeout);
+            checks.Equal("a colleague's stream carries the organisation's new notification", true, received.Contains(second.ToString(), StringComparison.Ordinal));
+            foreach (var (who, _, reader) in strangers)
+            {
+                var seen = await ReadUntilAsync(reader, second.ToString(), TimeSpan.FromSeconds(3));
+                checks.Equal($"{who}'s stream carries none of the organisation's notifications", false,
+                    seen.Contains(second.ToString(), StringComparison.Ordinal) || seen.Contains(first.ToString(), StringComparison.Ordinal) || seen.Contains(earlierId, StringComparison.Ordinal));
+            }
+        }
+        finally
+        {
+            foreach (var (_, response, reader) in strangers)
+            {
+                reader.Dispose();
+                response.Dispose();
+            }
+            foreach (var client in streamClients) client.Dispose();
+        }
+        checks.Verify();
+    }
+
+    /// <summary>A client for a stream that stays open longer than an ordinary call may take.</summary>
+    private HttpClient StreamClient(string token)
+    {
+        var client = platform.CreateClient(token);
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        return client;
+    }
+
+    /// <summary>What a server-sent event stream says until a line contains the text or the time is up.</summary>
+    private static async Task<string> ReadUntilAsync(StreamReader reader, string text, TimeSpan timeout)
+    {
+        var seen = new StringBuilder();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            while (await reader.ReadLineAsync(deadline.Token) is { } line)
+            {
+                seen.AppendLine(line);
+                if (line.Contains(text, StringComparison.Ordinal)) break;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Nothing more within the time: that is the answer.
+        }
+        return seen.ToString();
+    }
+
     // ---- Sign-in (gateway development issuer) ----
 
     [Fact]
@@ -696,14 +804,23 @@ public sealed partial class AuthorizationTests(Platform platform)
     {
         public Callers(Platform platform)
         {
-            Owner = platform.CreateClient(TestTokens.Employer(Guid.NewGuid(), OwnerEmployerId));
-            OtherEmployer = platform.CreateClient(TestTokens.Employer(Guid.NewGuid(), OtherEmployerId));
-            Seeker = platform.CreateClient(TestTokens.Seeker(SeekerId));
-            OtherSeeker = platform.CreateClient(TestTokens.Seeker(OtherSeekerId));
-            Caseworker = platform.CreateClient(TestTokens.Caseworker(CaseworkerId, "150100"));
-            OtherCaseworker = platform.CreateClient(TestTokens.Caseworker(Guid.NewGuid(), "150200"));
-            Administrator = platform.CreateClient(TestTokens.Administrator(Guid.NewGuid()));
+            Tokens =
+            [
+                ("owner", TestTokens.Employer(Guid.NewGuid(), OwnerEmployerId)),
+                ("another employer", TestTokens.Employer(Guid.NewGuid(), OtherEmployerId)),
+                ("seeker", TestTokens.Seeker(SeekerId)),
+                ("another seeker", TestTokens.Seeker(OtherSeekerId)),
+                ("caseworker of the region", TestTokens.Caseworker(CaseworkerId, "150100")),
+                ("caseworker of another region", TestTokens.Caseworker(Guid.NewGuid(), "150200")),
+                ("administrator", TestTokens.Administrator(Guid.NewGuid())),
+            ];
+            var clients = Tokens.Select(caller => platform.CreateClient(caller.Token)).ToList();
+            (Owner, OtherEmployer, Seeker, OtherSeeker, Caseworker, OtherCaseworker, Administrator) =
+                (clients[0], clients[1], clients[2], clients[3], clients[4], clients[5], clients[6]);
         }
+
+        /// <summary>Each caller's token, in the order of <see cref="All"/>.</summary>
+        public IReadOnlyList<(string Who, string Token)> Tokens { get; }
 
         public Guid OwnerEmployerId { get; } = Guid.NewGuid();
         public Guid OtherEmployerId { get; } = Guid.NewGuid();
