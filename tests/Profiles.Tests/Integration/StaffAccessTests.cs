@@ -159,6 +159,24 @@ public sealed class StaffAccessTests : ProfilesHost
     }
 
     [Fact]
+    public async Task The_audit_entries_of_a_seeker_are_listed_to_staff_of_the_region_only()
+    {
+        var seekerId = await SavedAsync(Profile(TestIds.Unique(), regionCode: "150102"));
+        var readerId = Guid.NewGuid();
+        using (var read = await StaffGetAsync(TestTokens.Caseworker(readerId, "150102"), seekerId, "?reason=benefit%20check")) read.EnsureSuccessStatusCode();
+
+        using var own = await Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100")).GetAsync(new Uri($"/api/profiles/{seekerId}/audit", UriKind.Relative));
+        using var other = await Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200")).GetAsync(new Uri($"/api/profiles/{seekerId}/audit", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var entry = Assert.Single(Parse(await own.Content.ReadAsStringAsync()).EnumerateArray());
+        Assert.Equal(readerId, entry.GetProperty("staffId").GetGuid());
+        Assert.Equal("benefit check", entry.GetProperty("reason").GetString());
+        Assert.Equal("read-profile", entry.GetProperty("action").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
     public async Task The_audit_log_refuses_update_delete_and_truncate_in_the_database()
     {
         var seekerId = await SavedAsync(Profile(TestIds.Unique()));
