@@ -731,11 +731,18 @@ public sealed partial class AuthorizationTests(Platform platform)
 
     private static string Unique() => Guid.NewGuid().ToString("N")[..10];
 
-    private static object Posting(string title) => Api.Posting(title, ["电焊"], regionCode: Region);
+    /// <summary>
+    /// Skills no other test uses: these postings and profiles must not crowd other tests' seekers' recommendations
+    /// (the platform is shared by the whole collection).
+    /// </summary>
+    private static readonly string PostingSkill = "授权检查岗位-" + Unique();
+    private static readonly string ProfileSkill = "授权检查求职-" + Unique();
+
+    private static object Posting(string title) => Api.Posting(title, [PostingSkill], regionCode: Region);
 
     private static object Profile(string name) => new
     {
-        name, skills = new[] { "电焊" }, regionCode = Region, latitude = 40.8426, longitude = 111.7492, maxCommuteKm = 30,
+        name, skills = new[] { ProfileSkill }, regionCode = Region, latitude = 40.8426, longitude = 111.7492, maxCommuteKm = 30,
     };
 
     private static object Report(string regionCode, Guid? employerId) => new
@@ -756,7 +763,7 @@ public sealed partial class AuthorizationTests(Platform platform)
     {
         var created = await Api.SendAsync(owner, HttpMethod.Post, "api/postings", new
         {
-            title = $"电焊工 {word}", description = $"限男性。{word}", skills = new[] { "电焊" }, regionCode = Region,
+            title = $"电焊工 {word}", description = $"限男性。{word}", skills = new[] { PostingSkill }, regionCode = Region,
             latitude = 40.8426, longitude = 111.7492, salaryMin = 5000, salaryMax = 7000, vacancies = 1,
         }, HttpStatusCode.Created);
         var id = created["id"]!.GetValue<Guid>();
