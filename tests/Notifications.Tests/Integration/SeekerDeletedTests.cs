@@ -6,7 +6,7 @@ using Notifications.Api.Notifications;
 
 namespace Notifications.Tests.Integration;
 
-/// <summary>A deleted account's notifications are dropped; other recipients' stay.</summary>
+/// <summary>A deleted account's notifications and preferences are dropped; other people's stay.</summary>
 public sealed class SeekerDeletedTests : IAsyncLifetime
 {
     private readonly ConsumedMessages _consumed = new();
@@ -37,21 +37,31 @@ public sealed class SeekerDeletedTests : IAsyncLifetime
     private async Task<long> CountAsync(Guid recipientId)
     {
         await using var connection = await _factory.DataSource.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM notifications WHERE recipient_id = @recipientId", new { recipientId });
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT (SELECT count(*) FROM notifications WHERE recipient_id = @recipientId) + (SELECT count(*) FROM preferences WHERE person_id = @recipientId)",
+            new { recipientId });
+    }
+
+    private async Task PreferencesAsync(Guid personId)
+    {
+        await using var connection = await _factory.DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("INSERT INTO preferences (person_id, email_protected) VALUES (@personId, 'k:sealed')", new { personId });
     }
 
     [Fact]
-    public async Task SeekerDeleted_drops_that_seekers_notifications_only()
+    public async Task SeekerDeleted_drops_that_seekers_notifications_and_preferences_only()
     {
         var deleted = Guid.NewGuid();
         var other = Guid.NewGuid();
         await ConsumedAsync(new MatchesFound(deleted, [new MatchedPosting(Guid.NewGuid(), "焊工", 0.9)], DateTimeOffset.UtcNow));
         await ConsumedAsync(new MatchesFound(other, [new MatchedPosting(Guid.NewGuid(), "焊工", 0.9)], DateTimeOffset.UtcNow));
-        Assert.Equal(1, await CountAsync(deleted));
+        await PreferencesAsync(deleted);
+        await PreferencesAsync(other);
+        Assert.Equal(2, await CountAsync(deleted));
 
         await ConsumedAsync(new SeekerDeleted(deleted, DateTimeOffset.UtcNow));
 
         Assert.Equal(0, await CountAsync(deleted));
-        Assert.Equal(1, await CountAsync(other));
+        Assert.Equal(2, await CountAsync(other));
     }
 }
