@@ -1,3 +1,8 @@
 using BenchmarkDotNet.Running;
+using JobMatch.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(JobMatch.Benchmarks.MatchScorerBenchmarks).Assembly).Run(args);
+// `notifications [count]` measures the running notification pipeline end to end; anything else goes to BenchmarkDotNet.
+if (args is ["notifications", ..])
+    return await NotificationThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+BenchmarkSwitcher.FromAssembly(typeof(MatchScorerBenchmarks).Assembly).Run(args);
+return 0;

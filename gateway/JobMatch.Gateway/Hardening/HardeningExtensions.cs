@@ -10,7 +10,8 @@ public static class HardeningExtensions
     {
         builder.Services.AddOptions<HardeningOptions>().BindConfiguration("Gateway");
         var options = builder.Configuration.GetSection("Gateway").Get<HardeningOptions>() ?? new HardeningOptions();
-        // Kestrel enforces the limit on bodies without a Content-Length too (chunked), while they stream.
+        // Kestrel enforces the limit on bodies without a Content-Length too (chunked), while they stream; large-body
+        // routes raise it per request below.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         builder.Services.AddCors(cors => cors.AddPolicy(PortalCorsPolicy, policy => policy
             .WithOrigins([.. options.PortalOrigins])
@@ -45,7 +46,9 @@ public static class HardeningExtensions
         app.UseCors(PortalCorsPolicy);
         app.Use(async (context, next) =>
         {
-            var limit = context.RequestServices.GetRequiredService<IOptions<HardeningOptions>>().Value.MaxRequestBodyBytes;
+            var limit = context.RequestServices.GetRequiredService<IOptions<HardeningOptions>>().Value.LimitFor(context.Request.Path);
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+                bodySize.MaxRequestBodySize = limit;
             if (context.Request.ContentLength > limit)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

@@ -5,6 +5,13 @@ public sealed class HardeningOptions
 {
     /// <summary>Largest request body accepted; larger ones get 413 before anything is forwarded.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+    /// <summary>Routes that take files (a caseworker's register import), by path prefix, with their own larger limit.</summary>
+    public Dictionary<string, long> LargeBodyRoutes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The limit for a request path: a large-body route's, or the default.</summary>
+    public long LimitFor(string path) =>
+        LargeBodyRoutes.Where(route => path.StartsWith(route.Key, StringComparison.OrdinalIgnoreCase)).Select(route => route.Value).DefaultIfEmpty(MaxRequestBodyBytes).Max();
+
     /// <summary>The portal's origin(s); cross-origin browser calls from anywhere else are not allowed.</summary>
     public List<string> PortalOrigins { get; set; } = [];
 }

@@ -6,11 +6,28 @@ using Microsoft.Extensions.Options;
 namespace Notifications.Api.Delivery;
 
 /// <summary>E-mail over SMTP with .NET's SMTP client.</summary>
-public sealed class EmailSender(IOptions<DeliveryOptions> options) : IChannelSender
+public sealed class EmailSender(IOptions<DeliveryOptions> options) : IChannelSender, IDisposable
 {
+    private readonly SemaphoreSlim _conversations = new(Math.Max(1, options.Value.Smtp.MaxConcurrentSends));
+
     public string Channel => Channels.Email;
 
+    public void Dispose() => _conversations.Dispose();
+
     public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        await _conversations.WaitAsync(cancellationToken);
+        try
+        {
+            await SendOneAsync(message, cancellationToken);
+        }
+        finally
+        {
+            _conversations.Release();
+        }
+    }
+
+    private async Task SendOneAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         var smtp = options.Value.Smtp;
         if (string.IsNullOrWhiteSpace(smtp.Host)) throw new DeliveryFailure("No SMTP server is configured (Notifications:Delivery:Smtp:Host).", permanent: true);

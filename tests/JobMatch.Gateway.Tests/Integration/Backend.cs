@@ -27,6 +27,11 @@ public sealed class Backend : IAsyncDisposable
             await Task.Delay(TimeSpan.FromSeconds(20), cancellationToken);
             return Results.Ok();
         });
+        app.MapPost("/api/postings/body-large", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            return Results.Ok(new { length = (await reader.ReadToEndAsync()).Length });
+        });
         app.MapPost("/api/postings/body", async (HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body);

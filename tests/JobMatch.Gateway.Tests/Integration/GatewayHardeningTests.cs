@@ -16,6 +16,7 @@ public sealed class GatewayHardeningTests : IAsyncLifetime
         _gateway = new GatewayHost(await TestServers.GetAsync(), _backend.Address, new Dictionary<string, string>
         {
             ["Gateway:MaxRequestBodyBytes"] = "1000",
+            ["Gateway:LargeBodyRoutes:/api/postings/body-large"] = "100000",
             ["Gateway:PortalOrigins:0"] = "https://portal.jobmatch.example",
             ["RateLimits:KeyPrefix"] = "test-" + Guid.NewGuid().ToString("N"),
         });
@@ -41,6 +42,16 @@ public sealed class GatewayHardeningTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
         Assert.Equal("application/problem+json", large.Content.Headers.ContentType?.MediaType);
         Assert.Equal(1, _backend.BodiesReceived);
+    }
+
+    [Fact]
+    public async Task A_large_body_route_takes_more_than_the_default_limit_but_not_without_bound()
+    {
+        using var client = _gateway.Client(Token());
+        using var accepted = await client.PostAsync("/api/postings/body-large", new StringContent(new string('a', 50_000), Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        using var refused = await client.PostAsync("/api/postings/body-large", new StringContent(new string('a', 200_000), Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
     }
 
     [Fact]
