@@ -50,6 +50,7 @@ public static class DevelopmentIssuerApi
         };
         if (account.EmployerId is { } employerId) claims[JobMatchClaims.EmployerId] = employerId.ToString();
         if (account.Regions.Count > 0) claims[JobMatchClaims.Region] = account.Regions.ToArray();
+        if (account.KeyEnterprise) claims[JobMatchClaims.KeyEnterprise] = "true";
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,

@@ -18,4 +18,6 @@ public sealed class DemoAccount
     public string DisplayName { get; set; } = "";
     public Guid? EmployerId { get; set; }
     public List<string> Regions { get; set; } = [];
+    /// <summary>A key enterprise files monthly vacancy reports (the job-posting service reads the claim).</summary>
+    public bool KeyEnterprise { get; set; }
 }

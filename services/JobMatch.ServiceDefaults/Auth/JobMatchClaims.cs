@@ -8,4 +8,6 @@ public static class JobMatchClaims
     public const string EmployerId = "employer_id";
     public const string Region = "region";
     public const string Name = "name";
+    /// <summary>"true" for an employer the bureau lists as a key enterprise (monthly vacancy reports).</summary>
+    public const string KeyEnterprise = "key_enterprise";
 }

@@ -18,7 +18,7 @@ namespace JobPostings.Api.VacancyReports;
 /// </summary>
 public static class VacancyReportsApi
 {
-    public const string KeyEnterpriseClaim = "key_enterprise";
+    public const string KeyEnterpriseClaim = JobMatchClaims.KeyEnterprise;
     public const string KeyEnterprisePolicy = "key-enterprise";
     private static readonly JsonSerializerOptions LinesJson = new(JsonSerializerDefaults.Web);
 
