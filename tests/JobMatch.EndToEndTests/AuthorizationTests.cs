@@ -703,7 +703,7 @@ public sealed partial class AuthorizationTests(Platform platform)
     // ---- Sign-in (gateway development issuer) ----
 
     [Fact]
-    public async Task Signing_in_cannot_choose_the_role_user_id_employer_or_regions_of_the_token()
+    public async Task Signing_in_cannot_choose_the_role_user_id_employer_regions_or_key_enterprise_of_the_token()
     {
         var checks = new Checks();
         using var anonymous = platform.CreateClient();
@@ -711,12 +711,14 @@ public sealed partial class AuthorizationTests(Platform platform)
         {
             username = "seeker", password = Api.DemoPassword,
             role = "administrator", userId = Guid.NewGuid(), employerId = Guid.NewGuid(), regions = new[] { "150000" }, region = "150000",
+            keyEnterprise = true, key_enterprise = "true",
         });
         var token = new JsonWebToken(answer["accessToken"]!.GetValue<string>());
         checks.Equal("role from the account", "seeker", token.GetClaim("role").Value);
         checks.Equal("subject from the account", "0b6a1c52-3f4e-4c1a-9d7e-5a1f2e3d4c01", token.Subject);
         checks.Equal("no employer_id", false, token.TryGetClaim("employer_id", out _));
         checks.Equal("no region", false, token.TryGetClaim("region", out _));
+        checks.Equal("no key_enterprise", false, token.TryGetClaim("key_enterprise", out _));
         using var seeker = platform.CreateClient(token.EncodedToken);
         await checks.ExpectAsync("the seeker's token on a staff route", seeker, HttpMethod.Get, "api/review", HttpStatusCode.Forbidden);
         await checks.ExpectAsync("an unknown account", anonymous, HttpMethod.Post, "api/auth/token", HttpStatusCode.Unauthorized,
