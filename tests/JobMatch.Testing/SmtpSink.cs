@@ -46,6 +46,8 @@ public sealed class SmtpSink : IAsyncDisposable
         {
             try
             {
+                // Replies are single small lines: without this, Nagle and delayed ACKs add ~40 ms to each exchange.
+                client.NoDelay = true;
                 var stream = client.GetStream();
                 using var reader = new StreamReader(stream, Encoding.ASCII);
                 await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };

@@ -11,6 +11,10 @@ public static class CallerExtensions
     public static Guid? EmployerId(this ClaimsPrincipal caller) =>
         Guid.TryParse(caller.FindFirst(JobMatchClaims.EmployerId)?.Value, out var id) ? id : null;
 
+    /// <summary>Whether the caller is a user of this employer organisation: the employer role and its employer_id, both.</summary>
+    public static bool ActsForEmployer(this ClaimsPrincipal caller, Guid employerId) =>
+        caller.IsInRole(Roles.Employer) && caller.EmployerId() == employerId;
+
     public static bool IsStaff(this ClaimsPrincipal caller) =>
         caller.IsInRole(Roles.Caseworker) || caller.IsInRole(Roles.Administrator);
 

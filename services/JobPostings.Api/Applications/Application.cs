@@ -37,7 +37,7 @@ public sealed class Application
     public bool IsSeekers(ClaimsPrincipal caller) => caller.IsInRole(Roles.Seeker) && caller.UserId() == SeekerId;
 
     /// <summary>The posting's employer and staff serving its region move it on.</summary>
-    public bool MayBeDecidedBy(ClaimsPrincipal caller) => caller.EmployerId() == EmployerId || caller.MayServeRegion(RegionCode);
+    public bool MayBeDecidedBy(ClaimsPrincipal caller) => caller.ActsForEmployer(EmployerId) || caller.MayServeRegion(RegionCode);
 
     /// <summary>The seeker, the posting's employer and staff of the region; for anyone else it does not exist.</summary>
     public bool IsVisibleTo(ClaimsPrincipal caller) => IsSeekers(caller) || MayBeDecidedBy(caller);

@@ -38,7 +38,7 @@ public sealed class Posting
 
     public PostingStatus State => Enum.Parse<PostingStatus>(Status, ignoreCase: true);
 
-    public bool IsOwnedBy(ClaimsPrincipal caller) => caller.EmployerId() == EmployerId;
+    public bool IsOwnedBy(ClaimsPrincipal caller) => caller.ActsForEmployer(EmployerId);
 
     /// <summary>
     /// Published postings are for everyone signed in; every other state for their employer, administrators, and

@@ -22,8 +22,8 @@ public sealed class SmtpOptions
     public string From { get; set; } = "JobMatch <no-reply@jobmatch.example.gov.cn>";
     public string? UserName { get; set; }
     public string? Password { get; set; }
-    /// <summary>SMTP conversations at once per instance: .NET's SMTP client blocks threads, so many at once starve the thread pool.</summary>
-    public int MaxConcurrentSends { get; set; } = 4;
+    /// <summary>SMTP conversations at once per instance, each on a thread of its own (see EmailSender).</summary>
+    public int MaxConcurrentSends { get; set; } = 8;
 }
 
 /// <summary>An SMS provider reached over HTTP: POST {to, text} with the key as a bearer token.</summary>
