@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Matching.Api.Matches;
 using Matching.Api.ReadModel;
+using JobMatch.ServiceDefaults.Skills;
 
 namespace JobMatch.Benchmarks;
 

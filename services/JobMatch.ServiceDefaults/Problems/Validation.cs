@@ -27,6 +27,12 @@ public sealed partial class Validation
         Require(regionCode is not null && RegionCodePattern().IsMatch(regionCode), field,
             "The region is a 6-digit Inner Mongolia division code (15xxxx), e.g. 150102.");
 
+    /// <summary>An optional mainland mobile number: 11 digits, 1 then 3–9.</summary>
+    public Validation RequireMobileOrNone(string? phone, string field = "phone") =>
+        Require(phone is null || IsMobile(phone), field, "The phone is an 11-digit mainland mobile number, e.g. 13800138000.");
+
+    public static bool IsMobile(string phone) => MobilePattern().IsMatch(phone);
+
     /// <summary>Both coordinates or neither, each in range.</summary>
     public Validation RequireCoordinates(double? latitude, double? longitude) =>
         Require((latitude is null) == (longitude is null), "latitude", "Give both latitude and longitude, or neither.")
@@ -44,4 +50,7 @@ public sealed partial class Validation
 
     [GeneratedRegex(@"^15\d{4}$")]
     private static partial Regex RegionCodePattern();
+
+    [GeneratedRegex(@"^1[3-9]\d{9}$")]
+    private static partial Regex MobilePattern();
 }

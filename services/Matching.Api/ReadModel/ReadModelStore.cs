@@ -2,6 +2,7 @@ using Dapper;
 using JobMatch.Contracts;
 using JobMatch.ServiceDefaults.Messaging;
 using Npgsql;
+using JobMatch.ServiceDefaults.Skills;
 
 namespace Matching.Api.ReadModel;
 

@@ -21,7 +21,7 @@ public sealed partial record PreferencesRequest(
         var validation = new Validation()
             .Require(Language is null or NotificationText.Chinese or NotificationText.English, "language", "The language is zh-CN or en.")
             .Require(Email is null || (Email.Length <= 254 && EmailPattern().IsMatch(Email)), "email", "Not an e-mail address.")
-            .Require(Phone is null || MobilePattern().IsMatch(Phone), "phone", "The phone is an 11-digit mainland mobile number.")
+            .RequireMobileOrNone(Phone)
             .Require(WebhookUrl is null || (Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var url)
                 && (url.Scheme == Uri.UriSchemeHttps || (!requireHttpsWebhooks && url.Scheme == Uri.UriSchemeHttp))),
                 "webhookUrl", requireHttpsWebhooks ? "The webhook is an https:// URL." : "The webhook is an http(s):// URL.")
@@ -50,6 +50,4 @@ public sealed partial record PreferencesRequest(
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"^1[3-9]\d{9}$")]
-    private static partial Regex MobilePattern();
 }

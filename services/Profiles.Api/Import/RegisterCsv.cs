@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.PersonalData;
+using JobMatch.ServiceDefaults.Problems;
 
 namespace Profiles.Api.Import;
 
@@ -49,7 +50,7 @@ public static partial class RegisterCsv
             else if (seen.TryGetValue(nationalId!.Value, out var first)) errors.Add(new RowError(line, "national_id", $"The same ID number is on line {first}."));
             else seen[nationalId.Value] = line;
             var phone = fields[2].Trim();
-            if (phone.Length > 0 && !MobilePattern().IsMatch(phone)) errors.Add(new RowError(line, "phone", "The phone is an 11-digit mainland mobile number, or empty."));
+            if (phone.Length > 0 && !Validation.IsMobile(phone)) errors.Add(new RowError(line, "phone", "The phone is an 11-digit mainland mobile number, or empty."));
             var region = fields[3].Trim();
             if (!RegionPattern().IsMatch(region)) errors.Add(new RowError(line, "region_code", "The region is a 6-digit Inner Mongolia division code (15xxxx)."));
             else if (!caller.MayServeRegion(region)) errors.Add(new RowError(line, "region_code", "This region is not one you serve."));
@@ -95,8 +96,6 @@ public static partial class RegisterCsv
         return fields;
     }
 
-    [GeneratedRegex(@"^1[3-9]\d{9}$")]
-    private static partial Regex MobilePattern();
 
     [GeneratedRegex(@"^15\d{4}$")]
     private static partial Regex RegionPattern();

@@ -1,5 +1,6 @@
 using JobMatch.ServiceDefaults.PersonalData;
 using Profiles.Api.KeyGroups;
+using JobMatch.ServiceDefaults.Skills;
 
 namespace Profiles.Api.Profiles;
 
@@ -31,7 +32,7 @@ public sealed record ProfileResponse(
         var personal = store.PersonalOf(row);
         return new(row.SeekerId, store.NameOf(row), store.PhoneOf(row), row.Skills, row.RegionCode, row.Latitude, row.Longitude,
             row.MaxCommuteKm, row.WillingToRelocate, row.UpdatedAt, store.NationalIdOf(row), personal.BirthDate, personal.Gender,
-            row.Skills.Select(skill => new SkillEntry(skill, SkillConcept.Of(skill))).ToList(), ProfileStore.DetailsOf(row),
+            row.Skills.Select(skill => new SkillEntry(skill, SkillKey.Normalize(skill))).ToList(), ProfileStore.DetailsOf(row),
             personal.Veteran, personal.Disability, personal.HealthNotes, personal.LowIncomeHousehold, keyGroups);
     }
 }

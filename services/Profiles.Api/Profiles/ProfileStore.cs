@@ -3,6 +3,7 @@ using Dapper;
 using JobMatch.ServiceDefaults.Messaging;
 using JobMatch.ServiceDefaults.PersonalData;
 using Npgsql;
+using JobMatch.ServiceDefaults.Skills;
 
 namespace Profiles.Api.Profiles;
 
@@ -55,7 +56,7 @@ public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtec
                 NameProtected = protector.Protect(request.Name!.Trim()),
                 PhoneProtected = protector.ProtectOptional(request.Phone),
                 Skills = skills,
-                SkillConcepts = skills.Select(SkillConcept.Of).Where(concept => concept.Length > 0).Distinct(StringComparer.Ordinal).ToArray(),
+                SkillConcepts = SkillKey.NormalizeAll(skills),
                 request.RegionCode,
                 request.Latitude,
                 request.Longitude,

@@ -10,6 +10,7 @@ using Profiles.Api.Audit;
 using Profiles.Api.Consent;
 using Profiles.Api.Import;
 using Profiles.Api.KeyGroups;
+using JobMatch.ServiceDefaults.Skills;
 
 namespace Profiles.Api.Profiles;
 
@@ -144,7 +145,7 @@ public static class ProfilesApi
 
         return TypedResults.Ok(new StaffProfileResponse(
             row.SeekerId, store.NameOf(row), store.PhoneOf(row), Masking.NationalIdFor(store.NationalIdOf(row), revealId), !revealId,
-            row.Skills.Select(skill => new SkillEntry(skill, SkillConcept.Of(skill))).ToList(), row.RegionCode, row.Latitude, row.Longitude,
+            row.Skills.Select(skill => new SkillEntry(skill, SkillKey.Normalize(skill))).ToList(), row.RegionCode, row.Latitude, row.Longitude,
             row.MaxCommuteKm, row.WillingToRelocate, ProfileStore.DetailsOf(row),
             rows.Select(group => KeyGroupResponse.From(group, revealSensitive ? keyGroups.EvidenceOf(group) : null)).ToList(),
             revealSensitive ? store.PersonalOf(row) : null, row.UpdatedAt));

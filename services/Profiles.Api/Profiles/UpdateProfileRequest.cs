@@ -42,7 +42,7 @@ public sealed partial record UpdateProfileRequest(
         var validation = new Validation()
             .Require(!string.IsNullOrWhiteSpace(Name), "name", "A name is required.")
             .Require(Name is null || Name.Length <= 100, "name", "The name is at most 100 characters.")
-            .Require(Phone is null || MobilePattern().IsMatch(Phone), "phone", "The phone is an 11-digit mainland mobile number, e.g. 13800138000.")
+            .RequireMobileOrNone(Phone)
             .RequireRegionCode(RegionCode)
             .RequireCoordinates(Latitude, Longitude)
             .Require(MaxCommuteKm is null or (>= 1 and <= 2000), "maxCommuteKm", "The commute limit is between 1 and 2,000 km.")
@@ -81,6 +81,4 @@ public sealed partial record UpdateProfileRequest(
     private static List<string> Trimmed(IReadOnlyList<string>? items) =>
         items?.Select(item => item.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
 
-    [GeneratedRegex(@"^1[3-9]\d{9}$")]
-    private static partial Regex MobilePattern();
 }

@@ -1,4 +1,5 @@
 using Matching.Api.ReadModel;
+using JobMatch.ServiceDefaults.Skills;
 
 namespace Matching.Tests.Unit;
 

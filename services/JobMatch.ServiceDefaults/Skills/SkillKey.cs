@@ -1,9 +1,10 @@
 using System.Text;
 
-namespace Matching.Api.ReadModel;
+namespace JobMatch.ServiceDefaults.Skills;
 
 /// <summary>
-/// The form skills are compared in: NFKC (full-width letters become ASCII), lower case, single spaces.
+/// The form skills are compared in: NFKC (full-width letters become ASCII), lower case, single spaces — the same
+/// in the profile service (the concept beside the typed text) and in matching (the key it compares on).
 /// A first step only: the taxonomy will map synonyms ("JS", "JavaScript") to one concept.
 /// </summary>
 public static class SkillKey
