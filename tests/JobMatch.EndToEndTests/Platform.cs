@@ -52,7 +52,7 @@ public sealed class Platform : IAsyncLifetime
     {
         _servers = await TestServers.GetAsync();
         _virtualHost = await _servers.CreateVirtualHostAsync();
-        foreach (var name in Projects.Keys) _ports[name] = FreePort();
+        foreach (var name in Projects.Keys) _ports[name] = TestServers.FreePort();
         // Services first and ready, so every consumer's queue exists before anything publishes.
         foreach (var service in Services) Start(service);
         foreach (var service in Services) await WaitUntilReadyAsync(service);
@@ -183,12 +183,6 @@ public sealed class Platform : IAsyncLifetime
     private static string BuildConfiguration =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 [CollectionDefinition(Name)]

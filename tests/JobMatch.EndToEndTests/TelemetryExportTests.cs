@@ -42,11 +42,7 @@ public sealed class TelemetryExportTests
 
         public OtlpHttpReceiver()
         {
-            using (var probe = new TcpListener(IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                Endpoint = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}";
-            }
+            Endpoint = $"http://127.0.0.1:{TestServers.FreePort()}";
             _listener.Prefixes.Add(Endpoint + "/");
             _listener.Start();
             _ = Task.Run(ReceiveAsync);

@@ -158,7 +158,8 @@ public sealed class TestServers
             throw new InvalidOperationException($"deploy/local/servers.sh {verb} failed ({process.ExitCode}). It names any missing package:\n{await output}\n{await error}");
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

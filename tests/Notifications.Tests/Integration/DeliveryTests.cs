@@ -194,11 +194,7 @@ public sealed class DeliveryTests : IAsyncLifetime
 
         public Receiver()
         {
-            using (var probe = new TcpListener(IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                Url = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/hook/";
-            }
+            Url = $"http://127.0.0.1:{TestServers.FreePort()}/hook/";
             _listener.Prefixes.Add(Url);
             _listener.Start();
             _ = Task.Run(ReceiveAsync);
