@@ -1,0 +1,46 @@
+namespace Matching.Ranking;
+
+/// <summary>
+/// A learned model that scores candidate rows; higher scores rank first. Implementations are safe for concurrent
+/// <see cref="Score"/> calls. XGBoost is one implementation; an ML.NET ranker could be another where that package exists.
+/// </summary>
+public interface IRanker
+{
+    /// <summary>The model version (e.g. the model store's id), for logs and explanations.</summary>
+    string Version { get; }
+
+    /// <summary>Feature columns per row the model was trained on.</summary>
+    int Columns { get; }
+
+    /// <summary>
+    /// Scores <paramref name="rows"/> rows of <see cref="Columns"/> features each (row-major, NaN = missing) into the first
+    /// <paramref name="rows"/> elements of <paramref name="scores"/>. Throws <see cref="ArgumentException"/> when
+    /// <paramref name="features"/> is not exactly rows × Columns long or <paramref name="scores"/> is shorter than rows.
+    /// </summary>
+    void Score(ReadOnlySpan<float> features, int rows, Span<float> scores);
+}
+
+/// <summary>
+/// The model currently serving, or none: "no model available" is a state callers check (and fall back to the
+/// transparent scorer), not an exception.
+/// </summary>
+public sealed class RankerSlot
+{
+    private IRanker? _current;
+
+    public IRanker? Current => Volatile.Read(ref _current);
+
+    public bool TryGet([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IRanker? ranker)
+    {
+        ranker = Volatile.Read(ref _current);
+        return ranker is not null;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="ranker"/> the serving model (null: none) and returns the one it replaced. The caller decides
+    /// when to dispose the old one: in-flight Score calls on an <see cref="XGBoostRanker"/> finish safely after Dispose,
+    /// but a call starting after it throws <see cref="ObjectDisposedException"/>; dropping it instead leaves the booster
+    /// to its finalizer once nobody holds it.
+    /// </summary>
+    public IRanker? Publish(IRanker? ranker) => Interlocked.Exchange(ref _current, ranker);
+}
