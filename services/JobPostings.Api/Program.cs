@@ -4,6 +4,7 @@ using JobMatch.ServiceDefaults.Messaging;
 using JobPostings.Api.Applications;
 using JobPostings.Api.FollowUps;
 using JobPostings.Api.Postings;
+using JobPostings.Api.SavedSearches;
 using JobPostings.Api.Screening;
 using JobPostings.Api.Search;
 using JobPostings.Api.VacancyReports;
@@ -12,10 +13,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("job-posting");
 builder.AddServiceDatabase("jobmatch_postings", typeof(PostingsApi).Assembly);
-builder.AddMessaging("postings");
+builder.AddMessaging("postings", bus => bus.AddConsumer<SeekerDeletedConsumer>());
 builder.AddPostingsServices();
 builder.AddApplicationsServices();
 builder.AddVacancyReportsServices();
+builder.AddSavedSearchesServices();
 
 var app = builder.Build();
 
@@ -26,5 +28,6 @@ app.MapSearchEndpoints();
 app.MapApplicationsEndpoints();
 app.MapFollowUpsEndpoints();
 app.MapVacancyReportsEndpoints();
+app.MapSavedSearchesEndpoints();
 
 app.Run();

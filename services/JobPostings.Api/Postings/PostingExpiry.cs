@@ -7,10 +7,13 @@ namespace JobPostings.Api.Postings;
 public sealed class PostingExpiryOptions
 {
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How long before its validity ends the employer is told a posting is about to expire (PostingExpiring).</summary>
+    public TimeSpan WarnBefore { get; set; } = TimeSpan.FromDays(3);
 }
 
 /// <summary>
-/// Expires published postings past their validity and announces each (JobClosed "expired"), so matching drops them.
+/// Expires published postings past their validity and announces each (JobClosed "expired"), so matching drops them;
+/// before that, warns each posting's employer once that it is about to expire (PostingExpiring).
 /// Search does not wait for this sweep: it already hides anything past its validity date.
 /// </summary>
 internal sealed partial class PostingExpiry(
@@ -26,6 +29,9 @@ internal sealed partial class PostingExpiry(
         {
             try
             {
+                while (await WarnBatchAsync(stoppingToken) == BatchSize)
+                {
+                }
                 while (await ExpireBatchAsync(stoppingToken) == BatchSize)
                 {
                 }
@@ -49,6 +55,18 @@ internal sealed partial class PostingExpiry(
                 await transaction.PublishAsync(new JobClosed(posting.Id, "expired", now));
             }
             return expired.Count;
+        }, cancellationToken);
+
+    /// <summary>The warning is remembered on the posting in the transaction that queues it, so it goes out once.</summary>
+    private Task<int> WarnBatchAsync(CancellationToken cancellationToken) =>
+        transactions.RunAsync(async transaction =>
+        {
+            var expiring = await store.ClaimExpiringAsync(transaction, options.Value.WarnBefore, BatchSize);
+            var now = clock.GetUtcNow();
+            foreach (var posting in expiring)
+                await transaction.PublishAsync(new PostingExpiring(posting.Id, posting.EmployerId, posting.Title,
+                    new DateTimeOffset(posting.ValidUntil!.Value, TimeSpan.Zero), now));
+            return expiring.Count;
         }, cancellationToken);
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using JobMatch.Contracts;
 using JobMatch.ServiceDefaults.Messaging;
+using JobPostings.Api.SavedSearches;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JobPostings.Api.Postings;
@@ -13,7 +14,13 @@ public static class PostingLifecycle
         var moved = await store.SetStatusAsync(transaction, posting.Id, to, reviewNote);
         await transaction.PublishAsync(new PostingStatusChanged(posting.Id, posting.EmployerId, Name(posting.State), Name(to), reason, now));
         // Matching hears of a posting only when seekers may see it: a same-content copy stays out of search and matching.
-        if (to == PostingStatus.Published && moved.DuplicateOf is null) await transaction.PublishAsync(moved.ToJobPublished());
+        if (to == PostingStatus.Published && moved.DuplicateOf is null)
+        {
+            await transaction.PublishAsync(moved.ToJobPublished());
+            // Saved-search alerts commit with the publication: published means alerted, and a rollback alerts no one.
+            foreach (var hit in await SavedSearchStore.MatchAsync(transaction, moved))
+                await transaction.PublishAsync(new SavedSearchMatched(hit.SeekerId, moved.Id, moved.Title, hit.SavedSearchIds, now));
+        }
         if (to is PostingStatus.Closed or PostingStatus.Expired)
             await transaction.PublishAsync(new JobClosed(posting.Id, reason ?? Name(to), now));
         return moved;

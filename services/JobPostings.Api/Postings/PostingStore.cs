@@ -144,6 +144,21 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
         return rows.AsList();
     }
 
+    /// <summary>Claims published postings whose validity ends within <paramref name="warnBefore"/> and marks them warned.</summary>
+    public async Task<IReadOnlyList<Posting>> ClaimExpiringAsync(ServiceTransaction transaction, TimeSpan warnBefore, int batchSize)
+    {
+        var rows = await transaction.QueryAsync<Posting>(
+            $"""
+            UPDATE postings SET expiry_warned_at = now()
+            WHERE id IN (SELECT id FROM postings
+                         WHERE status = 'Published' AND valid_until IS NOT NULL AND expiry_warned_at IS NULL
+                           AND valid_until > now() AND valid_until <= now() + @warnBefore
+                         ORDER BY valid_until LIMIT @batchSize FOR UPDATE SKIP LOCKED)
+            RETURNING {Columns}
+            """, new { warnBefore, batchSize });
+        return rows.AsList();
+    }
+
     private static object Parameters(CreatePostingRequest request, Guid id, Guid employerId)
     {
         var skills = Clean(request.Skills);

@@ -189,7 +189,7 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
     public static string RegionPrefix(string region) =>
         region.EndsWith("0000", StringComparison.Ordinal) ? region[..2] : region.EndsWith("00", StringComparison.Ordinal) ? region[..4] : region;
 
-    private static string EscapeLike(string text)
+    internal static string EscapeLike(string text)
     {
         var escaped = new StringBuilder();
         foreach (var c in text)
