@@ -18,28 +18,66 @@ public static class DevelopmentIssuerApi
     {
         builder.Services.AddOptions<DevelopmentIssuerOptions>().BindConfiguration("Auth:DevelopmentIssuer");
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RegisteredSeekers>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapDevelopmentIssuer(this IEndpointRouteBuilder endpoints)
     {
         if (!endpoints.ServiceProvider.GetRequiredService<IOptions<DevelopmentIssuerOptions>>().Value.Enabled) return endpoints;
-        endpoints.MapApiGroup("/api/auth", "Authentication").MapPost("/token", IssueToken).AllowAnonymous();
+        var auth = endpoints.MapApiGroup("/api/auth", "Authentication");
+        auth.MapPost("/token", IssueToken).AllowAnonymous();
+        auth.MapPost("/register", Register).AllowAnonymous();
         return endpoints;
     }
 
-    public static Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult> IssueToken(
-        TokenRequest request, IOptions<DevelopmentIssuerOptions> options, IConfiguration configuration, TimeProvider clock)
+    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueToken(
+        TokenRequest request, IOptions<DevelopmentIssuerOptions> options, RegisteredSeekers registered, IConfiguration configuration, TimeProvider clock)
     {
         var validation = new Validation()
             .Require(!string.IsNullOrWhiteSpace(request.Username), "username", "A username is required.")
             .Require(!string.IsNullOrEmpty(request.Password), "password", "A password is required.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
-        var account = options.Value.Accounts.FirstOrDefault(a => string.Equals(a.Username, request.Username, StringComparison.OrdinalIgnoreCase));
+        var account = options.Value.Accounts.FirstOrDefault(a => string.Equals(a.Username, request.Username, StringComparison.OrdinalIgnoreCase))
+            ?? await registered.FindAsync(request.Username!);
         if (account is null || !PasswordHash.Verify(request.Password!, account.PasswordHash))
             return TypedResults.Problem(title: "Unknown username or wrong password.", statusCode: StatusCodes.Status401Unauthorized);
+        return TypedResults.Ok(Sign(account, options.Value, configuration, clock));
+    }
 
+    /// <summary>
+    /// Seeker self-registration: a new account with role seeker only and a new subject, its PBKDF2 hash kept in
+    /// Redis; answers like sign-in, so the new seeker is signed in at once. Rate-limited with sign-in.
+    /// </summary>
+    public static async Task<Results<Created<TokenResponse>, ValidationProblem, ProblemHttpResult>> Register(
+        RegisterRequest request, IOptions<DevelopmentIssuerOptions> options, RegisteredSeekers registered, IConfiguration configuration, TimeProvider clock)
+    {
+        var validation = new Validation()
+            .Require(request.Username is { Length: >= 3 and <= 64 } && request.Username.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'),
+                "username", "A username is 3 to 64 letters, digits, dots, hyphens or underscores.")
+            .Require(request.Password is { Length: >= 8 and <= 128 }, "password", "A password is 8 to 128 characters.")
+            .Require(request.DisplayName is null || request.DisplayName.Length <= 100, "displayName", "The display name is at most 100 characters.");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+
+        var account = new DemoAccount
+        {
+            Username = request.Username!,
+            PasswordHash = PasswordHash.Create(request.Password!),
+            UserId = Guid.NewGuid(),
+            Role = Roles.Seeker,
+            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? request.Username! : request.DisplayName.Trim(),
+        };
+        var taken = options.Value.Accounts.Any(a => string.Equals(a.Username, request.Username, StringComparison.OrdinalIgnoreCase))
+            || !await registered.TryAddAsync(account);
+        if (taken)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["username"] = ["This username is taken."] },
+                title: "This username is taken.");
+        return TypedResults.Created("/api/auth/token", Sign(account, options.Value, configuration, clock));
+    }
+
+    private static TokenResponse Sign(DemoAccount account, DevelopmentIssuerOptions options, IConfiguration configuration, TimeProvider clock)
+    {
         var settings = AuthSettings.From(configuration);
         var now = clock.GetUtcNow().UtcDateTime;
         var claims = new Dictionary<string, object>
@@ -57,13 +95,15 @@ public static class DevelopmentIssuerApi
             Audience = settings.Audience,
             IssuedAt = now,
             NotBefore = now,
-            Expires = now + options.Value.TokenLifetime,
+            Expires = now + options.TokenLifetime,
             Claims = claims,
             SigningCredentials = new SigningCredentials(settings.SigningKey, SecurityAlgorithms.HmacSha256),
         });
-        return TypedResults.Ok(new TokenResponse(token, "Bearer", (int)options.Value.TokenLifetime.TotalSeconds, account.UserId, account.Role));
+        return new TokenResponse(token, "Bearer", (int)options.TokenLifetime.TotalSeconds, account.UserId, account.Role);
     }
 }
+
+public sealed record RegisterRequest(string? Username, string? Password, string? DisplayName);
 
 public sealed record TokenRequest(string? Username, string? Password);
 

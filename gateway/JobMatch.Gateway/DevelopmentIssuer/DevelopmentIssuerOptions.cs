@@ -6,6 +6,8 @@ public sealed class DevelopmentIssuerOptions
     public bool Enabled { get; set; }
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
     public List<DemoAccount> Accounts { get; set; } = [];
+    /// <summary>Redis key prefix of self-registered seekers (POST /api/auth/register).</summary>
+    public string RegistrationKeyPrefix { get; set; } = "jobmatch:dev-accounts";
 }
 
 public sealed class DemoAccount

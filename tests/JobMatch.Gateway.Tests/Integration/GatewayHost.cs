@@ -22,7 +22,7 @@ public sealed class GatewayHost(TestServers servers, Uri backend, IReadOnlyDicti
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Redis", servers.Redis);
         foreach (var (key, value) in TestSecrets.ServiceSettings) builder.UseSetting(key, value);
-        foreach (var cluster in new[] { "postings", "profiles", "matching", "notifications" })
+        foreach (var cluster in new[] { "postings", "profiles", "matching", "notifications", "portal" })
         {
             builder.UseSetting($"ReverseProxy:Clusters:{cluster}:Destinations:d1:Address", backend.ToString());
             builder.UseSetting($"ReverseProxy:Clusters:{cluster}:HttpRequest:ActivityTimeout", "00:00:02");

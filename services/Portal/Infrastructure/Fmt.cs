@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Portal.Infrastructure;
+
+/// <summary>Reading API answers in views: strings, numbers and lists from JSON nodes, never throwing on a missing field.</summary>
+public static class Fmt
+{
+    public static string Str(this JsonNode? node, string name) => node?[name] switch
+    {
+        null => "",
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+        var other => other.ToJsonString(),
+    };
+
+    public static double? Num(this JsonNode? node, string name) =>
+        node?[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>() : null;
+
+    public static bool Bool(this JsonNode? node, string name) =>
+        node?[name] is JsonValue value && value.GetValueKind() == JsonValueKind.True;
+
+    public static IReadOnlyList<string> List(this JsonNode? node, string name) =>
+        node?[name] is JsonArray array ? array.Select(item => item is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : item?.ToJsonString() ?? "").ToList() : [];
+
+    public static IEnumerable<JsonNode> Items(this JsonNode? node, string name) =>
+        node?[name] is JsonArray array ? array.OfType<JsonNode>() : [];
+
+    public static string Number(double? value, int decimals = 1) =>
+        value is null ? "" : Math.Round(value.Value, decimals).ToString("0.#", CultureInfo.InvariantCulture);
+
+    public static string Date(this JsonNode? node, string name) =>
+        DateTime.TryParse(node.Str(name), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var date)
+            ? date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>A salary range as people write it: 4500–6500, from 4500, up to 6500, or the negotiable/unstated word.</summary>
+    public static string Salary(this JsonNode? node, Text text)
+    {
+        var min = node.Num("salaryMin");
+        var max = node.Num("salaryMax");
+        if (min is null && max is null) return node.Bool("salaryNegotiable") ? text["salary.negotiable"] : text["salary.unstated"];
+        return $"{Number(min, 0)}–{Number(max, 0)} {text["salary.unit"]}";
+    }
+}

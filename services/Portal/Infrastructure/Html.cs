@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Portal.Infrastructure;
+
+public static class HtmlExtensions
+{
+    /// <summary>
+    /// The API's messages for one field, placed inside the field's label so a screen reader reads them with it.
+    /// The APIs write their messages in English, hence the lang attribute.
+    /// </summary>
+    public static IHtmlContent FieldError(this IHtmlHelper html, ApiResult? result, string field)
+    {
+        if (result is null || !result.Errors.TryGetValue(field, out var messages) || messages.Length == 0) return HtmlString.Empty;
+        return new HtmlString($"<span class=\"field-error\" lang=\"en\">{HtmlEncoder.Default.Encode(string.Join(" ", messages))}</span>");
+    }
+
+    /// <summary>aria-invalid on an input whose field the API refused.</summary>
+    public static IHtmlContent Invalid(this IHtmlHelper html, ApiResult? result, string field) =>
+        result is not null && result.Errors.ContainsKey(field) ? new HtmlString("aria-invalid=\"true\"") : HtmlString.Empty;
+
+    /// <summary>The current page's address with the language switched, keeping its query.</summary>
+    public static string WithLanguage(this HttpRequest request, string lang)
+    {
+        var query = request.Query.Where(pair => pair.Key != "lang").SelectMany(pair => pair.Value.Select(value => (Name: pair.Key, Value: value ?? "")))
+            .Append((Name: "lang", Value: lang));
+        return request.Path + "?" + string.Join("&", query.Select(p => $"{Uri.EscapeDataString(p.Name)}={Uri.EscapeDataString(p.Value)}"));
+    }
+}
+
+/// <summary>Horizontal bar charts as inline SVG: no script, readable at any width, with a text equivalent.</summary>
+public static class Charts
+{
+    public static IHtmlContent Bars(string id, string title, IReadOnlyList<(string Label, double Value)> bars)
+    {
+        const int rowHeight = 26, labelWidth = 170, barWidth = 300, valueWidth = 60;
+        var max = bars.Count == 0 ? 1 : Math.Max(1, bars.Max(bar => bar.Value));
+        var height = Math.Max(1, bars.Count) * rowHeight + 8;
+        var svg = new StringBuilder();
+        var e = HtmlEncoder.Default;
+        svg.Append(CultureInfo.InvariantCulture, $"<figure class=\"chart\"><figcaption id=\"{id}-title\">{e.Encode(title)}</figcaption>");
+        svg.Append(CultureInfo.InvariantCulture,
+            $"<svg role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {labelWidth + barWidth + valueWidth} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-desc\">{e.Encode(string.Join("; ", bars.Select(b => $"{b.Label}: {b.Value:0.##}")))}</desc>");
+        for (var i = 0; i < bars.Count; i++)
+        {
+            var (label, value) = bars[i];
+            var y = i * rowHeight + 4;
+            var width = Math.Max(1, value / max * barWidth);
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth - 6}\" y=\"{y + 16}\" text-anchor=\"end\" class=\"chart-label\">{e.Encode(label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{width:0.#}\" height=\"{rowHeight - 8}\" class=\"chart-bar\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + width + 6:0.#}\" y=\"{y + 16}\" class=\"chart-value\">{value:0.##}</text>");
+        }
+        svg.Append("</svg></figure>");
+        return new HtmlString(svg.ToString());
+    }
+}

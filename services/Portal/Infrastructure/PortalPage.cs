@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Portal.Infrastructure;
+
+/// <summary>
+/// A page that calls the gateway. Actions follow post/redirect/get: success leaves a notice for the next page,
+/// failure re-renders the page with the API's problem (its title on top, its field messages beside the fields).
+/// </summary>
+public abstract class PortalPage : PageModel
+{
+    private GatewayClient? _api;
+    private Text? _text;
+
+    protected GatewayClient Api => _api ??= HttpContext.RequestServices.GetRequiredService<GatewayClient>();
+    protected Text T => _text ??= HttpContext.RequestServices.GetRequiredService<Text>();
+
+    /// <summary>The refused answer of this request's action, if any.</summary>
+    public ApiResult? Problem { get; protected set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    protected string UserId => User.UserId() ?? throw new InvalidOperationException("Not signed in.");
+
+    /// <summary>After an action: on success a notice and a fresh GET of the page; on failure the page with the problem.</summary>
+    protected async Task<IActionResult> AfterAsync(ApiResult result, string noticeKey, Func<Task> reload, object? routeValues = null)
+    {
+        if (result.Ok)
+        {
+            Notice = T[noticeKey];
+            return RedirectToPage(null, routeValues);
+        }
+        Problem = result;
+        await reload();
+        return Page();
+    }
+}

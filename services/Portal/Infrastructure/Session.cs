@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Portal.Infrastructure;
+
+/// <summary>Turns a gateway token answer into the portal's auth cookie: the token's claims, and the token for API calls.</summary>
+public static class Session
+{
+    public static async Task SignInAsync(HttpContext context, JsonNode tokenAnswer)
+    {
+        var token = tokenAnswer.Str("accessToken");
+        var payload = Payload(token);
+        var identity = new ClaimsIdentity(CookieAuthenticationDefaults.AuthenticationScheme, PortalClaims.Name, PortalClaims.Role);
+        foreach (var name in new[] { PortalClaims.Subject, PortalClaims.Role, PortalClaims.Name, PortalClaims.EmployerId, PortalClaims.KeyEnterprise })
+            if (payload[name] is JsonValue value) identity.AddClaim(new Claim(name, value.ToString()));
+        switch (payload[PortalClaims.Region])
+        {
+            case JsonArray regions:
+                foreach (var region in regions) identity.AddClaim(new Claim(PortalClaims.Region, region!.ToString()));
+                break;
+            case JsonValue region:
+                identity.AddClaim(new Claim(PortalClaims.Region, region.ToString()));
+                break;
+        }
+        identity.AddClaim(new Claim(PortalClaims.AccessToken, token));
+        var expires = payload["exp"] is JsonValue exp ? DateTimeOffset.FromUnixTimeSeconds(exp.GetValue<long>()) : DateTimeOffset.UtcNow.AddHours(1);
+        await context.SignInAsync(new ClaimsPrincipal(identity), new AuthenticationProperties { ExpiresUtc = expires, IsPersistent = false });
+    }
+
+    /// <summary>Where a role starts.</summary>
+    public static string HomeOf(string? role) => role switch
+    {
+        "seeker" => "/Seeker/Recommendations",
+        "employer" => "/Employer",
+        "caseworker" or "administrator" => "/Caseworker",
+        _ => "/",
+    };
+
+    /// <summary>The token's payload; the portal trusts it because it came straight from the gateway, which checks it on every call.</summary>
+    private static JsonObject Payload(string token)
+    {
+        var part = token.Split('.') is [_, var body, ..] ? body : "";
+        part = part.Replace('-', '+').Replace('_', '/');
+        part = part.PadRight(part.Length + (4 - part.Length % 4) % 4, '=');
+        return JsonNode.Parse(Convert.FromBase64String(part)) as JsonObject ?? [];
+    }
+}

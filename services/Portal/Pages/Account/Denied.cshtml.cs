@@ -1,0 +1,10 @@
+using Portal.Infrastructure;
+
+namespace Portal.Pages.Account;
+
+public sealed class DeniedModel : PortalPage
+{
+    public void OnGet()
+    {
+    }
+}

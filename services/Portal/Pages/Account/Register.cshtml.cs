@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Portal.Infrastructure;
+
+namespace Portal.Pages.Account;
+
+public sealed class RegisterModel : PortalPage
+{
+    [BindProperty]
+    public string? Username { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var result = await Api.PostAnonymousAsync("api/auth/register", new { username = Username, password = Password, displayName = DisplayName });
+        if (!result.Ok)
+        {
+            Problem = result;
+            return Page();
+        }
+        await Session.SignInAsync(HttpContext, result.Body!);
+        Notice = T["register.done"];
+        return Redirect("/Seeker/Profile");
+    }
+}

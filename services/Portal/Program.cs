@@ -1,0 +1,21 @@
+using JobMatch.ServiceDefaults.Health;
+using JobMatch.ServiceDefaults.Telemetry;
+using Portal.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddStructuredLogging("portal");
+builder.AddDefaultTelemetry("portal");
+builder.AddDefaultHealthChecks();
+builder.AddPortal();
+
+var app = builder.Build();
+
+app.UsePortal();
+app.MapHealthEndpoints();
+app.MapRazorPages();
+
+app.Run();
+
+/// <summary>Entry point, visible to tests.</summary>
+public partial class Program;
