@@ -2,8 +2,15 @@ using MassTransit;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Data;
 using JobMatch.ServiceDefaults.Messaging;
+using Matching.Api.Campaigns;
 using Matching.Api.Consumers;
+using Matching.Api.Evaluation;
 using Matching.Api.Matches;
+using Matching.Api.Policy;
+using Matching.Api.Ranking;
+using Matching.Api.Taxonomy;
+
+if (EvaluationCommand.IsRequested(args)) return await EvaluationCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,5 +23,10 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapMatchesEndpoints();
+app.MapCampaignsEndpoints();
+app.MapTaxonomyEndpoints();
+app.MapPolicyEndpoints();
+app.MapModelsEndpoints();
 
 app.Run();
+return 0;

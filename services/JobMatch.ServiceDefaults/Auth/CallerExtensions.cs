@@ -29,8 +29,12 @@ public static class CallerExtensions
     {
         if (caller.IsInRole(Roles.Administrator)) return true;
         if (!caller.IsInRole(Roles.Caseworker)) return false;
-        return caller.Regions().Any(region => RegionPrefix(region) is { Length: > 0 } prefix && regionCode.StartsWith(prefix, StringComparison.Ordinal));
+        return caller.Regions().Any(region => Covers(region, regionCode));
     }
+
+    /// <summary>Whether division <paramref name="region"/> contains <paramref name="regionCode"/> (150100 contains 150102).</summary>
+    public static bool Covers(string region, string regionCode) =>
+        RegionPrefix(region) is { Length: > 0 } prefix && regionCode.StartsWith(prefix, StringComparison.Ordinal);
 
     private static string RegionPrefix(string region) => region.TrimEnd('0') is var trimmed && trimmed.Length % 2 == 1 ? trimmed + "0" : region.TrimEnd('0');
 }

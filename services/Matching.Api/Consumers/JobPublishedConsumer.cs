@@ -11,7 +11,7 @@ public sealed class JobPublishedConsumer(Transactions transactions, ReadModelSto
     public Task Consume(ConsumeContext<JobPublished> context) =>
         transactions.RunOnceAsync(context, nameof(JobPublishedConsumer), async transaction =>
         {
-            await Recommender.LockAnnouncementsAsync(transaction);
+            await recommender.LockAnnouncementsAsync(transaction);
             if (await readModel.ApplyAsync(transaction, context.Message))
                 await recommender.AnnounceForPostingAsync(transaction, context.Message.PostingId);
         });

@@ -11,7 +11,7 @@ public sealed class ProfileUpdatedConsumer(Transactions transactions, ReadModelS
     public Task Consume(ConsumeContext<ProfileUpdated> context) =>
         transactions.RunOnceAsync(context, nameof(ProfileUpdatedConsumer), async transaction =>
         {
-            await Recommender.LockAnnouncementsAsync(transaction);
+            await recommender.LockAnnouncementsAsync(transaction);
             if (await readModel.ApplyAsync(transaction, context.Message))
                 await recommender.AnnounceForSeekerAsync(transaction, context.Message.SeekerId);
         });

@@ -1,9 +1,15 @@
 using System.Security.Claims;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
-using Matching.Api.ReadModel;
+using Matching.Api.Candidates;
+using Matching.Api.Campaigns;
+using Matching.Api.Outcomes;
+using Matching.Api.Policy;
+using Matching.Api.Ranking;
+using Matching.Api.Taxonomy;
+using Matching.Ranking;
+using Matching.Taxonomy;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace Matching.Api.Matches;
 
@@ -11,8 +17,27 @@ public static class MatchesApi
 {
     public static IHostApplicationBuilder AddMatchingServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ReadModelStore>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => SkillTaxonomy.Shared);
+        builder.Services.AddSingleton<ConceptVocabulary>();
+        builder.Services.AddSingleton<CandidateIndex>();
+        builder.Services.AddSingleton<IndexSynchronizer>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IndexSynchronizer>());
+        builder.Services.AddHealthChecks().AddCheck<IndexSynchronizer>("candidate-index", tags: [JobMatch.ServiceDefaults.Health.HealthExtensions.ReadyTag]);
+        builder.Services.AddSingleton<EmployerResponseRates>();
+        builder.Services.AddHostedService<EmployerResponseRefresher>();
+        builder.Services.Configure<PolicyOptions>(builder.Configuration.GetSection("Matching:Policy"));
+        builder.Services.AddSingleton(services => new KeyGroupPolicy(
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PolicyOptions>>().Value.Rules));
+        builder.Services.AddHostedService<PolicyRecorder>();
+        builder.Services.Configure<RankingOptions>(builder.Configuration.GetSection("Matching:Ranking"));
+        builder.Services.AddSingleton<RankerSlot>();
+        builder.Services.AddSingleton<Retrainer>();
+        builder.Services.AddSingleton<ModelLifecycle>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ModelLifecycle>());
+        builder.Services.AddSingleton<MatchRanker>();
         builder.Services.AddSingleton<Recommender>();
+        builder.AddCampaigns();
         return builder;
     }
 
@@ -20,13 +45,14 @@ public static class MatchesApi
     {
         var matches = endpoints.MapApiGroup("/api/matches", "Matches");
         matches.MapGet("/seekers/{seekerId:guid}/recommendations", GetRecommendations);
+        matches.MapGet("/postings/{postingId:guid}/candidates", GetCandidates);
         return endpoints;
     }
 
     /// <summary>A seeker's recommendations with their explanations: for that seeker, or staff serving the seeker's region.</summary>
     public static async Task<Results<Ok<IReadOnlyList<RecommendationResponse>>, NotFound, ForbidHttpResult>> GetRecommendations(
-        Guid seekerId, ClaimsPrincipal caller, Recommender recommender, NpgsqlDataSource dataSource, CancellationToken cancellationToken,
-        int limit = 20)
+        Guid seekerId, ClaimsPrincipal caller, Recommender recommender, CandidateIndex index, IndexSynchronizer synchronizer,
+        CancellationToken cancellationToken, int limit = 20, string? lang = null)
     {
         if (caller.IsInRole(Roles.Seeker))
         {
@@ -34,19 +60,42 @@ public static class MatchesApi
         }
         else if (caller.IsStaff())
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var seeker = await ReadModelStore.FindSeekerAsync(connection, null, seekerId, cancellationToken);
+            await synchronizer.FreshAsync(cancellationToken);
             // Outside the caseworker's regions looks the same as no such seeker: staff learn nothing of others' areas.
-            if (seeker is null || !caller.MayServeRegion(seeker.RegionCode)) return TypedResults.NotFound();
+            if (index.FindSeeker(seekerId) is not { } seeker || !caller.MayServeRegion(seeker.Snapshot.RegionCode)) return TypedResults.NotFound();
         }
         else
         {
             return TypedResults.Forbid();
         }
 
-        var matches = await recommender.RecommendAsync(seekerId, Math.Clamp(limit, 1, 100), cancellationToken);
+        var matches = await recommender.RecommendAsync(seekerId, Math.Clamp(limit, 1, 100), Language(lang), cancellationToken);
         return matches is null
             ? TypedResults.NotFound()
             : TypedResults.Ok<IReadOnlyList<RecommendationResponse>>(matches.Select(RecommendationResponse.From).ToList());
     }
+
+    /// <summary>
+    /// Seekers suited to a posting, for its employer (only seekers who consented to employer sharing, under their
+    /// pseudonymous id) or staff serving its region (everyone they serve). Another employer's posting: 404.
+    /// </summary>
+    public static async Task<Results<Ok<IReadOnlyList<CandidateResponse>>, NotFound, ForbidHttpResult>> GetCandidates(
+        Guid postingId, ClaimsPrincipal caller, Recommender recommender, CandidateIndex index, IndexSynchronizer synchronizer,
+        CancellationToken cancellationToken, int limit = 20, string? lang = null)
+    {
+        if (!caller.IsInRole(Roles.Employer) && !caller.IsStaff()) return TypedResults.Forbid();
+        await synchronizer.FreshAsync(cancellationToken);
+        if (index.FindPosting(postingId) is not { } posting) return TypedResults.NotFound();
+        Func<IndexedSeeker, bool> filter;
+        if (caller.ActsForEmployer(posting.Snapshot.EmployerId)) filter = seeker => seeker.Snapshot.SharedWithEmployers;
+        else if (caller.MayServeRegion(posting.Snapshot.RegionCode)) filter = seeker => caller.MayServeRegion(seeker.Snapshot.RegionCode);
+        else return TypedResults.NotFound();
+
+        var matches = await recommender.CandidatesForPostingAsync(postingId, Math.Clamp(limit, 1, 100), filter, Language(lang), cancellationToken);
+        return matches is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok<IReadOnlyList<CandidateResponse>>(matches.Select(CandidateResponse.From).ToList());
+    }
+
+    public static string Language(string? lang) => lang is "en" ? "en" : "zh";
 }

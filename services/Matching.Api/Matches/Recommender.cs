@@ -1,79 +1,105 @@
 using JobMatch.Contracts;
 using JobMatch.ServiceDefaults.Messaging;
+using Matching.Api.Candidates;
 using Matching.Api.ReadModel;
-using Npgsql;
 
 namespace Matching.Api.Matches;
 
 /// <summary>
-/// Finds a seeker's best postings, and tells seekers about matches they have not heard of (once each,
-/// as MatchesFound through the outbox, in the same transaction as the event that caused them).
+/// Finds a seeker's best postings (and a posting's best seekers) from the candidate index, and tells seekers about
+/// matches they have not heard of — once each, as MatchesFound through the outbox, in the same transaction as the
+/// event that caused them.
 /// </summary>
-public sealed class Recommender(NpgsqlDataSource dataSource)
+public sealed class Recommender(CandidateIndex index, IndexSynchronizer synchronizer, MatchRanker ranker, ConceptVocabulary vocabulary, TimeProvider clock)
 {
-    /// <summary>Candidates fetched before scoring; the candidate index (issue: matching) will narrow this by occupation and place.</summary>
+    /// <summary>Candidates ranked per request: the index keeps those sharing the most concepts.</summary>
     public const int CandidateLimit = 2000;
-    /// <summary>A match worth interrupting the seeker for.</summary>
+    /// <summary>A match worth interrupting the seeker for, on the transparent fit (skills held and nearness).</summary>
     public const double AnnounceThreshold = 0.35;
     public const int AnnounceLimit = 10;
 
-    public async Task<IReadOnlyList<Match>?> RecommendAsync(Guid seekerId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Match>?> RecommendAsync(Guid seekerId, int limit, string language, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var seeker = await ReadModelStore.FindSeekerAsync(connection, null, seekerId, cancellationToken);
-        if (seeker is null) return null;
-        var candidates = await ReadModelStore.CandidatePostingsAsync(connection, null, seeker, CandidateLimit, cancellationToken);
-        return MatchScorer.Rank(seeker, candidates, limit);
+        await synchronizer.FreshAsync(cancellationToken);
+        return index.FindSeeker(seekerId) is { } seeker ? Recommend(seeker, limit, language) : null;
+    }
+
+    public List<Match> Recommend(IndexedSeeker seeker, int limit, string language = "zh")
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return ranker.Rank(seeker, index.CandidatesFor(seeker, now, CandidateLimit), now, limit, language);
+    }
+
+    /// <summary>Seekers for a posting; <paramref name="filter"/> narrows them (e.g. employer-sharing consent).</summary>
+    public async Task<IReadOnlyList<Match>?> CandidatesForPostingAsync(
+        Guid postingId, int limit, Func<IndexedSeeker, bool> filter, string language, CancellationToken cancellationToken)
+    {
+        await synchronizer.FreshAsync(cancellationToken);
+        if (index.FindPosting(postingId) is not { } posting) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        return posting.IsOpenAt(now) ? ranker.Rank(posting, index.CandidatesFor(posting, CandidateLimit, filter), now, limit, language) : [];
     }
 
     /// <summary>
     /// Taken by every transaction that stores a posting or a seeker and then announces. Without it a posting and a
-    /// profile consumed at the same moment each miss the other's uncommitted row (write skew) and the match is
-    /// never announced. The lock waits before the read, so the second transaction sees the first one's row.
-    /// Serialising the read model's writers is affordable at this stage; the in-memory candidate index will
-    /// replace it with per-shard ordering.
+    /// profile consumed at the same moment (on two instances) each miss the other's uncommitted row (write skew) and
+    /// the match is never announced. After the lock every earlier writer has committed, so the index is brought up to
+    /// date before it is asked.
     /// </summary>
-    public static Task LockAnnouncementsAsync(ServiceTransaction transaction) =>
-        transaction.ExecuteAsync("SELECT pg_advisory_xact_lock(@AnnouncementLock)", new { AnnouncementLock });
+    public async Task LockAnnouncementsAsync(ServiceTransaction transaction)
+    {
+        await transaction.ExecuteAsync("SELECT pg_advisory_xact_lock(@AnnouncementLock)", new { AnnouncementLock });
+        await synchronizer.FreshAsync(transaction.CancellationToken);
+    }
 
     private const long AnnouncementLock = 0x4D61746368416E6E; // "MatchAnn"
 
     /// <summary>After a profile changed: the seeker's best postings they have not been told about.</summary>
     public async Task AnnounceForSeekerAsync(ServiceTransaction transaction, Guid seekerId)
     {
-        var seeker = await ReadModelStore.FindSeekerAsync(transaction.Connection, transaction.Transaction, seekerId, transaction.CancellationToken);
-        if (seeker is null) return;
-        var candidates = await ReadModelStore.CandidatePostingsAsync(transaction.Connection, transaction.Transaction, seeker, CandidateLimit, transaction.CancellationToken);
-        await AnnounceAsync(transaction, seeker.SeekerId, MatchScorer.Rank(seeker, candidates, AnnounceLimit));
+        var stored = await ReadModelStore.FindSeekerAsync(transaction.Connection, transaction.Transaction, seekerId, transaction.CancellationToken);
+        if (stored is null) return;
+        var matches = Recommend(IndexedSeeker.From(stored, vocabulary), AnnounceLimit);
+        await AnnounceAsync(transaction, seekerId, matches);
     }
 
     /// <summary>After a posting was published: every seeker it suits well enough.</summary>
     public async Task AnnounceForPostingAsync(ServiceTransaction transaction, Guid postingId)
     {
-        var posting = await ReadModelStore.FindOpenPostingAsync(transaction.Connection, transaction.Transaction, postingId, transaction.CancellationToken);
-        if (posting is null) return;
-        var seekers = await ReadModelStore.CandidateSeekersAsync(transaction.Connection, transaction.Transaction, posting, CandidateLimit, transaction.CancellationToken);
-        foreach (var seeker in seekers)
-        {
-            if (MatchScorer.Score(seeker, posting) is { } match) await AnnounceAsync(transaction, seeker.SeekerId, [match]);
-        }
+        var stored = await ReadModelStore.FindOpenPostingAsync(transaction.Connection, transaction.Transaction, postingId, transaction.CancellationToken);
+        if (stored is null) return;
+        var posting = IndexedPosting.From(stored, vocabulary);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var match in ranker.Rank(posting, index.CandidatesFor(posting, CandidateLimit), now, CandidateLimit))
+            await AnnounceAsync(transaction, match.Seeker.SeekerId, [match]);
     }
 
-    private static async Task AnnounceAsync(ServiceTransaction transaction, Guid seekerId, IReadOnlyList<Match> matches)
+    private async Task AnnounceAsync(ServiceTransaction transaction, Guid seekerId, IReadOnlyList<Match> matches, Guid? campaignId = null)
     {
-        var worthIt = matches.Where(match => match.Score >= AnnounceThreshold).ToList();
+        var worthIt = matches.Where(match => match.Fit >= AnnounceThreshold).ToList();
         if (worthIt.Count == 0) return;
         var fresh = (await transaction.QueryAsync<Guid>(
             """
-            INSERT INTO announced_matches (seeker_id, posting_id, score)
-            SELECT @seekerId, posting_id, score FROM unnest(@postingIds, @scores) AS m(posting_id, score)
+            INSERT INTO announced_matches (seeker_id, posting_id, score, model_score, policy_boost, policy_rule, policy_version, model_version)
+            SELECT @seekerId, m.* FROM unnest(@postingIds, @scores, @modelScores, @boosts, @rules, @policyVersions, @modelVersions)
+                AS m(posting_id, score, model_score, policy_boost, policy_rule, policy_version, model_version)
             ON CONFLICT DO NOTHING RETURNING posting_id
             """,
-            new { seekerId, postingIds = worthIt.Select(m => m.Posting.PostingId).ToArray(), scores = worthIt.Select(m => m.Score).ToArray() }))
+            new
+            {
+                seekerId,
+                postingIds = worthIt.Select(m => m.Posting.PostingId).ToArray(),
+                scores = worthIt.Select(m => m.Score).ToArray(),
+                modelScores = worthIt.Select(m => m.Explanation.ModelScore).ToArray(),
+                boosts = worthIt.Select(m => m.Boost?.Amount ?? 0).ToArray(),
+                rules = worthIt.Select(m => m.Boost?.Rule).ToArray(),
+                policyVersions = worthIt.Select(_ => ranker.Policy.Version).ToArray(),
+                modelVersions = worthIt.Select(m => m.Explanation.ModelVersion).ToArray(),
+            }))
             .ToHashSet();
         if (fresh.Count == 0) return;
         await transaction.PublishAsync(new MatchesFound(seekerId,
-            worthIt.Where(m => fresh.Contains(m.Posting.PostingId)).Select(m => new MatchedPosting(m.Posting.PostingId, m.Posting.Title, m.Score)).ToList(),
-            DateTimeOffset.UtcNow));
+            worthIt.Where(m => fresh.Contains(m.Posting.PostingId)).Select(m => new MatchedPosting(m.Posting.PostingId, m.Posting.Snapshot.Title, m.Score)).ToList(),
+            clock.GetUtcNow(), campaignId));
     }
 }

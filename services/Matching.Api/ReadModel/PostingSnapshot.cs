@@ -1,6 +1,6 @@
 namespace Matching.Api.ReadModel;
 
-/// <summary>A published posting as matching sees it.</summary>
+/// <summary>A published posting as matching stores it: Skills are the essential ones as the employer typed them.</summary>
 public sealed class PostingSnapshot
 {
     public Guid PostingId { get; init; }
@@ -9,6 +9,7 @@ public sealed class PostingSnapshot
     public string? OccupationCode { get; init; }
     public string[] Skills { get; init; } = [];
     public string[] SkillKeys { get; init; } = [];
+    public string[] OptionalSkills { get; init; } = [];
     public string RegionCode { get; init; } = "";
     public double? Latitude { get; init; }
     public double? Longitude { get; init; }
@@ -16,4 +17,9 @@ public sealed class PostingSnapshot
     public decimal? SalaryMax { get; init; }
     public DateTime PublishedAt { get; init; }
     public DateTime? ValidUntil { get; init; }
+    public string? EmploymentType { get; init; }
+    public string[] KeyGroups { get; init; } = [];
+    public int? ExperienceYears { get; init; }
+    public string? Education { get; init; }
+    public DateTime? ClosedAt { get; init; }
 }

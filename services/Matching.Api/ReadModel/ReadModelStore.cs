@@ -12,10 +12,13 @@ namespace Matching.Api.ReadModel;
 /// </summary>
 public sealed class ReadModelStore
 {
-    private const string PostingColumns =
-        "posting_id, employer_id, title, occupation_code, skills, skill_keys, region_code, latitude, longitude, salary_min, salary_max, published_at, valid_until";
+    public const string PostingColumns =
+        "posting_id, employer_id, title, occupation_code, skills, skill_keys, region_code, latitude, longitude, salary_min, salary_max, published_at, valid_until, " +
+        "optional_skills, employment_type, key_groups, experience_years, education";
     private const string SeekerColumns =
-        "seeker_id, skills, skill_keys, region_code, latitude, longitude, max_commute_km, willing_to_relocate, updated_at";
+        "seeker_id, skills, skill_keys, region_code, latitude, longitude, max_commute_km, willing_to_relocate, updated_at, " +
+        "skill_concepts, education_level, education_field, years_of_experience, desired_occupations, salary_expectation, employment_types, " +
+        "languages, key_groups, shared_with_employers";
 
     /// <summary>Stores a published posting; returns false when it was already closed or a newer version is stored.</summary>
     public async Task<bool> ApplyAsync(ServiceTransaction transaction, JobPublished job)
@@ -27,12 +30,14 @@ public sealed class ReadModelStore
             $"""
             INSERT INTO postings ({PostingColumns})
             VALUES (@PostingId, @EmployerId, @Title, @OccupationCode, @Skills, @SkillKeys, @RegionCode, @Latitude, @Longitude,
-                    @SalaryMin, @SalaryMax, @PublishedAt, @ValidUntil)
+                    @SalaryMin, @SalaryMax, @PublishedAt, @ValidUntil, @OptionalSkills, @EmploymentType, @KeyGroups, @ExperienceYears, @Education)
             ON CONFLICT (posting_id) DO UPDATE SET
                 title = excluded.title, occupation_code = excluded.occupation_code, skills = excluded.skills, skill_keys = excluded.skill_keys,
                 region_code = excluded.region_code, latitude = excluded.latitude, longitude = excluded.longitude,
                 salary_min = excluded.salary_min, salary_max = excluded.salary_max, published_at = excluded.published_at,
-                valid_until = excluded.valid_until
+                valid_until = excluded.valid_until, optional_skills = excluded.optional_skills, employment_type = excluded.employment_type,
+                key_groups = excluded.key_groups, experience_years = excluded.experience_years, education = excluded.education,
+                written_by = pg_current_xact_id()
             WHERE postings.published_at < excluded.published_at AND postings.closed_at IS NULL
             """,
             new
@@ -41,6 +46,8 @@ public sealed class ReadModelStore
                 Skills = job.Skills.ToArray(), SkillKeys = SkillKey.NormalizeAll(job.Skills),
                 job.RegionCode, job.Latitude, job.Longitude, job.SalaryMin, job.SalaryMax,
                 PublishedAt = job.PublishedAt.UtcDateTime, ValidUntil = job.ValidUntil?.UtcDateTime,
+                OptionalSkills = (job.OptionalSkills ?? []).ToArray(), job.EmploymentType, KeyGroups = (job.KeyGroups ?? []).ToArray(),
+                job.ExperienceYears, job.Education,
             }) == 1;
     }
 
@@ -49,7 +56,7 @@ public sealed class ReadModelStore
     {
         var parameters = new { closed.PostingId, ClosedAt = closed.ClosedAt.UtcDateTime };
         await transaction.ExecuteAsync(
-            "UPDATE postings SET closed_at = @ClosedAt WHERE posting_id = @PostingId AND closed_at IS NULL", parameters);
+            "UPDATE postings SET closed_at = @ClosedAt, written_by = pg_current_xact_id() WHERE posting_id = @PostingId AND closed_at IS NULL", parameters);
         await transaction.ExecuteAsync(
             "INSERT INTO closed_postings (posting_id, closed_at) VALUES (@PostingId, @ClosedAt) ON CONFLICT DO NOTHING", parameters);
     }
@@ -61,11 +68,10 @@ public sealed class ReadModelStore
     public async Task<bool> ApplyAsync(ServiceTransaction transaction, ProfileUpdated profile) =>
         await transaction.ExecuteAsync(
             $"""
-            INSERT INTO seekers ({SeekerColumns}, skill_concepts, education_level, education_field, years_of_experience, desired_occupations,
-                                 salary_expectation, employment_types, languages, available_from, key_groups, shared_with_employers)
+            INSERT INTO seekers ({SeekerColumns}, available_from)
             SELECT @SeekerId, @Skills, @SkillKeys, @RegionCode, @Latitude, @Longitude, @MaxCommuteKm, @WillingToRelocate, @UpdatedAt,
                    @SkillConcepts, @EducationLevel, @EducationField, @YearsOfExperience, @DesiredOccupations, @SalaryExpectation,
-                   @EmploymentTypes, @Languages, @AvailableFrom, @KeyGroups, @SharedWithEmployers
+                   @EmploymentTypes, @Languages, @KeyGroups, @SharedWithEmployers, @AvailableFrom
             WHERE NOT EXISTS (SELECT 1 FROM removed_seekers WHERE seeker_id = @SeekerId AND removed_at >= @UpdatedAt)
             ON CONFLICT (seeker_id) DO UPDATE SET
                 skills = excluded.skills, skill_keys = excluded.skill_keys, region_code = excluded.region_code,
@@ -74,7 +80,8 @@ public sealed class ReadModelStore
                 skill_concepts = excluded.skill_concepts, education_level = excluded.education_level, education_field = excluded.education_field,
                 years_of_experience = excluded.years_of_experience, desired_occupations = excluded.desired_occupations,
                 salary_expectation = excluded.salary_expectation, employment_types = excluded.employment_types, languages = excluded.languages,
-                available_from = excluded.available_from, key_groups = excluded.key_groups, shared_with_employers = excluded.shared_with_employers
+                available_from = excluded.available_from, key_groups = excluded.key_groups, shared_with_employers = excluded.shared_with_employers,
+                written_by = pg_current_xact_id()
             WHERE seekers.updated_at < excluded.updated_at
             """,
             new
@@ -96,7 +103,7 @@ public sealed class ReadModelStore
     {
         { Purpose: "matching", Granted: false } => RemoveSeekerAsync(transaction, consent.SeekerId, consent.ChangedAt),
         { Purpose: "employer-sharing" } => transaction.ExecuteAsync(
-            "UPDATE seekers SET shared_with_employers = @Granted WHERE seeker_id = @SeekerId AND updated_at <= @ChangedAt",
+            "UPDATE seekers SET shared_with_employers = @Granted, written_by = pg_current_xact_id() WHERE seeker_id = @SeekerId AND updated_at <= @ChangedAt",
             new { consent.SeekerId, consent.Granted, ChangedAt = consent.ChangedAt.UtcDateTime }),
         _ => Task.CompletedTask,
     };
@@ -110,7 +117,7 @@ public sealed class ReadModelStore
         await transaction.ExecuteAsync(
             """
             INSERT INTO removed_seekers (seeker_id, removed_at) VALUES (@seekerId, @removedAt)
-            ON CONFLICT (seeker_id) DO UPDATE SET removed_at = GREATEST(removed_seekers.removed_at, excluded.removed_at)
+            ON CONFLICT (seeker_id) DO UPDATE SET removed_at = GREATEST(removed_seekers.removed_at, excluded.removed_at), written_by = pg_current_xact_id()
             """, parameters);
     }
 
@@ -123,20 +130,30 @@ public sealed class ReadModelStore
             $"SELECT {PostingColumns} FROM postings WHERE posting_id = @postingId AND closed_at IS NULL", new { postingId }, transaction,
             cancellationToken: cancellationToken));
 
-    /// <summary>Open postings sharing at least one skill with the seeker, newest first.</summary>
-    public static async Task<IReadOnlyList<PostingSnapshot>> CandidatePostingsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, SeekerSnapshot seeker, int limit, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<PostingSnapshot>(new CommandDefinition(
-            $"""
-            SELECT {PostingColumns} FROM postings
-            WHERE closed_at IS NULL AND (valid_until IS NULL OR valid_until > now()) AND skill_keys && @SkillKeys
-            ORDER BY published_at DESC LIMIT @limit
-            """, new { seeker.SkillKeys, limit }, transaction, cancellationToken: cancellationToken))).AsList();
-
-    /// <summary>Seekers sharing at least one skill with the posting.</summary>
-    public static async Task<IReadOnlyList<SeekerSnapshot>> CandidateSeekersAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, PostingSnapshot posting, int limit, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<SeekerSnapshot>(new CommandDefinition(
-            $"SELECT {SeekerColumns} FROM seekers WHERE skill_keys && @SkillKeys ORDER BY updated_at DESC LIMIT @limit",
-            new { posting.SkillKeys, limit }, transaction, cancellationToken: cancellationToken))).AsList();
+    /// <summary>
+    /// Everything written since <paramref name="since"/> (a transaction id; 0 for everything): postings (closed ones
+    /// too, so the index can drop them), seekers, and seekers who left matching. The returned watermark is the oldest
+    /// transaction still running at that moment, so rows those transactions commit later are read next time — some rows
+    /// come twice, none is missed; applying them is idempotent.
+    /// </summary>
+    public static async Task<ReadModelChanges> ChangesSinceAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, ulong since, CancellationToken cancellationToken)
+    {
+        var parameters = new { since = since.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var watermark = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT pg_snapshot_xmin(pg_current_snapshot())::text", transaction: transaction, cancellationToken: cancellationToken));
+        var postings = await connection.QueryAsync<PostingSnapshot>(new CommandDefinition(
+            $"SELECT {PostingColumns}, closed_at FROM postings WHERE written_by >= @since::xid8 AND (@since <> '0' OR closed_at IS NULL)",
+            parameters, transaction, cancellationToken: cancellationToken));
+        var seekers = await connection.QueryAsync<SeekerSnapshot>(new CommandDefinition(
+            $"SELECT {SeekerColumns} FROM seekers WHERE written_by >= @since::xid8", parameters, transaction, cancellationToken: cancellationToken));
+        var removed = await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT seeker_id FROM removed_seekers WHERE written_by >= @since::xid8 AND @since <> '0'", parameters, transaction,
+            cancellationToken: cancellationToken));
+        return new ReadModelChanges(postings.AsList(), seekers.AsList(), removed.AsList(),
+            ulong.Parse(watermark!, System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
+
+public sealed record ReadModelChanges(
+    IReadOnlyList<PostingSnapshot> Postings, IReadOnlyList<SeekerSnapshot> Seekers, IReadOnlyList<Guid> RemovedSeekers, ulong Watermark);

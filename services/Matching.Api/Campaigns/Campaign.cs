@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Matching.Api.Matches;
+
+namespace Matching.Api.Campaigns;
+
+public sealed record CreateCampaignRequest(string? Name, string? KeyGroup, IReadOnlyList<string>? RegionCodes, IReadOnlyList<string>? Occupations);
+
+public sealed record CampaignResponse(
+    Guid Id, string Name, string KeyGroup, IReadOnlyList<string> RegionCodes, IReadOnlyList<string> Occupations, string Status,
+    int TotalItems, int CompletedItems, int SeekersTotal, int SeekersMatched, long ResultCount, DateTime CreatedAt, DateTime? CompletedAt);
+
+public sealed record CampaignResultResponse(
+    Guid ResultId, Guid SeekerId, Guid PostingId, string Title, int Rank, double Score, double ModelScore, double PolicyBoost, string? PolicyRule,
+    MatchExplanation Explanation, DateTime? SentAt);
+
+public sealed record CampaignResultsPage(IReadOnlyList<CampaignResultResponse> Items, long Total, int Page, int PageSize);
+
+public sealed record SendCampaignResultsRequest(IReadOnlyList<Guid>? ResultIds);
+
+public sealed record SendCampaignResultsResponse(int Sent, int Seekers, int AlreadySent);
+
+public sealed record CampaignOutcomes(long Sent, long SeekersReached, long Applied, long Interviews, long Offers, long Hired, long Retained);
+
+/// <summary>A campaign row as stored.</summary>
+public sealed class CampaignRow
+{
+    public Guid CampaignId { get; init; }
+    public string Name { get; init; } = "";
+    public string KeyGroup { get; init; } = "";
+    public string[] RegionCodes { get; init; } = [];
+    public string[] Occupations { get; init; } = [];
+    public Guid CreatedBy { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public int TotalItems { get; init; }
+    public int CompletedItems { get; init; }
+    public int SeekersTotal { get; init; }
+    public int SeekersMatched { get; init; }
+    public DateTime? CompletedAt { get; init; }
+    public long ResultCount { get; init; }
+
+    public CampaignResponse ToResponse() => new(CampaignId, Name, KeyGroup, RegionCodes, Occupations,
+        CompletedAt is null ? "running" : "completed", TotalItems, CompletedItems, SeekersTotal, SeekersMatched, ResultCount, CreatedAt, CompletedAt);
+}
+
+/// <summary>A stored result row.</summary>
+public sealed class CampaignResultRow
+{
+    public Guid ResultId { get; init; }
+    public Guid SeekerId { get; init; }
+    public Guid PostingId { get; init; }
+    public string Title { get; init; } = "";
+    public int Rank { get; init; }
+    public double Score { get; init; }
+    public double ModelScore { get; init; }
+    public double PolicyBoost { get; init; }
+    public string? PolicyRule { get; init; }
+    public string Explanation { get; init; } = "{}";
+    public DateTime? SentAt { get; init; }
+
+    public CampaignResultResponse ToResponse() => new(ResultId, SeekerId, PostingId, Title, Rank, Score, ModelScore, PolicyBoost, PolicyRule,
+        JsonSerializer.Deserialize<MatchExplanation>(Explanation, CampaignStore.Json)!, SentAt);
+}

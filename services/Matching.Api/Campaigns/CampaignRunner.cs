@@ -1,0 +1,51 @@
+using System.Buffers.Binary;
+using JobMatch.Contracts;
+using JobMatch.ServiceDefaults.Auth;
+using JobMatch.ServiceDefaults.Messaging;
+using Matching.Api.Candidates;
+using Matching.Api.Matches;
+
+namespace Matching.Api.Campaigns;
+
+/// <summary>
+/// Runs a campaign's work items: the seekers of the key group in the campaign's regions, split into slices by a hash
+/// of their id, each slice matched against every open posting (optionally only the campaign's occupations) and its
+/// best <see cref="ResultsPerSeeker"/> stored for the caseworker to review.
+/// </summary>
+public sealed class CampaignRunner(CandidateIndex index, IndexSynchronizer synchronizer, Recommender recommender, ConceptVocabulary vocabulary)
+{
+    public const int SeekersPerItem = 500;
+    public const int ResultsPerSeeker = 5;
+
+    public List<IndexedSeeker> Eligible(string keyGroup, IReadOnlyList<string> regionCodes) =>
+        index.Seekers(seeker => seeker.IsIn(keyGroup) && regionCodes.Any(region => CallerExtensions.Covers(region, seeker.Snapshot.RegionCode)));
+
+    public static int ItemsFor(int seekers) => Math.Max(1, (seekers + SeekersPerItem - 1) / SeekersPerItem);
+
+    public static int SliceOf(Guid seekerId, int items)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        seekerId.TryWriteBytes(bytes);
+        return (int)(BinaryPrimitives.ReadUInt32LittleEndian(bytes) % (uint)items);
+    }
+
+    public async Task RunAsync(ServiceTransaction transaction, RunCampaignSlice work)
+    {
+        var campaign = await CampaignStore.FindAsync(transaction.Connection, transaction.Transaction, work.CampaignId, transaction.CancellationToken);
+        if (campaign is null || !await CampaignStore.ClaimItemAsync(transaction, work.CampaignId, work.Item)) return;
+        await synchronizer.FreshAsync(transaction.CancellationToken);
+        var occupations = vocabulary.Occupations(campaign.Occupations);
+        var matches = new List<Match>();
+        var seekersMatched = 0;
+        foreach (var seeker in Eligible(campaign.KeyGroup, campaign.RegionCodes).Where(seeker => SliceOf(seeker.SeekerId, work.Items) == work.Item))
+        {
+            var found = recommender.Recommend(seeker, occupations.Length == 0 ? ResultsPerSeeker : 4 * ResultsPerSeeker);
+            if (occupations.Length > 0)
+                found = found.Where(match => match.Posting.Occupations.Any(o => occupations.Any(c => vocabulary.Taxonomy.OccupationSimilarity(o, c) >= 0.8)))
+                    .Take(ResultsPerSeeker).ToList();
+            if (found.Count > 0) seekersMatched++;
+            matches.AddRange(found);
+        }
+        await CampaignStore.SaveResultsAsync(transaction, work.CampaignId, matches, seekersMatched);
+    }
+}

@@ -1,0 +1,161 @@
+using System.Security.Claims;
+using Dapper;
+using JobMatch.Contracts;
+using JobMatch.ServiceDefaults;
+using JobMatch.ServiceDefaults.Auth;
+using JobMatch.ServiceDefaults.Messaging;
+using JobMatch.ServiceDefaults.Problems;
+using Matching.Api.Candidates;
+using Matching.Api.Regions;
+using Matching.Taxonomy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace Matching.Api.Campaigns;
+
+/// <summary>
+/// Targeted campaigns for caseworkers: choose a key group, regions and optionally occupations; the batch match runs as
+/// work items over RabbitMQ (any matching instance takes them); review the results while or after it runs; send the
+/// chosen ones to the seekers as notifications; follow the outcomes.
+/// </summary>
+public static class CampaignsApi
+{
+    public static IHostApplicationBuilder AddCampaigns(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CampaignRunner>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCampaignsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var campaigns = endpoints.MapApiGroup("/api/matches/campaigns", "Campaigns").RequireAuthorization(Policies.Staff);
+        campaigns.MapPost("/", CreateCampaign);
+        campaigns.MapGet("/", ListCampaigns);
+        campaigns.MapGet("/{campaignId:guid}", GetCampaign);
+        campaigns.MapGet("/{campaignId:guid}/results", GetResults);
+        campaigns.MapPost("/{campaignId:guid}/send", SendResults);
+        campaigns.MapGet("/{campaignId:guid}/outcomes", GetOutcomes);
+        return endpoints;
+    }
+
+    public static async Task<Results<Accepted<CampaignResponse>, ValidationProblem>> CreateCampaign(
+        CreateCampaignRequest request, ClaimsPrincipal caller, Transactions transactions, CampaignRunner runner, IndexSynchronizer synchronizer,
+        SkillTaxonomy taxonomy, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation()
+            .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Length <= 200, "name", "Name the campaign (up to 200 characters).")
+            .Require(request.KeyGroup is not null && KeyGroups.All.Contains(request.KeyGroup), "keyGroup", $"Choose one of: {string.Join(", ", KeyGroups.All)}.")
+            .Require(request.RegionCodes is { Count: > 0 and <= 50 }, "regionCodes", "Choose 1–50 regions.")
+            .Require(request.Occupations is null || request.Occupations.Count <= 20, "occupations", "Choose at most 20 occupations.");
+        for (var i = 0; i < (request.RegionCodes?.Count ?? 0); i++)
+        {
+            var code = request.RegionCodes![i];
+            validation.Require(code is not null && InnerMongoliaRegions.Find(code.Length >= 6 && code.EndsWith("00", StringComparison.Ordinal) ? code[..4] : code) is not null
+                    || code == "150000", $"regionCodes[{i}]", "Not an Inner Mongolia division code.")
+                .Require(code is not null && caller.MayServeRegion(code), $"regionCodes[{i}]", "You do not serve this region.");
+        }
+        for (var i = 0; i < (request.Occupations?.Count ?? 0); i++)
+            validation.Require(request.Occupations![i] is { } occupation && taxonomy.ResolveOccupations([occupation]).Length > 0,
+                $"occupations[{i}]", "Not an occupation the taxonomy knows (name in Chinese or English, or an ISCO/ESCO code).");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+
+        await synchronizer.FreshAsync(cancellationToken);
+        var seekers = runner.Eligible(request.KeyGroup!, request.RegionCodes!).Count;
+        var items = CampaignRunner.ItemsFor(seekers);
+        var campaignId = Guid.NewGuid();
+        await transactions.RunAsync(async transaction =>
+        {
+            await CampaignStore.CreateAsync(transaction, campaignId, request, caller.UserId(), items, seekers);
+            for (var item = 0; item < items; item++) await transaction.PublishAsync(new RunCampaignSlice(campaignId, item, items));
+        }, cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var campaign = await CampaignStore.FindAsync(connection, null, campaignId, cancellationToken);
+        return TypedResults.Accepted($"/api/matches/campaigns/{campaignId}", campaign!.ToResponse());
+    }
+
+    public static async Task<Ok<IReadOnlyList<CampaignResponse>>> ListCampaigns(ClaimsPrincipal caller, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var campaigns = await CampaignStore.ListAsync(connection, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<CampaignResponse>>(campaigns.Where(c => IsVisibleTo(c, caller)).Select(c => c.ToResponse()).ToList());
+    }
+
+    /// <summary>The campaign and its progress (work items done of all, seekers matched).</summary>
+    public static async Task<Results<Ok<CampaignResponse>, NotFound>> GetCampaign(
+        Guid campaignId, ClaimsPrincipal caller, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var campaign = await CampaignStore.FindAsync(connection, null, campaignId, cancellationToken);
+        return campaign is not null && IsVisibleTo(campaign, caller) ? TypedResults.Ok(campaign.ToResponse()) : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<Ok<CampaignResultsPage>, NotFound>> GetResults(
+        Guid campaignId, ClaimsPrincipal caller, NpgsqlDataSource dataSource, CancellationToken cancellationToken, int page = 1, int pageSize = 50)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var campaign = await CampaignStore.FindAsync(connection, null, campaignId, cancellationToken);
+        if (campaign is null || !IsVisibleTo(campaign, caller)) return TypedResults.NotFound();
+        return TypedResults.Ok(await CampaignStore.ResultsAsync(connection, campaignId, Math.Max(page, 1), Math.Clamp(pageSize, 1, 200), cancellationToken));
+    }
+
+    /// <summary>
+    /// Sends the chosen results: one MatchesFound per seeker naming the campaign, through the outbox in the same
+    /// transaction that marks them sent. A result sent before is not sent again.
+    /// </summary>
+    public static async Task<Results<Ok<SendCampaignResultsResponse>, NotFound, ValidationProblem>> SendResults(
+        Guid campaignId, SendCampaignResultsRequest request, ClaimsPrincipal caller, Transactions transactions, NpgsqlDataSource dataSource,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var validation = new Validation().Require(request.ResultIds is { Count: > 0 and <= 5000 }, "resultIds", "Choose 1–5,000 results to send.");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            var campaign = await CampaignStore.FindAsync(connection, null, campaignId, cancellationToken);
+            if (campaign is null || !IsVisibleTo(campaign, caller)) return TypedResults.NotFound();
+        }
+        var resultIds = request.ResultIds!.Distinct().ToArray();
+        var response = await transactions.RunAsync(async transaction =>
+        {
+            var sent = (await transaction.QueryAsync<(Guid SeekerId, Guid PostingId, string Title, double Score, double ModelScore, double PolicyBoost, string? PolicyRule)>(
+                """
+                UPDATE campaign_results SET sent_at = now()
+                WHERE campaign_id = @campaignId AND result_id = ANY(@resultIds) AND sent_at IS NULL
+                RETURNING seeker_id, posting_id, title, score, model_score, policy_boost, policy_rule
+                """, new { campaignId, resultIds })).ToList();
+            foreach (var seeker in sent.GroupBy(row => row.SeekerId))
+            {
+                // The algorithm will not announce these again on its own.
+                await transaction.ExecuteAsync(
+                    """
+                    INSERT INTO announced_matches (seeker_id, posting_id, score, model_score, policy_boost, policy_rule)
+                    SELECT @seekerId, p.* FROM unnest(@postingIds, @scores, @modelScores, @boosts, @rules) AS p(posting_id, score, model_score, policy_boost, policy_rule)
+                    ON CONFLICT DO NOTHING
+                    """,
+                    new
+                    {
+                        seekerId = seeker.Key, postingIds = seeker.Select(r => r.PostingId).ToArray(), scores = seeker.Select(r => r.Score).ToArray(),
+                        modelScores = seeker.Select(r => r.ModelScore).ToArray(), boosts = seeker.Select(r => r.PolicyBoost).ToArray(),
+                        rules = seeker.Select(r => r.PolicyRule).ToArray(),
+                    });
+                await transaction.PublishAsync(new MatchesFound(seeker.Key,
+                    seeker.Select(r => new MatchedPosting(r.PostingId, r.Title, r.Score)).ToList(), clock.GetUtcNow(), campaignId));
+            }
+            return new SendCampaignResultsResponse(sent.Count, sent.Select(r => r.SeekerId).Distinct().Count(), resultIds.Length - sent.Count);
+        }, cancellationToken);
+        return TypedResults.Ok(response);
+    }
+
+    /// <summary>What became of the sent results: applications, interviews, offers, hires and hires still in the job at follow-up.</summary>
+    public static async Task<Results<Ok<CampaignOutcomes>, NotFound>> GetOutcomes(
+        Guid campaignId, ClaimsPrincipal caller, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var campaign = await CampaignStore.FindAsync(connection, null, campaignId, cancellationToken);
+        if (campaign is null || !IsVisibleTo(campaign, caller)) return TypedResults.NotFound();
+        return TypedResults.Ok(await CampaignStore.OutcomesAsync(connection, campaignId, cancellationToken));
+    }
+
+    /// <summary>Staff who serve every region of the campaign (a campaign of another area looks like none).</summary>
+    private static bool IsVisibleTo(CampaignRow campaign, ClaimsPrincipal caller) =>
+        campaign.RegionCodes.All(caller.MayServeRegion);
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using JobMatch.ServiceDefaults.Skills;
+using Matching.Taxonomy;
+
+namespace Matching.Api.Candidates;
+
+/// <summary>
+/// Turns what people typed into the integer ids the index and the features work on: a taxonomy concept when the text
+/// names one in either language ("JS", 叉车司机), otherwise the text's normal form, interned above the taxonomy's ids,
+/// so a skill the taxonomy does not know still matches the same words typed elsewhere.
+/// </summary>
+public sealed class ConceptVocabulary(SkillTaxonomy taxonomy)
+{
+    private readonly ConcurrentDictionary<string, int> interned = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, string> internedKeys = new();
+    private int nextId = taxonomy.Count;
+
+    public SkillTaxonomy Taxonomy => taxonomy;
+
+    public bool IsConcept(int id) => id < taxonomy.Count;
+
+    public int SkillId(string typed)
+    {
+        if (taxonomy.Find(typed, ConceptKind.Skill) is { } concept) return concept.Id;
+        var key = SkillKey.Normalize(typed);
+        return interned.GetOrAdd(key, k =>
+        {
+            var id = Interlocked.Increment(ref nextId) - 1;
+            internedKeys[id] = k;
+            return id;
+        });
+    }
+
+    /// <summary>Distinct ids in the order typed, with the text that produced each (for explanations).</summary>
+    public (int Id, string Label)[] Skills(IEnumerable<string> typed)
+    {
+        var seen = new HashSet<int>();
+        var result = new List<(int, string)>();
+        foreach (var text in typed)
+        {
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var id = SkillId(text);
+            if (seen.Add(id)) result.Add((id, text.Trim()));
+        }
+        return [.. result];
+    }
+
+    /// <summary>Occupations a posting or seeker names: codes and names in either language, and the posting title.</summary>
+    public int[] Occupations(IEnumerable<string> namesOrCodes, string? title = null)
+    {
+        var ids = taxonomy.ResolveOccupations(namesOrCodes.Where(text => !string.IsNullOrWhiteSpace(text))).ToList();
+        if (ids.Count == 0 && !string.IsNullOrWhiteSpace(title))
+        {
+            if (taxonomy.Find(title, ConceptKind.Occupation) is { } named) ids.Add(named.Id);
+            else ids.AddRange(taxonomy.Extract(title, ConceptKind.Occupation).Take(2).Select(concept => concept.Id));
+        }
+        return [.. ids.Distinct()];
+    }
+
+    /// <summary>For veterans: the civilian occupations their military specialties map to.</summary>
+    public int[] CivilianOccupations(IEnumerable<string> militaryOccupations) =>
+        [.. militaryOccupations.SelectMany(taxonomy.CivilianOccupationsFor).Select(concept => concept.Id).Distinct()];
+
+    public string Label(int id, string language) =>
+        IsConcept(id) ? taxonomy.LabelFor(id, language) : internedKeys.GetValueOrDefault(id, "");
+}

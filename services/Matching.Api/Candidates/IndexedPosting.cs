@@ -1,0 +1,95 @@
+using Matching.Api.ReadModel;
+
+namespace Matching.Api.Candidates;
+
+/// <summary>An open posting as the index holds it: concept ids beside the stored snapshot.</summary>
+public sealed class IndexedPosting
+{
+    public required PostingSnapshot Snapshot { get; init; }
+    /// <summary>Essential skills (the posting's Skills) as ids, each with the employer's wording.</summary>
+    public required (int Id, string Label)[] Essential { get; init; }
+    public required (int Id, string Label)[] Optional { get; init; }
+    public required int[] Occupations { get; init; }
+    public required EducationRank Education { get; init; }
+
+    public Guid PostingId => Snapshot.PostingId;
+    public bool HasLocation => Snapshot is { Latitude: not null, Longitude: not null };
+
+    public bool IsOpenAt(DateTime now) => Snapshot.ClosedAt is null && (Snapshot.ValidUntil is null || Snapshot.ValidUntil > now);
+
+    public static IndexedPosting From(PostingSnapshot posting, ConceptVocabulary vocabulary) => new()
+    {
+        Snapshot = posting,
+        Essential = vocabulary.Skills(posting.Skills),
+        Optional = vocabulary.Skills(posting.OptionalSkills),
+        Occupations = vocabulary.Occupations(posting.OccupationCode is { } code ? [code] : [], posting.Title),
+        Education = EducationRanks.OfPosting(posting.Education),
+    };
+}
+
+/// <summary>A seeker as the index holds them.</summary>
+public sealed class IndexedSeeker
+{
+    public required SeekerSnapshot Snapshot { get; init; }
+    /// <summary>Skill ids, sorted (binary search).</summary>
+    public required int[] Skills { get; init; }
+    /// <summary>Desired occupations, and for veterans the civilian occupations of their military specialties.</summary>
+    public required int[] Occupations { get; init; }
+    public required EducationRank Education { get; init; }
+
+    public Guid SeekerId => Snapshot.SeekerId;
+    public bool HasLocation => Snapshot is { Latitude: not null, Longitude: not null };
+    public bool IsIn(string keyGroup) => Snapshot.KeyGroups.Contains(keyGroup, StringComparer.Ordinal);
+
+    public static IndexedSeeker From(SeekerSnapshot seeker, ConceptVocabulary vocabulary)
+    {
+        var skills = vocabulary.Skills(seeker.Skills.Concat(seeker.SkillConcepts)).Select(skill => skill.Id).Distinct().Order().ToArray();
+        var occupations = vocabulary.Occupations(seeker.DesiredOccupations);
+        if (seeker.KeyGroups.Contains(KeyGroups.Veteran, StringComparer.Ordinal))
+            occupations = [.. occupations.Concat(vocabulary.CivilianOccupations(seeker.DesiredOccupations)).Distinct()];
+        return new IndexedSeeker
+        {
+            Snapshot = seeker, Skills = skills, Occupations = occupations, Education = EducationRanks.OfSeeker(seeker.EducationLevel),
+        };
+    }
+}
+
+/// <summary>The key groups profiles derive (ProfileUpdated.KeyGroups).</summary>
+public static class KeyGroups
+{
+    public const string Graduate = "graduate";
+    public const string Veteran = "veteran";
+    public const string RuralWorker = "rural-worker";
+    public const string EmploymentDifficulty = "employment-difficulty";
+    public static readonly IReadOnlyList<string> All = [Graduate, Veteran, RuralWorker, EmploymentDifficulty];
+}
+
+/// <summary>Education on one scale for postings (job-posting's names) and seekers (profile's names); Unknown when not given.</summary>
+public enum EducationRank { Unknown = -1, None = 0, Primary = 1, JuniorSecondary = 2, SeniorSecondary = 3, JuniorCollege = 4, Bachelor = 5, Master = 6, Doctorate = 7 }
+
+public static class EducationRanks
+{
+    public static EducationRank OfPosting(string? education) => education switch
+    {
+        "None" => EducationRank.None,
+        "JuniorMiddle" => EducationRank.JuniorSecondary,
+        "SeniorHigh" or "Vocational" => EducationRank.SeniorSecondary,
+        "College" => EducationRank.JuniorCollege,
+        "Bachelor" => EducationRank.Bachelor,
+        "Master" => EducationRank.Master,
+        "Doctorate" => EducationRank.Doctorate,
+        _ => EducationRank.Unknown,
+    };
+
+    public static EducationRank OfSeeker(string? level) => level switch
+    {
+        "primary" => EducationRank.Primary,
+        "junior-secondary" => EducationRank.JuniorSecondary,
+        "senior-secondary" or "vocational" => EducationRank.SeniorSecondary,
+        "junior-college" => EducationRank.JuniorCollege,
+        "bachelor" => EducationRank.Bachelor,
+        "master" => EducationRank.Master,
+        "doctorate" => EducationRank.Doctorate,
+        _ => EducationRank.Unknown,
+    };
+}

@@ -1,0 +1,31 @@
+using Matching.Api.Matches;
+
+namespace Matching.Api.Candidates;
+
+/// <summary>
+/// Whether a seeker can get to a posting: by great-circle distance within their commute limit when both have
+/// coordinates (anywhere when they would relocate), otherwise by division codes — same banner/county, same
+/// league/city, or farther.
+/// </summary>
+public readonly record struct Reach(bool Reachable, double? DistanceKm, int CommuteKm, string Basis, double Closeness)
+{
+    public const int DefaultCommuteKm = 50;
+
+    public static Reach Of(IndexedSeeker seeker, IndexedPosting posting)
+    {
+        var s = seeker.Snapshot;
+        var p = posting.Snapshot;
+        var commute = s.MaxCommuteKm ?? DefaultCommuteKm;
+        if (s is { Latitude: { } sLat, Longitude: { } sLon } && p is { Latitude: { } pLat, Longitude: { } pLon })
+        {
+            var distance = Math.Round(Geo.DistanceKm(sLat, sLon, pLat, pLon), 1);
+            var within = distance <= commute;
+            return new Reach(within || s.WillingToRelocate, distance, commute, within ? "within-commute" : "relocation",
+                within ? 1 - distance / Math.Max(commute, 1) : 0);
+        }
+        if (p.RegionCode == s.RegionCode) return new Reach(true, null, commute, "same-county", 0.8);
+        if (p.RegionCode.Length >= 4 && s.RegionCode.Length >= 4 && p.RegionCode[..4] == s.RegionCode[..4])
+            return new Reach(true, null, commute, "same-city", 0.5);
+        return new Reach(true, null, commute, "other-city", s.WillingToRelocate ? 0.2 : 0.1);
+    }
+}

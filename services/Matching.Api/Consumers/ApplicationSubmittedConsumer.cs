@@ -1,0 +1,12 @@
+using JobMatch.Contracts;
+using JobMatch.ServiceDefaults.Messaging;
+using Matching.Api.Outcomes;
+using MassTransit;
+
+namespace Matching.Api.Consumers;
+
+public sealed class ApplicationSubmittedConsumer(Transactions transactions) : IConsumer<ApplicationSubmitted>
+{
+    public Task Consume(ConsumeContext<ApplicationSubmitted> context) =>
+        transactions.RunOnceAsync(context, nameof(ApplicationSubmittedConsumer), transaction => OutcomeStore.RecordAsync(transaction, context.Message));
+}

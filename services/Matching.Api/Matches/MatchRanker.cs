@@ -1,0 +1,139 @@
+using System.Buffers;
+using System.Globalization;
+using Matching.Api.Candidates;
+using Matching.Api.Outcomes;
+using Matching.Api.Policy;
+using Matching.Api.Ranking;
+using Matching.Ranking;
+
+namespace Matching.Api.Matches;
+
+/// <summary>A ranked pair with everything that made its place: model relevance, policy boost, and the explanation.</summary>
+public sealed record Match(IndexedPosting Posting, IndexedSeeker Seeker, double Score, double Fit, PolicyBoost? Boost, MatchExplanation Explanation);
+
+/// <summary>
+/// Ranks candidates: features → the learned model (or, while none is available, the transparent fit) → the key-group
+/// policy's boost, applied after the model and kept apart from it → an explanation for each result.
+/// Pure and in memory: the service, the offline evaluation and the benchmarks all rank through this one class.
+/// </summary>
+public sealed class MatchRanker(ConceptVocabulary vocabulary, RankerSlot models, KeyGroupPolicy policy, EmployerResponseRates responseRates)
+{
+    public const string TransparentVersion = "transparent-fit";
+    public const double SkillWeight = 0.7, LocationWeight = 0.3;
+
+    public KeyGroupPolicy Policy => policy;
+
+    public string ModelVersion => models.Current?.Version ?? TransparentVersion;
+
+    public List<Match> Rank(IndexedSeeker seeker, IReadOnlyList<IndexedPosting> postings, DateTime now, int limit, string language = "zh") =>
+        Rank(postings.Select(posting => (seeker, posting)).ToList(), now, limit, language);
+
+    public List<Match> Rank(IndexedPosting posting, IReadOnlyList<IndexedSeeker> seekers, DateTime now, int limit, string language = "zh") =>
+        Rank(seekers.Select(seeker => (seeker, posting)).ToList(), now, limit, language);
+
+    /// <summary>Best first; ties go to the newer posting.</summary>
+    public List<Match> Rank(IReadOnlyList<(IndexedSeeker Seeker, IndexedPosting Posting)> pairs, DateTime now, int limit, string language)
+    {
+        if (pairs.Count == 0) return [];
+        var columns = RankingFeatures.Count;
+        var features = ArrayPool<float>.Shared.Rent(pairs.Count * columns);
+        var relevance = ArrayPool<float>.Shared.Rent(pairs.Count);
+        var reaches = new Reach[pairs.Count];
+        try
+        {
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                var (seeker, posting) = pairs[i];
+                reaches[i] = Reach.Of(seeker, posting);
+                RankingFeatures.Write(seeker, posting, reaches[i], vocabulary.Taxonomy, responseRates.Of(posting.Snapshot.EmployerId), now,
+                    features.AsSpan(i * columns, columns));
+            }
+            var model = models.Current;
+            if (model is { } ranker && ranker.Columns == columns)
+            {
+                ranker.Score(features.AsSpan(0, pairs.Count * columns), pairs.Count, relevance.AsSpan(0, pairs.Count));
+                for (var i = 0; i < pairs.Count; i++) relevance[i] = 1f / (1f + MathF.Exp(-relevance[i]));
+            }
+            else
+            {
+                for (var i = 0; i < pairs.Count; i++) relevance[i] = (float)Fit(features.AsSpan(i * columns, columns));
+            }
+            var version = model?.Version ?? TransparentVersion;
+
+            var order = Enumerable.Range(0, pairs.Count).Select(i =>
+            {
+                var boost = policy.BoostFor(pairs[i].Seeker, pairs[i].Posting, reaches[i], language);
+                return (Index: i, Boost: boost, Score: relevance[i] * (1 + (boost?.Amount ?? 0)));
+            })
+            .OrderByDescending(ranked => ranked.Score).ThenByDescending(ranked => pairs[ranked.Index].Posting.Snapshot.PublishedAt)
+            .Take(limit).ToList();
+
+            return order.Select(ranked =>
+            {
+                var (seeker, posting) = pairs[ranked.Index];
+                var row = features.AsSpan(ranked.Index * columns, columns);
+                var fit = Fit(row);
+                return new Match(posting, seeker, Math.Round(ranked.Score, 4), fit, ranked.Boost,
+                    Explain(seeker, posting, reaches[ranked.Index], row, relevance[ranked.Index], version, ranked.Boost, language));
+            }).ToList();
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(features);
+            ArrayPool<float>.Shared.Return(relevance);
+        }
+    }
+
+    /// <summary>The transparent fit: share of the posting's essential skills held (or of its occupation's, when it lists none), and nearness.</summary>
+    public static double Fit(ReadOnlySpan<float> row)
+    {
+        var skills = !float.IsNaN(row[0]) ? row[0] : !float.IsNaN(row[5]) ? row[5] : 0;
+        return Math.Round(SkillWeight * skills + LocationWeight * row[8], 4);
+    }
+
+    private MatchExplanation Explain(
+        IndexedSeeker seeker, IndexedPosting posting, Reach reach, ReadOnlySpan<float> row, float relevance, string version, PolicyBoost? boost,
+        string language)
+    {
+        var matched = posting.Essential.Where(skill => Array.BinarySearch(seeker.Skills, skill.Id) >= 0).Select(skill => skill.Label).ToList();
+        var missing = posting.Essential.Where(skill => Array.BinarySearch(seeker.Skills, skill.Id) < 0).Select(skill => skill.Label).ToList();
+        var optional = posting.Optional.Where(skill => Array.BinarySearch(seeker.Skills, skill.Id) >= 0).Select(skill => skill.Label).ToList();
+        var salary = SalaryVerdict(posting, seeker);
+        var skillScore = float.IsNaN(row[0]) ? 0 : Math.Round(row[0], 4);
+        var occupation = float.IsNaN(row[4]) ? (double?)null : Math.Round(row[4], 2);
+        var reasons = Reasons(matched, missing, reach, salary, occupation, boost, language);
+        return new MatchExplanation(matched, missing, skillScore, reach.DistanceKm, Math.Round(reach.Closeness, 4), reach.Basis, optional,
+            occupation, salary, Math.Round(relevance, 4), version,
+            boost is null ? null : new PolicyBoostExplanation(boost.Rule, boost.KeyGroup, boost.Amount, boost.Reason, boost.PolicyVersion),
+            reasons);
+    }
+
+    private static SalaryFit? SalaryVerdict(IndexedPosting posting, IndexedSeeker seeker)
+    {
+        var offered = posting.Snapshot.SalaryMax ?? posting.Snapshot.SalaryMin;
+        var expected = seeker.Snapshot.SalaryExpectation;
+        if (offered is null && expected is null) return null;
+        var verdict = offered is null || expected is null ? "unknown"
+            : offered >= expected * 1.1m ? "above" : offered >= expected ? "meets" : "below";
+        return new SalaryFit(offered, expected, verdict);
+    }
+
+    private static List<string> Reasons(
+        List<string> matched, List<string> missing, Reach reach, SalaryFit? salary, double? occupation, PolicyBoost? boost, string language)
+    {
+        var en = language == "en";
+        var reasons = new List<string>();
+        if (matched.Count > 0) reasons.Add(en ? $"You have {string.Join(", ", matched)}" : $"您具备：{string.Join("、", matched)}");
+        if (missing.Count > 0) reasons.Add(en ? $"To learn: {string.Join(", ", missing)}" : $"还需学习：{string.Join("、", missing)}");
+        if (occupation is >= 0.8) reasons.Add(en ? "The occupation you are looking for" : "与您的求职意向一致");
+        if (reach.DistanceKm is { } km)
+            reasons.Add(reach.Basis == "relocation"
+                ? (en ? $"{km.ToString(CultureInfo.InvariantCulture)} km away: you would relocate" : $"距离{km.ToString(CultureInfo.InvariantCulture)}公里，需要异地就业")
+                : (en ? $"{km.ToString(CultureInfo.InvariantCulture)} km from you" : $"距您{km.ToString(CultureInfo.InvariantCulture)}公里"));
+        else if (reach.Basis == "same-county") reasons.Add(en ? "In your banner/county" : "在您所在的旗县区");
+        if (salary is { Verdict: "above" or "meets" }) reasons.Add(en ? "Pay meets what you hope for" : "薪资符合您的期望");
+        else if (salary is { Verdict: "below" }) reasons.Add(en ? "Pay is below what you hope for" : "薪资低于您的期望");
+        if (boost is not null) reasons.Add(boost.Reason);
+        return reasons;
+    }
+}
