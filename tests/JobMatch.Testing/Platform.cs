@@ -3,16 +3,17 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using JobMatch.Testing;
+using Xunit;
 
-namespace JobMatch.EndToEndTests;
+namespace JobMatch.Testing;
 
 /// <summary>
 /// The whole platform as separate processes, exactly as deploy/local/run.sh runs it: the four services and
-/// the gateway, built outputs started with `dotnet X.dll`, on free ports, on the real servers, each service
-/// with a fresh database and all of them on a fresh virtual host.
+/// the gateway (and the portal, for a subclass that asks for it), built outputs started with `dotnet X.dll`,
+/// on free ports, on the real servers, each service with a fresh database and all of them on a fresh virtual host.
+/// Shared by the end-to-end and portal tests; each test project declares its own collection.
 /// </summary>
-public sealed class Platform : IAsyncLifetime
+public class Platform : IAsyncLifetime
 {
     public static readonly string[] Services = ["postings", "profiles", "matching", "notifications"];
 
@@ -23,6 +24,7 @@ public sealed class Platform : IAsyncLifetime
         ["matching"] = "services/Matching.Api/Matching.Api",
         ["notifications"] = "services/Notifications.Api/Notifications.Api",
         ["gateway"] = "gateway/JobMatch.Gateway/JobMatch.Gateway",
+        ["portal"] = "services/Portal/Portal",
     };
 
     private readonly Dictionary<string, int> _ports = new();
@@ -41,6 +43,9 @@ public sealed class Platform : IAsyncLifetime
 
     public Uri ServiceAddress(string service) => new($"http://127.0.0.1:{_ports[service]}/");
 
+    /// <summary>Whether the portal runs too (behind the gateway's catch-all route); the test project must build it.</summary>
+    protected virtual bool WithPortal => false;
+
     public HttpClient CreateClient(string? token = null)
     {
         var client = new HttpClient { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(30) };
@@ -58,6 +63,11 @@ public sealed class Platform : IAsyncLifetime
         foreach (var service in Services) await WaitUntilReadyAsync(service);
         Start("gateway");
         await WaitUntilReadyAsync("gateway");
+        if (WithPortal)
+        {
+            Start("portal");
+            await WaitUntilReadyAsync("portal");
+        }
     }
 
     public async Task DisposeAsync()
@@ -164,12 +174,14 @@ public sealed class Platform : IAsyncLifetime
             // Limits are tested on their own (gateway tests); here one address drives thousands of calls.
             environment["RateLimits__PerUser"] = "1000000";
             environment["RateLimits__PerAddress"] = "1000000";
-            foreach (var (service, cluster) in new[] { ("postings", "postings"), ("profiles", "profiles"), ("matching", "matching"), ("notifications", "notifications") })
+            foreach (var (service, cluster) in new[] { ("postings", "postings"), ("profiles", "profiles"), ("matching", "matching"), ("notifications", "notifications"), ("portal", "portal") })
             {
                 environment[$"ReverseProxy__Clusters__{cluster}__Destinations__d1__Address"] = $"http://127.0.0.1:{_ports[service]}/";
                 environment[$"ReverseProxy__Clusters__{cluster}__HealthCheck__Active__Interval"] = "00:00:01";
             }
+            if (!WithPortal) environment["ReverseProxy__Clusters__portal__HealthCheck__Active__Enabled"] = "false";
         }
+        if (name == "portal") environment["Portal__GatewayUrl"] = Gateway.ToString();
         return environment;
     }
 
@@ -183,10 +195,4 @@ public sealed class Platform : IAsyncLifetime
     private static string BuildConfiguration =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
-}
-
-[CollectionDefinition(Name)]
-public sealed class PlatformCollection : ICollectionFixture<Platform>
-{
-    public const string Name = "platform";
 }
