@@ -5,9 +5,10 @@ using Notifications.Api.Notifications;
 
 namespace Notifications.Api.Consumers;
 
-public sealed class SeekerDeletedConsumer(Transactions transactions, NotificationStore notifications) : IConsumer<SeekerDeleted>
+/// <summary>Drops the seeker's notifications and preferences and keeps a tombstone, so late events for them make nothing.</summary>
+public sealed class SeekerDeletedConsumer(Transactions transactions) : IConsumer<SeekerDeleted>
 {
     public Task Consume(ConsumeContext<SeekerDeleted> context) =>
         transactions.RunOnceAsync(context, nameof(SeekerDeletedConsumer), transaction =>
-            notifications.DeleteForRecipientAsync(transaction, context.Message.SeekerId));
+            NotificationStore.DeleteForRecipientAsync(transaction, context.Message.SeekerId));
 }

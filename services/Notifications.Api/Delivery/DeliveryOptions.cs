@@ -1,6 +1,6 @@
 namespace Notifications.Api.Delivery;
 
-/// <summary>Notifications:Delivery, :Smtp, :Sms, :Webhooks.</summary>
+/// <summary>Notifications:Delivery, :Smtp, :Sms, :Webhooks (daily digests too).</summary>
 public sealed class DeliveryOptions
 {
     public int MaxAttempts { get; set; } = 6;
@@ -9,9 +9,12 @@ public sealed class DeliveryOptions
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(30);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public int BatchSize { get; set; } = 20;
+    /// <summary>How often an instance looks for daily digests that are due.</summary>
+    public TimeSpan DigestPollInterval { get; set; } = TimeSpan.FromSeconds(30);
     public SmtpOptions Smtp { get; set; } = new();
     public SmsOptions Sms { get; set; } = new();
     public bool RequireHttpsWebhooks { get; set; } = true;
+    public WebhookOptions Webhooks { get; set; } = new();
 }
 
 public sealed class SmtpOptions

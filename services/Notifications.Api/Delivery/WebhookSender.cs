@@ -42,6 +42,10 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider clock
         {
             response = await clients.CreateClient(nameof(WebhookSender)).SendAsync(request, cancellationToken);
         }
+        catch (HttpRequestException e) when (e.InnerException is WebhookAddressRefusedException refused)
+        {
+            throw new DeliveryFailure(refused.Message + " Webhooks are not sent to it.", permanent: true, e);
+        }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             throw new DeliveryFailure("The webhook could not be reached.", permanent: false, e);

@@ -11,6 +11,18 @@ public static class NotificationKind
     /// <summary>Screening or review decided about an employer's posting, or it expired (PostingStatusChanged).</summary>
     public const string PostingStatus = "posting-status";
 
-    /// <summary>Every kind a person can choose channels for.</summary>
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { NewMatches, ApplicationStatus, PostingStatus };
+    /// <summary>A caseworker's campaign recommends postings to the seeker (MatchesFound with a CampaignId).</summary>
+    public const string Campaign = "campaign";
+
+    /// <summary>A newly published posting matches a search the seeker saved (SavedSearchMatched).</summary>
+    public const string SavedSearch = "saved-search";
+
+    /// <summary>An employer's posting expires in a few days (PostingExpiring).</summary>
+    public const string PostingExpiring = "posting-expiring";
+
+    /// <summary>Every kind a person can choose channels (and the daily digest) for.</summary>
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        NewMatches, ApplicationStatus, PostingStatus, Campaign, SavedSearch, PostingExpiring,
+    };
 }

@@ -18,11 +18,37 @@ public sealed class NotificationStore(NpgsqlDataSource dataSource)
         return id;
     }
 
-    /// <summary>A deleted account's notifications go with it, their deliveries and the person's preferences too.</summary>
-    public Task DeleteForRecipientAsync(ServiceTransaction transaction, Guid recipientId) =>
-        transaction.ExecuteAsync(
-            "DELETE FROM notifications WHERE recipient_id = @recipientId; DELETE FROM preferences WHERE person_id = @recipientId",
+    /// <summary>
+    /// A deleted account's notifications go with it, their deliveries, digests and the person's preferences too; the
+    /// id is kept as a tombstone so events still in flight for it make nothing afterwards.
+    /// </summary>
+    public static async Task DeleteForRecipientAsync(ServiceTransaction transaction, Guid recipientId)
+    {
+        await LockRecipientAsync(transaction, recipientId);
+        await transaction.ExecuteAsync(
+            """
+            INSERT INTO deleted_recipients (recipient_id) VALUES (@recipientId) ON CONFLICT DO NOTHING;
+            DELETE FROM notifications WHERE recipient_id = @recipientId;
+            DELETE FROM preferences WHERE person_id = @recipientId;
+            DELETE FROM digests WHERE person_id = @recipientId;
+            """,
             new { recipientId });
+    }
+
+    /// <summary>
+    /// Takes the recipient's lock for this transaction and says whether the account still exists. Notifying and
+    /// deleting both hold the lock, so a notification committed just before a deletion is deleted with the rest,
+    /// and one after it sees the tombstone.
+    /// </summary>
+    public static async Task<bool> LockLiveRecipientAsync(ServiceTransaction transaction, Guid recipientId)
+    {
+        await LockRecipientAsync(transaction, recipientId);
+        return !await transaction.QuerySingleOrDefaultAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM deleted_recipients WHERE recipient_id = @recipientId)", new { recipientId });
+    }
+
+    private static Task LockRecipientAsync(ServiceTransaction transaction, Guid recipientId) =>
+        transaction.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key = "recipient:" + recipientId });
 
     public async Task<IReadOnlyList<NotificationRow>> ListAsync(IReadOnlyList<Guid> recipientIds, bool unreadOnly, int limit, CancellationToken cancellationToken)
     {

@@ -22,8 +22,55 @@ public static class NotificationText
             ("您的求职申请有新进展", "Your application has moved on")),
         NotificationKind.PostingStatus => StatusChange(JsonSerializer.Deserialize<StatusData>(data, Json), language, PostingWords,
             ("您的招聘岗位状态已更新", "Your posting's status changed")),
+        NotificationKind.Campaign => CampaignMatches(JsonSerializer.Deserialize<CampaignData>(data, Json), language),
+        NotificationKind.SavedSearch => SavedSearchHit(JsonSerializer.Deserialize<SavedSearchData>(data, Json), language),
+        NotificationKind.PostingExpiring => Expiring(JsonSerializer.Deserialize<ExpiringData>(data, Json), language),
         _ => language == English ? ("Notification", "") : ("通知", ""),
     };
+
+    /// <summary>A campaign's recommendations: which campaign, and the postings.</summary>
+    public sealed record CampaignData(Guid CampaignId, IReadOnlyList<MatchedPosting> Postings);
+
+    /// <summary>A saved-search hit: the posting, and which of the seeker's searches it matched.</summary>
+    public sealed record SavedSearchData(Guid PostingId, string Title, IReadOnlyList<Guid> SavedSearchIds);
+
+    /// <summary>A posting about to expire, and when.</summary>
+    public sealed record ExpiringData(Guid PostingId, string Title, DateTimeOffset ValidUntil);
+
+    /// <summary>The daily digest's subject and body: one line per notification, in the person's language.</summary>
+    public static (string Title, string Body) Digest(DateOnly date, IReadOnlyList<(string Title, string Body)> items, string language)
+    {
+        var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var count = items.Count.ToString(CultureInfo.InvariantCulture);
+        var lines = string.Join("\n", items.Select(item => $"• {item.Title}{(language == English ? ": " : "：")}{item.Body}"));
+        return language == English
+            ? ($"Your JobMatch daily digest for {day}", $"{count} notification{(items.Count == 1 ? "" : "s")} today:\n{lines}")
+            : ($"JobMatch 每日通知摘要（{day}）", $"今天共有{count}条通知：\n{lines}");
+    }
+
+    private static (string, string) CampaignMatches(CampaignData? campaign, string language)
+    {
+        var postings = campaign?.Postings ?? [];
+        var count = postings.Count.ToString(CultureInfo.InvariantCulture);
+        return language == English
+            ? (postings.Count == 1 ? "Your employment service recommends a job" : $"Your employment service recommends {count} jobs",
+               "Your employment service recommends: " + string.Join(", ", postings.Select(p => p.Title)))
+            : ($"就业服务机构为您推荐{count}个岗位", "公共就业服务机构向您推荐：" + string.Join("、", postings.Select(p => p.Title)));
+    }
+
+    private static (string, string) SavedSearchHit(SavedSearchData? hit, string language) =>
+        language == English
+            ? ("A new job matches your saved search", $"New posting: {hit?.Title}")
+            : ("有新岗位符合您保存的搜索", $"新岗位：{hit?.Title}");
+
+    private static (string, string) Expiring(ExpiringData? expiring, string language)
+    {
+        // Dates as the employer reads them: China Standard Time.
+        var day = expiring is null ? "" : expiring.ValidUntil.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return language == English
+            ? ("Your posting is about to expire", $"\"{expiring?.Title}\" expires on {day} (China Standard Time). Renew it if you are still hiring.")
+            : ("您的招聘岗位即将到期", $"“{expiring?.Title}”将于{day}（北京时间）到期，如仍需招聘请及时续期。");
+    }
 
     /// <summary>The facts a status notification keeps: which object, where it went, and why.</summary>
     public sealed record StatusData(Guid Id, Guid PostingId, string To, string? Reason);

@@ -22,12 +22,26 @@ public static class NotificationsApi
         builder.Services.AddSingleton<DeliveryStore>();
         builder.Services.AddSingleton<Notifier>();
         builder.Services.AddOptions<DeliveryOptions>().BindConfiguration("Notifications:Delivery");
-        builder.Services.AddHttpClient(nameof(WebhookSender), client => client.Timeout = TimeSpan.FromSeconds(10));
+        // Webhooks connect only to addresses checked at connect time (SSRF), never through a proxy, never redirected.
+        builder.Services.AddHttpClient(nameof(WebhookSender), client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+            {
+                var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeliveryOptions>>();
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseProxy = false,
+                    ConnectCallback = (context, cancellationToken) => WebhookAddresses.ConnectAsync(context, options.Value.Webhooks, cancellationToken),
+                };
+            });
         builder.Services.AddHttpClient(nameof(SmsSender), client => client.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<IChannelSender, EmailSender>();
         builder.Services.AddSingleton<IChannelSender, WebhookSender>();
         builder.Services.AddSingleton<IChannelSender, SmsSender>();
         builder.Services.AddHostedService<DeliveryWorker>();
+        builder.Services.AddSingleton<DigestStore>();
+        builder.Services.AddSingleton<DigestWorker>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<DigestWorker>());
         builder.AddRedis();
         builder.Services.AddSingleton<LiveUpdates>();
         return builder;

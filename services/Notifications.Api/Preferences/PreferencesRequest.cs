@@ -8,13 +8,20 @@ namespace Notifications.Api.Preferences;
 /// <summary>Quiet hours as "HH:mm" in China Standard Time.</summary>
 public sealed record QuietHoursRequest(string? Start, string? End);
 
+/// <summary>
+/// The daily digest: these kinds are e-mailed once a day at Hour (0–23, China Standard Time), all of the day's in one
+/// message, instead of one e-mail each. Other channels for them are unchanged.
+/// </summary>
+public sealed record DigestRequest(int? Hour, IReadOnlyList<string>? Kinds);
+
 public sealed partial record PreferencesRequest(
     string? Language,
     string? Email,
     string? Phone,
     string? WebhookUrl,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? Channels,
-    QuietHoursRequest? QuietHours)
+    QuietHoursRequest? QuietHours,
+    DigestRequest? Digest = null)
 {
     public Validation Validate(bool requireHttpsWebhooks)
     {
@@ -27,6 +34,14 @@ public sealed partial record PreferencesRequest(
                 "webhookUrl", requireHttpsWebhooks ? "The webhook is an https:// URL." : "The webhook is an http(s):// URL.")
             .Require(QuietHours is null || (TryTime(QuietHours.Start, out _) && TryTime(QuietHours.End, out _)), "quietHours",
                 "Quiet hours are a start and an end as HH:mm, e.g. 22:00 and 07:00.");
+        if (Digest is not null)
+        {
+            validation.Require(Digest.Hour is >= 0 and <= 23, "digest.hour", "The digest hour is 0 to 23 (China Standard Time).")
+                .Require(Digest.Kinds is { Count: > 0 }, "digest.kinds", "Name the kinds of notification the digest collects.")
+                .Require(Email is not null, "digest", "A digest is e-mailed: it needs an e-mail address.");
+            foreach (var kind in Digest.Kinds ?? [])
+                validation.Require(NotificationKind.All.Contains(kind), "digest.kinds", $"Unknown kind of notification '{kind}'.");
+        }
         foreach (var (kind, channels) in Channels ?? new Dictionary<string, IReadOnlyList<string>>())
         {
             validation.Require(NotificationKind.All.Contains(kind), $"channels.{kind}", $"Unknown kind of notification '{kind}'.");

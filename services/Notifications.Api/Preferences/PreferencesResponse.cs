@@ -11,7 +11,8 @@ public sealed record PreferencesResponse(
     string? WebhookUrl,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Channels,
     QuietHoursRequest? QuietHours,
-    string? WebhookSecret)
+    string? WebhookSecret,
+    DigestRequest? Digest = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -22,7 +23,8 @@ public sealed record PreferencesResponse(
         row.WebhookUrl,
         JsonSerializer.Deserialize<Dictionary<string, IReadOnlyList<string>>>(row.Channels, Json) ?? [],
         row is { QuietStart: { } start, QuietEnd: { } end } ? new QuietHoursRequest(start.ToString(@"hh\:mm"), end.ToString(@"hh\:mm")) : null,
-        newWebhookSecret);
+        newWebhookSecret,
+        row.DigestHour is { } hour ? new DigestRequest(hour, row.DigestKinds) : null);
 
     public static PreferencesResponse Default() => new("zh-CN", null, null, null, new Dictionary<string, IReadOnlyList<string>>(), null, null);
 }

@@ -11,4 +11,6 @@ public sealed class PreferencesRow
     public string Channels { get; init; } = "{}";
     public TimeSpan? QuietStart { get; init; }
     public TimeSpan? QuietEnd { get; init; }
+    public short? DigestHour { get; init; }
+    public string[] DigestKinds { get; init; } = [];
 }

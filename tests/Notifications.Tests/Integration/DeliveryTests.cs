@@ -32,6 +32,8 @@ public sealed class DeliveryTests : IAsyncLifetime
         _factory.Settings["Notifications:Delivery:Sms:Endpoint"] = _smsProvider.Url;
         _factory.Settings["Notifications:Delivery:Sms:ApiKey"] = "sms-test-key";
         _factory.Settings["Notifications:Delivery:RequireHttpsWebhooks"] = "false";
+        // The receivers listen on loopback, which webhooks may not reach unless allowed (see WebhookSsrfTests).
+        _factory.Settings["Notifications:Delivery:Webhooks:AllowedHosts:0"] = "127.0.0.1";
         _factory.Settings["Notifications:Delivery:MaxAttempts"] = "3";
         _factory.Settings["Notifications:Delivery:FirstBackoff"] = "00:00:00.200";
         _factory.Settings["Notifications:Delivery:PollInterval"] = "00:00:00.100";

@@ -64,4 +64,22 @@ public sealed class SeekerDeletedTests : IAsyncLifetime
         Assert.Equal(0, await CountAsync(deleted));
         Assert.Equal(2, await CountAsync(other));
     }
+
+    [Fact]
+    public async Task Matches_and_saved_search_hits_arriving_after_SeekerDeleted_make_no_notification()
+    {
+        var deleted = Guid.NewGuid();
+        await ConsumedAsync(new MatchesFound(deleted, [new MatchedPosting(Guid.NewGuid(), "焊工", 0.9)], DateTimeOffset.UtcNow));
+        await ConsumedAsync(new SeekerDeleted(deleted, DateTimeOffset.UtcNow));
+
+        // Published before the deletion elsewhere, consumed after it here.
+        await ConsumedAsync(new MatchesFound(deleted, [new MatchedPosting(Guid.NewGuid(), "叉车司机", 0.9)], DateTimeOffset.UtcNow));
+        await ConsumedAsync(new MatchesFound(deleted, [new MatchedPosting(Guid.NewGuid(), "网格员", 0.9)], DateTimeOffset.UtcNow, Guid.NewGuid()));
+        await ConsumedAsync(new SavedSearchMatched(deleted, Guid.NewGuid(), "保安员", [Guid.NewGuid()], DateTimeOffset.UtcNow));
+
+        Assert.Equal(0, await CountAsync(deleted));
+        var alive = Guid.NewGuid();
+        await ConsumedAsync(new SavedSearchMatched(alive, Guid.NewGuid(), "保安员", [Guid.NewGuid()], DateTimeOffset.UtcNow));
+        Assert.Equal(1, await CountAsync(alive));
+    }
 }
