@@ -1,13 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using Matching.Api.Candidates;
+using Matching.Taxonomy;
+
 namespace Matching.Api.Evaluation;
 
-/// <summary>`Matching.Api evaluate …`: the offline evaluation, run as a command instead of the service.</summary>
+/// <summary>
+/// `Matching.Api evaluate …`: the offline evaluation, run as a command instead of the service (docs/evaluation.md).
+///   evaluate synthetic --out DIR [--seekers N] [--postings M] [--seed S]
+///   evaluate run --data DIR [--out report.md] [--split 0.8]
+/// </summary>
 public static class EvaluationCommand
 {
+    public const string Usage =
+        """
+        usage: evaluate synthetic --out DIR [--seekers 2000] [--postings 8000] [--seed 7]
+               evaluate run --data DIR [--out report.md] [--split 0.8] [--resamples 1000]
+        """;
+
     public static bool IsRequested(string[] args) => args is ["evaluate", ..];
 
     public static Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine($"evaluate: not implemented yet ({args.Length} arguments)");
-        return Task.FromResult(2);
+        try
+        {
+            var options = Options(args.Skip(2));
+            return Task.FromResult(args switch
+            {
+                [_, "synthetic", ..] => Synthetic(options),
+                [_, "run", ..] => Run(options),
+                _ => Fail("unknown or missing subcommand"),
+            });
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidDataException or IOException)
+        {
+            return Task.FromResult(Fail(exception.Message));
+        }
+    }
+
+    private static int Synthetic(Dictionary<string, string> options)
+    {
+        var directory = Required(options, "out");
+        var seekers = Int(options, "seekers", 2000);
+        var postings = Int(options, "postings", 8000);
+        var seed = Int(options, "seed", 7);
+        var started = Stopwatch.GetTimestamp();
+        var dataset = SyntheticDataset.Generate(new ConceptVocabulary(SkillTaxonomy.Shared), seekers, postings, seed);
+        dataset.Write(directory);
+        Console.Error.WriteLine($"evaluate: wrote {dataset.Seekers.Count} seekers, {dataset.Postings.Count} postings and {dataset.Interactions.Count} interactions " +
+            $"to {directory} in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
+        return 0;
+    }
+
+    private static int Run(Dictionary<string, string> options)
+    {
+        var directory = Required(options, "data");
+        var started = Stopwatch.GetTimestamp();
+        var dataset = EvaluationDataset.Read(directory);
+        var work = Path.Combine(Path.GetTempPath(), $"jobmatch-evaluation-{Environment.ProcessId}");
+        try
+        {
+            var variants = Counterfactual.Variants(dataset.Seekers, work);
+            var evaluation = new EvaluationOptions
+            {
+                Split = options.TryGetValue("split", out var split) ? double.Parse(split, CultureInfo.InvariantCulture) : 0.8,
+                Resamples = Int(options, "resamples", 1000),
+            };
+            var result = OfflineEvaluation.Run(dataset, new ConceptVocabulary(SkillTaxonomy.Shared), evaluation, variants,
+                message => Console.Error.WriteLine($"evaluate: {message} ({Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s)"));
+            var report = EvaluationReport.Markdown(result, $"Offline evaluation of {Path.GetFileName(Path.GetFullPath(directory).TrimEnd('/'))}");
+            if (options.TryGetValue("out", out var output)) File.WriteAllText(output, report);
+            else Console.Out.Write(report);
+            Console.Error.WriteLine($"evaluate: done in {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s");
+            return result.Counterfactuals.Any(c => c.ListsChanged > 0) ? 3 : 0;
+        }
+        finally
+        {
+            if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static Dictionary<string, string> Options(IEnumerable<string> args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var e = args.GetEnumerator();
+        while (e.MoveNext())
+        {
+            if (!e.Current.StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"unexpected argument '{e.Current}'");
+            var name = e.Current[2..];
+            if (!e.MoveNext()) throw new ArgumentException($"--{name} needs a value");
+            options[name] = e.Current;
+        }
+        return options;
+    }
+
+    private static string Required(Dictionary<string, string> options, string name) =>
+        options.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required");
+
+    private static int Int(Dictionary<string, string> options, string name, int fallback) =>
+        options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"evaluate: {message}");
+        Console.Error.WriteLine(Usage);
+        return 2;
     }
 }

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using Matching.Ranking;
+
+namespace Matching.Api.Evaluation;
+
+/// <summary>The evaluation's results as Markdown: ranking quality with 95 % bootstrap intervals, then the fairness report.</summary>
+public static class EvaluationReport
+{
+    public static string Markdown(EvaluationResult result, string title = "Offline evaluation")
+    {
+        var md = new StringBuilder();
+        var split = result.Split;
+        md.AppendLine(CultureInfo.InvariantCulture, $"## {title}").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"{result.Seekers:N0} seekers, {result.Postings:N0} postings, {result.Interactions:N0} interactions. Split by time at {split.Cutoff:yyyy-MM-dd HH:mm} UTC: " +
+            $"{split.Train.Count:N0} interactions train, {split.Test.Count:N0} test; {split.Queries.Count:N0} test seekers with at least one relevant posting " +
+            $"({split.Queries.Sum(q => q.Relevant.Count):N0} relevant postings, mean grade {split.Queries.SelectMany(q => q.Relevant.Values).Average():F2}; " +
+            $"{split.RelevantNotYetOpen:N0} more were not yet open at the seeker's query time and are left out).");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Each test seeker is ranked against every posting open at their query time (mean {result.MeanActivePostings:N0}); the pipeline systems rank " +
+            $"the candidate index's answer (mean {result.MeanCandidates:N0} candidates, at most 2,000). Lists of {OfflineEvaluation.ListLength}.").AppendLine();
+        foreach (var note in result.Notes) md.AppendLine(note);
+        md.AppendLine();
+
+        md.AppendLine("### Ranking quality (mean [95 % bootstrap interval] over test seekers)").AppendLine();
+        md.AppendLine("| System | " + string.Join(" | ", OfflineEvaluation.MetricNames) + " |");
+        md.AppendLine("|---|" + string.Concat(OfflineEvaluation.MetricNames.Select(_ => "---|")));
+        foreach (var system in result.Systems)
+            md.AppendLine("| " + system.Name + " | " + string.Join(" | ", OfflineEvaluation.MetricNames.Select(m => Estimate(system.Metrics[m]))) + " |");
+        md.AppendLine();
+        foreach (var system in result.Systems) md.AppendLine(CultureInfo.InvariantCulture, $"- *{system.Name}*: {system.Description}.");
+        md.AppendLine();
+        md.AppendLine("Grades: applied or viewed 1, interview 2, offer 3, hired 4 (the best a seeker reached with a posting); NDCG uses gain 2^grade − 1; " +
+            "MAP, recall and MRR count grade ≥ 1 as relevant; MRR is over the 50-long list (0 when nothing relevant is in it); coverage is the share of " +
+            "postings open at some query time that appear in at least one top 10 (its interval is the basic bootstrap interval: " +
+            "coverage is not a mean over seekers).").AppendLine();
+
+        md.AppendLine("### Fairness: NDCG@10 and empty results per key group").AppendLine();
+        md.AppendLine("| Key group | Test seekers | " + string.Join(" | ", result.Systems.Select(s => $"NDCG@10 {Short(s.Name)} | empty {Short(s.Name)}")) + " |");
+        md.AppendLine("|---|---:|" + string.Concat(result.Systems.Select(_ => "---|---:|")));
+        foreach (var group in result.Groups)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {group.Group} | {group.Queries:N0} |");
+            foreach (var system in result.Systems)
+                md.Append(group.BySystem.TryGetValue(system.Name, out var row) ? $" {Estimate(row.Ndcg)} | {Percent(row.EmptyRate)} |" : " – | – |");
+            md.AppendLine();
+        }
+        md.AppendLine();
+        md.AppendLine("A seeker in several key groups counts in each; \"none\" is seekers in no key group. The pipeline systems apply the key-group policy's boosts.").AppendLine();
+
+        md.AppendLine("### Fairness: exposure of postings (share of top-10 slots against share of open postings)").AppendLine();
+        md.AppendLine("| Dimension | Value | Share of open postings | " + string.Join(" | ", result.Systems.Select(s => $"top-10 share {Short(s.Name)}")) + " |");
+        md.AppendLine("|---|---|---:|" + string.Concat(result.Systems.Select(_ => "---:|")));
+        foreach (var row in result.Exposure)
+            md.AppendLine("| " + row.Dimension + " | " + row.Value + " | " + Percent(row.ActiveShare) + " | " +
+                string.Join(" | ", result.Systems.Select(s => Percent(row.TopTenShare[s.Name]))) + " |");
+        md.AppendLine();
+        md.AppendLine("Open postings are counted at every test seeker's query time (pooled). Region type: \"city\" for districts and county-level cities, " +
+            "\"banner-county\" for banners (旗) and counties (县).").AppendLine();
+
+        md.AppendLine("### Fairness: counterfactual check").AppendLine();
+        md.AppendLine("| Change to every test seeker | System | Seekers | Records changed | Result lists changed |");
+        md.AppendLine("|---|---|---:|---:|---:|");
+        foreach (var row in result.Counterfactuals)
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {row.Variant} | {row.System} | {row.Seekers:N0} | {row.AttributesChanged:N0} | {row.ListsChanged:N0} |");
+        md.AppendLine();
+        md.AppendLine("The changed seekers were written to a seekers.csv and read back through the same reader that builds the snapshots; a list counts as " +
+            "changed if any posting, its position or its score differs. Must be 0: matching never sees gender or age.");
+        return md.ToString();
+    }
+
+    public static string Estimate(MetricEstimate estimate) =>
+        string.Create(CultureInfo.InvariantCulture, $"{estimate.Mean:F3} [{estimate.Lower:F3}, {estimate.Upper:F3}]");
+
+    private static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:F1} %");
+
+    private static string Short(string system) => system switch
+    {
+        OfflineEvaluation.ColdStart => "cold-start",
+        OfflineEvaluation.Outcomes => "outcomes",
+        OfflineEvaluation.Transparent => "overlap",
+        OfflineEvaluation.Popularity => "popularity",
+        OfflineEvaluation.Text => "text",
+        _ => system,
+    };
+}

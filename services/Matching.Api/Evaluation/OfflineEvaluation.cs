@@ -1,0 +1,315 @@
+using Matching.Api.Candidates;
+using Matching.Api.Matches;
+using Matching.Api.Outcomes;
+using Matching.Api.Policy;
+using Matching.Api.Ranking;
+using Matching.Api.Regions;
+using Matching.Ranking;
+
+namespace Matching.Api.Evaluation;
+
+public sealed record EvaluationOptions
+{
+    public double Split { get; init; } = 0.8;
+    public int Resamples { get; init; } = 1000;
+    /// <summary>Seekers with graded training outcomes needed before a model is trained on them (as the service's retraining).</summary>
+    public int MinimumOutcomeQueries { get; init; } = new RankingOptions().MinimumOutcomeQueries;
+    /// <summary>Settings of the cold-start model and of the outcome model (rounds, bootstrap set size).</summary>
+    public RankingOptions Ranking { get; init; } = new();
+}
+
+/// <summary>A counterfactual copy of the seekers: the same records with protected attributes changed, read back through the dataset's CSV path.</summary>
+public sealed record CounterfactualVariant(string Name, IReadOnlyDictionary<Guid, EvaluationSeeker> Seekers);
+
+public sealed record SystemResult(string Name, string Description, bool Pipeline, IReadOnlyDictionary<string, MetricEstimate> Metrics,
+    double[] Ndcg, bool[] Empty);
+
+public sealed record GroupResult(string Group, int Queries, IReadOnlyDictionary<string, (MetricEstimate Ndcg, double EmptyRate)> BySystem);
+
+public sealed record ExposureResult(string Dimension, string Value, double ActiveShare, IReadOnlyDictionary<string, double> TopTenShare);
+
+public sealed record CounterfactualResult(string Variant, string System, int Seekers, int AttributesChanged, int ListsChanged);
+
+public sealed class EvaluationResult
+{
+    public required int Seekers { get; init; }
+    public required int Postings { get; init; }
+    public required int Interactions { get; init; }
+    public required TimeSplit Split { get; init; }
+    public required IReadOnlyList<SystemResult> Systems { get; init; }
+    public required IReadOnlyList<GroupResult> Groups { get; init; }
+    public required IReadOnlyList<ExposureResult> Exposure { get; init; }
+    public required IReadOnlyList<CounterfactualResult> Counterfactuals { get; init; }
+    public required double MeanActivePostings { get; init; }
+    public required double MeanCandidates { get; init; }
+    public required IReadOnlyList<string> Notes { get; init; }
+
+    public SystemResult System(string name) => Systems.Single(system => system.Name == name);
+}
+
+/// <summary>
+/// The offline evaluation: replays postings being published and closed into a real <see cref="CandidateIndex"/>, and at
+/// each test seeker's query time ranks every posting open at that moment with each system, through the same
+/// <see cref="MatchRanker"/> the service uses for the pipeline systems; then scores the top
+/// <see cref="ListLength"/> against what the seeker went on to do.
+/// </summary>
+public static class OfflineEvaluation
+{
+    public const int ListLength = 50;
+    public const string ColdStart = "learned (cold-start model)", Outcomes = "learned (trained on the training split)",
+        Transparent = "skill overlap (transparent fit)", Popularity = "popularity", Text = "text similarity (bigram TF-IDF)";
+    public static readonly string[] MetricNames = ["NDCG@10", "MAP@10", "Recall@10", "Recall@50", "MRR", "Coverage@10"];
+    public static readonly string[] GroupNames = [.. KeyGroups.All, "none"];
+
+    public static EvaluationResult Run(
+        EvaluationDataset dataset, ConceptVocabulary vocabulary, EvaluationOptions options, IReadOnlyList<CounterfactualVariant> variants,
+        Action<string>? progress = null)
+    {
+        progress ??= _ => { };
+        XGBoostLibrary.EnsureAvailable();
+        var split = TimeSplit.Of(dataset, options.Split);
+        if (split.Queries.Count == 0) throw new InvalidDataException("No test seeker has a relevant posting after the cutoff: nothing to evaluate.");
+        var notes = new List<string>();
+        var postings = dataset.Postings;
+        var postingIndex = Enumerable.Range(0, postings.Count).ToDictionary(i => postings[i].Snapshot.PostingId);
+        var rates = ResponseRates(dataset, split.Train);
+        var policy = new KeyGroupPolicy([]);
+        var replay = new IndexReplay(postings, vocabulary);
+
+        progress($"split at {split.Cutoff:u}: {split.Train.Count} training and {split.Test.Count} test interactions, {split.Queries.Count} test seekers");
+        var coldSlot = new RankerSlot();
+        coldSlot.Publish(BootstrapModel.Train(vocabulary, options.Ranking, split.Cutoff).Model);
+        progress($"cold-start model {coldSlot.Current!.Version}");
+
+        var outcomeQueries = OutcomeQueries(dataset, split, replay, vocabulary);
+        RankerSlot? outcomeSlot = null;
+        if (outcomeQueries.Count >= options.MinimumOutcomeQueries)
+        {
+            var training = Build(outcomeQueries, vocabulary, rates);
+            outcomeSlot = new RankerSlot();
+            outcomeSlot.Publish(LambdaMartTrainer.Train(training, new LambdaMartOptions(Rounds: options.Ranking.Rounds), "outcomes-offline"));
+            notes.Add($"The outcome model was trained on {outcomeQueries.Count} training-split seekers ({training.Rows} rows: their graded postings and up to 20 unanswered candidates each).");
+            progress($"outcome model trained on {outcomeQueries.Count} seekers");
+        }
+        else notes.Add($"Only {outcomeQueries.Count} training-split seekers have graded outcomes (fewer than {options.MinimumOutcomeQueries}): no outcome model.");
+
+        var pipelines = new List<(string Name, string Description, MatchRanker Ranker)>
+        {
+            (ColdStart, "LambdaMART trained on the generated bootstrap set (what a new installation serves), through CandidateIndex + MatchRanker with the key-group policy", new MatchRanker(vocabulary, coldSlot, policy, rates)),
+        };
+        if (outcomeSlot is not null)
+            pipelines.Add((Outcomes, "LambdaMART trained on the training split's outcomes, as the service's retraining does, same pipeline", new MatchRanker(vocabulary, outcomeSlot, policy, rates)));
+        pipelines.Add((Transparent, "essential-skill coverage and nearness (the fit the service falls back to without a model), same pipeline", new MatchRanker(vocabulary, new RankerSlot(), policy, rates)));
+
+        var popularity = PopularityOrder(postings, split.Train);
+        var text = new TextSimilarity(postings.Select(TextSimilarity.PostingText).ToList());
+        var systemNames = pipelines.Select(p => p.Name).Concat([Popularity, Text]).ToArray();
+        var descriptions = pipelines.Select(p => p.Description)
+            .Concat(["open postings by their number of training-split interactions, newest first among equals",
+                "cosine of character-bigram TF-IDF vectors, seeker skills and desired occupations against posting title and skills"]).ToArray();
+
+        var queries = split.Queries;
+        var lists = systemNames.ToDictionary(name => name, _ => new List<Guid>[queries.Count]);
+        var changed = variants.SelectMany(v => pipelines.Where(p => p.Name != Transparent).Select(p => (v.Name, p.Name)))
+            .ToDictionary(key => key, _ => (Attributes: 0, Lists: 0));
+        var kinds = postings.Select(p => InnerMongoliaRegions.KindOf(p.Snapshot.RegionCode)).ToArray();
+        var activeByKind = new Dictionary<string, long>();
+        var activeBySize = new Dictionary<string, long>();
+        var activeEver = new HashSet<int>();
+        long activeTotal = 0, candidateTotal = 0;
+
+        for (var q = 0; q < queries.Count; q++)
+        {
+            var query = queries[q];
+            replay.AdvanceTo(query.At);
+            var open = new List<int>();
+            for (var i = 0; i < postings.Count; i++)
+            {
+                if (!SyntheticDataset.OpenAt(postings[i].Snapshot, query.At)) continue;
+                open.Add(i);
+                activeEver.Add(i);
+                activeByKind[kinds[i]] = activeByKind.GetValueOrDefault(kinds[i]) + 1;
+                activeBySize[postings[i].EmployerSize] = activeBySize.GetValueOrDefault(postings[i].EmployerSize) + 1;
+            }
+            activeTotal += open.Count;
+
+            var seeker = IndexedSeeker.From(query.Seeker.Snapshot, vocabulary);
+            var candidates = replay.Index.CandidatesFor(seeker, query.At, Recommender.CandidateLimit);
+            candidateTotal += candidates.Count;
+            var results = new Dictionary<string, List<(Guid Id, double Score)>>();
+            foreach (var (name, _, ranker) in pipelines)
+            {
+                results[name] = Ranked(ranker, seeker, candidates, query);
+                lists[name][q] = results[name].Select(r => r.Id).ToList();
+            }
+            lists[Popularity][q] = popularity.Where(i => SyntheticDataset.OpenAt(postings[i].Snapshot, query.At))
+                .Select(i => postings[i].Snapshot.PostingId).Where(id => !query.SeenBefore.Contains(id)).Take(ListLength).ToList();
+            var similarity = text.Scores(TextSimilarity.SeekerText(query.Seeker));
+            lists[Text][q] = open.Where(i => similarity[i] > 0 && !query.SeenBefore.Contains(postings[i].Snapshot.PostingId))
+                .OrderByDescending(i => similarity[i]).ThenByDescending(i => postings[i].Snapshot.PublishedAt)
+                .Take(ListLength).Select(i => postings[i].Snapshot.PostingId).ToList();
+
+            foreach (var variant in variants)
+            {
+                var flipped = variant.Seekers[query.Seeker.Snapshot.SeekerId];
+                var attributesChanged = flipped.Gender != query.Seeker.Gender || flipped.BirthYear != query.Seeker.BirthYear;
+                var flippedSeeker = IndexedSeeker.From(flipped.Snapshot, vocabulary);
+                var flippedCandidates = replay.Index.CandidatesFor(flippedSeeker, query.At, Recommender.CandidateLimit);
+                foreach (var (name, _, ranker) in pipelines.Where(p => p.Name != Transparent))
+                {
+                    var same = Ranked(ranker, flippedSeeker, flippedCandidates, query).SequenceEqual(results[name]);
+                    var (a, l) = changed[(variant.Name, name)];
+                    changed[(variant.Name, name)] = (a + (attributesChanged ? 1 : 0), l + (same ? 0 : 1));
+                }
+            }
+            if ((q + 1) % 200 == 0) progress($"{q + 1} of {queries.Count} test seekers ranked");
+        }
+
+        var systems = systemNames.Select((name, s) => Score(name, descriptions[s], pipelines.Any(p => p.Name == name), lists[name], queries,
+            activeEver.Count, options.Resamples)).ToList();
+        var groups = GroupNames.Select(group =>
+        {
+            var members = Enumerable.Range(0, queries.Count).Where(q => group == "none"
+                ? queries[q].Seeker.Snapshot.KeyGroups.Length == 0
+                : queries[q].Seeker.Snapshot.KeyGroups.Contains(group, StringComparer.Ordinal)).ToArray();
+            var bySystem = members.Length == 0 ? new Dictionary<string, (MetricEstimate, double)>()
+                : systems.ToDictionary(system => system.Name, system => (
+                    RankingMetrics.Bootstrap(members.Select(q => system.Ndcg[q]).ToList(), options.Resamples),
+                    members.Count(q => system.Empty[q]) / (double)members.Length));
+            return new GroupResult(group, members.Length, bySystem);
+        }).ToList();
+
+        var exposure = new List<ExposureResult>();
+        foreach (var (dimension, valueOf, active) in new[]
+        {
+            ("region type", (Func<int, string>)(i => kinds[i]), activeByKind),
+            ("employer size", i => postings[i].EmployerSize, activeBySize),
+        })
+        {
+            foreach (var value in active.Keys.Order(StringComparer.Ordinal))
+            {
+                var top = systems.ToDictionary(system => system.Name, system =>
+                {
+                    var slots = lists[system.Name].SelectMany(list => list.Take(10)).ToList();
+                    return slots.Count == 0 ? 0 : slots.Count(id => valueOf(postingIndex[id]) == value) / (double)slots.Count;
+                });
+                exposure.Add(new ExposureResult(dimension, value, active[value] / (double)activeTotal, top));
+            }
+        }
+
+        return new EvaluationResult
+        {
+            Seekers = dataset.Seekers.Count, Postings = postings.Count, Interactions = dataset.Interactions.Count, Split = split,
+            Systems = systems, Groups = groups, Exposure = exposure,
+            Counterfactuals = changed.Select(pair => new CounterfactualResult(pair.Key.Item1, pair.Key.Item2, queries.Count, pair.Value.Attributes, pair.Value.Lists)).ToList(),
+            MeanActivePostings = activeTotal / (double)queries.Count, MeanCandidates = candidateTotal / (double)queries.Count, Notes = notes,
+        };
+    }
+
+    /// <summary>The pipeline's answer: candidates ranked by the model (or the fit) with the policy's boost, minus what the seeker had already acted on.</summary>
+    private static List<(Guid Id, double Score)> Ranked(MatchRanker ranker, IndexedSeeker seeker, List<IndexedPosting> candidates, TestQuery query) =>
+        ranker.Rank(seeker, candidates, query.At, ListLength + query.SeenBefore.Count)
+            .Where(match => !query.SeenBefore.Contains(match.Posting.PostingId))
+            .Take(ListLength).Select(match => (match.Posting.PostingId, match.Score)).ToList();
+
+    private static SystemResult Score(string name, string description, bool pipeline, List<Guid>[] lists, IReadOnlyList<TestQuery> queries,
+        int activeEver, int resamples)
+    {
+        var n = queries.Count;
+        double[] ndcg = new double[n], map = new double[n], recall10 = new double[n], recall50 = new double[n], rr = new double[n];
+        for (var q = 0; q < n; q++)
+            (ndcg[q], map[q], recall10[q], recall50[q], rr[q]) = Metrics(lists[q], queries[q].Relevant);
+        var metrics = new Dictionary<string, MetricEstimate>
+        {
+            ["NDCG@10"] = RankingMetrics.Bootstrap(ndcg, resamples), ["MAP@10"] = RankingMetrics.Bootstrap(map, resamples),
+            ["Recall@10"] = RankingMetrics.Bootstrap(recall10, resamples), ["Recall@50"] = RankingMetrics.Bootstrap(recall50, resamples),
+            ["MRR"] = RankingMetrics.Bootstrap(rr, resamples), ["Coverage@10"] = Coverage(lists, activeEver, resamples),
+        };
+        return new SystemResult(name, description, pipeline, metrics, ndcg, lists.Select(list => list.Count == 0).ToArray());
+    }
+
+    /// <summary>One query's NDCG@10 (graded), AP@10, recall@10 and @50 and reciprocal rank (grade ≥ 1 relevant) of a ranked list.</summary>
+    public static (double Ndcg, double AveragePrecision, double Recall10, double Recall50, double ReciprocalRank) Metrics(
+        IReadOnlyList<Guid> ranked, IReadOnlyDictionary<Guid, int> relevant)
+    {
+        var grades = ranked.Select(id => (double)relevant.GetValueOrDefault(id)).ToList();
+        var hits = grades.Select(grade => grade > 0).ToList();
+        var total = relevant.Values.Count(grade => grade > 0);
+        return (RankingMetrics.NdcgAt(grades, relevant.Values.Select(v => (double)v).ToList(), 10), RankingMetrics.AveragePrecisionAt(hits, total, 10),
+            RankingMetrics.RecallAt(hits, total, 10), RankingMetrics.RecallAt(hits, total, 50), RankingMetrics.ReciprocalRank(hits));
+    }
+
+    /// <summary>
+    /// Distinct postings in any top 10 over postings open at any query time. Coverage is not a mean over seekers, and a
+    /// resample (seekers repeated, others missing) covers less than the whole, so the percentile interval would sit below
+    /// the estimate: this is the basic (reflected) bootstrap interval, 2θ̂ − q(97.5 %) to 2θ̂ − q(2.5 %).
+    /// </summary>
+    public static MetricEstimate Coverage(IReadOnlyList<List<Guid>> lists, int catalogue, int resamples, int seed = 7)
+    {
+        double Of(IEnumerable<int> queries) => queries.SelectMany(q => lists[q].Take(10)).Distinct().Count() / (double)Math.Max(catalogue, 1);
+        var n = lists.Count;
+        var random = new Random(seed);
+        var values = new double[resamples];
+        for (var r = 0; r < resamples; r++) values[r] = Of(Enumerable.Range(0, n).Select(_ => random.Next(n)).ToArray());
+        Array.Sort(values);
+        var estimate = Of(Enumerable.Range(0, n));
+        var low = values[(int)(0.025 * (resamples - 1))];
+        var high = values[(int)Math.Ceiling(0.975 * (resamples - 1))];
+        return new MetricEstimate(estimate, Math.Max(0, 2 * estimate - high), Math.Min(1, 2 * estimate - low), n);
+    }
+
+    /// <summary>Posting indices by training-split interactions, most first, newest first among equals.</summary>
+    private static int[] PopularityOrder(IReadOnlyList<EvaluationPosting> postings, IReadOnlyList<Interaction> train)
+    {
+        var counts = train.GroupBy(i => i.PostingId).ToDictionary(g => g.Key, g => g.Count());
+        return [.. Enumerable.Range(0, postings.Count)
+            .OrderByDescending(i => counts.GetValueOrDefault(postings[i].Snapshot.PostingId))
+            .ThenByDescending(i => postings[i].Snapshot.PublishedAt)];
+    }
+
+    /// <summary>Employers' response rates as the service computes them, from training-split interactions only.</summary>
+    private static EmployerResponseRates ResponseRates(EvaluationDataset dataset, IReadOnlyList<Interaction> train)
+    {
+        var employerOf = dataset.Postings.ToDictionary(p => p.Snapshot.PostingId, p => p.Snapshot.EmployerId);
+        var rates = new EmployerResponseRates();
+        rates.Replace(train.Where(i => employerOf.ContainsKey(i.PostingId)).GroupBy(i => employerOf[i.PostingId])
+            .Select(g => (Employer: g.Key, Applications: g.Count(i => i.Kind == "applied"),
+                Answered: g.Where(i => i.Kind != "applied").Select(i => (i.SeekerId, i.PostingId)).Distinct().Count()))
+            .Where(e => e.Applications >= EmployerResponseRates.MinimumApplications)
+            .Select(e => KeyValuePair.Create(e.Employer, (float)Math.Min(1.0, (double)e.Answered / e.Applications))));
+        return rates;
+    }
+
+    /// <summary>
+    /// Training queries as the service's retraining builds them: each training-split seeker's postings graded by how far
+    /// they got, plus up to 20 unanswered candidates from the index as it stood when the seeker started looking.
+    /// </summary>
+    private static List<RankingQuery> OutcomeQueries(EvaluationDataset dataset, TimeSplit split, IndexReplay replay, ConceptVocabulary vocabulary)
+    {
+        var seekers = dataset.Seekers.ToDictionary(s => s.Snapshot.SeekerId);
+        var postings = dataset.Postings.ToDictionary(p => p.Snapshot.PostingId, p => IndexedPosting.From(p.Snapshot, vocabulary));
+        var queries = new List<RankingQuery>();
+        foreach (var group in split.Train.GroupBy(i => i.SeekerId).OrderBy(g => g.Min(i => i.OccurredAt)).ThenBy(g => g.Key))
+        {
+            if (!seekers.TryGetValue(group.Key, out var stored)) continue;
+            var at = group.Min(i => i.OccurredAt);
+            replay.AdvanceTo(at);
+            var seeker = IndexedSeeker.From(stored.Snapshot, vocabulary);
+            var candidates = group.GroupBy(i => i.PostingId).Where(g => postings.ContainsKey(g.Key))
+                .Select(g => (postings[g.Key], (float)g.Max(i => i.Grade))).ToList();
+            if (!candidates.Any(candidate => candidate.Item2 > 0)) continue;
+            var seen = candidates.Select(candidate => candidate.Item1.PostingId).ToHashSet();
+            candidates.AddRange(replay.Index.CandidatesFor(seeker, at, 30).Where(p => !seen.Contains(p.PostingId)).Take(20).Select(p => (p, 0f)));
+            queries.Add(new RankingQuery(seeker, candidates, at));
+        }
+        return queries;
+    }
+
+    /// <summary>Features as of each query's own time (posting age then, not now).</summary>
+    private static RankingDataset Build(IReadOnlyList<RankingQuery> queries, ConceptVocabulary vocabulary, EmployerResponseRates rates)
+    {
+        var parts = queries.Select(query => TrainingSet.Build([query], vocabulary, rates, query.At)).ToList();
+        return new RankingDataset(parts.SelectMany(p => p.Features).ToArray(), RankingFeatures.Count, parts.SelectMany(p => p.Labels).ToArray(),
+            parts.SelectMany(p => p.GroupSizes).ToArray());
+    }
+}
