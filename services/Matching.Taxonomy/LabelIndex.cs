@@ -288,8 +288,11 @@ internal sealed class LabelIndex
     private static bool IsEnd(string s, int j) =>
         s[j - 1] != ' ' && (j == s.Length || s[j] == ' ' || TaxonomyText.IsCjk(s[j]) || TaxonomyText.IsCjk(s[j - 1]));
 
-    /// <summary>Concepts with a key starting with <paramref name="prefix"/>: exact first, then by rank and key length.</summary>
-    public List<int> Prefixed(string prefix, ConceptKind? kind, Func<int, ConceptKind> kindOf, int limit)
+    /// <summary>
+    /// Concepts with a key starting with <paramref name="prefix"/>: exact matches first, then <paramref name="favoured"/>
+    /// concepts (our labour market's), then by label rank and key length.
+    /// </summary>
+    public List<int> Prefixed(string prefix, ConceptKind? kind, Func<int, ConceptKind> kindOf, Func<int, bool> favoured, int limit)
     {
         var sorted = _sorted.Value;
         int low = 0, high = sorted.Length;
@@ -306,7 +309,7 @@ internal sealed class LabelIndex
             }
         }
 
-        var best = new Dictionary<int, (int Exact, LabelRank Rank, int Length)>();
+        var best = new Dictionary<int, (int Exact, int Favoured, LabelRank Rank, int Length)>();
         const int MaxKeysScanned = 50_000;
         for (var at = low; at < sorted.Length && at - low < MaxKeysScanned; at++)
         {
@@ -325,7 +328,7 @@ internal sealed class LabelIndex
                     continue;
                 }
 
-                var score = (exact, _entryRank[e], key.Length);
+                var score = (exact, favoured(concept) ? 0 : 1, _entryRank[e], key.Length);
                 if (!best.TryGetValue(concept, out var current) || score.CompareTo(current) < 0)
                 {
                     best[concept] = score;

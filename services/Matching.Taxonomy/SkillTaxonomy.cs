@@ -356,7 +356,8 @@ public sealed partial class SkillTaxonomy
 
     /// <summary>
     /// Autocomplete in both languages: concepts with a label, alias or synonym starting with what was typed (exact
-    /// first, then preferred/Chinese labels, shorter first), then preferred or Chinese labels containing it as a word.
+    /// first, then concepts with a Chinese label, i.e. our labour market's, then preferred labels before synonyms,
+    /// shorter first), then preferred or Chinese labels containing it as a word.
     /// </summary>
     public IReadOnlyList<Concept> Suggest(string prefix, ConceptKind? kind, int limit)
     {
@@ -366,7 +367,7 @@ public sealed partial class SkillTaxonomy
             return [];
         }
 
-        var ids = _labels.Prefixed(key, kind, KindOf, limit);
+        var ids = _labels.Prefixed(key, kind, KindOf, id => _concepts[id].LabelZh is not null, limit);
         if (ids.Count < limit)
         {
             var cjk = TaxonomyText.IsCjk(key[0]);
