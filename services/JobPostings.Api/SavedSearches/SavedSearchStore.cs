@@ -100,30 +100,29 @@ public sealed class SavedSearchStore(NpgsqlDataSource dataSource)
         var rows = await transaction.QueryAsync<Hit>(
             """
             WITH candidate AS (
-                SELECT id FROM saved_searches WHERE region_prefix = ANY(@regionPrefixes)
+                SELECT * FROM saved_searches WHERE region_prefix = ANY(@regionPrefixes)
                 UNION ALL
-                SELECT id FROM saved_searches
+                SELECT * FROM saved_searches
                 WHERE radius_m IS NOT NULL AND @lat::float8 IS NOT NULL
                   AND earth_box(ll_to_earth(latitude, longitude), radius_m) @> ll_to_earth(@lat::float8, @lng::float8)
                   AND earth_distance(ll_to_earth(latitude, longitude), ll_to_earth(@lat::float8, @lng::float8)) <= radius_m
                 UNION ALL
-                SELECT id FROM saved_searches WHERE region_prefix IS NULL AND radius_m IS NULL
-            ), hit AS (
-                SELECT s.id, s.seeker_id FROM candidate c JOIN saved_searches s ON s.id = c.id JOIN postings p ON p.id = @postingId
-                WHERE p.search_text LIKE ALL (s.patterns)
-                  AND (s.occupation_prefix IS NULL OR p.occupation_code LIKE s.occupation_prefix || '%')
-                  AND (s.salary IS NULL OR COALESCE(p.salary_max, p.salary_min) >= s.salary
-                       OR (s.include_unstated_salary IS TRUE AND p.salary_min IS NULL AND p.salary_max IS NULL))
-                  AND (s.salary IS NOT NULL OR s.include_unstated_salary IS DISTINCT FROM false OR p.salary_min IS NOT NULL OR p.salary_max IS NOT NULL)
-                  AND (cardinality(s.employment_types) = 0 OR p.employment_type = ANY(s.employment_types))
-                  AND (NOT s.entry_level OR COALESCE(p.experience_years, 0) = 0)
-                  AND p.key_groups @> s.key_groups
-            ), fresh AS (
-                INSERT INTO saved_search_alerts (seeker_id, posting_id) SELECT DISTINCT seeker_id, @postingId FROM hit
-                ON CONFLICT DO NOTHING RETURNING seeker_id
+                SELECT * FROM saved_searches WHERE region_prefix IS NULL AND radius_m IS NULL
             )
-            SELECT f.seeker_id AS seekerid, array_agg(h.id ORDER BY h.id) AS savedsearchids
-            FROM fresh f JOIN hit h ON h.seeker_id = f.seeker_id GROUP BY f.seeker_id
+            INSERT INTO saved_search_alerts (seeker_id, posting_id, saved_search_ids)
+            SELECT s.seeker_id, p.id, array_agg(s.id ORDER BY s.id)
+            FROM candidate s JOIN postings p ON p.id = @postingId
+            WHERE p.search_text LIKE ALL (s.patterns)
+              AND (s.occupation_prefix IS NULL OR p.occupation_code LIKE s.occupation_prefix || '%')
+              AND (s.salary IS NULL OR COALESCE(p.salary_max, p.salary_min) >= s.salary
+                   OR (s.include_unstated_salary IS TRUE AND p.salary_min IS NULL AND p.salary_max IS NULL))
+              AND (s.salary IS NOT NULL OR s.include_unstated_salary IS DISTINCT FROM false OR p.salary_min IS NOT NULL OR p.salary_max IS NOT NULL)
+              AND (cardinality(s.employment_types) = 0 OR p.employment_type = ANY(s.employment_types))
+              AND (NOT s.entry_level OR COALESCE(p.experience_years, 0) = 0)
+              AND p.key_groups @> s.key_groups
+            GROUP BY s.seeker_id, p.id
+            ON CONFLICT (seeker_id, posting_id) DO NOTHING
+            RETURNING seeker_id AS seekerid, saved_search_ids AS savedsearchids
             """,
             new
             {

@@ -84,6 +84,9 @@ public sealed class SavedSearchTests : PostingsHost
         Assert.Equal(HttpStatusCode.Forbidden, (await employer.PostAsJsonAsync("/api/postings/saved-searches", new { q = "叉车" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await employer.GetAsync(new Uri("/api/postings/saved-searches", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await employer.DeleteAsync(new Uri($"/api/postings/saved-searches/{saved.Id}", UriKind.Relative))).StatusCode);
+        using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150000"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await caseworker.GetAsync(new Uri("/api/postings/saved-searches", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await caseworker.DeleteAsync(new Uri($"/api/postings/saved-searches/{saved.Id}", UriKind.Relative))).StatusCode);
         Assert.Single(await ListAsync(owner));
     }
 
