@@ -1,4 +1,3 @@
-using System.Buffers;
 using Matching.Api.Matches;
 
 namespace Matching.Api.Candidates;
@@ -93,6 +92,7 @@ public sealed class CandidateIndex
         private readonly Dictionary<Guid, int> slotOf = [];
         private readonly Dictionary<int, List<int>> bySkill = [];
         private readonly Dictionary<int, List<int>> byOccupation = [];
+        private readonly System.Collections.Concurrent.ConcurrentBag<int[]> counters = [];
         private int dead;
 
         public int Live => slotOf.Count;
@@ -128,7 +128,8 @@ public sealed class CandidateIndex
 
         public List<T> Collect(int[] skills, int[] occupations, int limit, Func<T, bool> admit, Func<T, DateTime> recency)
         {
-            var counts = ArrayPool<int>.Shared.Rent(Math.Max(slots.Count, 1));
+            // Counters come back all zero (only touched slots are written, and they are reset): no clearing per query.
+            if (!counters.TryTake(out var counts) || counts.Length < slots.Count) counts = new int[Math.Max(slots.Count * 5 / 4, 1024)];
             var touched = new List<int>();
             try
             {
@@ -146,7 +147,7 @@ public sealed class CandidateIndex
             finally
             {
                 foreach (var slot in touched) counts[slot] = 0;
-                ArrayPool<int>.Shared.Return(counts);
+                counters.Add(counts);
             }
         }
 

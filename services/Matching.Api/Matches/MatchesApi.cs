@@ -20,6 +20,7 @@ public static class MatchesApi
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => SkillTaxonomy.Shared);
         builder.Services.AddSingleton<ConceptVocabulary>();
+        builder.Services.AddSingleton<Matching.Api.ReadModel.ReadModelStore>();
         builder.Services.AddSingleton<CandidateIndex>();
         builder.Services.AddSingleton<IndexSynchronizer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IndexSynchronizer>());

@@ -43,7 +43,7 @@ public sealed class ModelLifecycle(
                     logger.LogInformation("Scheduled retraining: {Outcome}", outcome.Decision);
                 }
             }
-            catch (Exception exception) when (exception is NpgsqlException or TimeoutException or XGBoostException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 logger.LogWarning(exception, "Ranking model check failed; retrying");
             }

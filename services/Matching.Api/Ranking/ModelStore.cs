@@ -4,7 +4,15 @@ using Npgsql;
 
 namespace Matching.Api.Ranking;
 
-public sealed record StoredModel(string Version, string TrainedOn, byte[] Model, string[] Features, DateTime CreatedAt, DateTime? PromotedAt);
+public sealed class StoredModel
+{
+    public string Version { get; init; } = "";
+    public string TrainedOn { get; init; } = "";
+    public byte[] Model { get; init; } = [];
+    public string[] Features { get; init; } = [];
+    public DateTime CreatedAt { get; init; }
+    public DateTime? PromotedAt { get; init; }
+}
 
 public sealed record ModelSummary(string Version, string TrainedOn, DateTime CreatedAt, DateTime? PromotedAt, DateTime? RetiredAt, JsonElement Metrics);
 

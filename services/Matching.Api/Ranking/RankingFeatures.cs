@@ -15,7 +15,7 @@ public static class RankingFeatures
     [
         "essential_coverage", "optional_coverage", "matched_essential", "missing_essential",
         "occupation_similarity", "occupation_skill_fit", "distance_km", "commute_ratio", "closeness",
-        "salary_fit", "education_gap", "experience_gap", "posting_age_days", "employer_response_rate",
+        "salary_fit", "education_gap", "experience_gap", "posting_days_open", "employer_response_rate",
         "employment_type_match", "relocation",
     ];
 

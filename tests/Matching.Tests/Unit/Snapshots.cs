@@ -10,9 +10,11 @@ internal static class Snapshots
     public const double BaotouLat = 40.66, BaotouLon = 109.84;
 
     public static SeekerSnapshot Seeker(string[] skills, string regionCode = "150102", double? latitude = HohhotLat, double? longitude = HohhotLon,
-        int? maxCommuteKm = null, bool willingToRelocate = false) => new()
+        int? maxCommuteKm = null, bool willingToRelocate = false, string[]? desiredOccupations = null, string[]? keyGroups = null) => new()
     {
         SeekerId = Guid.NewGuid(),
+        DesiredOccupations = desiredOccupations ?? [],
+        KeyGroups = keyGroups ?? [],
         Skills = skills,
         SkillKeys = SkillKey.NormalizeAll(skills),
         RegionCode = regionCode,
@@ -24,7 +26,7 @@ internal static class Snapshots
     };
 
     public static PostingSnapshot Posting(string[] skills, string regionCode = "150102", double? latitude = HohhotLat, double? longitude = HohhotLon,
-        string title = "Welder", DateTime? publishedAt = null) => new()
+        string title = "Welder", DateTime? publishedAt = null, string[]? keyGroups = null, string? employmentType = null) => new()
     {
         PostingId = Guid.NewGuid(),
         EmployerId = Guid.NewGuid(),
@@ -35,5 +37,7 @@ internal static class Snapshots
         Latitude = latitude,
         Longitude = longitude,
         PublishedAt = publishedAt ?? new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc),
+        KeyGroups = keyGroups ?? [],
+        EmploymentType = employmentType,
     };
 }

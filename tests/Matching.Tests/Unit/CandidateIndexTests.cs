@@ -1,0 +1,100 @@
+using Matching.Api.Candidates;
+using Matching.Api.ReadModel;
+using static Matching.Tests.Unit.Snapshots;
+
+namespace Matching.Tests.Unit;
+
+public sealed class CandidateIndexTests
+{
+    private static readonly ConceptVocabulary Vocabulary = Pipeline.Vocabulary;
+    private readonly CandidateIndex index = new();
+
+    private void Put(params PostingSnapshot[] postings) => index.Apply(postings.Select(p => IndexedPosting.From(p, Vocabulary)), [], []);
+
+    private List<string> TitlesFor(SeekerSnapshot seeker, int limit = 100) =>
+        index.CandidatesFor(IndexedSeeker.From(seeker, Vocabulary), Pipeline.Now, limit).Select(p => p.Snapshot.Title).ToList();
+
+    [Fact]
+    public void A_closed_posting_leaves_at_once()
+    {
+        var posting = Posting(["Welding"], title: "ZZ-a");
+        Put(posting);
+        Assert.Equal(["ZZ-a"], TitlesFor(Seeker(["Welding"])));
+
+        index.Apply([IndexedPosting.From(Closed(posting), Vocabulary)], [], []);
+
+        Assert.Empty(TitlesFor(Seeker(["Welding"])));
+        Assert.Equal(0, index.PostingCount);
+    }
+
+    [Fact]
+    public void An_expired_posting_is_no_candidate_even_before_it_is_closed()
+    {
+        var expired = Posting(["Welding"], title: "ZZ-b");
+        Put(new PostingSnapshot
+        {
+            PostingId = expired.PostingId, EmployerId = expired.EmployerId, Title = expired.Title, Skills = expired.Skills, RegionCode = expired.RegionCode,
+            Latitude = expired.Latitude, Longitude = expired.Longitude, PublishedAt = expired.PublishedAt, ValidUntil = Pipeline.Now.AddMinutes(-1),
+        });
+
+        Assert.Empty(TitlesFor(Seeker(["Welding"])));
+    }
+
+    [Fact]
+    public void A_republished_posting_replaces_its_old_version()
+    {
+        var posting = Posting(["Welding"], title: "ZZ-c");
+        Put(posting);
+        Put(new PostingSnapshot
+        {
+            PostingId = posting.PostingId, EmployerId = posting.EmployerId, Title = "ZZ-c2", Skills = ["Driving"], RegionCode = posting.RegionCode,
+            Latitude = posting.Latitude, Longitude = posting.Longitude, PublishedAt = posting.PublishedAt.AddDays(1),
+        });
+
+        Assert.Empty(TitlesFor(Seeker(["Welding"])));
+        Assert.Equal(["ZZ-c2"], TitlesFor(Seeker(["Driving"])));
+        Assert.Equal(1, index.PostingCount);
+    }
+
+    [Fact]
+    public void At_the_limit_the_postings_sharing_the_most_concepts_are_kept()
+    {
+        Put(Posting(["Welding"], title: "ZZ-one"), Posting(["Welding", "Driving", "Forklift"], title: "ZZ-three"), Posting(["Welding", "Driving"], title: "ZZ-two"));
+
+        Assert.Equal(["ZZ-three", "ZZ-two"], TitlesFor(Seeker(["Welding", "Driving", "Forklift"]), limit: 2));
+    }
+
+    [Fact]
+    public void Compaction_after_many_changes_keeps_every_live_posting_findable()
+    {
+        var postings = Enumerable.Range(0, 3000).Select(i => Posting(["Welding"], title: $"ZZ-{i}")).ToList();
+        Put([.. postings]);
+        index.Apply(postings.Take(2500).Select(p => IndexedPosting.From(Closed(p), Vocabulary)), [], []);
+
+        Assert.Equal(500, index.PostingCount);
+        Assert.Equal(500, TitlesFor(Seeker(["Welding"]), limit: 5000).Count);
+    }
+
+    [Fact]
+    public void Removed_seekers_leave_and_candidates_for_a_posting_respect_a_filter()
+    {
+        var sharing = IndexedSeeker.From(Seeker(["Welding"], regionCode: "150102"), Vocabulary);
+        var notSharing = IndexedSeeker.From(Seeker(["Welding"], regionCode: "150103"), Vocabulary);
+        index.Apply([], [sharing, notSharing], []);
+        var posting = IndexedPosting.From(Posting(["Welding"]), Vocabulary);
+
+        Assert.Equal(2, index.CandidatesFor(posting, 10).Count);
+        Assert.Equal([sharing.SeekerId], index.CandidatesFor(posting, 10, s => s.Snapshot.RegionCode == "150102").Select(s => s.SeekerId));
+
+        index.Apply([], [], [sharing.SeekerId]);
+
+        Assert.Equal([notSharing.SeekerId], index.CandidatesFor(posting, 10).Select(s => s.SeekerId));
+        Assert.Null(index.FindSeeker(sharing.SeekerId));
+    }
+
+    private static PostingSnapshot Closed(PostingSnapshot posting) => new()
+    {
+        PostingId = posting.PostingId, EmployerId = posting.EmployerId, Title = posting.Title, Skills = posting.Skills, RegionCode = posting.RegionCode,
+        PublishedAt = posting.PublishedAt, ClosedAt = Pipeline.Now,
+    };
+}
