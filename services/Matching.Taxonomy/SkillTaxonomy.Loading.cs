@@ -187,8 +187,7 @@ public sealed partial class SkillTaxonomy
         _occupations = _concepts[..occupationCount];
         _skills = _concepts[occupationCount..];
 
-        // The label index. Entries are added best-first within a rank: concepts with a Chinese label (our labour
-        // market), then skills more occupations ask for, then id.
+        // Curated aliases: the label index's first entries (rank 0).
         var entries = new List<LabelEntry>(total * 12);
         foreach (var row in Tsv.Read(TaxonomySource.AliasesFile, source.Aliases, AliasesHeader, 2, errors))
         {
@@ -207,46 +206,6 @@ public sealed partial class SkillTaxonomy
                 entries.Add(new LabelEntry(key, id, LabelRank.Alias, Extractable(key, alias, LabelRank.Alias)));
             }
         }
-
-        var order = Enumerable.Range(0, total)
-            .OrderByDescending(id => labelZh[id] is not null).ThenByDescending(id => popularity[id]).ThenBy(id => id).ToArray();
-        var displayKeys = new List<(string, int)>();
-        foreach (var id in order)
-        {
-            displayKeys.Add((AddLabel(id, preferred[id], LabelRank.Preferred), id));
-            if (labelZh[id] is { } zh)
-            {
-                displayKeys.Add((AddLabel(id, zh, LabelRank.Preferred), id));
-                foreach (var alias in aliasesZh[id])
-                {
-                    AddLabel(id, alias, LabelRank.ZhAlias);
-                }
-            }
-
-            foreach (var alt in alternatives[id])
-            {
-                AddLabel(id, alt, LabelRank.EscoAlt);
-            }
-
-            foreach (var h in hidden[id])
-            {
-                AddLabel(id, h, LabelRank.EscoHidden);
-            }
-        }
-
-        string AddLabel(int id, string label, LabelRank rank)
-        {
-            var key = TaxonomyText.Normalize(label);
-            if (key.Length > 0)
-            {
-                entries.Add(new LabelEntry(key, id, rank, Extractable(key, label, rank)));
-            }
-
-            return key;
-        }
-
-        _displayKeys = [.. displayKeys];
-        _labels = new LabelIndex(entries, id => KindOf(id, occupationCount));
 
         // Veterans: military specialty → civilian occupations.
         var military = new List<MilitaryOccupation>();
@@ -286,6 +245,56 @@ public sealed partial class SkillTaxonomy
         }
 
         _military = [.. military];
+
+        if (errors.Count > 0)
+        {
+            // Load throws; Validate only wants the errors. The label index is the expensive part: skip it.
+            _displayKeys = [];
+            _labels = new LabelIndex([], id => KindOf(id, occupationCount));
+            return;
+        }
+
+        // Every other label. Entries are added best-first within a rank: concepts with a Chinese label (our labour
+        // market), then skills more occupations ask for, then id.
+        var order = Enumerable.Range(0, total)
+            .OrderByDescending(id => labelZh[id] is not null).ThenByDescending(id => popularity[id]).ThenBy(id => id).ToArray();
+        var displayKeys = new List<(string, int)>();
+        foreach (var id in order)
+        {
+            displayKeys.Add((AddLabel(id, preferred[id], LabelRank.Preferred), id));
+            if (labelZh[id] is { } zh)
+            {
+                displayKeys.Add((AddLabel(id, zh, LabelRank.Preferred), id));
+                foreach (var alias in aliasesZh[id])
+                {
+                    AddLabel(id, alias, LabelRank.ZhAlias);
+                }
+            }
+
+            foreach (var alt in alternatives[id])
+            {
+                AddLabel(id, alt, LabelRank.EscoAlt);
+            }
+
+            foreach (var h in hidden[id])
+            {
+                AddLabel(id, h, LabelRank.EscoHidden);
+            }
+        }
+
+        string AddLabel(int id, string label, LabelRank rank)
+        {
+            var key = TaxonomyText.Normalize(label);
+            if (key.Length > 0)
+            {
+                entries.Add(new LabelEntry(key, id, rank, Extractable(key, label, rank)));
+            }
+
+            return key;
+        }
+
+        _displayKeys = [.. displayKeys];
+        _labels = new LabelIndex(entries, id => KindOf(id, occupationCount));
     }
 
     private static ConceptKind KindOf(int id, int occupationCount) => id < occupationCount ? ConceptKind.Occupation : ConceptKind.Skill;

@@ -103,7 +103,7 @@ public sealed partial class SkillTaxonomy
 
         foreach (var clause in TaxonomyText.Clauses(text))
         {
-            _labels.Extract(TaxonomyText.Normalize(clause), kind, found);
+            _labels.Extract(TaxonomyText.NormalizeNfkc(clause), kind, found);
         }
     }
 

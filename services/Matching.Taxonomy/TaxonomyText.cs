@@ -13,14 +13,12 @@ namespace Matching.Taxonomy;
 /// </summary>
 public static class TaxonomyText
 {
-    public static string Normalize(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return string.Empty;
-        }
+    public static string Normalize(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? string.Empty : NormalizeNfkc(ToNfkc(text));
 
-        var s = ToNfkc(text);
+    /// <summary><see cref="Normalize"/> of text already in NFKC (the clauses of <see cref="Clauses"/>).</summary>
+    internal static string NormalizeNfkc(string s)
+    {
         char[]? rented = null;
         Span<char> buffer = s.Length < 256 ? stackalloc char[s.Length + 1] : (rented = ArrayPool<char>.Shared.Rent(s.Length + 1));
         var writer = new Writer(buffer);
