@@ -185,7 +185,8 @@ public sealed partial class SkillTaxonomy
         }
 
         _occupations = _concepts[..occupationCount];
-        _skills = _concepts[occupationCount..];
+        Occupations = Array.AsReadOnly(_occupations);
+        Skills = Array.AsReadOnly(_concepts[occupationCount..]);
 
         // Curated aliases: the label index's first entries (rank 0).
         var entries = new List<LabelEntry>(total * 12);
@@ -241,10 +242,11 @@ public sealed partial class SkillTaxonomy
                 }
             }
 
-            military.Add(new MilitaryOccupation(code, nameZh, nameEn, ids));
+            military.Add(new MilitaryOccupation(code, nameZh, nameEn, Array.AsReadOnly(ids.ToArray())));
         }
 
         _military = [.. military];
+        MilitaryOccupations = Array.AsReadOnly(_military);
 
         if (errors.Count > 0)
         {

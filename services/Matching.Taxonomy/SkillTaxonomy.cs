@@ -12,7 +12,6 @@ public sealed partial class SkillTaxonomy
 
     private readonly Concept[] _concepts;
     private readonly Concept[] _occupations;
-    private readonly Concept[] _skills;
     private readonly Dictionary<string, int> _byUri;
     private readonly Dictionary<string, int> _byEscoCode;
     private readonly Dictionary<int, int[]> _byIscoGroup;
@@ -60,11 +59,12 @@ public sealed partial class SkillTaxonomy
         ? _concepts[id]
         : throw new ArgumentOutOfRangeException(nameof(id), id, $"Concept ids are 0..{_concepts.Length - 1}.");
 
-    public IReadOnlyList<Concept> Occupations => _occupations;
+    // Read-only views: the arrays behind them are shared by every caller of Shared.
+    public IReadOnlyList<Concept> Occupations { get; }
 
-    public IReadOnlyList<Concept> Skills => _skills;
+    public IReadOnlyList<Concept> Skills { get; }
 
-    public IReadOnlyList<MilitaryOccupation> MilitaryOccupations => _military;
+    public IReadOnlyList<MilitaryOccupation> MilitaryOccupations { get; }
 
     /// <summary>Number of distinct normalised labels (English, Chinese, aliases) in the index.</summary>
     public int LabelCount => _labels.KeyCount;
