@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs the whole JobMatch platform on this machine.
 #
-#   deploy/local/run.sh [start]   install/start PostgreSQL, RabbitMQ, Redis; build; start the four services and the
-#                                 gateway; wait until each is ready; load demo data; print the URLs
+#   deploy/local/run.sh [start]   install/start PostgreSQL, RabbitMQ, Redis; build; start the four services, the web
+#                                 portal and the gateway; wait until each is ready; load demo data; print the URLs
 #   deploy/local/run.sh stop      stop the services, the gateway and the servers (data is kept in .local/)
 #   deploy/local/run.sh status    what is running
 #
 # Everything lives under <repo>/.local: server data (servers.sh), generated local secrets, pid files, logs.
 # Ports can be moved with JOBMATCH_GATEWAY_PORT and JOBMATCH_<SERVICE>_PORT (POSTINGS, PROFILES, MATCHING,
-# NOTIFICATIONS), and the servers' with the variables servers.sh documents.
+# NOTIFICATIONS, PORTAL), and the servers' with the variables servers.sh documents.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -25,6 +25,7 @@ COMPONENTS=(
     "profiles services/Profiles.Api ${JOBMATCH_PROFILES_PORT:-8082}"
     "matching services/Matching.Api ${JOBMATCH_MATCHING_PORT:-8083}"
     "notifications services/Notifications.Api ${JOBMATCH_NOTIFICATIONS_PORT:-8084}"
+    "portal services/Portal ${JOBMATCH_PORTAL_PORT:-8085}"
     "gateway gateway/JobMatch.Gateway ${JOBMATCH_GATEWAY_PORT:-8080}"
 )
 
@@ -83,7 +84,7 @@ start_component() {
 do_start() {
     command -v dotnet >/dev/null || die "the .NET 10 SDK (dotnet) is required"
     mkdir -p "$RUN" "$LOGS"
-    eval "$("$SERVERS" start)"
+    eval "$(JOBMATCH_NO_BROWSER=1 "$SERVERS" start)"
     ensure_secrets
     export ConnectionStrings__Postgres ConnectionStrings__RabbitMq ConnectionStrings__Redis
     # The gateway finds the services where this script put them.
@@ -93,6 +94,8 @@ do_start() {
         [[ $name == gateway ]] && continue
         export "ReverseProxy__Clusters__${name}__Destinations__d1__Address=http://127.0.0.1:$port/"
     done
+    # The portal calls the APIs through the gateway, and the gateway serves the portal (catch-all route).
+    export "Portal__GatewayUrl=http://127.0.0.1:$(port_of gateway)/"
 
     info "building ($CONFIGURATION)"
     dotnet build "$ROOT/deploy/local/Platform.slnf" -c "$CONFIGURATION" -nologo -clp:ErrorsOnly -v:q
@@ -112,6 +115,7 @@ do_start() {
     cat <<URLS
 
 JobMatch is running.
+  Portal (web)            $gw/   (zh-CN; $gw/?lang=en for English)
   Gateway (the API)       $gw
   Sign in (demo)          curl -s -X POST $gw/api/auth/token -H 'Content-Type: application/json' -d '{"username":"seeker","password":"jobmatch-demo"}'
                           demo accounts: seeker, employer, caseworker (region 150100), admin — password jobmatch-demo

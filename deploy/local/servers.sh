@@ -157,6 +157,8 @@ missing_packages() {
     pkg_installed libxgboost0 || echo libxgboost0
     # Used below to probe the RabbitMQ management API.
     command -v curl >/dev/null || echo curl
+    # Debian's Chromium for the portal's browser tests (Playwright never downloads one); run.sh needs no browser.
+    [[ ${JOBMATCH_NO_BROWSER:-} == 1 ]] || [[ -x /usr/bin/chromium ]] || echo chromium
 }
 
 ensure_packages() {

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Playwright;
+using static JobMatch.Portal.Tests.Visitor;
+
+namespace JobMatch.Portal.Tests;
+
+/// <summary>A caseworker of Hohhot (150100), in Chromium: dashboard, review queue, a seeker of the area, campaigns.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class CaseworkerJourneyTests(PortalStack stack)
+{
+    [Fact]
+    public async Task A_caseworker_reads_the_area_dashboard_decides_a_flagged_posting_opens_a_seeker_and_runs_a_campaign()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var flaggedTitle = $"保安 {tag}";
+        var (flaggedId, status) = await stack.PostingAsync(flaggedTitle, "招聘保安，限男性，身高175cm以上。", ["安保"], regionCode: "150102");
+        Assert.Equal("needsReview", status);
+        var (employer, _) = await stack.SignInAsync("employer");
+        using (employer)
+        {
+            await stack.SendAsync(employer, HttpMethod.Put, $"api/vacancy-reports/{DateTime.UtcNow.ToString("yyyy-MM", CultureInfo.InvariantCulture)}", new
+            {
+                regionCode = "150102",
+                lines = new[] { new { occupationName = "叉车司机", vacancies = 7, plannedHires = 5 }, new { occupationName = "电焊工", vacancies = 4, plannedHires = 4 } },
+            });
+        }
+        var (seeker, seekerId, _) = await stack.RegisterSeekerAsync();
+        using (seeker)
+        {
+            await stack.SendAsync(seeker, HttpMethod.Put, "api/profiles/me", new
+            {
+                name = "其其格", skills = new[] { "会计" }, regionCode = "150102", latitude = 40.81, longitude = 111.66,
+            });
+        }
+
+        await using var caseworker = await OpenAsync(stack, "caseworker");
+        await caseworker.GotoAsync("/Account/SignIn");
+        await caseworker.FillAsync(("username", "caseworker"), ("password", PortalStack.DemoPassword));
+        await caseworker.SubmitAsync(Zh("signIn.submit"));
+        Assert.EndsWith("/Caseworker", caseworker.Page.Url, StringComparison.Ordinal);
+        Assert.Equal("150100", await caseworker.Field("region").InputValueAsync());
+        await Assertions.Expect(caseworker.Page.Locator("figure.chart svg")).ToHaveCountAsync(4);
+        await Assertions.Expect(caseworker.Page.Locator("figure.chart", new() { HasText = "叉车司机" })).ToHaveCountAsync(1);
+        await caseworker.CheckAsync("dashboard");
+
+        // The review queue: returning needs a reason (shown beside that posting's field), approving publishes.
+        await caseworker.GotoAsync("/Caseworker/Review");
+        var item = caseworker.Page.Locator("article.card", new() { HasText = flaggedTitle });
+        await Assertions.Expect(item.Locator(".flag").First).ToContainTextAsync("限男性");
+        await caseworker.CheckAsync("review");
+        await caseworker.SubmitAsync(item.GetByRole(AriaRole.Button, new() { Name = Zh("review.return") }));
+        item = caseworker.Page.Locator("article.card", new() { HasText = flaggedTitle });
+        Assert.NotEmpty(await item.Locator(".field-error").InnerTextAsync());
+        await caseworker.CheckAsync("review-reason-missing");
+        await caseworker.SubmitAsync(item.GetByRole(AriaRole.Button, new() { Name = Zh("review.approve") }));
+        Assert.Contains(Zh("review.approved"), await caseworker.TextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(caseworker.Page.Locator("article.card", new() { HasText = flaggedTitle })).ToHaveCountAsync(0);
+        var (check, _) = await stack.SignInAsync("caseworker");
+        using (check) Assert.Equal("published", (await stack.SendAsync(check, HttpMethod.Get, $"api/postings/{flaggedId}"))["status"]!.GetValue<string>());
+
+        // A seeker of the area, opened with a reason (audited by the profile service).
+        await caseworker.GotoAsync("/Caseworker/Seekers");
+        await caseworker.FillAsync(("seekerId", seekerId.ToString()), ("reason", "就业援助回访"));
+        await caseworker.SubmitAsync(Zh("seekers.open"));
+        await Assertions.Expect(caseworker.Page.Locator("h2").First).ToHaveTextAsync("其其格");
+        await caseworker.CheckAsync("seeker");
+
+        // Campaigns: built against the matching service's contract; run one when the service has them.
+        await caseworker.GotoAsync("/Caseworker/Campaigns");
+        await caseworker.CheckAsync("campaigns");
+        using var probe = (await stack.SignInAsync("caseworker")).Client;
+        using var campaigns = await probe.GetAsync("api/matches/campaigns");
+        if (campaigns.StatusCode == HttpStatusCode.NotFound)
+        {
+            Assert.Contains(Zh("campaigns.unavailable"), await caseworker.TextAsync(), StringComparison.Ordinal);
+            return;
+        }
+        await caseworker.FillAsync(("name", $"高校毕业生专项 {tag}"), ("regionCodes", "150100"), ("occupations", "会计"));
+        await caseworker.Page.Locator("#keyGroup").SelectOptionAsync("graduate");
+        await caseworker.SubmitAsync(Zh("campaigns.run"));
+        Assert.Contains("/Caseworker/Campaign", caseworker.Page.Url, StringComparison.Ordinal);
+        await caseworker.CheckAsync("campaign-progress");
+        await Eventually.GetAsync(async () =>
+        {
+            await caseworker.GotoAsync(new Uri(caseworker.Page.Url).PathAndQuery);
+            return await caseworker.Page.Locator("meta[http-equiv=refresh]").CountAsync();
+        }, count => count == 0, "the campaign page to stop refreshing itself (campaign done)");
+        await caseworker.CheckAsync("campaign-done");
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using static JobMatch.Portal.Tests.Visitor;
+
+namespace JobMatch.Portal.Tests;
+
+/// <summary>An employer, in Chromium: sign in, postings with screening's feedback inline, applicants, the vacancy report.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class EmployerJourneyTests(PortalStack stack)
+{
+    [Fact]
+    public async Task An_employer_sees_screening_flags_inline_publishes_moves_an_applicant_and_files_the_vacancy_report()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await using var employer = await OpenAsync(stack, "employer");
+        await employer.GotoAsync("/Account/SignIn");
+        await employer.CheckAsync("sign-in");
+        await employer.FillAsync(("username", "employer"), ("password", PortalStack.DemoPassword));
+        await employer.SubmitAsync(Zh("signIn.submit"));
+        Assert.EndsWith("/Employer", employer.Page.Url, StringComparison.Ordinal);
+        Assert.Contains(Zh("employer.keyEnterpriseYes"), await employer.TextAsync(), StringComparison.Ordinal);
+        await employer.CheckAsync("organisation");
+
+        // A posting without a title or region: the API's messages appear beside those fields.
+        await employer.GotoAsync("/Employer/Posting");
+        await employer.SubmitAsync(Zh("posting.submit"));
+        Assert.NotEmpty(await employer.FieldErrorAsync("title"));
+        Assert.NotEmpty(await employer.FieldErrorAsync("regionCode"));
+        await employer.CheckAsync("posting-field-errors");
+
+        // Screening holds a discriminatory posting for review and names the rule and the words it matched.
+        await employer.FillAsync(("title", $"电焊工 {tag}"), ("description", "招聘电焊工，限男性，包住宿。"), ("skills", "电焊, 气割"),
+            ("regionCode", "150102"), ("latitude", "40.8426"), ("longitude", "111.7492"), ("salaryMin", "5000"), ("salaryMax", "7000"), ("vacancies", "3"));
+        await employer.SubmitAsync(Zh("posting.submit"));
+        Assert.Contains(Zh("posting.needsReview"), await employer.TextAsync(), StringComparison.Ordinal);
+        var flag = employer.Page.Locator(".flag").First;
+        await Assertions.Expect(flag).ToContainTextAsync("限男性");
+        await Assertions.Expect(flag).ToContainTextAsync(Zh("flagKind.gender"));
+        await employer.CheckAsync("posting-flagged");
+
+        // A clean posting is published at once.
+        await employer.GotoAsync("/Employer/Posting");
+        await employer.FillAsync(("title", $"仓库管理员 {tag}"), ("description", "负责仓库收发货和盘点。"), ("skills", "仓库管理, 叉车驾驶"),
+            ("regionCode", "150102"), ("latitude", "40.8426"), ("longitude", "111.7492"), ("salaryMin", "4500"), ("salaryMax", "6000"), ("vacancies", "2"));
+        await employer.SubmitAsync(Zh("posting.submit"));
+        Assert.Contains(Zh("posting.published"), await employer.TextAsync(), StringComparison.Ordinal);
+        await employer.CheckAsync("posting-published");
+        var postingId = new Uri(employer.Page.Url).Query.Split("id=")[1].Split('&')[0];
+
+        // A seeker applies (through the API); the employer moves the application a step on.
+        var (seeker, _, _) = await stack.RegisterSeekerAsync();
+        using (seeker) await stack.SendAsync(seeker, HttpMethod.Post, $"api/postings/{postingId}/applications", new { coverNote = "我会开叉车。" });
+        await employer.GotoAsync($"/Employer/Applicants?postingId={postingId}");
+        var applicant = employer.Page.Locator("article.card").First;
+        await Assertions.Expect(applicant).ToContainTextAsync(Zh("applicationStatus.submitted"));
+        await employer.CheckAsync("applicants");
+        await applicant.Locator("select").SelectOptionAsync("viewed");
+        await employer.SubmitAsync(applicant.GetByRole(AriaRole.Button, new() { Name = Zh("applicants.move") }));
+        Assert.Contains(Zh("applicants.moved"), await employer.TextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(employer.Page.Locator("article.card").First).ToContainTextAsync(Zh("applicationStatus.viewed"));
+
+        // The key enterprise's monthly vacancy report.
+        await employer.GotoAsync("/Employer/VacancyReport");
+        await employer.CheckAsync("vacancy-report");
+        var month = DateTime.UtcNow.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        await employer.FillAsync(("month", month), ("regionCode", "150102"));
+        await employer.Page.Locator("input[name=occupationName]").First.FillAsync("电焊工");
+        await employer.Page.Locator("input[name=vacancies]").First.FillAsync("12");
+        await employer.Page.Locator("input[name=plannedHires]").First.FillAsync("8");
+        await employer.SubmitAsync(Zh("report.submit"));
+        Assert.Contains(Zh("report.saved"), await employer.TextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(employer.Page.Locator("main li", new() { HasText = month })).ToHaveCountAsync(1);
+        await employer.CheckAsync("vacancy-report-filed");
+    }
+}
