@@ -21,6 +21,9 @@ public sealed class SmtpSink : IAsyncDisposable
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    /// <summary>Connections accepted so far (to see a client reuse one).</summary>
+    public int Connections => _connections;
+    private int _connections;
     public ConcurrentQueue<ReceivedMail> Received { get; } = new();
     public ConcurrentDictionary<string, bool> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -31,6 +34,7 @@ public sealed class SmtpSink : IAsyncDisposable
             try
             {
                 var client = await _listener.AcceptTcpClientAsync(_stopping.Token);
+                Interlocked.Increment(ref _connections);
                 _ = Task.Run(() => ServeAsync(client));
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
@@ -92,6 +96,9 @@ public sealed class SmtpSink : IAsyncDisposable
                             while (await reader.ReadLineAsync() is { } dataLine && dataLine != ".")
                                 data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
                             Received.Enqueue(new ReceivedMail(from ?? "", [.. to], data.ToString()));
+                            // The mail transaction ends with its data (RFC 5321 4.1.1.4): a reused connection starts afresh.
+                            from = null;
+                            to.Clear();
                             await writer.WriteLineAsync("250 OK queued");
                             break;
                         case "QUIT":

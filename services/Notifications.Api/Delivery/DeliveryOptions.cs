@@ -27,6 +27,8 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
     /// <summary>SMTP conversations at once per instance, each on a thread of its own (see EmailSender).</summary>
     public int MaxConcurrentSends { get; set; } = 8;
+    /// <summary>A pooled connection idle this long is closed rather than reused (servers hang up on idle clients).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>An SMS provider reached over HTTP: POST {to, text} with the key as a bearer token.</summary>
