@@ -27,6 +27,11 @@ public sealed partial class SkillTaxonomy
             "up", "us", "we", "he", "and", "are", "can", "for", "has", "had", "have", "not", "but", "all", "any", "was",
             "you", "our", "out", "one", "use", "may", "will", "with", "from", "this", "that", "job", "work", "year",
             "re", "per", "via", "etc", "new", "see",
+            // single-word ESCO synonyms that are ordinary words in a job ad
+            "general", "major", "super", "form", "light", "lead", "double", "current", "term", "board", "balance",
+            "report", "space", "scale", "press", "host", "draw", "decide", "choose", "detect", "delight", "unity",
+            "honour", "rights", "reserve", "factor", "prompt", "persist", "marine", "justice", "moral", "gold",
+            "silver", "guide", "agent", "data", "design", "order", "service", "support", "help", "team", "office",
         }.Select(TaxonomyText.Normalize),
         StringComparer.Ordinal);
 
@@ -304,7 +309,7 @@ public sealed partial class SkillTaxonomy
     /// <summary>
     /// Whether a label may name its concept inside free text (Find accepts every label): not one character, not a
     /// common English word; an ESCO synonym of two letters never ("RE", "IT", "PA": too ambiguous), of three only when
-    /// written like an acronym ("CFO", "PLC"; not "nun", "tie"). Curated aliases and preferred labels are exempt.
+    /// written like an acronym ("CFO", "PLC"; not "nun", "tie"); curated aliases and preferred labels skip that rule.
     /// </summary>
     private static bool Extractable(string key, string original, LabelRank rank)
     {
