@@ -33,8 +33,8 @@ public static class EvaluationReport
         md.AppendLine();
         md.AppendLine("Grades: applied or viewed 1, interview 2, offer 3, hired 4 (the best a seeker reached with a posting); NDCG uses gain 2^grade − 1; " +
             "MAP, recall and MRR count grade ≥ 1 as relevant; MRR is over the 50-long list (0 when nothing relevant is in it); coverage is the share of " +
-            "postings open at some query time that appear in at least one top 10 (its interval is the basic bootstrap interval: " +
-            "coverage is not a mean over seekers).").AppendLine();
+            "postings open at some query time that appear in at least one top 10 (coverage is not a mean over seekers: its interval is the " +
+            "bootstrap percentiles shifted by the bootstrap bias, an indication of spread).").AppendLine();
 
         md.AppendLine("### Fairness: NDCG@10 and empty results per key group").AppendLine();
         md.AppendLine("| Key group | Test seekers | " + string.Join(" | ", result.Systems.Select(s => $"NDCG@10 {Short(s.Name)} | empty {Short(s.Name)}")) + " |");

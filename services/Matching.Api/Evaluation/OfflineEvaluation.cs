@@ -241,8 +241,9 @@ public static class OfflineEvaluation
 
     /// <summary>
     /// Distinct postings in any top 10 over postings open at any query time. Coverage is not a mean over seekers, and a
-    /// resample (seekers repeated, others missing) covers less than the whole, so the percentile interval would sit below
-    /// the estimate: this is the basic (reflected) bootstrap interval, 2θ̂ − q(97.5 %) to 2θ̂ − q(2.5 %).
+    /// resample (seekers repeated, others missing) covers less than the whole, so the plain percentile interval would sit
+    /// below the estimate: the interval is the resamples' 2.5–97.5 % percentiles shifted by the bootstrap bias
+    /// (estimate − mean of the resamples). An indication of spread, not an exact 95 % interval.
     /// </summary>
     public static MetricEstimate Coverage(IReadOnlyList<List<Guid>> lists, int catalogue, int resamples, int seed = 7)
     {
@@ -253,9 +254,10 @@ public static class OfflineEvaluation
         for (var r = 0; r < resamples; r++) values[r] = Of(Enumerable.Range(0, n).Select(_ => random.Next(n)).ToArray());
         Array.Sort(values);
         var estimate = Of(Enumerable.Range(0, n));
+        var bias = estimate - values.Average();
         var low = values[(int)(0.025 * (resamples - 1))];
         var high = values[(int)Math.Ceiling(0.975 * (resamples - 1))];
-        return new MetricEstimate(estimate, Math.Max(0, 2 * estimate - high), Math.Min(1, 2 * estimate - low), n);
+        return new MetricEstimate(estimate, Math.Max(0, low + bias), Math.Min(1, high + bias), n);
     }
 
     /// <summary>Posting indices by training-split interactions, most first, newest first among equals.</summary>

@@ -18,7 +18,7 @@ public sealed record RetrainOutcome(string Decision, string? CandidateVersion, s
 /// per-query NDCG@10 difference and the lower end of its bootstrap interval both above zero.
 /// </summary>
 public sealed class Retrainer(
-    NpgsqlDataSource dataSource, RankerSlot slot, CandidateIndex index, ConceptVocabulary vocabulary, EmployerResponseRates rates,
+    NpgsqlDataSource dataSource, RankerSlot slot, CandidateIndex index, IndexSynchronizer synchronizer, ConceptVocabulary vocabulary, EmployerResponseRates rates,
     IOptions<RankingOptions> options, TimeProvider clock, ILogger<Retrainer> logger)
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
@@ -29,6 +29,7 @@ public sealed class Retrainer(
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
+            await synchronizer.FreshAsync(cancellationToken);
             var queries = await OutcomeQueriesAsync(now, cancellationToken);
             var current = slot.Current;
             if (queries.Count < options.Value.MinimumOutcomeQueries)

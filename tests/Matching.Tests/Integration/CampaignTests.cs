@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using JobMatch.Contracts;
+using JobMatch.Testing;
+using Matching.Api.Campaigns;
+
+namespace Matching.Tests.Integration;
+
+/// <summary>A caseworker's targeted campaign from creation through work items, review, sending and outcomes.</summary>
+public sealed class CampaignTests : MatchingHost
+{
+    private static readonly string Caseworker = TestTokens.Caseworker(Guid.NewGuid(), "150100");
+
+    private async Task<HttpResponseMessage> PostAsync(string path, object body, string? token = null)
+    {
+        using var client = Factory.ClientWithToken(token ?? Caseworker);
+        return await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, Json);
+    }
+
+    private async Task<T?> GetAsync<T>(string path, string? token = null)
+    {
+        using var client = Factory.ClientWithToken(token ?? Caseworker);
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<T>(Json) : default;
+    }
+
+    private async Task<CampaignResponse> CompletedAsync(Guid campaignId) =>
+        await Eventually.GetAsync(async () => (await GetAsync<CampaignResponse>($"/api/matches/campaigns/{campaignId}"))!,
+            campaign => campaign.Status == "completed", $"campaign {campaignId} completing");
+
+    [Fact]
+    public async Task A_campaign_matches_the_key_group_in_the_regions_lets_the_caseworker_send_chosen_results_and_counts_outcomes()
+    {
+        var job = Job("焊工", ["Welding", "Driving"]) with { KeyGroups = ["VeteranPriority"] };
+        await PublishedAsync(job);
+        var veterans = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var veteran in veterans) await ProfileAsync(Profile(veteran, ["Welding"]) with { KeyGroups = ["veteran"] });
+        var graduate = Guid.NewGuid();
+        await ProfileAsync(Profile(graduate, ["Welding"]) with { KeyGroups = ["graduate"] });
+        var elsewhere = Guid.NewGuid();
+        await ProfileAsync(Profile(elsewhere, ["Welding"], regionCode: "150203") with { KeyGroups = ["veteran"] });
+
+        using var created = await PostAsync("/api/matches/campaigns", new { name = "退役军人专场", keyGroup = "veteran", regionCodes = new[] { "150100" } });
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        var campaign = (await created.Content.ReadFromJsonAsync<CampaignResponse>(Json))!;
+        Assert.Equal(3, campaign.SeekersTotal);
+        Assert.Equal($"/api/matches/campaigns/{campaign.Id}", created.Headers.Location!.OriginalString);
+
+        var done = await CompletedAsync(campaign.Id);
+        Assert.Equal(done.TotalItems, done.CompletedItems);
+        Assert.Equal(3, done.SeekersMatched);
+        var results = (await GetAsync<CampaignResultsPage>($"/api/matches/campaigns/{campaign.Id}/results"))!;
+        Assert.Equal(veterans.Order(), results.Items.Select(result => result.SeekerId).Order());
+        Assert.All(results.Items, result => Assert.Equal("veteran-priority", result.PolicyRule));
+        Assert.All(results.Items, result => Assert.Equal(["Driving"], result.Explanation.MissingSkills));
+
+        var chosen = results.Items.Take(2).Select(result => result.ResultId).ToArray();
+        using var sent = await PostAsync($"/api/matches/campaigns/{campaign.Id}/send", new { resultIds = chosen });
+        Assert.Equal(new SendCampaignResultsResponse(2, 2, 0), await sent.Content.ReadFromJsonAsync<SendCampaignResultsResponse>(Json));
+        using var again = await PostAsync($"/api/matches/campaigns/{campaign.Id}/send", new { resultIds = chosen });
+        Assert.Equal(new SendCampaignResultsResponse(0, 0, 2), await again.Content.ReadFromJsonAsync<SendCampaignResultsResponse>(Json));
+        Assert.Equal(2, await CampaignMessagesAsync(campaign.Id));
+
+        var hiredSeeker = results.Items[0].SeekerId;
+        var applicationId = Guid.NewGuid();
+        await ConsumedAsync(new ApplicationSubmitted(applicationId, job.PostingId, hiredSeeker, DateTimeOffset.UtcNow), "ApplicationSubmittedConsumer");
+        await ConsumedAsync(new ApplicationStatusChanged(applicationId, job.PostingId, hiredSeeker, "interview", "hired", null, DateTimeOffset.UtcNow),
+            "ApplicationStatusChangedConsumer");
+
+        var outcomes = (await GetAsync<CampaignOutcomes>($"/api/matches/campaigns/{campaign.Id}/outcomes"))!;
+        Assert.Equal(new CampaignOutcomes(2, 2, 1, 0, 0, 1, 0), outcomes);
+    }
+
+    [Fact]
+    public async Task A_large_campaign_is_split_into_work_items_that_all_complete()
+    {
+        var job = Job("焊工", ["Welding"]);
+        await PublishedAsync(job);
+        await using (var connection = await Factory.DataSource.OpenConnectionAsync())
+        {
+            // 1,200 graduates written straight into the read model (the change feed brings them into the index).
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO seekers (seeker_id, skills, skill_keys, region_code, latitude, longitude, willing_to_relocate, updated_at, key_groups)
+                SELECT gen_random_uuid(), '{Welding}', '{welding}', '150102', 40.84, 111.75, false, now(), '{graduate}' FROM generate_series(1, 1200)
+                """);
+        }
+
+        using var created = await PostAsync("/api/matches/campaigns", new { name = "毕业生", keyGroup = "graduate", regionCodes = new[] { "150102" } });
+        var campaign = (await created.Content.ReadFromJsonAsync<CampaignResponse>(Json))!;
+        Assert.Equal(3, campaign.TotalItems);
+        var done = await CompletedAsync(campaign.Id);
+
+        Assert.Equal(1200, done.SeekersMatched);
+        Assert.Equal(1200, done.ResultCount);
+    }
+
+    [Fact]
+    public async Task Bad_campaigns_are_refused_field_by_field_and_other_areas_campaigns_do_not_exist()
+    {
+        using var bad = await PostAsync("/api/matches/campaigns", new { name = "", keyGroup = "women", regionCodes = new[] { "150200", "999999" }, occupations = new[] { "no such job zzz" } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("errors");
+        foreach (var field in new[] { "name", "keyGroup", "regionCodes[0]", "regionCodes[1]", "occupations[0]" })
+            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
+
+        using var created = await PostAsync("/api/matches/campaigns", new { name = "退役军人", keyGroup = "veteran", regionCodes = new[] { "150102" }, occupations = new[] { "焊工" } });
+        var campaign = (await created.Content.ReadFromJsonAsync<CampaignResponse>(Json))!;
+        var baotou = TestTokens.Caseworker(Guid.NewGuid(), "150200");
+        Assert.Null(await GetAsync<CampaignResponse>($"/api/matches/campaigns/{campaign.Id}", baotou));
+        Assert.DoesNotContain(campaign.Id, (await GetAsync<List<CampaignResponse>>("/api/matches/campaigns", baotou))!.Select(c => c.Id));
+        using var send = await PostAsync($"/api/matches/campaigns/{campaign.Id}/send", new { resultIds = new[] { Guid.NewGuid() } }, baotou);
+        Assert.Equal(HttpStatusCode.NotFound, send.StatusCode);
+        using var seeker = await PostAsync("/api/matches/campaigns", new { name = "x", keyGroup = "veteran", regionCodes = new[] { "150102" } }, TestTokens.Seeker(Guid.NewGuid()));
+        Assert.Equal(HttpStatusCode.Forbidden, seeker.StatusCode);
+    }
+
+    private async Task<int> CampaignMessagesAsync(Guid campaignId)
+    {
+        await using var connection = await Factory.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM outbox WHERE message_type = 'JobMatch.Contracts.MatchesFound' AND body->>'campaignId' = @id",
+            new { id = campaignId.ToString() });
+    }
+}
