@@ -35,7 +35,7 @@ public sealed partial class SkillTaxonomy
         }.Select(TaxonomyText.Normalize),
         StringComparer.Ordinal);
 
-    private SkillTaxonomy(TaxonomySource source, List<string> errors)
+    private SkillTaxonomy(TaxonomySource source, List<string> errors, bool index = true)
     {
         const string OccupationsFile = "esco/occupations.tsv.gz";
         const string SkillsFile = "esco/skills.tsv.gz";
@@ -253,9 +253,10 @@ public sealed partial class SkillTaxonomy
         _military = [.. military];
         MilitaryOccupations = Array.AsReadOnly(_military);
 
-        if (errors.Count > 0)
+        if (errors.Count > 0 || !index)
         {
-            // Load throws; Validate only wants the errors. The label index is the expensive part: skip it.
+            // Load throws on errors; Validate only wants them. The label index (no errors come from it) is the
+            // expensive part: skip it.
             _displayKeys = [];
             _labels = new LabelIndex([], id => KindOf(id, occupationCount));
             return;

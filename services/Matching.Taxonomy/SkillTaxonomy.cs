@@ -49,7 +49,7 @@ public sealed partial class SkillTaxonomy
     internal static IReadOnlyList<string> Validate(TaxonomySource source)
     {
         var errors = new List<string>();
-        _ = new SkillTaxonomy(source, errors);
+        _ = new SkillTaxonomy(source, errors, index: false);
         return errors;
     }
 
