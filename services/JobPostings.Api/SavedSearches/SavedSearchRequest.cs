@@ -22,6 +22,8 @@ public sealed record SavedSearchRequest(
     string[]? KeyGroup)
 {
     public const int MaxNameLength = 100;
+    /// <summary>Stored as numeric(12, 2) like postings' salaries.</summary>
+    public const decimal MaxSalary = 1_000_000_000m;
 
     public SearchQuery AsQuery() =>
         new(Q, Region, Lat, Lng, RadiusKm, Occupation, Salary, IncludeUnstatedSalary, EmploymentType, EntryLevel, KeyGroup, null, null, null, null);
@@ -30,6 +32,7 @@ public sealed record SavedSearchRequest(
     public Validation Validate() =>
         AsQuery().Validate()
             .Require(Name is null || Name.Trim().Length is > 0 and <= MaxNameLength, "name", $"The name is 1 to {MaxNameLength} characters.")
+            .Require(Salary is null or <= MaxSalary, "salary", "The salary is at most 1,000,000,000.")
             .Require(Lat is null || RadiusKm is not null, "radiusKm", "A saved search uses a point only with a radius around it.")
             .Require(SearchText.Tokens(Q).Count > 0 || Region is not null || RadiusKm is not null || !string.IsNullOrWhiteSpace(Occupation)
                      || Salary is not null || EmploymentType is { Length: > 0 } || EntryLevel == true || KeyGroup is { Length: > 0 },

@@ -103,6 +103,8 @@ public sealed class SavedSearchTests : PostingsHost
 
         using var empty = await SaveAsync(seekerId, new { name = "everything", q = "  " });
         Assert.Equal(["q"], await ProblemAssert.IsValidationProblemAsync(empty));
+        using var tooRich = await SaveAsync(seekerId, new { q = "焊工", salary = 1e15 });
+        Assert.Equal(["salary"], await ProblemAssert.IsValidationProblemAsync(tooRich));
         using var pointWithoutRadius = await SaveAsync(seekerId, new { q = "焊工", lat = 40.6, lng = 109.8 });
         Assert.Equal(["radiusKm"], await ProblemAssert.IsValidationProblemAsync(pointWithoutRadius));
         Assert.Empty(await ListAsync(seekerId));
