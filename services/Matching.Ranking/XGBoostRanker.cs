@@ -18,6 +18,9 @@ public sealed class XGBoostRanker : IRanker, IDisposable
 
     private readonly BoosterHandle _booster;
     private readonly byte[] _model;
+    // SafeHandle alone would keep accepting calls after Dispose for as long as calls overlap (its handle closes only
+    // when the count of calls in flight reaches zero); this flag refuses new calls at once so the booster drains.
+    private volatile bool _disposed;
 
     private XGBoostRanker(BoosterHandle booster, byte[] model, string version, int columns, IReadOnlyList<double> validationNdcg)
     {
@@ -69,7 +72,7 @@ public sealed class XGBoostRanker : IRanker, IDisposable
     /// <summary>The model as universal binary JSON (.ubj), ready for the model store and <see cref="Load"/>.</summary>
     public byte[] Save()
     {
-        ObjectDisposedException.ThrowIf(_booster.IsClosed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         return (byte[])_model.Clone();
     }
 
@@ -81,33 +84,50 @@ public sealed class XGBoostRanker : IRanker, IDisposable
             throw new ArgumentException($"Expected {rows} rows × {Columns} features = {(long)rows * Columns} values, got {features.Length}.", nameof(features));
         if (scores.Length < rows)
             throw new ArgumentException($"The score buffer holds {scores.Length} values, fewer than {rows} rows.", nameof(scores));
-        ObjectDisposedException.ThrowIf(_booster.IsClosed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (rows == 0)
             return;
 
         Span<byte> arrayInterface = stackalloc byte[160];
-        fixed (float* data = features)
+        var referenced = false;
+        try
         {
-            // numpy's __array_interface__: address, read-only flag, shape, little-endian float32.
-            if (!Utf8.TryWrite(arrayInterface, CultureInfo.InvariantCulture,
-                    $"{{\"data\":[{(nuint)data},true],\"shape\":[{rows},{Columns}],\"typestr\":\"<f4\",\"version\":3}}\0", out _))
-                throw new InvalidOperationException("The array interface did not fit its buffer.");
-            fixed (byte* values = arrayInterface)
-            fixed (byte* config = PredictConfig)
+            // Keeps the booster alive until the scores are copied: XGBoosterFree (a Dispose racing this call) frees the
+            // buffers the result points into.
+            _booster.DangerousAddRef(ref referenced);
+            fixed (float* data = features)
             {
-                Check(XGBoosterPredictFromDense(_booster, values, config, 0, out var shape, out var dimensions, out var result));
-                ulong length = 1;
-                for (ulong d = 0; d < dimensions; d++)
-                    length *= shape[d];
-                if (length != (ulong)rows)
-                    throw new XGBoostException($"XGBoost returned {length} scores for {rows} rows.");
-                // The result lives in a per-thread buffer that this thread's next call overwrites: copy it out now.
-                new ReadOnlySpan<float>(result, rows).CopyTo(scores);
+                // numpy's __array_interface__: address, read-only flag, shape, little-endian float32.
+                if (!Utf8.TryWrite(arrayInterface, CultureInfo.InvariantCulture,
+                        $"{{\"data\":[{(nuint)data},true],\"shape\":[{rows},{Columns}],\"typestr\":\"<f4\",\"version\":3}}\0", out _))
+                    throw new InvalidOperationException("The array interface did not fit its buffer.");
+                fixed (byte* values = arrayInterface)
+                fixed (byte* config = PredictConfig)
+                {
+                    Check(XGBoosterPredictFromDense(_booster.DangerousGetHandle(), values, config, 0, out var shape, out var dimensions, out var result));
+                    ulong length = 1;
+                    for (ulong d = 0; d < dimensions; d++)
+                        length *= shape[d];
+                    if (length != (ulong)rows)
+                        throw new XGBoostException($"XGBoost returned {length} scores for {rows} rows.");
+                    // The result lives in a per-thread buffer that this thread's next call overwrites: copy it out now.
+                    new ReadOnlySpan<float>(result, rows).CopyTo(scores);
+                }
             }
+        }
+        finally
+        {
+            if (referenced)
+                _booster.DangerousRelease();
         }
     }
 
-    public void Dispose() => _booster.Dispose();
+    /// <summary>Frees the booster once the Score calls already under way have returned; later calls throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _booster.Dispose();
+    }
 
     internal static unsafe byte[] SaveUbj(BoosterHandle booster)
     {

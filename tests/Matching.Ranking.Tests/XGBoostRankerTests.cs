@@ -106,6 +106,53 @@ public sealed class XGBoostRankerTests(TrainedModel model) : IClassFixture<Train
     }
 
     [Fact]
+    public void Disposing_while_other_threads_score_never_gives_wrong_scores_only_object_disposed()
+    {
+        // A hot swap disposes the old model while requests may still hold it.
+        var ranker = XGBoostRanker.Load(model.Ranker.Save(), "old", SyntheticRanking.Columns);
+        var rows = model.HeldOut.Rows;
+        var expected = model.Ranker.Score(model.HeldOut);
+        var scored = 0;
+        var wrong = 0;
+        var otherErrors = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+        using var started = new CountdownEvent(4);
+        var workers = Enumerable.Range(0, 4).Select(_ => new Thread(() =>
+        {
+            var scores = new float[rows];
+            started.Signal();
+            while (true)
+            {
+                try
+                {
+                    ranker.Score(model.HeldOut.Features, rows, scores);
+                    Interlocked.Increment(ref scored);
+                    if (!scores.AsSpan().SequenceEqual(expected))
+                        Interlocked.Increment(ref wrong);
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+                catch (Exception exception)
+                {
+                    otherErrors.Add(exception);
+                    return;
+                }
+            }
+        }) { IsBackground = true }).ToList();
+        workers.ForEach(w => w.Start());
+        started.Wait();
+        SpinWait.SpinUntil(() => Volatile.Read(ref scored) >= 8 || !otherErrors.IsEmpty);
+
+        ranker.Dispose();
+
+        // A guard against hanging the run, not a timing claim: every worker must see ObjectDisposedException and stop.
+        Assert.All(workers, w => Assert.True(w.Join(TimeSpan.FromMinutes(2)), "a worker kept scoring after Dispose"));
+        Assert.Empty(otherErrors);
+        Assert.Equal(0, wrong);
+    }
+
+    [Fact]
     public void The_slot_reports_no_model_until_one_is_published()
     {
         var slot = new RankerSlot();

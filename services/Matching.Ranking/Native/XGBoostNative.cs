@@ -55,9 +55,13 @@ internal static unsafe partial class XGBoostNative
     [LibraryImport(Library)]
     internal static partial int XGBoosterGetNumFeature(BoosterHandle booster, out ulong features);
 
-    /// <summary>In-place prediction: <paramref name="arrayInterface"/> and <paramref name="config"/> are NUL-terminated UTF-8 JSON.</summary>
+    /// <summary>
+    /// In-place prediction: <paramref name="arrayInterface"/> and <paramref name="config"/> are NUL-terminated UTF-8 JSON.
+    /// The shape and result buffers belong to the booster (one per calling thread), so the caller holds its own reference
+    /// on the booster until it has copied them: a raw handle here, not a SafeHandle whose reference ends with the call.
+    /// </summary>
     [LibraryImport(Library)]
-    internal static partial int XGBoosterPredictFromDense(BoosterHandle booster, byte* arrayInterface, byte* config, nint proxy,
+    internal static partial int XGBoosterPredictFromDense(nint booster, byte* arrayInterface, byte* config, nint proxy,
         out ulong* shape, out ulong dimensions, out float* result);
 
     internal static void Check(int returnCode)
