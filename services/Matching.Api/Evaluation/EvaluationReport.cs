@@ -50,13 +50,15 @@ public static class EvaluationReport
         md.AppendLine("A seeker in several key groups counts in each; \"none\" is seekers in no key group. The pipeline systems apply the key-group policy's boosts.").AppendLine();
 
         md.AppendLine("### Fairness: exposure of postings (share of top-10 slots against share of open postings)").AppendLine();
-        md.AppendLine("| Dimension | Value | Share of open postings | " + string.Join(" | ", result.Systems.Select(s => $"top-10 share {Short(s.Name)}")) + " |");
-        md.AppendLine("|---|---|---:|" + string.Concat(result.Systems.Select(_ => "---:|")));
+        md.AppendLine("| Dimension | Value | Share of open postings | Share of open postings within reach | " +
+            string.Join(" | ", result.Systems.Select(s => $"top-10 share {Short(s.Name)}")) + " |");
+        md.AppendLine("|---|---|---:|---:|" + string.Concat(result.Systems.Select(_ => "---:|")));
         foreach (var row in result.Exposure)
-            md.AppendLine("| " + row.Dimension + " | " + row.Value + " | " + Percent(row.ActiveShare) + " | " +
+            md.AppendLine("| " + row.Dimension + " | " + row.Value + " | " + Percent(row.ActiveShare) + " | " + Percent(row.ReachableShare) + " | " +
                 string.Join(" | ", result.Systems.Select(s => Percent(row.TopTenShare[s.Name]))) + " |");
         md.AppendLine();
-        md.AppendLine("Open postings are counted at every test seeker's query time (pooled). Region type: \"city\" for districts and county-level cities, " +
+        md.AppendLine("Open postings are counted at every test seeker's query time (pooled); \"within reach\" counts only those within the " +
+            "seeker's commute limit (anywhere if they would relocate), the fairer yardstick for systems that respect reach. Region type: \"city\" for districts and county-level cities, " +
             "\"banner-county\" for banners (旗) and counties (县).").AppendLine();
 
         md.AppendLine("### Fairness: counterfactual check").AppendLine();

@@ -26,7 +26,7 @@ public sealed record SystemResult(string Name, string Description, bool Pipeline
 
 public sealed record GroupResult(string Group, int Queries, IReadOnlyDictionary<string, (MetricEstimate Ndcg, double EmptyRate)> BySystem);
 
-public sealed record ExposureResult(string Dimension, string Value, double ActiveShare, IReadOnlyDictionary<string, double> TopTenShare);
+public sealed record ExposureResult(string Dimension, string Value, double ActiveShare, double ReachableShare, IReadOnlyDictionary<string, double> TopTenShare);
 
 public sealed record CounterfactualResult(string Variant, string System, int Seekers, int AttributesChanged, int ListsChanged);
 
@@ -115,6 +115,11 @@ public static class OfflineEvaluation
         var kinds = postings.Select(p => InnerMongoliaRegions.KindOf(p.Snapshot.RegionCode)).ToArray();
         var activeByKind = new Dictionary<string, long>();
         var activeBySize = new Dictionary<string, long>();
+        var reachableByKind = new Dictionary<string, long>();
+        var reachableBySize = new Dictionary<string, long>();
+        long reachableTotal = 0;
+        // Only the place matters for reach: light entries, not the full concept resolution.
+        var placed = postings.Select(p => new IndexedPosting { Snapshot = p.Snapshot, Essential = [], Optional = [], Occupations = [], Education = EducationRank.Unknown }).ToArray();
         var activeEver = new HashSet<int>();
         long activeTotal = 0, candidateTotal = 0;
 
@@ -134,6 +139,13 @@ public static class OfflineEvaluation
             activeTotal += open.Count;
 
             var seeker = IndexedSeeker.From(query.Seeker.Snapshot, vocabulary);
+            foreach (var i in open)
+            {
+                if (!Reach.Of(seeker, placed[i]).Reachable) continue;
+                reachableTotal++;
+                reachableByKind[kinds[i]] = reachableByKind.GetValueOrDefault(kinds[i]) + 1;
+                reachableBySize[postings[i].EmployerSize] = reachableBySize.GetValueOrDefault(postings[i].EmployerSize) + 1;
+            }
             var candidates = replay.Index.CandidatesFor(seeker, query.At, Recommender.CandidateLimit);
             candidateTotal += candidates.Count;
             var results = new Dictionary<string, List<(Guid Id, double Score)>>();
@@ -180,10 +192,10 @@ public static class OfflineEvaluation
         }).ToList();
 
         var exposure = new List<ExposureResult>();
-        foreach (var (dimension, valueOf, active) in new[]
+        foreach (var (dimension, valueOf, active, reachable) in new[]
         {
-            ("region type", (Func<int, string>)(i => kinds[i]), activeByKind),
-            ("employer size", i => postings[i].EmployerSize, activeBySize),
+            ("region type", (Func<int, string>)(i => kinds[i]), activeByKind, reachableByKind),
+            ("employer size", i => postings[i].EmployerSize, activeBySize, reachableBySize),
         })
         {
             foreach (var value in active.Keys.Order(StringComparer.Ordinal))
@@ -193,7 +205,8 @@ public static class OfflineEvaluation
                     var slots = lists[system.Name].SelectMany(list => list.Take(10)).ToList();
                     return slots.Count == 0 ? 0 : slots.Count(id => valueOf(postingIndex[id]) == value) / (double)slots.Count;
                 });
-                exposure.Add(new ExposureResult(dimension, value, active[value] / (double)activeTotal, top));
+                exposure.Add(new ExposureResult(dimension, value, active[value] / (double)activeTotal,
+                    reachable.GetValueOrDefault(value) / (double)Math.Max(reachableTotal, 1), top));
             }
         }
 
