@@ -1,8 +1,11 @@
 using BenchmarkDotNet.Running;
 using JobMatch.Benchmarks;
 
-// `notifications [count]` measures the running notification pipeline end to end; anything else goes to BenchmarkDotNet.
+// `notifications [count]` measures the running notification pipeline end to end, `recommend [sizes…]` one seeker's
+// recommendation latency, `campaign [seekers] [postings] [instances…]` a campaign's wall time; anything else goes to BenchmarkDotNet.
 if (args is ["notifications", ..])
     return await NotificationThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
-BenchmarkSwitcher.FromAssembly(typeof(MatchScorerBenchmarks).Assembly).Run(args);
+if (args is ["recommend", ..]) return RecommendationLatency.Run(args);
+if (args is ["campaign", ..]) return await CampaignBenchmark.RunAsync(args);
+BenchmarkSwitcher.FromAssembly(typeof(RecommendationBenchmarks).Assembly).Run(args);
 return 0;
