@@ -25,12 +25,16 @@ public sealed class CaseworkerJourneyTests(PortalStack stack)
                 lines = new[] { new { occupationName = "叉车司机", vacancies = 7, plannedHires = 5 }, new { occupationName = "电焊工", vacancies = 4, plannedHires = 4 } },
             });
         }
+        var skill = "出纳-" + tag;
+        Assert.Equal("published", (await stack.PostingAsync($"出纳 {tag}", "负责现金收付和银行对账。", [skill], regionCode: "150102")).Status);
         var (seeker, seekerId, _) = await stack.RegisterSeekerAsync();
         using (seeker)
         {
             await stack.SendAsync(seeker, HttpMethod.Put, "api/profiles/me", new
             {
-                name = "其其格", skills = new[] { "会计" }, regionCode = "150102", latitude = 40.81, longitude = 111.66,
+                name = "其其格", skills = new[] { skill }, regionCode = "150102", latitude = 40.81, longitude = 111.66,
+                // Left university half a year ago: a graduate, the campaign's key group.
+                education = new[] { new { level = "bachelor", major = "会计学", institution = "内蒙古财经大学", graduationDate = DateTime.UtcNow.AddMonths(-6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } },
             });
         }
 
@@ -47,7 +51,7 @@ public sealed class CaseworkerJourneyTests(PortalStack stack)
         // The review queue: returning needs a reason (shown beside that posting's field), approving publishes.
         await caseworker.GotoAsync("/Caseworker/Review");
         var item = caseworker.Page.Locator("article.card", new() { HasText = flaggedTitle });
-        await Assertions.Expect(item.Locator(".flag").First).ToContainTextAsync("限男性");
+        await Assertions.Expect(item.Locator(".flag", new() { HasText = "限男性" })).ToHaveCountAsync(1);
         await caseworker.CheckAsync("review");
         await caseworker.SubmitAsync(item.GetByRole(AriaRole.Button, new() { Name = Zh("review.return") }));
         item = caseworker.Page.Locator("article.card", new() { HasText = flaggedTitle });
@@ -76,16 +80,25 @@ public sealed class CaseworkerJourneyTests(PortalStack stack)
             Assert.Contains(Zh("campaigns.unavailable"), await caseworker.TextAsync(), StringComparison.Ordinal);
             return;
         }
-        await caseworker.FillAsync(("name", $"高校毕业生专项 {tag}"), ("regionCodes", "150100"), ("occupations", "会计"));
+        await caseworker.FillAsync(("name", $"高校毕业生专项 {tag}"), ("regionCodes", "150100"));
         await caseworker.Page.Locator("#keyGroup").SelectOptionAsync("graduate");
         await caseworker.SubmitAsync(Zh("campaigns.run"));
         Assert.Contains("/Caseworker/Campaign", caseworker.Page.Url, StringComparison.Ordinal);
         await caseworker.CheckAsync("campaign-progress");
+        // While it runs, the page reloads itself (HTTP Refresh header, no script) and shows a progress bar.
         await Eventually.GetAsync(async () =>
         {
             await caseworker.GotoAsync(new Uri(caseworker.Page.Url).PathAndQuery);
-            return await caseworker.Page.Locator("meta[http-equiv=refresh]").CountAsync();
-        }, count => count == 0, "the campaign page to stop refreshing itself (campaign done)");
+            return await caseworker.Page.Locator("progress").CountAsync();
+        }, count => count == 0, "the campaign page to show the finished campaign");
+        await Assertions.Expect(caseworker.Page.Locator("main dl.explain")).ToContainTextAsync(Zh("campaignStatus.completed"));
+        var send = caseworker.Page.Locator("input[name=resultIds]");
+        if (await send.CountAsync() > 0)
+        {
+            await send.First.CheckAsync();
+            await caseworker.SubmitAsync(Zh("campaign.send"));
+            Assert.Contains(Zh("campaign.sent"), await caseworker.TextAsync(), StringComparison.Ordinal);
+        }
         await caseworker.CheckAsync("campaign-done");
     }
 }

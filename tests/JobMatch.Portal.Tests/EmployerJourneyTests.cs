@@ -21,11 +21,15 @@ public sealed class EmployerJourneyTests(PortalStack stack)
         Assert.Contains(Zh("employer.keyEnterpriseYes"), await employer.TextAsync(), StringComparison.Ordinal);
         await employer.CheckAsync("organisation");
 
-        // A posting without a title or region: the API's messages appear beside those fields.
+        // The browser itself asks for the required fields; what only the API knows comes back beside its field.
         await employer.GotoAsync("/Employer/Posting");
-        await employer.SubmitAsync(Zh("posting.submit"));
-        Assert.NotEmpty(await employer.FieldErrorAsync("title"));
-        Assert.NotEmpty(await employer.FieldErrorAsync("regionCode"));
+        await employer.FillAsync(("title", $"电焊工 {tag}"), ("regionCode", "150102"), ("salaryMin", "7000"), ("salaryMax", "5000"), ("latitude", "95"),
+            ("longitude", "111.7492"));
+        await employer.SubmitAsync(Zh("posting.save"));
+        Assert.NotEmpty(await employer.FieldErrorAsync("salaryMax"));
+        Assert.NotEmpty(await employer.FieldErrorAsync("latitude"));
+        Assert.Equal("true", await employer.Field("salaryMax").GetAttributeAsync("aria-invalid"));
+        Assert.Equal($"电焊工 {tag}", await employer.Field("title").InputValueAsync());
         await employer.CheckAsync("posting-field-errors");
 
         // Screening holds a discriminatory posting for review and names the rule and the words it matched.
@@ -45,7 +49,8 @@ public sealed class EmployerJourneyTests(PortalStack stack)
         await employer.SubmitAsync(Zh("posting.submit"));
         Assert.Contains(Zh("posting.published"), await employer.TextAsync(), StringComparison.Ordinal);
         await employer.CheckAsync("posting-published");
-        var postingId = new Uri(employer.Page.Url).Query.Split("id=")[1].Split('&')[0];
+        var postingId = System.Text.RegularExpressions.Regex.Match(employer.Page.Url, "[?&]id=([0-9a-f-]{36})", System.Text.RegularExpressions.RegexOptions.IgnoreCase).Groups[1].Value;
+        Assert.True(Guid.TryParse(postingId, out _), employer.Page.Url);
 
         // A seeker applies (through the API); the employer moves the application a step on.
         var (seeker, _, _) = await stack.RegisterSeekerAsync();

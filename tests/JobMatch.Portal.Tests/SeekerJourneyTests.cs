@@ -120,7 +120,7 @@ public sealed class SeekerJourneyTests(PortalStack stack)
         await seeker.Page.Locator("#confirm").CheckAsync();
         await seeker.SubmitAsync(Zh("privacy.deleteButton"));
         Assert.Equal("/?deleted=1", new Uri(seeker.Page.Url).PathAndQuery);
-        await Assertions.Expect(seeker.Page.GetByRole(AriaRole.Link, new() { Name = Zh("nav.signIn") })).ToHaveCountAsync(1);
+        await Assertions.Expect(seeker.Page.Locator("header").GetByRole(AriaRole.Link, new() { Name = Zh("nav.signIn") })).ToHaveCountAsync(1);
         Assert.NotEqual(Guid.Empty, postingId);
     }
 }

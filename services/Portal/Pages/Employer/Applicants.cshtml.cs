@@ -23,5 +23,5 @@ public sealed class ApplicantsModel : PortalPage
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, string? status, string? reason) =>
         await AfterAsync(await Api.PostAsync($"api/applications/{id}/status", new { status, reason = string.IsNullOrWhiteSpace(reason) ? null : reason }),
-            "applicants.moved", OnGetAsync, new { PostingId });
+            "applicants.moved", OnGetAsync, new { postingId = PostingId });
 }

@@ -35,21 +35,21 @@ public sealed class PostingModel : PortalPage
         var body = Body();
         var result = Id is { } id ? await Api.PutAsync($"api/postings/{id}", body) : await Api.PostAsync("api/postings", body);
         if (result.Ok && Id is null) Id = Guid.Parse(result.Body.Str("id"));
-        return await AfterAsync(result, "posting.saved", () => LoadAsync(fillForm: false), new { Id });
+        return await AfterAsync(result, "posting.saved", () => LoadAsync(fillForm: false), new { id = Id });
     }
 
     public async Task<IActionResult> OnPostSubmitAsync()
     {
         var saved = Id is { } id ? await Api.PutAsync($"api/postings/{id}", Body()) : await Api.PostAsync("api/postings", Body());
-        if (!saved.Ok) return await AfterAsync(saved, "posting.saved", () => LoadAsync(fillForm: false), new { Id });
+        if (!saved.Ok) return await AfterAsync(saved, "posting.saved", () => LoadAsync(fillForm: false), new { id = Id });
         Id ??= Guid.Parse(saved.Body.Str("id"));
         var published = await Api.PostAsync($"api/postings/{Id}/publish");
         var notice = published.Body.Str("status") == "published" ? "posting.published" : "posting.needsReview";
-        return await AfterAsync(published, notice, () => LoadAsync(fillForm: false), new { Id });
+        return await AfterAsync(published, notice, () => LoadAsync(fillForm: false), new { id = Id });
     }
 
     public async Task<IActionResult> OnPostCloseAsync() =>
-        await AfterAsync(await Api.PostAsync($"api/postings/{Id}/close"), "posting.closed", () => LoadAsync(fillForm: true), new { Id });
+        await AfterAsync(await Api.PostAsync($"api/postings/{Id}/close"), "posting.closed", () => LoadAsync(fillForm: true), new { id = Id });
 
     private JsonObject Body() => new()
     {

@@ -29,7 +29,12 @@ public sealed class PrivacyModel : PortalPage
             await OnGetAsync();
             return Page();
         }
-        return File(Encoding.UTF8.GetBytes(result.Body!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true })),
+        return File(Encoding.UTF8.GetBytes(result.Body!.ToJsonString(new System.Text.Json.JsonSerializerOptions
+        {
+            WriteIndented = true,
+            // A file the seeker reads: Chinese as Chinese, not \uXXXX escapes.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        })),
             "application/json", "jobmatch-my-data.json");
     }
 

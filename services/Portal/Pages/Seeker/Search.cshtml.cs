@@ -72,7 +72,7 @@ public sealed class SearchModel : PortalPage
         return string.Join("&", parts);
     }
 
-    private object RouteValues() => new { Q, Region, Lat, Lng, RadiusKm, Salary, EmploymentType, KeyGroup, Sort };
+    private object RouteValues() => new { q = Q, region = Region, lat = Lat, lng = Lng, radiusKm = RadiusKm, salary = Salary, employmentType = EmploymentType, keyGroup = KeyGroup, sort = Sort };
 
     private async Task LoadAsync()
     {
