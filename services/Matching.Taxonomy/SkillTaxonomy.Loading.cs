@@ -258,6 +258,7 @@ public sealed partial class SkillTaxonomy
             // Load throws on errors; Validate only wants them. The label index (no errors come from it) is the
             // expensive part: skip it.
             _displayKeys = [];
+            _synonyms = alternatives;
             _labels = new LabelIndex([], id => KindOf(id, occupationCount));
             return;
         }
@@ -302,6 +303,7 @@ public sealed partial class SkillTaxonomy
         }
 
         _displayKeys = [.. displayKeys];
+        _synonyms = alternatives;
         _labels = new LabelIndex(entries, id => KindOf(id, occupationCount));
     }
 

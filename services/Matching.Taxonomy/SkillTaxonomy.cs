@@ -21,6 +21,7 @@ public sealed partial class SkillTaxonomy
     private readonly int[] _relationSkills;
     private readonly LabelIndex _labels;
     private readonly (string Key, int Concept)[] _displayKeys; // preferred and Chinese labels, for Suggest's infix pass
+    private readonly string[][] _synonyms;         // per concept: ESCO altLabels as written
     private readonly MilitaryOccupation[] _military;
     private readonly Dictionary<string, int> _militaryByName;
 
@@ -393,6 +394,9 @@ public sealed partial class SkillTaxonomy
 
         return ids.ConvertAll(id => _concepts[id]);
     }
+
+    /// <summary>ESCO's synonyms (altLabels) of a concept as written, e.g. for "operate forklift" "drive forklift".</summary>
+    public IReadOnlyList<string> Synonyms(int id) => (uint)id < (uint)_synonyms.Length ? _synonyms[id] ?? [] : [];
 
     private ConceptKind KindOf(int id) => id < _occupations.Length ? ConceptKind.Occupation : ConceptKind.Skill;
 

@@ -12,7 +12,7 @@ public sealed record SyntheticPosting(PostingSnapshot Snapshot, int Occupation, 
 
 /// <summary>
 /// A deterministic labour market built from ESCO: postings and seekers generated from occupations' essential skills,
-/// with skills dropped and written as synonyms or in Chinese, placed at real Inner Mongolia seats (jittered a few km).
+/// with skills dropped and written as ESCO synonyms or in Chinese, placed at real Inner Mongolia seats (jittered a few km).
 /// The truth is the occupation each was generated from: a posting is relevant to a seeker (grade 3) when it is of their
 /// occupation and within reach, grade 2 when the occupation is a close one (same ISCO unit group), grade 1 when
 /// related (same minor group), else 0. Used for the cold-start model and the synthetic benchmark.
@@ -112,8 +112,18 @@ public sealed class SyntheticMarket
         var concept = taxonomy[id];
         var roll = random.NextDouble();
         if (roll < 0.3 && concept.LabelZh is { } zh) return zh;
+        if (roll < 0.5 && Synonym(id) is { } synonym) return synonym;
         return concept.Label;
     }).Distinct().ToArray();
+
+    /// <summary>An ESCO synonym of the skill that the taxonomy reads back as the same skill (as an employer might write it).</summary>
+    private string? Synonym(int id)
+    {
+        var synonyms = taxonomy.Synonyms(id);
+        if (synonyms.Count == 0) return null;
+        var synonym = synonyms[random.Next(synonyms.Count)];
+        return taxonomy.Find(synonym, ConceptKind.Skill)?.Id == id ? synonym : null;
+    }
 
     private (double, double) Jitter(Region county) =>
         (Math.Round(county.Latitude + (random.NextDouble() - 0.5) * 0.1, 5), Math.Round(county.Longitude + (random.NextDouble() - 0.5) * 0.1, 5));
