@@ -11,6 +11,10 @@ namespace Matching.Api.Candidates;
 /// </summary>
 public sealed class ConceptVocabulary(SkillTaxonomy taxonomy)
 {
+    /// <summary>Text already resolved: postings and profiles repeat the same words, and resolution is most of indexing.</summary>
+    private const int CacheLimit = 500_000;
+    private readonly ConcurrentDictionary<string, int> skillCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int[]> occupationCache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> interned = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, string> internedKeys = new();
     private int nextId = taxonomy.Count;
@@ -20,6 +24,14 @@ public sealed class ConceptVocabulary(SkillTaxonomy taxonomy)
     public bool IsConcept(int id) => id < taxonomy.Count;
 
     public int SkillId(string typed)
+    {
+        if (skillCache.TryGetValue(typed, out var cached)) return cached;
+        var id = ResolveSkill(typed);
+        if (skillCache.Count < CacheLimit) skillCache.TryAdd(typed, id);
+        return id;
+    }
+
+    private int ResolveSkill(string typed)
     {
         if (taxonomy.Find(typed, ConceptKind.Skill) is { } concept) return concept.Id;
         var key = SkillKey.Normalize(typed);
@@ -47,6 +59,16 @@ public sealed class ConceptVocabulary(SkillTaxonomy taxonomy)
 
     /// <summary>Occupations a posting or seeker names: codes and names in either language, and the posting title.</summary>
     public int[] Occupations(IEnumerable<string> namesOrCodes, string? title = null)
+    {
+        var texts = namesOrCodes.ToArray();
+        var key = string.Join('\u001f', texts) + '\u001e' + title;
+        if (occupationCache.TryGetValue(key, out var cached)) return cached;
+        var resolved = ResolveOccupations(texts, title);
+        if (occupationCache.Count < CacheLimit) occupationCache.TryAdd(key, resolved);
+        return resolved;
+    }
+
+    private int[] ResolveOccupations(string[] namesOrCodes, string? title)
     {
         var ids = taxonomy.ResolveOccupations(namesOrCodes.Where(text => !string.IsNullOrWhiteSpace(text))).ToList();
         if (ids.Count == 0 && !string.IsNullOrWhiteSpace(title))
