@@ -37,6 +37,8 @@ public static class Charts
     public static IHtmlContent Bars(string id, string title, IReadOnlyList<(string Label, double Value)> bars)
     {
         const int rowHeight = 26, labelWidth = 170, barWidth = 300, valueWidth = 60;
+        if (bars.Count == 0)
+            return new HtmlString($"<figure class=\"chart\"><figcaption>{HtmlEncoder.Default.Encode(title)}</figcaption><p>—</p></figure>");
         var max = bars.Count == 0 ? 1 : Math.Max(1, bars.Max(bar => bar.Value));
         var height = Math.Max(1, bars.Count) * rowHeight + 8;
         var svg = new StringBuilder();
