@@ -159,6 +159,8 @@ missing_packages() {
     command -v curl >/dev/null || echo curl
     # Debian's Chromium for the portal's browser tests (Playwright never downloads one); run.sh needs no browser.
     [[ ${JOBMATCH_NO_BROWSER:-} == 1 ]] || [[ -x /usr/bin/chromium ]] || echo chromium
+    # …and a Chinese font, so its screenshots show the pages' text rather than empty boxes.
+    [[ ${JOBMATCH_NO_BROWSER:-} == 1 ]] || pkg_installed fonts-wqy-microhei || echo fonts-wqy-microhei
 }
 
 ensure_packages() {
