@@ -27,7 +27,7 @@ public static class Fmt
         node?[name] is JsonArray array ? array.OfType<JsonNode>() : [];
 
     public static string Number(double? value, int decimals = 1) =>
-        value is null ? "" : Math.Round(value.Value, decimals).ToString("0.#", CultureInfo.InvariantCulture);
+        value is null ? "" : Math.Round(value.Value, decimals).ToString(decimals > 0 ? "0." + new string('#', decimals) : "0", CultureInfo.InvariantCulture);
 
     public static string Date(this JsonNode? node, string name) =>
         DateTime.TryParse(node.Str(name), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var date)
