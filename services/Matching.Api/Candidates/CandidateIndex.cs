@@ -11,8 +11,8 @@ namespace Matching.Api.Candidates;
 public sealed class CandidateIndex
 {
     private readonly ReaderWriterLockSlim gate = new();
-    private readonly Side<IndexedPosting> postings = new();
-    private readonly Side<IndexedSeeker> seekers = new();
+    private readonly Side<IndexedPosting> postings = new(GeoCells.Of);
+    private readonly Side<IndexedSeeker> seekers = new(null);
 
     public int PostingCount { get { gate.EnterReadLock(); try { return postings.Live; } finally { gate.ExitReadLock(); } } }
     public int SeekerCount { get { gate.EnterReadLock(); try { return seekers.Live; } finally { gate.ExitReadLock(); } } }
@@ -58,7 +58,7 @@ public sealed class CandidateIndex
         {
             return postings.Collect(seeker.Skills, seeker.Occupations, limit,
                 posting => posting.IsOpenAt(now) && Reach.Of(seeker, posting).Reachable,
-                posting => posting.Snapshot.PublishedAt);
+                posting => posting.Snapshot.PublishedAt, GeoCells.Around(seeker));
         }
         finally { gate.ExitReadLock(); }
     }
@@ -84,14 +84,20 @@ public sealed class CandidateIndex
         try { return seekers.All().Where(predicate).ToList(); } finally { gate.ExitReadLock(); }
     }
 
-    /// <summary>One side of the index: entries in slots, and concept → slots lists (skills weigh 1, occupations 3).</summary>
-    private sealed class Side<T> where T : class
+    /// <summary>
+    /// One side of the index: entries in slots, and concept → slots lists (skills weigh 1, occupations 3). When entries
+    /// have a place (<paramref name="cellOf"/>), lists are also kept per (concept, grid cell), so a query within a
+    /// commute reads only the cells it can reach instead of the whole region's list.
+    /// </summary>
+    private sealed class Side<T>(Func<T, int>? cellOf) where T : class
     {
         private const int SkillWeight = 1, OccupationWeight = 3;
         private readonly List<T?> slots = [];
         private readonly Dictionary<Guid, int> slotOf = [];
         private readonly Dictionary<int, List<int>> bySkill = [];
         private readonly Dictionary<int, List<int>> byOccupation = [];
+        private readonly Dictionary<long, List<int>> bySkillInCell = [];
+        private readonly Dictionary<long, List<int>> byOccupationInCell = [];
         private readonly System.Collections.Concurrent.ConcurrentBag<int[]> counters = [];
         private int dead;
 
@@ -109,6 +115,10 @@ public sealed class CandidateIndex
             slotOf[id] = slot;
             foreach (var skill in skills.Distinct()) Add(bySkill, skill, slot);
             foreach (var occupation in occupations.Distinct()) Add(byOccupation, occupation, slot);
+            if (cellOf is null) return;
+            var cell = cellOf(entry);
+            foreach (var skill in skills.Distinct()) Add(bySkillInCell, GeoCells.Key(skill, cell), slot);
+            foreach (var occupation in occupations.Distinct()) Add(byOccupationInCell, GeoCells.Key(occupation, cell), slot);
         }
 
         public void Remove(Guid id)
@@ -122,19 +132,30 @@ public sealed class CandidateIndex
         {
             if (dead < 1024 || dead < slotOf.Count / 4) return;
             var live = slotOf.Select(pair => (pair.Key, Entry: slots[pair.Value]!)).ToList();
-            slots.Clear(); slotOf.Clear(); bySkill.Clear(); byOccupation.Clear(); dead = 0;
+            slots.Clear(); slotOf.Clear(); bySkill.Clear(); byOccupation.Clear(); bySkillInCell.Clear(); byOccupationInCell.Clear(); dead = 0;
             foreach (var (id, entry) in live) Put(id, entry, skillsOf(entry), occupationsOf(entry));
         }
 
-        public List<T> Collect(int[] skills, int[] occupations, int limit, Func<T, bool> admit, Func<T, DateTime> recency)
+        public List<T> Collect(int[] skills, int[] occupations, int limit, Func<T, bool> admit, Func<T, DateTime> recency, int[]? cells = null)
         {
             // Counters come back all zero (only touched slots are written, and they are reset): no clearing per query.
             if (!counters.TryTake(out var counts) || counts.Length < slots.Count) counts = new int[Math.Max(slots.Count * 5 / 4, 1024)];
             var touched = new List<int>();
             try
             {
-                Count(bySkill, skills, SkillWeight, counts, touched);
-                Count(byOccupation, occupations, OccupationWeight, counts, touched);
+                if (cells is null || cellOf is null)
+                {
+                    Count(bySkill, skills, SkillWeight, counts, touched);
+                    Count(byOccupation, occupations, OccupationWeight, counts, touched);
+                }
+                else
+                {
+                    foreach (var cell in cells)
+                    {
+                        CountIn(bySkillInCell, skills, cell, SkillWeight, counts, touched);
+                        CountIn(byOccupationInCell, occupations, cell, OccupationWeight, counts, touched);
+                    }
+                }
                 var admitted = new List<(T Entry, int Count)>(Math.Min(touched.Count, 4 * limit));
                 foreach (var slot in touched)
                 {
@@ -164,7 +185,20 @@ public sealed class CandidateIndex
             }
         }
 
-        private static void Add(Dictionary<int, List<int>> lists, int concept, int slot)
+        private static void CountIn(Dictionary<long, List<int>> lists, int[] concepts, int cell, int weight, int[] counts, List<int> touched)
+        {
+            foreach (var concept in concepts)
+            {
+                if (!lists.TryGetValue(GeoCells.Key(concept, cell), out var list)) continue;
+                foreach (var slot in list)
+                {
+                    if (counts[slot] == 0) touched.Add(slot);
+                    counts[slot] += weight;
+                }
+            }
+        }
+
+        private static void Add<TKey>(Dictionary<TKey, List<int>> lists, TKey concept, int slot) where TKey : notnull
         {
             if (!lists.TryGetValue(concept, out var list)) lists[concept] = list = [];
             list.Add(slot);

@@ -92,6 +92,20 @@ public sealed class CandidateIndexTests
         Assert.Null(index.FindSeeker(sharing.SeekerId));
     }
 
+    [Fact]
+    public void Postings_across_grid_cell_borders_and_postings_without_coordinates_are_found_within_the_commute()
+    {
+        // Cells are half a degree: 40.99 and 41.01 (and 111.49 / 111.51) lie in different cells, a few km apart.
+        Put(Posting(["Welding"], latitude: 41.01, longitude: 111.51, title: "ZZ-across"),
+            Posting(["Welding"], latitude: 41.6, longitude: 111.49, title: "ZZ-too-far"),
+            Posting(["Welding"], latitude: null, longitude: null, title: "ZZ-unplaced"));
+
+        var titles = TitlesFor(Seeker(["Welding"], latitude: 40.99, longitude: 111.49, maxCommuteKm: 30));
+
+        Assert.Equal(["ZZ-across", "ZZ-unplaced"], titles.Order());
+        Assert.Equal(3, TitlesFor(Seeker(["Welding"], latitude: 40.99, longitude: 111.49, maxCommuteKm: 30, willingToRelocate: true)).Count);
+    }
+
     private static PostingSnapshot Closed(PostingSnapshot posting) => new()
     {
         PostingId = posting.PostingId, EmployerId = posting.EmployerId, Title = posting.Title, Skills = posting.Skills, RegionCode = posting.RegionCode,
