@@ -27,29 +27,42 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
 
         proxy.Cut();
         int sent = 0, refused = 0, other = 0;
+        var retryAfter = TimeSpan.Zero;
         var deadline = DateTime.UtcNow + Faults.Outage;
         while (DateTime.UtcNow < deadline)
         {
             using var response = await CreateAsync(client, "during");
             sent++;
-            if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter?.Delta > TimeSpan.Zero) refused++;
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter?.Delta > TimeSpan.Zero)
+            {
+                refused++;
+                retryAfter = response.Headers.RetryAfter.Delta.Value;
+            }
             else other++;
             await Task.Delay(200);
         }
         using (var ready = await client.GetAsync("/health/ready")) Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         proxy.Restore();
+        var recovering = System.Diagnostics.Stopwatch.StartNew();
 
         await Eventually.GetAsync(async () =>
         {
             using var response = await CreateAsync(client, "after");
             return response.StatusCode;
         }, status => status == HttpStatusCode.Created, "a write succeeding after the outage");
+        var recovered = recovering.Elapsed;
         created++;
+        await Eventually.GetAsync(async () =>
+        {
+            using var ready = await client.GetAsync("/health/ready");
+            return ready.StatusCode;
+        }, status => status == HttpStatusCode.OK, "ready again after the outage");
+        var readyAgain = recovering.Elapsed;
 
         await using var direct = new NpgsqlConnection(servers.ConnectionStringFor(postings.Database));
         var stored = await direct.ExecuteScalarAsync<int>("SELECT count(*) FROM postings WHERE employer_id = @employerId", new { employerId });
-        output.WriteLine($"database outage {Faults.Outage.TotalSeconds:0}s: sent {sent} writes during it, {refused} answered 503 + Retry-After, {other} otherwise; " +
-            $"{created} accepted in all, {stored} stored");
+        output.WriteLine($"database outage {Faults.Outage.TotalSeconds:0}s: sent {sent} writes during it, {refused} answered 503 + Retry-After ({retryAfter.TotalSeconds:0}s), {other} otherwise; " +
+            $"first write accepted {recovered.TotalSeconds:0.0}s after PostgreSQL was back, ready {readyAgain.TotalSeconds:0.0}s after; {created} accepted in all, {stored} stored");
         Assert.True(sent > 0);
         Assert.Equal(sent, refused);
         Assert.Equal(created, stored);
