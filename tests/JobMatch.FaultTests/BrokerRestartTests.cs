@@ -43,9 +43,10 @@ public sealed class BrokerRestartTests(ITestOutputHelper output) : IAsyncLifetim
 
     public async Task DisposeAsync()
     {
-        await _postings.DisposeAsync();
-        await _matching.DisposeAsync();
-        await _broker.DisposeAsync();
+        // Null when InitializeAsync failed part-way (e.g. the node never booted): that failure is the one to see.
+        if (_postings is not null) await _postings.DisposeAsync();
+        if (_matching is not null) await _matching.DisposeAsync();
+        if (_broker is not null) await _broker.DisposeAsync();
     }
 
     [Fact]
