@@ -4,6 +4,7 @@ using JobMatch.ServiceDefaults.Data;
 using JobMatch.ServiceDefaults.Messaging;
 using Matching.Api.Campaigns;
 using Matching.Api.Consumers;
+using Matching.Api.Dashboard;
 using Matching.Api.Evaluation;
 using Matching.Api.Matches;
 using Matching.Api.Policy;
@@ -27,6 +28,7 @@ app.MapCampaignsEndpoints();
 app.MapTaxonomyEndpoints();
 app.MapPolicyEndpoints();
 app.MapModelsEndpoints();
+app.MapDashboardEndpoints();
 
 app.Run();
 return 0;

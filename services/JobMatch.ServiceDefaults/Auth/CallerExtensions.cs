@@ -36,5 +36,6 @@ public static class CallerExtensions
     public static bool Covers(string region, string regionCode) =>
         RegionPrefix(region) is { Length: > 0 } prefix && regionCode.StartsWith(prefix, StringComparison.Ordinal);
 
-    private static string RegionPrefix(string region) => region.TrimEnd('0') is var trimmed && trimmed.Length % 2 == 1 ? trimmed + "0" : region.TrimEnd('0');
+    /// <summary>The code prefix a division covers: 150100 → "1501", 150102 → "150102", 150000 → "15".</summary>
+    public static string RegionPrefix(string region) => region.TrimEnd('0') is var trimmed && trimmed.Length % 2 == 1 ? trimmed + "0" : region.TrimEnd('0');
 }
