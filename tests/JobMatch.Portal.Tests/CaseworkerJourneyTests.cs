@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using static JobMatch.Portal.Tests.Visitor;
 
@@ -47,6 +48,41 @@ public sealed class CaseworkerJourneyTests(PortalStack stack)
         Assert.True(await caseworker.Page.Locator("figure.chart svg").CountAsync() >= 3);
         await Assertions.Expect(caseworker.Page.Locator("figure.chart", new() { HasText = "叉车司机" })).ToHaveCountAsync(1);
         await caseworker.CheckAsync("dashboard");
+
+        // The matching service's area figures: the seekers by key group (the graduate registered above among them) as
+        // the dashboard API counts them, in the chart's table; the other charts drawn beside it.
+        var (staff, _) = await stack.SignInAsync("caseworker");
+        using (staff)
+        {
+            static List<string> Rows(JsonObject area) => area["seekersByKeyGroup"]!.AsArray()
+                .Select(c => $"{Zh("keyGroup." + c!["key"]!.GetValue<string>())}|{c["count"]!.GetValue<long>()}").ToList();
+            var (area, shown) = await Eventually.GetAsync(async () =>
+            {
+                var answer = await stack.SendAsync(staff, HttpMethod.Get, "api/matches/dashboard?regionCode=150100");
+                await caseworker.GotoAsync("/Caseworker?region=150100");
+                // The table sits in a closed <details>: read its cells' text content, not the rendered text.
+                var rows = await caseworker.Page.Locator("#seekers-by-group-table tbody tr")
+                    .EvaluateAllAsync<string[]>("rows => rows.map(r => r.cells[0].textContent + '|' + r.cells[1].textContent)");
+                return (answer, rows);
+            }, seen => seen.answer["seekersByKeyGroup"]!.AsArray().Any(c => c!["key"]!.GetValue<string>() == "graduate" && c["count"]!.GetValue<long>() >= 1)
+                && seen.answer["seekersByCounty"]!.AsArray().Any(c => c!["key"]!.GetValue<string>() == "150102")
+                && Rows(seen.answer).SequenceEqual(seen.rows),
+                "the registered graduate in the area dashboard API and the same counts in the key-group chart's table");
+            Assert.Equal(Rows(area), shown);
+            Assert.Contains(shown, row => row.StartsWith(Zh("keyGroup.graduate") + "|", StringComparison.Ordinal) && row != Zh("keyGroup.graduate") + "|0");
+            Assert.Contains(Zh("keyGroup.graduate"), await caseworker.Page.Locator("#seekers-by-group-desc").TextContentAsync(), StringComparison.Ordinal);
+            Assert.Contains(Zh("dashboard.seekersByKeyGroup"), await caseworker.Page.Locator("#seekers-by-group-title").InnerTextAsync(), StringComparison.Ordinal);
+            foreach (var chart in new[] { "seekers-by-group", "seekers-by-county", "open-by-county", "matches-by-week", "applications-by-week", "placements-by-week" })
+                await Assertions.Expect(caseworker.Page.Locator($"svg[aria-labelledby='{chart}-title {chart}-desc'] rect.chart-bar").First).ToBeAttachedAsync();
+            await Assertions.Expect(caseworker.Page.Locator("#seekers-by-county-table")).ToContainTextAsync("150102");
+            await Assertions.Expect(caseworker.Page.Locator("#matches-by-week-table tbody tr")).ToHaveCountAsync(12);
+            await caseworker.CheckAsync("dashboard-area");
+            await caseworker.GotoAsync("/Caseworker?region=150100&lang=en");
+            await Assertions.Expect(caseworker.Page.Locator("#seekers-by-group-title")).ToHaveTextAsync(En("dashboard.seekersByKeyGroup"));
+            await Assertions.Expect(caseworker.Page.Locator("#seekers-by-group-table")).ToContainTextAsync(En("keyGroup.graduate"));
+            await caseworker.CheckAsync("dashboard-en");
+            await caseworker.GotoAsync("/Caseworker?region=150100&lang=zh");
+        }
 
         // The review queue: returning needs a reason (shown beside that posting's field), approving publishes.
         await caseworker.GotoAsync("/Caseworker/Review");

@@ -8,7 +8,7 @@ namespace JobMatch.Portal.Tests;
 public sealed class NoScriptTests(PortalStack stack)
 {
     [Fact]
-    public async Task With_javascript_off_a_seeker_signs_in_searches_and_switches_language()
+    public async Task With_javascript_off_a_seeker_signs_in_searches_switches_language_and_gets_name_suggestions()
     {
         await using var visitor = await OpenAsync(stack, "no-script", javaScript: false);
         await visitor.GotoAsync("/Account/SignIn?returnUrl=%2FSeeker%2FSearch");
@@ -23,6 +23,12 @@ public sealed class NoScriptTests(PortalStack stack)
         await visitor.SubmitAsync(visitor.Page.GetByRole(AriaRole.Link, new() { Name = "English" }));
         Assert.Equal("en", await visitor.Page.GetAttributeAsync("html", "lang"));
         Assert.Equal("叉车", await visitor.Field("q").InputValueAsync());
+        // Skill and occupation names are suggested by a form post too, here in English (the Chinese name beside it).
+        await visitor.GotoAsync("/Seeker/Profile");
+        await visitor.FillAsync(("newOccupation", "forklift"));
+        await visitor.SubmitAsync(En("profile.suggest"));
+        await Assertions.Expect(visitor.Page.Locator("#occupation-suggestions option[value='forklift operator']")).ToHaveTextAsync("叉车司机");
+        await visitor.CheckAsync("profile-suggestions-en");
         await visitor.SubmitAsync(visitor.Page.GetByRole(AriaRole.Button, new() { Name = En("nav.signOut") }));
         await Assertions.Expect(visitor.Page.Locator("header").GetByRole(AriaRole.Link, new() { Name = En("nav.signIn") })).ToHaveCountAsync(1);
     }

@@ -45,6 +45,22 @@ public sealed class SeekerJourneyTests(PortalStack stack)
         Assert.Equal($"{skill}, 电焊", await seeker.Field("skills").InputValueAsync());
         await seeker.CheckAsync("profile-saved");
 
+        // Name suggestions from the matching service's taxonomy: type part of a name, look it up (a form post, no
+        // script), and the fields' datalists offer the taxonomy's words, Chinese first with the English beside them.
+        await seeker.FillAsync(("newSkill", "叉车"));
+        await seeker.SubmitAsync(Zh("profile.suggest"));
+        await Assertions.Expect(seeker.Page.Locator("#occupation-suggestions option[value='叉车司机']")).ToHaveTextAsync("forklift operator");
+        await Assertions.Expect(seeker.Page.Locator("#occupation-suggestions-text")).ToContainTextAsync("叉车司机");
+        Assert.True(await seeker.Page.Locator("#skill-suggestions option[value*='叉车']").CountAsync() > 0, "No skill suggestion names 叉车.");
+        Assert.Equal("叉车", await seeker.Field("newSkill").InputValueAsync());
+        Assert.Equal($"{skill}, 电焊", await seeker.Field("skills").InputValueAsync());
+        await seeker.CheckAsync("profile-suggestions");
+        // The suggestion picked is saved with the profile.
+        await seeker.FillAsync(("newSkill", ""), ("newOccupation", "叉车司机"));
+        await seeker.SubmitAsync(Zh("profile.save"));
+        Assert.Contains(Zh("profile.saved"), await seeker.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal("叉车司机", await seeker.Field("desiredOccupations").InputValueAsync());
+
         // Search by words near home, within a radius; the hit shows its distance.
         await seeker.GotoAsync($"/Seeker/Search?q={tag}&lat=40.8080&lng=111.6840&radiusKm=50");
         var card = seeker.Page.Locator("article.card", new() { HasText = title });

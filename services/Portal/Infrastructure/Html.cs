@@ -34,11 +34,19 @@ public static class HtmlExtensions
 /// <summary>Horizontal bar charts as inline SVG: no script, readable at any width, with a text equivalent.</summary>
 public static class Charts
 {
-    public static IHtmlContent Bars(string id, string title, IReadOnlyList<(string Label, double Value)> bars)
+    /// <param name="table">
+    /// When given, the figures also as a table (in a closed <c>details</c>, headed by the summary and the two column
+    /// names): screen-reader users can move through its cells, and anyone can read exact values or copy them.
+    /// </param>
+    public static IHtmlContent Bars(string id, string title, IReadOnlyList<(string Label, double Value)> bars,
+        (string Summary, string LabelHeader, string ValueHeader)? table = null)
     {
-        const int rowHeight = 26, labelWidth = 170, barWidth = 300, valueWidth = 60;
+        const int rowHeight = 26, barWidth = 300, valueWidth = 60;
         if (bars.Count == 0)
             return new HtmlString($"<figure class=\"chart\"><figcaption>{HtmlEncoder.Default.Encode(title)}</figcaption><p>—</p></figure>");
+        // Wide enough for the longest label at the 13px label font (about 14 units a CJK character, 7.5 others), so
+        // English labels such as "People with employment difficulties" are not cut off; at most 320 units.
+        var labelWidth = (int)Math.Clamp(bars.Max(bar => bar.Label.Sum(c => c >= 0x2E80 ? 14 : 7.5)) + 12, 170, 320);
         var max = bars.Count == 0 ? 1 : Math.Max(1, bars.Max(bar => bar.Value));
         var height = Math.Max(1, bars.Count) * rowHeight + 8;
         var svg = new StringBuilder();
@@ -56,7 +64,16 @@ public static class Charts
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{width:0.#}\" height=\"{rowHeight - 8}\" class=\"chart-bar\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + width + 6:0.#}\" y=\"{y + 16}\" class=\"chart-value\">{value:0.##}</text>");
         }
-        svg.Append("</svg></figure>");
+        svg.Append("</svg>");
+        if (table is { } t)
+        {
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<details><summary>{e.Encode(t.Summary)}</summary><table id=\"{id}-table\"><thead><tr><th scope=\"col\">{e.Encode(t.LabelHeader)}</th><th scope=\"col\">{e.Encode(t.ValueHeader)}</th></tr></thead><tbody>");
+            foreach (var (label, value) in bars)
+                svg.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{e.Encode(label)}</th><td>{value:0.##}</td></tr>");
+            svg.Append("</tbody></table></details>");
+        }
+        svg.Append("</figure>");
         return new HtmlString(svg.ToString());
     }
 }

@@ -5,9 +5,10 @@ using Portal.Infrastructure;
 namespace Portal.Pages.Caseworker;
 
 /// <summary>
-/// The caseworker's area at a glance, from what the APIs expose today: active postings (search facets: by banner or
-/// county, by employment type, by key group welcomed) and vacancies by occupation (key enterprises' vacancy reports).
-/// Seekers by key group and matches/placements over time have no API yet, so they are not drawn.
+/// The caseworker's area at a glance: active postings (search facets: by banner or county, by employment type, by key
+/// group welcomed), vacancies by occupation (key enterprises' vacancy reports), and from the matching service's area
+/// dashboard seekers by key group and by county, open postings by county, and matches, applications and placements
+/// week by week. The portal has no table of division names, so counties show as their codes.
 /// </summary>
 public sealed class IndexModel : PortalPage
 {
@@ -21,6 +22,16 @@ public sealed class IndexModel : PortalPage
     public IReadOnlyList<(string Label, double Value)> ByKeyGroup { get; private set; } = [];
     public IReadOnlyList<(string Label, double Value)> VacanciesByOccupation { get; private set; } = [];
     public int ReportCount { get; private set; }
+
+    /// <summary>False when the matching service's area dashboard did not answer for this region (the charts are then left out).</summary>
+    public bool AreaAvailable { get; private set; }
+    public long Seekers { get; private set; }
+    public IReadOnlyList<(string Label, double Value)> SeekersByKeyGroup { get; private set; } = [];
+    public IReadOnlyList<(string Label, double Value)> SeekersByCounty { get; private set; } = [];
+    public IReadOnlyList<(string Label, double Value)> OpenPostingsByCounty { get; private set; } = [];
+    public IReadOnlyList<(string Label, double Value)> MatchesByWeek { get; private set; } = [];
+    public IReadOnlyList<(string Label, double Value)> ApplicationsByWeek { get; private set; } = [];
+    public IReadOnlyList<(string Label, double Value)> PlacementsByWeek { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -52,7 +63,45 @@ public sealed class IndexModel : PortalPage
         {
             Problem ??= reports;
         }
+        if (Region is not null) await LoadAreaAsync(Region);
     }
+
+    /// <summary>
+    /// The matching service's counts for the area. A 404 (a region the caseworker does not serve, or no dashboard)
+    /// leaves the charts out with a note; the region field's own problem comes from the search above.
+    /// </summary>
+    private async Task LoadAreaAsync(string region)
+    {
+        var area = await Api.GetAsync("api/matches/dashboard?regionCode=" + Uri.EscapeDataString(region));
+        if (!area.Ok)
+        {
+            if (!area.NotFound) Problem ??= area;
+            return;
+        }
+        AreaAvailable = true;
+        var body = area.Body;
+        Seekers = (long)(body.Num("seekers") ?? 0);
+        // In the API's order (the key groups as the service lists them, "none" last): the same order in every area.
+        SeekersByKeyGroup = body.Items("seekersByKeyGroup").Select(c => (T.Value("keyGroup", c.Str("key")), c.Num("count") ?? 0)).ToList();
+        SeekersByCounty = Counts(body, "seekersByCounty");
+        OpenPostingsByCounty = Counts(body, "openPostingsByCounty");
+        // Weeks without any count are absent from the answer; the charts show the last 12 weeks with zeros for them.
+        var thisWeek = DateOnly.FromDateTime(DateTime.UtcNow);
+        thisWeek = thisWeek.AddDays(-(((int)thisWeek.DayOfWeek + 6) % 7));
+        var weeks = Enumerable.Range(0, 12).Select(i => thisWeek.AddDays(-7 * (11 - i)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        List<(string, double)> Weekly(string name)
+        {
+            var counts = body.Items(name).GroupBy(c => c.Str("week")).ToDictionary(g => g.Key, g => g.Sum(c => c.Num("count") ?? 0), StringComparer.Ordinal);
+            return weeks.Union(counts.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Select(week => (week, counts.GetValueOrDefault(week))).ToList();
+        }
+        MatchesByWeek = Weekly("matchesByWeek");
+        ApplicationsByWeek = Weekly("applicationsByWeek");
+        PlacementsByWeek = Weekly("placementsByWeek");
+    }
+
+    private static List<(string, double)> Counts(System.Text.Json.Nodes.JsonNode? body, string name) =>
+        body.Items(name).Select(c => (c.Str("key"), c.Num("count") ?? 0)).ToList();
 
     private static List<(string, double)> Bars(System.Text.Json.Nodes.JsonNode? facets, string name, Func<string, string> label) =>
         facets.Items(name).Select(f => (label(f.Str("value")), f.Num("count") ?? 0)).OrderByDescending(bar => bar.Item2).Take(15).ToList();

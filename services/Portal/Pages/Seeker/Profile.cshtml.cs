@@ -9,12 +9,12 @@ namespace Portal.Pages.Seeker;
 public sealed class ProfileModel : PortalPage
 {
     public JsonNode? Profile { get; private set; }
-    public IReadOnlyList<(string Id, string Label)> Suggestions { get; private set; } = [];
-    /// <summary>False when the matching service has no taxonomy suggestions (the skill field is then plain text).</summary>
-    public bool SuggestionsAvailable { get; private set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? SkillQuery { get; set; }
+    /// <summary>Taxonomy skills for what the seeker typed in "add a skill" (filled after "suggest", without script).</summary>
+    public IReadOnlyList<Suggestion> SkillSuggestions { get; private set; } = [];
+    /// <summary>Taxonomy occupations for what the seeker typed in "add an occupation" (or, if empty, "add a skill").</summary>
+    public IReadOnlyList<Suggestion> OccupationSuggestions { get; private set; } = [];
+    /// <summary>True after "suggest" when the matching service answered (even with nothing); false when it had no taxonomy.</summary>
+    public bool? SuggestionsAvailable { get; private set; }
 
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Phone { get; set; }
@@ -26,6 +26,7 @@ public sealed class ProfileModel : PortalPage
     [BindProperty] public string? Skills { get; set; }
     [BindProperty] public string? NewSkill { get; set; }
     [BindProperty] public string? DesiredOccupations { get; set; }
+    [BindProperty] public string? NewOccupation { get; set; }
     [BindProperty] public string? SalaryExpectation { get; set; }
 
     public async Task OnGetAsync() => await LoadAsync(fillForm: true);
@@ -46,7 +47,7 @@ public sealed class ProfileModel : PortalPage
             ["longitude"] = ParseNumber(Longitude),
             ["maxCommuteKm"] = ParseNumber(MaxCommuteKm) is { } km ? (int)km : null,
             ["willingToRelocate"] = WillingToRelocate,
-            ["desiredOccupations"] = new JsonArray([.. Split(DesiredOccupations).Select(s => (JsonNode)s)]),
+            ["desiredOccupations"] = new JsonArray([.. Split(DesiredOccupations).Concat(Split(NewOccupation)).Distinct(StringComparer.OrdinalIgnoreCase).Select(s => (JsonNode)s)]),
             ["salaryExpectation"] = ParseNumber(SalaryExpectation),
             // Kept as saved: the portal's form does not edit these, and PUT replaces the whole profile.
             ["nationalId"] = existing?["nationalId"]?.DeepClone(),
@@ -67,6 +68,38 @@ public sealed class ProfileModel : PortalPage
         return await AfterAsync(result, "profile.saved", () => LoadAsync(fillForm: false));
     }
 
+    /// <summary>
+    /// "Suggest": the form comes back as typed (nothing saved), with the taxonomy's skills and occupations for the
+    /// words in "add a skill"/"add an occupation" in the fields' datalists and listed as text beside them.
+    /// </summary>
+    public async Task<IActionResult> OnPostSuggestAsync()
+    {
+        await LoadAsync(fillForm: false);
+        var skillQuery = Split(NewSkill).LastOrDefault() ?? Split(Skills).LastOrDefault();
+        var occupationQuery = Split(NewOccupation).LastOrDefault() ?? Split(NewSkill).LastOrDefault() ?? Split(DesiredOccupations).LastOrDefault();
+        var skills = await SuggestAsync(skillQuery, "skill");
+        var occupations = await SuggestAsync(occupationQuery, "occupation");
+        SuggestionsAvailable = skills is not null || occupations is not null;
+        SkillSuggestions = skills ?? [];
+        OccupationSuggestions = occupations ?? [];
+        return Page();
+    }
+
+    /// <summary>The taxonomy's concepts for a prefix, labelled in the page's language first; null when the service did not answer.</summary>
+    private async Task<IReadOnlyList<Suggestion>?> SuggestAsync(string? query, string kind)
+    {
+        if (query is null) return [];
+        var lang = T.Lang == Language.English ? "en" : "zh";
+        var result = await Api.GetAsync($"api/matches/taxonomy/suggest?q={Uri.EscapeDataString(query)}&kind={kind}&lang={lang}");
+        if (!result.Ok) return null;
+        return result.Array.Select(item =>
+        {
+            var zh = item.Str("labelZh") is { Length: > 0 } z && z != "null" ? z : null;
+            var en = item.Str("label");
+            return lang == "zh" && zh is not null ? new Suggestion(item.Str("id"), zh, en) : new Suggestion(item.Str("id"), en, zh ?? "");
+        }).Where(s => s.Label.Length > 0).DistinctBy(s => s.Label).ToList();
+    }
+
     private async Task LoadAsync(bool fillForm)
     {
         var result = await Api.GetAsync("api/profiles/me");
@@ -84,15 +117,6 @@ public sealed class ProfileModel : PortalPage
             DesiredOccupations = string.Join(", ", Profile["details"].List("desiredOccupations"));
             SalaryExpectation = Fmt.Number(Profile["details"].Num("salaryExpectation"), 0);
         }
-        var query = string.IsNullOrWhiteSpace(SkillQuery) ? Split(Skills).LastOrDefault() : SkillQuery.Trim();
-        if (query is not null)
-        {
-            var lang = T.Lang == Language.English ? "en" : "zh";
-            var suggest = await Api.GetAsync($"api/matches/taxonomy/suggest?q={Uri.EscapeDataString(query)}&kind=skill&lang={lang}");
-            SuggestionsAvailable = suggest.Ok;
-            Suggestions = suggest.Array.Select(item => (item.Str("id"), lang == "zh" && item.Str("labelZh").Length > 0 ? item.Str("labelZh") : item.Str("label")))
-                .Where(s => s.Item2.Length > 0).ToList();
-        }
     }
 
     private static IEnumerable<string> Split(string? text) =>
@@ -101,3 +125,9 @@ public sealed class ProfileModel : PortalPage
     private static double? ParseNumber(string? text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 }
+
+/// <summary>A taxonomy concept offered to the seeker: its label in the page's language and, where known, in the other.</summary>
+public sealed record Suggestion(string Id, string Label, string OtherLabel);
+
+/// <summary>What the suggestions partial shows for one field.</summary>
+public sealed record SuggestionsView(string Id, string Title, IReadOnlyList<Suggestion> Items, bool? Available);
