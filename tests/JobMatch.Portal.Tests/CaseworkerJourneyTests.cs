@@ -124,7 +124,14 @@ public sealed class CaseworkerJourneyTests(PortalStack stack)
         // While it runs, the page reloads itself (HTTP Refresh header, no script) and shows a progress bar.
         await Eventually.GetAsync(async () =>
         {
-            await caseworker.GotoAsync(new Uri(caseworker.Page.Url).PathAndQuery);
+            try
+            {
+                await caseworker.GotoAsync(new Uri(caseworker.Page.Url).PathAndQuery);
+            }
+            catch (PlaywrightException e) when (e.Message.Contains("ERR_ABORTED", StringComparison.Ordinal))
+            {
+                return -1; // the page's own Refresh reload cancelled this navigation: still running, look again
+            }
             return await caseworker.Page.Locator("progress").CountAsync();
         }, count => count == 0, "the campaign page to show the finished campaign");
         await Assertions.Expect(caseworker.Page.Locator("main dl.explain").First).ToContainTextAsync(Zh("campaignStatus.completed"));
