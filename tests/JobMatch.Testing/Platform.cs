@@ -174,6 +174,8 @@ public class Platform : IAsyncLifetime
             // Limits are tested on their own (gateway tests); here one address drives thousands of calls.
             environment["RateLimits__PerUser"] = "1000000";
             environment["RateLimits__PerAddress"] = "1000000";
+            // The browser journeys sign in and register many times a minute from one address (sign-in's own limit is 10).
+            environment["RateLimits__SignInPerAddress"] = "1000000";
             foreach (var (service, cluster) in new[] { ("postings", "postings"), ("profiles", "profiles"), ("matching", "matching"), ("notifications", "notifications"), ("portal", "portal") })
             {
                 environment[$"ReverseProxy__Clusters__{cluster}__Destinations__d1__Address"] = $"http://127.0.0.1:{_ports[service]}/";
