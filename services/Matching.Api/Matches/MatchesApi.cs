@@ -55,25 +55,15 @@ public static class MatchesApi
         Guid seekerId, ClaimsPrincipal caller, Recommender recommender, CandidateIndex index, IndexSynchronizer synchronizer,
         CancellationToken cancellationToken, int limit = 20, string? lang = null)
     {
-        if (caller.IsInRole(Roles.Seeker))
-        {
-            if (caller.UserId() != seekerId) return TypedResults.NotFound();
-        }
-        else if (caller.IsStaff())
-        {
-            await synchronizer.FreshAsync(cancellationToken);
-            // Outside the caseworker's regions looks the same as no such seeker: staff learn nothing of others' areas.
-            if (index.FindSeeker(seekerId) is not { } seeker || !caller.MayServeRegion(seeker.Snapshot.RegionCode)) return TypedResults.NotFound();
-        }
-        else
-        {
-            return TypedResults.Forbid();
-        }
+        if (!caller.IsInRole(Roles.Seeker) && !caller.IsStaff()) return TypedResults.Forbid();
+        if (caller.IsInRole(Roles.Seeker) && caller.UserId() != seekerId) return TypedResults.NotFound();
+        await synchronizer.FreshAsync(cancellationToken);
+        if (index.FindSeeker(seekerId) is not { } seeker) return TypedResults.NotFound();
+        // Outside the caseworker's regions looks the same as no such seeker: staff learn nothing of others' areas.
+        if (caller.IsStaff() && !caller.MayServeRegion(seeker.Snapshot.RegionCode)) return TypedResults.NotFound();
 
-        var matches = await recommender.RecommendAsync(seekerId, Math.Clamp(limit, 1, 100), Language(lang), cancellationToken);
-        return matches is null
-            ? TypedResults.NotFound()
-            : TypedResults.Ok<IReadOnlyList<RecommendationResponse>>(matches.Select(RecommendationResponse.From).ToList());
+        var matches = recommender.Recommend(seeker, Math.Clamp(limit, 1, 100), Language(lang));
+        return TypedResults.Ok<IReadOnlyList<RecommendationResponse>>(matches.Select(RecommendationResponse.From).ToList());
     }
 
     /// <summary>
@@ -92,10 +82,8 @@ public static class MatchesApi
         else if (caller.MayServeRegion(posting.Snapshot.RegionCode)) filter = seeker => caller.MayServeRegion(seeker.Snapshot.RegionCode);
         else return TypedResults.NotFound();
 
-        var matches = await recommender.CandidatesForPostingAsync(postingId, Math.Clamp(limit, 1, 100), filter, Language(lang), cancellationToken);
-        return matches is null
-            ? TypedResults.NotFound()
-            : TypedResults.Ok<IReadOnlyList<CandidateResponse>>(matches.Select(CandidateResponse.From).ToList());
+        var matches = recommender.CandidatesFor(posting, Math.Clamp(limit, 1, 100), filter, Language(lang));
+        return TypedResults.Ok<IReadOnlyList<CandidateResponse>>(matches.Select(CandidateResponse.From).ToList());
     }
 
     public static string Language(string? lang) => lang is "en" ? "en" : "zh";

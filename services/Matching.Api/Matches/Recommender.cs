@@ -18,24 +18,15 @@ public sealed class Recommender(CandidateIndex index, IndexSynchronizer synchron
     public const double AnnounceThreshold = 0.35;
     public const int AnnounceLimit = 10;
 
-    public async Task<IReadOnlyList<Match>?> RecommendAsync(Guid seekerId, int limit, string language, CancellationToken cancellationToken)
-    {
-        await synchronizer.FreshAsync(cancellationToken);
-        return index.FindSeeker(seekerId) is { } seeker ? Recommend(seeker, limit, language) : null;
-    }
-
     public List<Match> Recommend(IndexedSeeker seeker, int limit, string language = "zh")
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return ranker.Rank(seeker, index.CandidatesFor(seeker, now, CandidateLimit), now, limit, language);
     }
 
-    /// <summary>Seekers for a posting; <paramref name="filter"/> narrows them (e.g. employer-sharing consent).</summary>
-    public async Task<IReadOnlyList<Match>?> CandidatesForPostingAsync(
-        Guid postingId, int limit, Func<IndexedSeeker, bool> filter, string language, CancellationToken cancellationToken)
+    /// <summary>Seekers for an open posting; <paramref name="filter"/> narrows them (e.g. employer-sharing consent).</summary>
+    public List<Match> CandidatesFor(IndexedPosting posting, int limit, Func<IndexedSeeker, bool> filter, string language)
     {
-        await synchronizer.FreshAsync(cancellationToken);
-        if (index.FindPosting(postingId) is not { } posting) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         return posting.IsOpenAt(now) ? ranker.Rank(posting, index.CandidatesFor(posting, CandidateLimit, filter), now, limit, language) : [];
     }
@@ -74,7 +65,7 @@ public sealed class Recommender(CandidateIndex index, IndexSynchronizer synchron
             await AnnounceAsync(transaction, match.Seeker.SeekerId, [match]);
     }
 
-    private async Task AnnounceAsync(ServiceTransaction transaction, Guid seekerId, IReadOnlyList<Match> matches, Guid? campaignId = null)
+    private async Task AnnounceAsync(ServiceTransaction transaction, Guid seekerId, IReadOnlyList<Match> matches)
     {
         var worthIt = matches.Where(match => match.Fit >= AnnounceThreshold).ToList();
         if (worthIt.Count == 0) return;
@@ -100,6 +91,6 @@ public sealed class Recommender(CandidateIndex index, IndexSynchronizer synchron
         if (fresh.Count == 0) return;
         await transaction.PublishAsync(new MatchesFound(seekerId,
             worthIt.Where(m => fresh.Contains(m.Posting.PostingId)).Select(m => new MatchedPosting(m.Posting.PostingId, m.Posting.Snapshot.Title, m.Score)).ToList(),
-            clock.GetUtcNow(), campaignId));
+            clock.GetUtcNow()));
     }
 }
