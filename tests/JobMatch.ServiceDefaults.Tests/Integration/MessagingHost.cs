@@ -18,6 +18,12 @@ public sealed class MessagingHost : IAsyncDisposable
     public const string FailingReason = "always-fails";
     /// <summary>How often the consumer was called per posting id, across every host of the process.</summary>
     public static readonly ConcurrentDictionary<Guid, int> Attempts = new();
+    /// <summary>
+    /// How many deliveries per posting id have finished: their transaction committed (with or without an effect).
+    /// A test that checks effects after several deliveries waits on this, never on <see cref="Attempts"/>, which
+    /// counts a delivery as soon as it starts.
+    /// </summary>
+    public static readonly ConcurrentDictionary<Guid, int> Completed = new();
 
     private readonly IHost _host;
 
@@ -52,13 +58,14 @@ public sealed class MessagingHost : IAsyncDisposable
 
     public sealed class RecordingConsumer(Transactions transactions) : IConsumer<JobClosed>
     {
-        public Task Consume(ConsumeContext<JobClosed> context)
+        public async Task Consume(ConsumeContext<JobClosed> context)
         {
             Attempts.AddOrUpdate(context.Message.PostingId, 1, (_, count) => count + 1);
             if (context.Message.Reason == FailingReason) throw new InvalidOperationException("This message can never be handled.");
-            return transactions.RunOnceAsync(context, nameof(RecordingConsumer), transaction => transaction.ExecuteAsync(
+            await transactions.RunOnceAsync(context, nameof(RecordingConsumer), transaction => transaction.ExecuteAsync(
                 "INSERT INTO effects (message_id, posting_id, reason) VALUES (@messageId, @PostingId, @Reason)",
                 new { messageId = context.MessageId, context.Message.PostingId, context.Message.Reason }));
+            Completed.AddOrUpdate(context.Message.PostingId, 1, (_, count) => count + 1);
         }
     }
 }

@@ -76,7 +76,8 @@ public sealed class OutboxInboxTests : IAsyncLifetime
         for (var i = 0; i < 3; i++)
             await _host.Bus.Publish(message, context => context.MessageId = messageId);
 
-        await Eventually.GetAsync(() => Task.FromResult<int?>(MessagingHost.Attempts.GetValueOrDefault(postingId)), count => count == 3, "three deliveries");
+        // Wait until all three deliveries have committed, not merely started: only then is a second effect ruled out.
+        await Eventually.GetAsync(() => Task.FromResult<int?>(MessagingHost.Completed.GetValueOrDefault(postingId)), count => count == 3, "three deliveries handled");
         var effects = await EffectsAsync(postingId);
         Assert.Single(effects);
         Assert.Equal(messageId, effects[0].MessageId);
