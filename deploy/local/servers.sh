@@ -174,15 +174,17 @@ ensure_packages() {
             die "missing packages: ${missing[*]}; run as root: apt-get install ${missing[*]}"
         sudo=(sudo)
     fi
-    info "installing missing packages: ${missing[*]}"
+    # apt's progress goes to a log of its own: it is thousands of lines, and only a failure needs it.
+    local apt_log="${TMPDIR:-/tmp}/jobmatch-apt.log"
+    info "installing missing packages: ${missing[*]} (apt-get output: $apt_log)"
     # The lock timeout lets us queue behind another apt run instead of failing.
     local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600)
-    "${apt[@]}" update >&2 || die "apt-get update failed"
+    "${apt[@]}" update >"$apt_log" 2>&1 || { tail -n 20 "$apt_log" >&2; die "apt-get update failed"; }
     # Postinst scripts may try (and fail) to start the system-wide services;
     # we never use those, so judge success by what is installed afterwards.
-    "${apt[@]}" install -y "${missing[@]}" >&2 || warn "apt-get install reported an error; checking what got installed"
+    "${apt[@]}" install -y "${missing[@]}" >>"$apt_log" 2>&1 || warn "apt-get install reported an error; checking what got installed"
     mapfile -t missing < <(missing_packages)
-    ((${#missing[@]} == 0)) || die "still missing after apt-get install: ${missing[*]}"
+    ((${#missing[@]} == 0)) || { tail -n 20 "$apt_log" >&2; die "still missing after apt-get install: ${missing[*]}"; }
 }
 
 # ---------------------------------------------------------------- postgres

@@ -42,16 +42,19 @@ dotnet build "$ROOT/JobMatch.sln" -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
 
 LOG="$JOBMATCH_DATA_DIR/dotnet-test.log"
 status=0
+# Minimal verbosity: a line per test assembly, and a failing test in full with the tail of its service logs (the
+# logs themselves go to files: tests/JobMatch.Testing/Logs). TEST_VERBOSITY=normal lists every test.
 dotnet test "$ROOT/JobMatch.sln" -c "$CONFIGURATION" --no-build --nologo \
-    --blame-hang-timeout 10m --logger "console;verbosity=${TEST_VERBOSITY:-normal}" "$@" 2>&1 | tee "$LOG" || status=$?
+    --blame-hang-timeout 10m --logger "console;verbosity=${TEST_VERBOSITY:-minimal}" "$@" 2>&1 | tee "$LOG" || status=$?
 
-# One closing line for the whole run, summed over the test assemblies' "Passed: N" / "Failed: N" / "Skipped: N"
-# summaries; an aborted test run counts as a failure.
+# One closing line for the whole run, summed over the test assemblies' "Passed!/Failed!  - Failed: N, Passed: N,
+# Skipped: N" summaries; an aborted test run counts as a failure.
 summary="$(awk '
-    /^[[:space:]]+Passed: [0-9]+$/  { p += $2 }
-    /^[[:space:]]+Failed: [0-9]+$/  { f += $2 }
-    /^[[:space:]]+Skipped: [0-9]+$/ { s += $2 }
-    /^Test Run Aborted/             { f += 1 }
+    /(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {
+        line = $0; gsub(/[^0-9,]/, " ", line); split(line, n, ",")
+        f += n[1]; p += n[2]; s += n[3]
+    }
+    /^Test Run Aborted/ { f += 1 }
     END { printf "%d passed, %d failed, %d skipped", p, f, s }' "$LOG")"
 echo
 echo "Tests: $summary"

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using JobMatch.Testing.Logs;
 using Xunit;
 
 namespace JobMatch.Testing;
@@ -30,6 +31,7 @@ public class Platform : IAsyncLifetime
     private readonly Dictionary<string, int> _ports = new();
     private readonly ConcurrentDictionary<string, Process> _processes = new();
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentDictionary<string, FileLoggerProvider> _logs = new();
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private TestServers _servers = null!;
     private string _virtualHost = "";
@@ -73,6 +75,7 @@ public class Platform : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var name in _processes.Keys.ToList()) await StopAsync(name);
+        foreach (var log in _logs.Values) log.Dispose();
         foreach (var service in Services) await _servers.DropDatabaseAsync(DatabaseOf(service));
         await _servers.DeleteVirtualHostAsync(_virtualHost);
     }
@@ -88,6 +91,8 @@ public class Platform : IAsyncLifetime
             RedirectStandardError = true,
         };
         foreach (var (key, value) in Environment(name)) start.Environment[key] = value;
+        // A restarted process appends to the file of its first start, so one file tells the process's whole story.
+        _logs.GetOrAdd(name, _ => new FileLoggerProvider(TestLogs.NewFile(name)));
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
         process.OutputDataReceived += (_, line) => Record(name, line.Data);
         process.ErrorDataReceived += (_, line) => Record(name, line.Data);
@@ -191,6 +196,7 @@ public class Platform : IAsyncLifetime
     {
         if (line is null) return;
         _output.Enqueue($"{name}: {line}");
+        if (_logs.TryGetValue(name, out var log)) log.WriteLine(line);
         while (_output.Count > 5000) _output.TryDequeue(out _);
     }
 

@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using JobMatch.Testing.Logs;
 using Npgsql;
 
 namespace JobMatch.Testing;
@@ -52,6 +53,7 @@ public class ServiceFactory<TEntryPoint>(TestServers servers, string virtualHost
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.LogToTestFile(typeof(TEntryPoint).Assembly.GetName().Name!);
         builder.UseSetting("ConnectionStrings:Postgres", Servers.Postgres);
         builder.UseSetting("ConnectionStrings:RabbitMq", VirtualHost);
         builder.UseSetting("ConnectionStrings:Redis", Servers.Redis);

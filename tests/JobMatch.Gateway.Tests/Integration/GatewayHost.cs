@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using JobMatch.Gateway.DevelopmentIssuer;
 using JobMatch.Testing;
+using JobMatch.Testing.Logs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -20,6 +21,7 @@ public sealed class GatewayHost(TestServers servers, Uri backend, IReadOnlyDicti
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.LogToTestFile("gateway");
         builder.UseSetting("ConnectionStrings:Redis", servers.Redis);
         foreach (var (key, value) in TestSecrets.ServiceSettings) builder.UseSetting(key, value);
         foreach (var cluster in new[] { "postings", "profiles", "matching", "notifications", "portal" })

@@ -3,6 +3,7 @@ using JobMatch.Contracts;
 using JobMatch.ServiceDefaults.Data;
 using JobMatch.ServiceDefaults.Messaging;
 using JobMatch.Testing;
+using JobMatch.Testing.Logs;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public sealed class MessagingHost : IAsyncDisposable
             ["ConnectionStrings:RabbitMq"] = virtualHost,
             ["Database:Name"] = database,
         });
+        builder.Logging.LogToTestFile(ServiceName);
         builder.AddServiceDatabase(database, typeof(MessagingHost).Assembly);
         builder.AddMessaging(ServiceName, bus => bus.AddConsumer<RecordingConsumer>());
         var host = builder.Build();
