@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace JobMatch.Testing.Logs;
 
@@ -12,11 +12,15 @@ namespace JobMatch.Testing.Logs;
 /// </summary>
 public static class TestLogging
 {
-    /// <summary>For WebApplicationFactory hosts: runs after the service's own logging set-up, so it replaces it.</summary>
+    /// <summary>
+    /// For WebApplicationFactory hosts: runs after the service's own logging set-up and takes the console's place in
+    /// it. Only the console goes: other providers (OpenTelemetry's, when a test exports logs) stay.
+    /// </summary>
     public static IWebHostBuilder LogToTestFile(this IWebHostBuilder builder, string host) =>
         builder.ConfigureTestServices(services =>
         {
-            services.RemoveAll<ILoggerProvider>();
+            foreach (var console in services.Where(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider)).ToList())
+                services.Remove(console);
             services.AddSingleton<ILoggerProvider>(_ => TestLogs.ProviderFor(host));
         });
 
