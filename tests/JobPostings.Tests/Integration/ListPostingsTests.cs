@@ -6,6 +6,8 @@ namespace JobPostings.Tests.Integration;
 
 public sealed class ListPostingsTests : PostingsHost
 {
+    protected override bool HostPerTest => true;
+
     [Fact]
     public async Task Only_published_postings_are_listed_newest_first()
     {

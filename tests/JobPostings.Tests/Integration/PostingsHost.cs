@@ -8,32 +8,51 @@ using JobPostings.Api.Postings;
 
 namespace JobPostings.Tests.Integration;
 
-/// <summary>Each test gets the postings service on its own database and virtual host, and these helpers.</summary>
-public abstract class PostingsHost : IAsyncLifetime
+/// <summary>
+/// The postings service on a database and virtual host of the test class's own (shared by its tests, which use ids of
+/// their own), and these helpers.
+/// </summary>
+public abstract class PostingsHost : IAsyncLifetime, IClassFixture<ClassHosts>
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     protected ServiceFactory<PostingStore> Factory { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => Factory = HostPerTest ? await StartAsync() : await ClassHosts.Current.GetAsync("postings", StartAsync);
+
+    /// <summary>
+    /// Whether each test needs a database of its own: tests whose answers cover every posting stored (search, lists,
+    /// screening's duplicate check) would otherwise see their neighbours' postings.
+    /// </summary>
+    protected virtual bool HostPerTest => false;
+
+    private async Task<ServiceFactory<PostingStore>> StartAsync()
     {
         var servers = await TestServers.GetAsync();
-        Factory = new ServiceFactory<PostingStore>(servers, await servers.CreateVirtualHostAsync());
-        Factory.Settings["Postings:Expiry:SweepInterval"] = ExpirySweepInterval;
-        using var _ = Factory.CreateClient(); // starts the service: migrations, bus
+        var factory = new ServiceFactory<PostingStore>(servers, await servers.CreateVirtualHostAsync());
+        factory.Settings["Postings:Expiry:SweepInterval"] = ExpirySweepInterval;
+        using var _ = factory.CreateClient(); // starts the service: migrations, bus
+        return factory;
     }
 
     /// <summary>Quick by default, so expiry tests need not wait; search tests slow it to show search does not rely on it.</summary>
     protected virtual string ExpirySweepInterval => "00:00:00.200";
 
-    public async Task DisposeAsync() => await Factory.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (HostPerTest) await Factory.DisposeAsync(); // a shared host stops when its class is done
+    }
 
     protected static string EmployerToken(Guid employerId) => TestTokens.Employer(Guid.NewGuid(), employerId);
 
+    /// <summary>
+    /// A posting that passes screening. Its description carries a reference of its own: the tests of a class share a
+    /// database, and the same text from two employers is rightly held back as a copy (duplicate.other-employer).
+    /// </summary>
     protected static object ValidPosting(string title = "Welder") => new
     {
         title,
-        description = "Shift work at the steel plant.",
+        description = $"Shift work at the steel plant, ref. {Guid.NewGuid().ToString("N")[..8]}.",
         skills = new[] { "Welding", "Forklift" },
         regionCode = "150203",
         latitude = 40.66,

@@ -17,6 +17,8 @@ namespace JobPostings.Tests.Integration;
 /// </summary>
 public sealed class SavedSearchTests : PostingsHost
 {
+    protected override bool HostPerTest => true;
+
     private const string SavedSearchMatchedType = "JobMatch.Contracts.SavedSearchMatched";
 
     private static object Posting(string title, string description = "", string regionCode = "150203", double latitude = 40.66, double longitude = 109.84,

@@ -12,6 +12,8 @@ namespace JobPostings.Tests.Integration;
 /// <summary>Screening on publish, the caseworkers' review queue, editing, and expiry — each step with its event.</summary>
 public sealed class ScreeningAndReviewTests : PostingsHost
 {
+    protected override bool HostPerTest => true;
+
     private const string Discriminatory = "招聘电焊工，限男性，年龄35岁以下，本地户籍。";
 
     [Fact]

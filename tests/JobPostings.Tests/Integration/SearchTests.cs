@@ -10,6 +10,8 @@ namespace JobPostings.Tests.Integration;
 /// <summary>Search as a seeker uses it: Chinese and English text, filters, orders, keyset pages, facets; never duplicates or expired postings.</summary>
 public sealed class SearchTests : PostingsHost
 {
+    protected override bool HostPerTest => true;
+
     // Expiry must not be what hides an expired posting from search: the sweep is slowed to an hour here.
     protected override string ExpirySweepInterval => "01:00:00";
 

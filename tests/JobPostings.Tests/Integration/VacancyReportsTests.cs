@@ -11,6 +11,8 @@ namespace JobPostings.Tests.Integration;
 /// <summary>Key enterprises file monthly vacancy reports; caseworkers list them by region and month.</summary>
 public sealed class VacancyReportsTests : PostingsHost
 {
+    protected override bool HostPerTest => true;
+
     private static readonly string ThisMonth = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>An employer token carrying key_enterprise=true, as the issuer writes it for enterprises on the bureau's list.</summary>
