@@ -30,6 +30,24 @@ public static class TextAnalyzer
         return terms;
     }
 
+    /// <summary>
+    /// The clean text with what a negation reaches blanked out (a clause break in its place): "不会开叉车，会电焊" →
+    /// "不会开，，，会电焊". For matchers that read text their own way (the taxonomy's label extraction), so a skill the
+    /// text denies is not found.
+    /// </summary>
+    public static string Affirmed(string? text)
+    {
+        var clean = TextNormalizer.Clean(text);
+        var negated = Analyze(clean).Where(term => term.Negated).ToList();
+        if (negated.Count == 0) return clean;
+        var chars = clean.ToCharArray();
+        foreach (var term in negated)
+        {
+            for (var i = term.Start; i < term.End && i < chars.Length; i++) chars[i] = '，';
+        }
+        return new string(chars);
+    }
+
     /// <summary>Every term in text order, negated ones marked.</summary>
     public static List<AnalyzedTerm> Analyze(string? text)
     {

@@ -63,3 +63,23 @@ public sealed class JudgedTitleTests(ITestOutputHelper output)
         Assert.True(rightShare >= rightFloor, $"{set}: {rightShare:P1} of the resolved right");
     }
 }
+
+public sealed class NegationTests
+{
+    [Theory]
+    [InlineData("不会开叉车")]
+    [InlineData("no forklift experience")]
+    public void A_denied_skill_is_not_extracted(string text) =>
+        Assert.DoesNotContain(Taxonomy.Shared.Extract(text, ConceptKind.Skill), concept => concept.Label.Contains("forklift", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_affirmed_clause_still_counts()
+    {
+        var found = Taxonomy.Shared.Extract("不会开叉车，会操作叉车也行", ConceptKind.Skill);
+        Assert.Contains(found, concept => concept.Label.Contains("forklift", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Resolving_typed_skills_respects_negation() =>
+        Assert.DoesNotContain(Taxonomy.Shared.ResolveSkills(["不会开叉车"]), id => Taxonomy.Shared[id].Label.Contains("forklift", StringComparison.Ordinal));
+}
