@@ -1,3 +1,5 @@
+using Matching.Api.Matches;
+
 namespace Matching.Tests.Integration;
 
 /// <summary>Closing takes a posting out of matching, whichever order the events arrive in.</summary>
