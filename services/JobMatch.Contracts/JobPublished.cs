@@ -2,7 +2,8 @@ namespace JobMatch.Contracts;
 
 /// <summary>
 /// A posting went live: seekers may now find it and be matched to it. Fields after ValidUntil were added later
-/// and are optional, so older publishers and consumers keep working.
+/// and are optional, so older publishers and consumers keep working. Description is the ad's text (matching's lexical
+/// retrieval reads it, issue 13).
 /// </summary>
 public sealed record JobPublished(
     Guid PostingId,
@@ -21,4 +22,5 @@ public sealed record JobPublished(
     string? EmploymentType = null,
     IReadOnlyList<string>? KeyGroups = null,
     int? ExperienceYears = null,
-    string? Education = null);
+    string? Education = null,
+    string? Description = null);

@@ -5,7 +5,8 @@ namespace JobMatch.Contracts;
 /// never a name, national ID number, phone number, date of birth, gender or health detail.
 /// Fields after UpdatedAt were added later and are optional, so older publishers and consumers still agree.
 /// Skills are as typed; SkillConcepts their normalised concepts. KeyGroups names the groups that apply
-/// (graduate, veteran, rural-worker, employment-difficulty) and nothing of why.
+/// (graduate, veteran, rural-worker, employment-difficulty) and nothing of why. PastOccupations are the job titles of the
+/// work history as typed (no employer, no dates); Certificates as typed: matching's lexical retrieval reads both.
 /// </summary>
 public sealed record ProfileUpdated(
     Guid SeekerId,
@@ -26,4 +27,6 @@ public sealed record ProfileUpdated(
     IReadOnlyList<string>? Languages = null,
     DateOnly? AvailableFrom = null,
     IReadOnlyList<string>? KeyGroups = null,
-    bool SharedWithEmployers = false);
+    bool SharedWithEmployers = false,
+    IReadOnlyList<string>? PastOccupations = null,
+    IReadOnlyList<string>? Certificates = null);

@@ -147,6 +147,8 @@ internal sealed class LabelIndex
 
     public int KeyCount => _keys.Length;
 
+    public IReadOnlyList<string> Keys => _keys;
+
     /// <summary>
     /// A synonym shared by several concepts of one kind (ESCO's "ICT", "CFO") names none of them in free text; a
     /// curated alias, preferred or Chinese label still wins outright.

@@ -102,7 +102,8 @@ public sealed partial class SkillTaxonomy
             return;
         }
 
-        foreach (var clause in TaxonomyText.Clauses(text))
+        // What the text denies is no mention: "不会开叉车" names no forklift skill, "无需经验" no experience.
+        foreach (var clause in TaxonomyText.Clauses(JobMatch.TextAnalysis.TextAnalyzer.Affirmed(text)))
         {
             _labels.Extract(TaxonomyText.NormalizeNfkc(clause), kind, found);
         }
@@ -394,6 +395,13 @@ public sealed partial class SkillTaxonomy
 
         return ids.ConvertAll(id => _concepts[id]);
     }
+
+    /// <summary>
+    /// Every Chinese label and alias (normalised, two to ten characters): the words a segmenter should keep whole, so
+    /// lexical retrieval and the taxonomy cut text the same way (TextAnalyzer.AddWords).
+    /// </summary>
+    public IEnumerable<string> ChineseWords() =>
+        _labels.Keys.Where(key => key.Length is >= 2 and <= 10 && key.All(TaxonomyText.IsCjk));
 
     /// <summary>ESCO's synonyms (altLabels) of a concept as written, e.g. for "operate forklift" "drive forklift".</summary>
     public IReadOnlyList<string> Synonyms(int id) => (uint)id < (uint)_synonyms.Length ? _synonyms[id] ?? [] : [];

@@ -60,5 +60,5 @@ public sealed class Posting
         Id, EmployerId, Title, OccupationCode, Skills, RegionCode, Latitude, Longitude, SalaryMin, SalaryMax,
         new DateTimeOffset(PublishedAt ?? UpdatedAt, TimeSpan.Zero),
         ValidUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null,
-        OptionalSkills, EmploymentType, KeyGroups, ExperienceYears, Education);
+        OptionalSkills, EmploymentType, KeyGroups, ExperienceYears, Education, Description);
 }

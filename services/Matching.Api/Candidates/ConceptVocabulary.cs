@@ -9,17 +9,30 @@ namespace Matching.Api.Candidates;
 /// names one in either language ("JS", 叉车司机), otherwise the text's normal form, interned above the taxonomy's ids,
 /// so a skill the taxonomy does not know still matches the same words typed elsewhere.
 /// </summary>
-public sealed class ConceptVocabulary(SkillTaxonomy taxonomy)
+public sealed class ConceptVocabulary
 {
+    private readonly SkillTaxonomy taxonomy;
+
+    public ConceptVocabulary(SkillTaxonomy taxonomy)
+    {
+        this.taxonomy = taxonomy;
+        nextId = taxonomy.Count;
+        // Lexical retrieval cuts Chinese the way the taxonomy names it: its labels join the segmenter's dictionary.
+        JobMatch.TextAnalysis.TextAnalyzer.AddWords(taxonomy.ChineseWords());
+    }
+
     /// <summary>Text already resolved: postings and profiles repeat the same words, and resolution is most of indexing.</summary>
     private const int CacheLimit = 500_000;
     private readonly ConcurrentDictionary<string, int> skillCache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int[]> occupationCache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> interned = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, string> internedKeys = new();
-    private int nextId = taxonomy.Count;
+    private int nextId;
 
     public SkillTaxonomy Taxonomy => taxonomy;
+
+    /// <summary>The index terms of lexical retrieval, interned (LexicalTerms).</summary>
+    public TermIds Terms { get; } = new();
 
     public bool IsConcept(int id) => id < taxonomy.Count;
 
@@ -71,11 +84,7 @@ public sealed class ConceptVocabulary(SkillTaxonomy taxonomy)
     private int[] ResolveOccupations(string[] namesOrCodes, string? title)
     {
         var ids = taxonomy.ResolveOccupations(namesOrCodes.Where(text => !string.IsNullOrWhiteSpace(text))).ToList();
-        if (ids.Count == 0 && !string.IsNullOrWhiteSpace(title))
-        {
-            if (taxonomy.Find(title, ConceptKind.Occupation) is { } named) ids.Add(named.Id);
-            else ids.AddRange(taxonomy.Extract(title, ConceptKind.Occupation).Take(2).Select(concept => concept.Id));
-        }
+        if (ids.Count == 0 && taxonomy.OccupationOfTitle(title) is { } named) ids.Add(named.Id);
         return [.. ids.Distinct()];
     }
 

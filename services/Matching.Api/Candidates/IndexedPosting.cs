@@ -1,3 +1,4 @@
+using JobMatch.TextAnalysis;
 using Matching.Api.ReadModel;
 
 namespace Matching.Api.Candidates;
@@ -11,6 +12,11 @@ public sealed class IndexedPosting
     public required (int Id, string Label)[] Optional { get; init; }
     public required int[] Occupations { get; init; }
     public required EducationRank Education { get; init; }
+    /// <summary>Title (cleaned of hype, codes, company and place names), skills and description as BM25 terms.</summary>
+    public LexicalTerms Terms { get; init; } = LexicalTerms.None;
+
+    /// <summary>Essential and optional skill ids: the concepts the index lists the posting under.</summary>
+    public IEnumerable<int> SkillIds => Essential.Select(s => s.Id).Concat(Optional.Select(s => s.Id));
 
     public Guid PostingId => Snapshot.PostingId;
     public bool HasLocation => Snapshot is { Latitude: not null, Longitude: not null };
@@ -24,6 +30,13 @@ public sealed class IndexedPosting
         Optional = vocabulary.Skills(posting.OptionalSkills),
         Occupations = vocabulary.Occupations(posting.OccupationCode is { } code ? [code] : [], posting.Title),
         Education = EducationRanks.OfPosting(posting.Education),
+        Terms = new LexicalTerms.Builder(vocabulary.Terms)
+            .Add(TitleCleaner.Clean(posting.Title).Core, LexicalTerms.TitleWeight)
+            .Add(posting.Skills, LexicalTerms.SkillWeight)
+            .Add(posting.OptionalSkills, LexicalTerms.TextWeight)
+            .Add(posting.Description is { Length: > LexicalTerms.DescriptionChars } text ? text[..LexicalTerms.DescriptionChars] : posting.Description,
+                LexicalTerms.TextWeight)
+            .Build(),
     };
 }
 
@@ -36,6 +49,11 @@ public sealed class IndexedSeeker
     /// <summary>Desired occupations, and for veterans the civilian occupations of their military specialties.</summary>
     public required int[] Occupations { get; init; }
     public required EducationRank Education { get; init; }
+    /// <summary>Desired and past occupations, skills, certificates and field of study as BM25 terms.</summary>
+    public LexicalTerms Terms { get; init; } = LexicalTerms.None;
+
+    /// <summary>Whether the profile has any text at all to match on (skills, occupations, past titles, certificates, field).</summary>
+    public bool HasProfileText => Skills.Length > 0 || Occupations.Length > 0 || !Terms.IsEmpty;
 
     public Guid SeekerId => Snapshot.SeekerId;
     public bool HasLocation => Snapshot is { Latitude: not null, Longitude: not null };
@@ -50,6 +68,13 @@ public sealed class IndexedSeeker
         return new IndexedSeeker
         {
             Snapshot = seeker, Skills = skills, Occupations = occupations, Education = EducationRanks.OfSeeker(seeker.EducationLevel),
+            Terms = new LexicalTerms.Builder(vocabulary.Terms)
+                .Add(seeker.DesiredOccupations, LexicalTerms.TitleWeight)
+                .Add(seeker.PastOccupations.Select(title => TitleCleaner.Clean(title).Core), LexicalTerms.SkillWeight)
+                .Add(seeker.Skills, LexicalTerms.SkillWeight)
+                .Add(seeker.Certificates, LexicalTerms.TextWeight)
+                .Add(seeker.EducationField, LexicalTerms.TextWeight)
+                .Build(),
         };
     }
 }

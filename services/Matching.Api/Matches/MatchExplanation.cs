@@ -19,7 +19,42 @@ public sealed record MatchExplanation(
     double ModelScore,
     string ModelVersion,
     PolicyBoostExplanation? PolicyBoost,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons)
+{
+    /// <summary>Which path found the posting: "shared-concept" (a skill or occupation), "words-in-common" (lexical
+    /// retrieval), or "popular-nearby" (the fallback for a profile too thin to match). The first reason says so too.</summary>
+    public string FoundBy { get; init; } = CandidatePaths.SharedConcept;
+
+    /// <summary>BM25 of the posting's title, description and skills against the seeker's words (0: none shared).</summary>
+    public double LexicalScore { get; init; }
+}
+
+/// <summary>The names of <see cref="Candidates.CandidatePath"/> in explanations, and the reason each gives.</summary>
+public static class CandidatePaths
+{
+    public const string SharedConcept = "shared-concept", WordsInCommon = "words-in-common", PopularNearby = "popular-nearby";
+
+    public static string Name(Candidates.CandidatePath path) => path switch
+    {
+        Candidates.CandidatePath.WordsInCommon => WordsInCommon,
+        Candidates.CandidatePath.PopularNearby => PopularNearby,
+        _ => SharedConcept,
+    };
+
+    public static string Reason(Candidates.CandidatePath path, bool popular, string language)
+    {
+        var en = language == "en";
+        return path switch
+        {
+            Candidates.CandidatePath.WordsInCommon => en ? "Found by words your profile and the posting share" : "根据您的简历与岗位中相同的关键词找到",
+            Candidates.CandidatePath.PopularNearby when popular =>
+                en ? "Popular near you now: your profile has too little to match on yet" : "您附近近期热门的岗位：您的简历信息还不足以匹配",
+            Candidates.CandidatePath.PopularNearby =>
+                en ? "Recently posted near you: your profile has too little to match on yet" : "您附近新发布的岗位：您的简历信息还不足以匹配",
+            _ => en ? "Found by a skill or occupation in your profile" : "根据您简历中的技能或求职意向找到",
+        };
+    }
+}
 
 /// <summary>Offered pay against the seeker's expectation: "above", "meets", "below", or "unknown".</summary>
 public sealed record SalaryFit(decimal? Offered, decimal? Expected, string Verdict);

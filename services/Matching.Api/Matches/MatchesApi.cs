@@ -22,6 +22,8 @@ public static class MatchesApi
         builder.Services.AddSingleton<ConceptVocabulary>();
         builder.Services.AddSingleton<Matching.Api.ReadModel.ReadModelStore>();
         builder.Services.AddSingleton<CandidateIndex>();
+        builder.Services.AddSingleton<PostingPopularity>();
+        builder.Services.AddHostedService<PostingPopularityRefresher>();
         builder.Services.AddSingleton<IndexSynchronizer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IndexSynchronizer>());
         builder.Services.AddHealthChecks().AddCheck<IndexSynchronizer>("candidate-index", tags: [JobMatch.ServiceDefaults.Health.HealthExtensions.ReadyTag]);

@@ -22,4 +22,5 @@ public sealed class PostingSnapshot
     public int? ExperienceYears { get; init; }
     public string? Education { get; init; }
     public DateTime? ClosedAt { get; init; }
+    public string? Description { get; init; }
 }

@@ -22,4 +22,7 @@ public sealed class SeekerSnapshot
     public string[] Languages { get; init; } = [];
     public string[] KeyGroups { get; init; } = [];
     public bool SharedWithEmployers { get; init; }
+    /// <summary>Job titles of the work history, as typed.</summary>
+    public string[] PastOccupations { get; init; } = [];
+    public string[] Certificates { get; init; } = [];
 }

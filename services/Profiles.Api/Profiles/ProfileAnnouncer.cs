@@ -8,7 +8,8 @@ namespace Profiles.Api.Profiles;
 /// <summary>
 /// Tells matching what it may know of a seeker, in the transaction that changed it — and only while the seeker
 /// consents to matching. Built field by field from the stored row, so nothing personal can slip in by accident:
-/// no name, ID number, phone, date of birth, gender, health detail or key-group evidence.
+/// no name, ID number, phone, date of birth, gender, health detail or key-group evidence (of the work history only the
+/// job titles: no employer, no dates).
 /// </summary>
 public sealed class ProfileAnnouncer(KeyGroupStore keyGroups, ConsentStore consents)
 {
@@ -32,6 +33,8 @@ public sealed class ProfileAnnouncer(KeyGroupStore keyGroups, ConsentStore conse
             Languages: details.Languages,
             AvailableFrom: details.AvailableFrom,
             KeyGroups: groups,
-            SharedWithEmployers: await consents.IsGrantedAsync(transaction, profile.SeekerId, Purpose.EmployerSharing)));
+            SharedWithEmployers: await consents.IsGrantedAsync(transaction, profile.SeekerId, Purpose.EmployerSharing),
+            PastOccupations: details.WorkHistory.Select(job => job.Occupation).OfType<string>().Where(title => title.Trim().Length > 0).ToList(),
+            Certificates: details.Certificates));
     }
 }

@@ -1,3 +1,5 @@
+using Matching.Api.Matches;
+
 namespace Matching.Tests.Integration;
 
 /// <summary>Closing takes a posting out of matching, whichever order the events arrive in.</summary>
@@ -61,6 +63,8 @@ public sealed class PostingLifecycleTests : MatchingHost
 
         await ProfileAsync(Profile(seekerId, ["Welding"], updatedAt: now.AddMinutes(-5)));
 
-        Assert.Equal([cooking.PostingId], (await SeekersRecommendationsAsync(seekerId)).Select(r => r.PostingId));
+        // The welding posting may still fill the list as the labelled fallback (issue 13); it is no match of the profile.
+        Assert.Equal([cooking.PostingId], (await SeekersRecommendationsAsync(seekerId))
+            .Where(r => r.Explanation.FoundBy != CandidatePaths.PopularNearby).Select(r => r.PostingId));
     }
 }

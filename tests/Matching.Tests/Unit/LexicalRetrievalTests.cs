@@ -1,0 +1,123 @@
+using Matching.Api.Candidates;
+using Matching.Api.Matches;
+using Matching.Api.ReadModel;
+using static Matching.Tests.Unit.Snapshots;
+
+namespace Matching.Tests.Unit;
+
+public sealed class LexicalRetrievalTests
+{
+    private static readonly ConceptVocabulary Vocabulary = Pipeline.Vocabulary;
+    private readonly CandidateIndex index = new();
+
+    private void Put(params PostingSnapshot[] postings) => index.Apply(postings.Select(p => IndexedPosting.From(p, Vocabulary)), [], []);
+
+    private static PostingSnapshot Titled(string title, string[]? skills = null, string? description = null) => new()
+    {
+        PostingId = Guid.NewGuid(), EmployerId = Guid.NewGuid(), Title = title, Skills = skills ?? [], RegionCode = "150102",
+        Latitude = HohhotLat, Longitude = HohhotLon, PublishedAt = new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc), Description = description,
+    };
+
+    [Fact]
+    public void A_seeker_whose_skills_no_concept_names_finds_postings_by_their_words()
+    {
+        // Neither side resolves to an ESCO concept; the words meet: 驼奶 in the seeker's skill and in the ad's title.
+        var seeker = IndexedSeeker.From(Seeker(["驼奶加工经验"]), Vocabulary);
+        Assert.DoesNotContain(seeker.Skills, Vocabulary.IsConcept);
+        Put(Titled("急招驼奶灌装（包吃住）"), Titled("保险理赔员"));
+
+        var found = index.Retrieve(seeker, Pipeline.Now, 100);
+
+        var only = Assert.Single(found);
+        Assert.Equal("急招驼奶灌装（包吃住）", only.Entry.Snapshot.Title);
+        Assert.Equal(CandidatePath.WordsInCommon, only.Path);
+        Assert.True(only.LexicalScore > 0);
+    }
+
+    [Fact]
+    public void Rarer_shared_words_score_higher_and_concept_candidates_carry_their_lexical_score()
+    {
+        var seeker = IndexedSeeker.From(Seeker(["Welding", "驼奶"]), Vocabulary);
+        Put(Titled("Welder", ["Welding"]), Titled("驼奶 销售"), Titled("销售"), Titled("销售代表"));
+
+        var found = index.Retrieve(seeker, Pipeline.Now, 100);
+
+        var welder = Assert.Single(found, c => c.Entry.Snapshot.Title == "Welder");
+        Assert.Equal(CandidatePath.SharedConcept, welder.Path);
+        Assert.True(welder.LexicalScore > 0); // "weld" is shared as a word too
+        Assert.Contains(found, c => c.Entry.Snapshot.Title == "驼奶 销售" && c.Path == CandidatePath.WordsInCommon);
+        Assert.DoesNotContain(found, c => c.Entry.Snapshot.Title == "销售");
+    }
+
+    [Fact]
+    public void Noisy_title_words_are_no_match()
+    {
+        // "Needed", hype and the company are cleaned off the title: a seeker who typed "needed" shares nothing with it.
+        var seeker = IndexedSeeker.From(Seeker(["needed urgently"]), Vocabulary);
+        Put(Titled("Forklift Drivers Needed!!! (Seasonal)"));
+
+        Assert.Empty(index.Retrieve(seeker, Pipeline.Now, 100));
+    }
+
+    [Fact]
+    public void Description_words_count_and_a_negated_skill_does_not()
+    {
+        var seeker = IndexedSeeker.From(Seeker(["驼奶"]), Vocabulary);
+        Put(Titled("灌装工", description: "负责驼奶灌装，需要细心"), Titled("普工", description: "不会驼奶也可以"));
+
+        var titles = index.Retrieve(seeker, Pipeline.Now, 100).Select(c => c.Entry.Snapshot.Title).ToList();
+
+        Assert.Equal(["灌装工"], titles);
+    }
+
+    [Fact]
+    public void The_lexical_lists_follow_the_change_feed()
+    {
+        var seeker = IndexedSeeker.From(Seeker(["驼奶"]), Vocabulary);
+        var posting = Titled("驼奶灌装");
+        Put(posting);
+        Assert.Single(index.Retrieve(seeker, Pipeline.Now, 100));
+
+        Put(new PostingSnapshot
+        {
+            PostingId = posting.PostingId, EmployerId = posting.EmployerId, Title = "保险理赔员", RegionCode = posting.RegionCode,
+            Latitude = posting.Latitude, Longitude = posting.Longitude, PublishedAt = posting.PublishedAt.AddDays(1),
+        });
+
+        Assert.Empty(index.Retrieve(seeker, Pipeline.Now, 100));
+    }
+
+    [Fact]
+    public void Seekers_are_found_for_a_posting_by_words_too()
+    {
+        var seeker = IndexedSeeker.From(Seeker(["驼奶加工"]), Vocabulary);
+        index.Apply([], [seeker], []);
+
+        var found = index.Retrieve(IndexedPosting.From(Titled("驼奶灌装"), Vocabulary), 10);
+
+        Assert.Equal(CandidatePath.WordsInCommon, Assert.Single(found).Path);
+    }
+
+    [Fact]
+    public void A_profile_without_text_has_none_and_postings_near_it_are_listed()
+    {
+        var empty = IndexedSeeker.From(Seeker([]), Vocabulary);
+        Assert.False(empty.HasProfileText);
+        Put(Titled("保险理赔员"), Posting(["Welding"], latitude: 49.2, longitude: 119.7, title: "far away"));
+
+        Assert.Empty(index.Retrieve(empty, Pipeline.Now, 100));
+        Assert.Equal(["保险理赔员"], index.PostingsNear(empty, Pipeline.Now, _ => true).Select(p => p.Snapshot.Title));
+    }
+
+    [Theory]
+    [InlineData(CandidatePath.PopularNearby, true, "en", "Popular near you now")]
+    [InlineData(CandidatePath.PopularNearby, true, "zh", "您附近近期热门的岗位")]
+    [InlineData(CandidatePath.PopularNearby, false, "en", "Recently posted near you")]
+    [InlineData(CandidatePath.PopularNearby, false, "zh", "您附近新发布的岗位")]
+    [InlineData(CandidatePath.WordsInCommon, false, "en", "words your profile and the posting share")]
+    [InlineData(CandidatePath.WordsInCommon, false, "zh", "相同的关键词")]
+    [InlineData(CandidatePath.SharedConcept, false, "en", "skill or occupation")]
+    [InlineData(CandidatePath.SharedConcept, false, "zh", "技能或求职意向")]
+    public void Each_path_is_labelled_in_both_languages(CandidatePath path, bool popular, string language, string label) =>
+        Assert.Contains(label, CandidatePaths.Reason(path, popular, language), StringComparison.Ordinal);
+}
