@@ -21,7 +21,7 @@ public sealed class UsageTelemetryTests
         {
             await using var host = await MessagingHost.StartAsync(servers, virtualHost, database);
 
-            Assert.False(host.Services.GetRequiredService<IUsageTracker>().Enabled);
+            Assert.False(Assert.IsType<UsageTracker>(host.Services.GetRequiredService<IUsageTracker>()).Enabled);
         }
         finally
         {
