@@ -14,7 +14,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DURATION="${1:-15}"
 CONNECTIONS="${2:-32}"
 WORK="$ROOT/.local/bench"
-SERVICE=8081
+SERVICE=${JOBMATCH_POSTINGS_PORT:-8081}
 mkdir -p "$WORK"
 
 for tool in wrk nginx; do

@@ -20,6 +20,13 @@ start_bench_gateway() {
     source "$ROOT/.local/secrets.env"
     set +a
     eval "$("$ROOT/deploy/local/servers.sh" env)"
+    # The services where run.sh put them (it honours the same variables).
+    local cluster port
+    for cluster in postings:${JOBMATCH_POSTINGS_PORT:-8081} profiles:${JOBMATCH_PROFILES_PORT:-8082} \
+        matching:${JOBMATCH_MATCHING_PORT:-8083} notifications:${JOBMATCH_NOTIFICATIONS_PORT:-8084} portal:${JOBMATCH_PORTAL_PORT:-8085}; do
+        port="${cluster#*:}"
+        export "ReverseProxy__Clusters__${cluster%%:*}__Destinations__d1__Address=http://127.0.0.1:$port/"
+    done
     (
         cd "$ROOT/gateway/JobMatch.Gateway/bin/Release/net10.0"
         ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$BENCH_GATEWAY_PORT" Logging__LogLevel__Default=Warning \
