@@ -2,6 +2,8 @@
 # Measures what the gateway costs: the same authenticated GET sent straight to the job-posting service, through
 # the YARP gateway (JWT check, Redis rate-limit count, proxy), and through nginx proxying the same service — in one
 # run, on this machine, with wrk. Needs the platform running (deploy/local/run.sh). Installs wrk and nginx if missing.
+# The gateway and nginx under test are the script's own, each on a free port (the platform's gateway and portal keep
+# theirs).
 #
 #   deploy/bench/gateway-overhead.sh [seconds per run, default 15] [connections, default 32]
 #
@@ -12,9 +14,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DURATION="${1:-15}"
 CONNECTIONS="${2:-32}"
 WORK="$ROOT/.local/bench"
-SERVICE=8081
-GATEWAY=8085
-NGINX=8090
+SERVICE=${JOBMATCH_POSTINGS_PORT:-8081}
 mkdir -p "$WORK"
 
 for tool in wrk nginx; do
@@ -24,8 +24,10 @@ curl -fs -o /dev/null "http://127.0.0.1:$SERVICE/health/ready" || { echo "start 
 
 # shellcheck disable=SC1091
 source "$ROOT/deploy/bench/lib.sh"
-start_bench_gateway "$GATEWAY" overhead
+start_bench_gateway overhead
+GATEWAY=$BENCH_GATEWAY_PORT
 GATEWAY_PID=$BENCH_GATEWAY_PID
+NGINX="$(free_port)"
 
 cat >"$WORK/nginx.conf" <<NGINX
 worker_processes 1;

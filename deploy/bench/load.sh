@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load harness for the main journeys, through the gateway of a running platform (deploy/local/run.sh), with wrk.
-# Reports throughput and p50/p95/p99 per journey. Rate limits are raised on a gateway of its own (port 8086) so
+# Reports throughput and p50/p95/p99 per journey. Rate limits are raised on a gateway of its own (on a free port) so
 # they are counted but not hit. Installs wrk if missing.
 #
 #   deploy/bench/load.sh [seconds per journey, default 20] [connections, default 16]
@@ -8,7 +8,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DURATION="${1:-20}"
 CONNECTIONS="${2:-16}"
-GATEWAY=8086
 WORK="$ROOT/.local/bench"
 mkdir -p "$WORK"
 command -v wrk >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
@@ -16,7 +15,8 @@ curl -fs -o /dev/null http://127.0.0.1:8081/health/ready || { echo "start the pl
 
 # shellcheck disable=SC1091
 source "$ROOT/deploy/bench/lib.sh"
-start_bench_gateway "$GATEWAY" load
+start_bench_gateway load
+GATEWAY=$BENCH_GATEWAY_PORT
 trap 'kill $BENCH_GATEWAY_PID 2>/dev/null || true' EXIT
 SEEKER="$(sign_in "$GATEWAY" seeker)"
 EMPLOYER="$(sign_in "$GATEWAY" employer)"

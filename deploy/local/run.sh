@@ -37,7 +37,9 @@ port_of() { local name project port; for c in "${COMPONENTS[@]}"; do read -r nam
 is_running() { [[ -f "$RUN/$1.pid" ]] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
 
 # Local secrets, generated once per checkout and never committed: the token signing key the gateway's development
-# issuer and every service share, and the key personal data is encrypted with.
+# issuer and every service share, and the key personal data is encrypted with. A component started on its own
+# (`dotnet run --project ...`, Development) reads this same file (ServiceDefaults' LocalSecrets), so the two agree;
+# the keys in the appsettings.Development.json files are development-only stand-ins for when it does not exist.
 ensure_secrets() {
     local file="$LOCAL/secrets.env"
     if [[ ! -f $file ]]; then

@@ -5,12 +5,10 @@ using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Health;
 using JobMatch.ServiceDefaults.Problems;
-using JobMatch.ServiceDefaults.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddStructuredLogging("gateway");
-builder.AddDefaultTelemetry("gateway");
+builder.AddBasicServiceDefaults("gateway");
 builder.AddDefaultHealthChecks();
 builder.AddDefaultProblemDetails();
 builder.AddDefaultAuthentication();

@@ -1,4 +1,5 @@
 using JobMatch.ServiceDefaults.Auth;
+using JobMatch.ServiceDefaults.Configuration;
 using JobMatch.ServiceDefaults.Health;
 using JobMatch.ServiceDefaults.Problems;
 using JobMatch.ServiceDefaults.Telemetry;
@@ -16,14 +17,25 @@ public static class ServiceDefaultsExtensions
 {
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
-        builder.AddStructuredLogging(serviceName);
-        builder.AddDefaultTelemetry(serviceName);
+        builder.AddBasicServiceDefaults(serviceName);
         builder.AddDefaultHealthChecks();
         builder.AddDefaultProblemDetails();
         builder.AddDefaultAuthentication();
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        return builder;
+    }
+
+    /// <summary>
+    /// What every JobMatch host has, APIs or not (the gateway, the portal): the checkout's local secrets in
+    /// Development, logs, telemetry.
+    /// </summary>
+    public static IHostApplicationBuilder AddBasicServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
+    {
+        builder.AddLocalSecrets();
+        builder.AddStructuredLogging();
+        builder.AddDefaultTelemetry(serviceName);
         return builder;
     }
 
@@ -37,7 +49,7 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Errors as problem details, route-tagged spans, then who the caller is and what they may do (services and
+    /// Errors as problem details, then who the caller is and what they may do (services and
     /// gateway). <paramref name="afterAuthentication"/> runs once the caller is known but before any request is
     /// refused for lack of rights (the gateway counts rate limits there, so anonymous floods are counted too).
     /// </summary>
@@ -45,7 +57,6 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseHttpRouteTags();
         app.UseAuthentication();
         afterAuthentication?.Invoke(app);
         app.UseAuthorization();

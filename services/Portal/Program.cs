@@ -1,11 +1,10 @@
 using JobMatch.ServiceDefaults.Health;
-using JobMatch.ServiceDefaults.Telemetry;
+using JobMatch.ServiceDefaults;
 using Portal.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddStructuredLogging("portal");
-builder.AddDefaultTelemetry("portal");
+builder.AddBasicServiceDefaults("portal");
 builder.AddDefaultHealthChecks();
 builder.AddPortal();
 

@@ -21,6 +21,9 @@ public static class MessagingExtensions
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit 8.4+ reports usage to its makers' host a few minutes after start unless told not to:
+            // no JobMatch deployment calls anywhere it did not configure (issue 18).
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName + "-", false));
             consumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>

@@ -25,7 +25,7 @@ public sealed class SmtpOptions
     public string From { get; set; } = "JobMatch <no-reply@jobmatch.example.gov.cn>";
     public string? UserName { get; set; }
     public string? Password { get; set; }
-    /// <summary>SMTP conversations at once per instance, each on a thread of its own (see EmailSender).</summary>
+    /// <summary>SMTP conversations at once per instance, each on a pooled connection of its own (see EmailSender).</summary>
     public int MaxConcurrentSends { get; set; } = 8;
     /// <summary>A pooled connection idle this long is closed rather than reused (servers hang up on idle clients).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -28,7 +28,7 @@ public sealed class SmsSender(IHttpClientFactory clients, IOptions<DeliveryOptio
             if (!response.IsSuccessStatusCode)
                 throw new DeliveryFailure($"The SMS provider answered {(int)response.StatusCode}.", permanent: (int)response.StatusCode is 400 or 422);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.ExecutionRejectedException)
         {
             throw new DeliveryFailure("The SMS provider could not be reached.", permanent: false, e);
         }

@@ -46,8 +46,9 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider clock
         {
             throw new DeliveryFailure(refused.Message + " Webhooks are not sent to it.", permanent: true, e);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.ExecutionRejectedException)
         {
+            // ExecutionRejectedException: the call timed out, or the receiver's circuit is open after repeated failures.
             throw new DeliveryFailure("The webhook could not be reached.", permanent: false, e);
         }
         using (response)

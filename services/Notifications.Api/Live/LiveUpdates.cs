@@ -10,7 +10,7 @@ namespace Notifications.Api.Live;
 /// </summary>
 public sealed partial class LiveUpdates(Lazy<ConnectionMultiplexer> redis, ILogger<LiveUpdates> logger)
 {
-    private static string Channel(Guid recipientId) => $"jobmatch:notifications:live:{recipientId:N}";
+    private static RedisChannel Channel(Guid recipientId) => RedisChannel.Literal($"jobmatch:notifications:live:{recipientId:N}");
 
     public async Task AnnounceAsync(Guid recipientId)
     {
@@ -33,7 +33,7 @@ public sealed partial class LiveUpdates(Lazy<ConnectionMultiplexer> redis, ILogg
         {
             foreach (var recipientId in recipientIds)
             {
-                var channel = (RedisChannel)Channel(recipientId);
+                var channel = Channel(recipientId);
                 await subscriber.SubscribeAsync(channel, (_, _) => onNew());
                 channels.Add(channel);
             }

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using JobMatch.ServiceDefaults.PersonalData;
 using Microsoft.AspNetCore.Mvc;
 using JobMatch.ServiceDefaults.Caching;
+using JobMatch.ServiceDefaults.Http;
+using Microsoft.Extensions.Http.Resilience;
 using Notifications.Api.Delivery;
 using Notifications.Api.Live;
 using Notifications.Api.Preferences;
@@ -13,6 +15,9 @@ namespace Notifications.Api.Notifications;
 
 public static class NotificationsApi
 {
+    /// <summary>How long a webhook receiver or the SMS provider may take: each call is a POST, sent once per delivery attempt.</summary>
+    private static readonly TimeSpan OutsideCallTimeout = TimeSpan.FromSeconds(10);
+
     public static IHostApplicationBuilder AddNotificationsServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<NotificationStore>();
@@ -23,7 +28,8 @@ public static class NotificationsApi
         builder.Services.AddSingleton<Notifier>();
         builder.Services.AddOptions<DeliveryOptions>().BindConfiguration("Notifications:Delivery");
         // Webhooks connect only to addresses checked at connect time (SSRF), never through a proxy, never redirected.
-        builder.Services.AddHttpClient(nameof(WebhookSender), client => client.Timeout = TimeSpan.FromSeconds(10))
+        // One circuit per receiver: a receiver that is down must not stop the others' webhooks.
+        builder.Services.AddHttpClient(nameof(WebhookSender))
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {
                 var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeliveryOptions>>();
@@ -33,8 +39,11 @@ public static class NotificationsApi
                     UseProxy = false,
                     ConnectCallback = (context, cancellationToken) => WebhookAddresses.ConnectAsync(context, options.Value.Webhooks, cancellationToken),
                 };
-            });
-        builder.Services.AddHttpClient(nameof(SmsSender), client => client.Timeout = TimeSpan.FromSeconds(10));
+            })
+            .AddDefaultResilience(attemptTimeout: OutsideCallTimeout, totalTimeout: OutsideCallTimeout)
+            .SelectPipelineByAuthority();
+        builder.Services.AddHttpClient(nameof(SmsSender))
+            .AddDefaultResilience(attemptTimeout: OutsideCallTimeout, totalTimeout: OutsideCallTimeout);
         builder.Services.AddSingleton<IChannelSender, EmailSender>();
         builder.Services.AddSingleton<IChannelSender, WebhookSender>();
         builder.Services.AddSingleton<IChannelSender, SmsSender>();

@@ -58,6 +58,11 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
         {
             return ApiResult.Unavailable;
         }
+        catch (Polly.ExecutionRejectedException)
+        {
+            // Timed out, or the circuit to the gateway is open after repeated failures.
+            return ApiResult.Unavailable;
+        }
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken);

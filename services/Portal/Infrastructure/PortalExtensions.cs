@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using JobMatch.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -18,11 +19,9 @@ public static class PortalExtensions
         var gateway = new Uri(builder.Configuration["Portal:GatewayUrl"]
             ?? throw new InvalidOperationException("Portal:GatewayUrl is not configured."));
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddHttpClient<GatewayClient>(client =>
-        {
-            client.BaseAddress = gateway;
-            client.Timeout = TimeSpan.FromSeconds(30);
-        });
+        // Reads are retried when the gateway or a service behind it fails for a moment; writes never are.
+        builder.Services.AddHttpClient<GatewayClient>(client => client.BaseAddress = gateway)
+            .AddDefaultResilience(attemptTimeout: TimeSpan.FromSeconds(30), totalTimeout: TimeSpan.FromSeconds(30));
         builder.Services.AddScoped<Text>();
 
         // Several portal instances must read each other's cookies: point this at a shared directory (or volume).

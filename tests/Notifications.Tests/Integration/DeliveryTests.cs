@@ -126,6 +126,9 @@ public sealed class DeliveryTests : IAsyncLifetime
         Assert.Equal("failed", webhook.Status);
         Assert.Equal(3, webhook.Attempts);
         Assert.Contains("503", webhook.LastError, StringComparison.Ordinal);
+        // Each attempt POSTed once (the receiver is this test's own): the client's resilience handler retries no
+        // write; the worker's back-off does the retrying.
+        Assert.Equal(3, _webhook.Calls.Count);
         var sms = _smsProvider.Calls.Single(c => c.Body.Contains("13912345678", StringComparison.Ordinal));
         Assert.Equal("Bearer sms-test-key", sms.Headers["Authorization"]);
         Assert.Contains(_smtp.Received, m => m.To.Contains(address));
