@@ -17,9 +17,13 @@ public static class ResilienceExtensions
     /// once than after the Retry-After;</item>
     /// <item>one attempt may take <paramref name="attemptTimeout"/>, the whole call (retries included) at most
     /// <paramref name="totalTimeout"/>; the HttpClient's own timeout is left to these.</item>
+    /// <item>with <paramref name="breakOnServerErrors"/> off, the circuit breaker opens only when the other side
+    /// cannot be reached (connection failures, timeouts), not on its 5xx answers: a client of the gateway must not
+    /// stop calling every service because one service behind it is down.</item>
     /// </list>
     /// </summary>
-    public static IHttpStandardResiliencePipelineBuilder AddDefaultResilience(this IHttpClientBuilder client, TimeSpan attemptTimeout, TimeSpan totalTimeout)
+    public static IHttpStandardResiliencePipelineBuilder AddDefaultResilience(
+        this IHttpClientBuilder client, TimeSpan attemptTimeout, TimeSpan totalTimeout, bool breakOnServerErrors = true)
     {
         client.ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan);
         return client.AddStandardResilienceHandler(options =>
@@ -33,6 +37,9 @@ public static class ResilienceExtensions
                 HttpClientResiliencePredicates.IsTransient(arguments.Outcome)
                 && arguments.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests);
             options.Retry.DisableForUnsafeHttpMethods();
+            if (!breakOnServerErrors)
+                options.CircuitBreaker.ShouldHandle = arguments => ValueTask.FromResult(
+                    arguments.Outcome.Exception is not null && HttpClientResiliencePredicates.IsTransient(arguments.Outcome));
         });
     }
 

@@ -19,9 +19,10 @@ public static class PortalExtensions
         var gateway = new Uri(builder.Configuration["Portal:GatewayUrl"]
             ?? throw new InvalidOperationException("Portal:GatewayUrl is not configured."));
         builder.Services.AddHttpContextAccessor();
-        // Reads are retried when the gateway or a service behind it fails for a moment; writes never are.
+        // Reads are retried when the gateway or a service behind it fails for a moment; writes never are. The breaker
+        // opens only when the gateway itself is unreachable: one service's 5xx must not darken every page.
         builder.Services.AddHttpClient<GatewayClient>(client => client.BaseAddress = gateway)
-            .AddDefaultResilience(attemptTimeout: TimeSpan.FromSeconds(30), totalTimeout: TimeSpan.FromSeconds(30));
+            .AddDefaultResilience(attemptTimeout: TimeSpan.FromSeconds(30), totalTimeout: TimeSpan.FromSeconds(30), breakOnServerErrors: false);
         builder.Services.AddScoped<Text>();
 
         // Several portal instances must read each other's cookies: point this at a shared directory (or volume).

@@ -62,6 +62,37 @@ public sealed class ResilienceTests : IDisposable
         Assert.Equal(1, _network.Calls.Count(path => path == "/limited"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Server_errors_open_the_breaker_only_where_the_client_asks_for_it(bool breakOnServerErrors)
+    {
+        var network = new ScriptedNetwork();
+        var services = new ServiceCollection();
+        services.AddHttpClient("gateway", client => client.BaseAddress = new Uri(ScriptedNetwork.Url))
+            .ConfigurePrimaryHttpMessageHandler(() => network)
+            .AddDefaultResilience(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), breakOnServerErrors);
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("gateway");
+        // More failed writes than the breaker's minimum throughput (100), all answered 503 by one service.
+        for (var i = 0; i < 120; i++) network.Answers.Enqueue(HttpStatusCode.ServiceUnavailable);
+        for (var i = 0; i < 120; i++)
+        {
+            try
+            {
+                using var _ = await client.PostAsync(new Uri("write", UriKind.Relative), new StringContent("{}"));
+            }
+            catch (Polly.CircuitBreaker.BrokenCircuitException)
+            {
+            }
+        }
+
+        var read = async () => (await client.GetAsync(new Uri("other-service", UriKind.Relative))).StatusCode;
+
+        if (breakOnServerErrors) await Assert.ThrowsAsync<Polly.CircuitBreaker.BrokenCircuitException>(read);
+        else Assert.Equal(HttpStatusCode.OK, await read());
+    }
+
     /// <summary>
     /// Stands where the network would be, under the resilience handler: gives the queued answers first, then 200,
     /// and records each path called.
