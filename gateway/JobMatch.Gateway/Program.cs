@@ -8,7 +8,7 @@ using JobMatch.ServiceDefaults.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddBasicServiceDefaults("gateway");
+builder.AddBasicServiceDefaults(new ServiceIdentity("gateway"));
 builder.AddDefaultHealthChecks();
 builder.AddDefaultProblemDetails();
 builder.AddDefaultAuthentication();

@@ -15,9 +15,9 @@ namespace JobMatch.ServiceDefaults;
 /// <summary>What every JobMatch service has: telemetry, logs, health, problem details, authentication, OpenAPI.</summary>
 public static class ServiceDefaultsExtensions
 {
-    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, ServiceIdentity service)
     {
-        builder.AddBasicServiceDefaults(serviceName);
+        builder.AddBasicServiceDefaults(service);
         builder.AddDefaultHealthChecks();
         builder.AddDefaultProblemDetails();
         builder.AddDefaultAuthentication();
@@ -31,11 +31,11 @@ public static class ServiceDefaultsExtensions
     /// What every JobMatch host has, APIs or not (the gateway, the portal): the checkout's local secrets in
     /// Development, logs, telemetry.
     /// </summary>
-    public static IHostApplicationBuilder AddBasicServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
+    public static IHostApplicationBuilder AddBasicServiceDefaults(this IHostApplicationBuilder builder, ServiceIdentity service)
     {
         builder.AddLocalSecrets();
         builder.AddStructuredLogging();
-        builder.AddDefaultTelemetry(serviceName);
+        builder.AddDefaultTelemetry(service.Name);
         return builder;
     }
 

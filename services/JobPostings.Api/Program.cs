@@ -1,3 +1,4 @@
+using JobPostings.Api;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Data;
 using JobMatch.ServiceDefaults.Messaging;
@@ -11,9 +12,9 @@ using JobPostings.Api.VacancyReports;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults("job-posting");
-builder.AddServiceDatabase("jobmatch_postings", typeof(PostingsApi).Assembly);
-builder.AddMessaging("postings", bus => bus.AddConsumer<SeekerDeletedConsumer>());
+builder.AddServiceDefaults(Extensions.Identity);
+builder.AddServiceDatabase(Extensions.Identity, typeof(PostingsApi).Assembly);
+builder.AddMessaging(Extensions.Identity, bus => bus.AddConsumer<SeekerDeletedConsumer>());
 builder.AddPostingsServices();
 builder.AddApplicationsServices();
 builder.AddVacancyReportsServices();

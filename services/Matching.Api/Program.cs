@@ -1,3 +1,4 @@
+using Matching.Api;
 using MassTransit;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Data;
@@ -15,9 +16,9 @@ if (EvaluationCommand.IsRequested(args)) return await EvaluationCommand.RunAsync
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults("matching");
-builder.AddServiceDatabase("jobmatch_matching", typeof(MatchesApi).Assembly);
-builder.AddMessaging("matching", bus => bus.AddConsumers(typeof(JobPublishedConsumer).Assembly));
+builder.AddServiceDefaults(Extensions.Identity);
+builder.AddServiceDatabase(Extensions.Identity, typeof(MatchesApi).Assembly);
+builder.AddMessaging(Extensions.Identity, bus => bus.AddConsumers(typeof(JobPublishedConsumer).Assembly));
 builder.AddMatchingServices();
 
 var app = builder.Build();

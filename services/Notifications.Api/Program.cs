@@ -1,3 +1,4 @@
+using Notifications.Api;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Data;
 using JobMatch.ServiceDefaults.Messaging;
@@ -9,9 +10,9 @@ using Notifications.Api.Preferences;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults("notification");
-builder.AddServiceDatabase("jobmatch_notifications", typeof(NotificationsApi).Assembly);
-builder.AddMessaging("notifications", bus => bus.AddConsumers(typeof(MatchesFoundConsumer).Assembly));
+builder.AddServiceDefaults(Extensions.Identity);
+builder.AddServiceDatabase(Extensions.Identity, typeof(NotificationsApi).Assembly);
+builder.AddMessaging(Extensions.Identity, bus => bus.AddConsumers(typeof(MatchesFoundConsumer).Assembly));
 builder.AddNotificationsServices();
 
 var app = builder.Build();

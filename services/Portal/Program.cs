@@ -4,7 +4,7 @@ using Portal.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddBasicServiceDefaults("portal");
+builder.AddBasicServiceDefaults(new ServiceIdentity("portal"));
 builder.AddDefaultHealthChecks();
 builder.AddPortal();
 

@@ -1,3 +1,4 @@
+using Profiles.Api;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Data;
 using JobMatch.ServiceDefaults.Messaging;
@@ -9,9 +10,9 @@ using Profiles.Api.Profiles;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults("jobseeker-profile");
-builder.AddServiceDatabase("jobmatch_profiles", typeof(ProfilesApi).Assembly);
-builder.AddMessaging("profiles");
+builder.AddServiceDefaults(Extensions.Identity);
+builder.AddServiceDatabase(Extensions.Identity, typeof(ProfilesApi).Assembly);
+builder.AddMessaging(Extensions.Identity);
 builder.AddProfilesServices();
 
 var app = builder.Build();

@@ -27,11 +27,13 @@ public sealed class TelemetryExportTests
         await postings.DisposeAsync(); // disposing the providers flushes what they hold
 
         var traces = await Eventually.GetAsync(() => Task.FromResult(collector.Received("/v1/traces")), t => t.Contains("/api/postings/mine", StringComparison.Ordinal), "an OTLP trace export");
-        Assert.Contains("job-posting", traces, StringComparison.Ordinal);
+        // The resource's service.name is the service's identity: a protobuf string value of length 8, "postings".
+        Assert.Contains("service.name", traces, StringComparison.Ordinal);
+        Assert.Contains("\n\bpostings", traces, StringComparison.Ordinal);
         Assert.Contains("http.server.request.duration", collector.Received("/v1/metrics"), StringComparison.Ordinal);
         var logs = await Eventually.GetAsync(() => Task.FromResult(collector.Received("/v1/logs")), l => l.Length > 0,
             "an OTLP log export; received paths: " + string.Join(", ", collector.Paths));
-        Assert.Contains("job-posting", logs, StringComparison.Ordinal);
+        Assert.Contains("\n\bpostings", logs, StringComparison.Ordinal);
     }
 
     /// <summary>A minimal OTLP/HTTP endpoint: accepts every export and keeps the raw protobuf, searchable as text.</summary>

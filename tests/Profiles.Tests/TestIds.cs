@@ -11,11 +11,18 @@ internal static class TestIds
         return first17 + NationalId.CheckCharacterOf(first17);
     }
 
-    /// <summary>A unique number per call (sequence varies), so tests sharing a database never collide.</summary>
+    private static long _issued = Random.Shared.Next(0, 1_000_000);
+
+    /// <summary>
+    /// A different number on every call in this process, so tests sharing a database never collide: each call takes
+    /// the next of 500 sequence numbers per birth date and moves to the next date after that (random draws collided
+    /// about one run in ten when a test asked for 1,500 at once).
+    /// </summary>
     public static string Unique(bool male = true)
     {
-        var born = new DateOnly(1970, 1, 1).AddDays(Random.Shared.Next(0, 365 * 30));
-        var sequence = Random.Shared.Next(0, 500) * 2 + (male ? 1 : 0);
-        return Make(Random.Shared.Next(0, 2) == 0 ? "150102" : "150203", born, sequence);
+        var issued = Interlocked.Increment(ref _issued);
+        var born = new DateOnly(1970, 1, 1).AddDays((int)(issued / 500 % (365 * 30)));
+        var sequence = (int)(issued % 500) * 2 + (male ? 1 : 0);
+        return Make(issued / 500 / (365 * 30) % 2 == 0 ? "150102" : "150203", born, sequence);
     }
 }

@@ -9,20 +9,23 @@ namespace JobMatch.ServiceDefaults.Data;
 
 public static class DatabaseExtensions
 {
+    /// <summary>The scope of the outbox and inbox tables' migrations, which every service shares.</summary>
+    public const string MessagingScope = "messaging";
+
     /// <summary>
     /// The service's own PostgreSQL database: created if missing, migrated at start-up from the SQL files
     /// embedded under Data/Migrations (ServiceDefaults' messaging tables first), checked by /health/ready.
     /// ConnectionStrings:Postgres names the server; Database:Name overrides the database (tests use their own).
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDatabase(this IHostApplicationBuilder builder, string defaultName, Assembly migrations)
+    public static IHostApplicationBuilder AddServiceDatabase(this IHostApplicationBuilder builder, ServiceIdentity service, Assembly migrations)
     {
         builder.Services.AddSingleton(provider =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();
             var server = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
-            return new ServiceDatabase(server, configuration["Database:Name"] ?? defaultName,
-                [typeof(DatabaseExtensions).Assembly, migrations]);
+            return new ServiceDatabase(server, configuration["Database:Name"] ?? service.DatabaseName,
+                [new MigrationSource(MessagingScope, typeof(DatabaseExtensions).Assembly), new MigrationSource(service.Name, migrations)]);
         });
         builder.Services.AddSingleton(provider => provider.GetRequiredService<ServiceDatabase>().CreateDataSource());
         // Registered before the bus and the outbox relay, and hosted services start in order: nothing reads

@@ -7,7 +7,9 @@ namespace JobMatch.ServiceDefaults.Data;
 
 /// <summary>
 /// Applies pending migrations at start-up, each once, in one transaction under an advisory lock so that
-/// instances starting together do not race. Migrations are hand-written SQL (docs/decisions/002).
+/// instances starting together do not race. Migrations are hand-written SQL (docs/decisions/002). Rows recorded
+/// under the older assembly-named ids are renamed to the scoped ids first, so an existing database is not migrated
+/// again.
 /// </summary>
 internal sealed partial class DatabaseMigrator(ServiceDatabase database, NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger) : IHostedService
 {
@@ -22,8 +24,12 @@ internal sealed partial class DatabaseMigrator(ServiceDatabase database, NpgsqlD
         await connection.ExecuteAsync(
             "CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
             transaction: transaction);
+        var migrations = database.Migrations();
+        await connection.ExecuteAsync(
+            "UPDATE schema_migrations SET id = m.id FROM unnest(@ids, @legacyIds) AS m(id, legacy_id) WHERE schema_migrations.id = m.legacy_id",
+            new { ids = migrations.Select(m => m.Id).ToArray(), legacyIds = migrations.Select(m => m.LegacyId).ToArray() }, transaction);
         var applied = (await connection.QueryAsync<string>("SELECT id FROM schema_migrations", transaction: transaction)).ToHashSet();
-        foreach (var migration in database.Migrations().Where(migration => !applied.Contains(migration.Id)))
+        foreach (var migration in migrations.Where(migration => !applied.Contains(migration.Id)))
         {
             await connection.ExecuteAsync(migration.Sql, transaction: transaction);
             await connection.ExecuteAsync("INSERT INTO schema_migrations (id) VALUES (@Id)", new { migration.Id }, transaction);

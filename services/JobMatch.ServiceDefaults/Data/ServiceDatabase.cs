@@ -4,7 +4,7 @@ using Npgsql;
 namespace JobMatch.ServiceDefaults.Data;
 
 /// <summary>Where the service's database lives and which migrations shape it.</summary>
-public sealed class ServiceDatabase(string serverConnectionString, string name, IReadOnlyList<Assembly> migrationAssemblies)
+public sealed class ServiceDatabase(string serverConnectionString, string name, IReadOnlyList<MigrationSource> migrationSources)
 {
     public string Name { get; } = name;
 
@@ -32,22 +32,30 @@ public sealed class ServiceDatabase(string serverConnectionString, string name, 
         }
     }
 
-    /// <summary>Migrations in apply order: by assembly (ServiceDefaults first), then by file name.</summary>
+    /// <summary>Migrations in apply order: by source (the shared messaging tables first), then by file name.</summary>
     public IReadOnlyList<Migration> Migrations() =>
-        migrationAssemblies.Distinct().SelectMany(assembly => assembly.GetManifestResourceNames()
+        migrationSources.DistinctBy(source => source.Assembly).SelectMany(source => source.Assembly.GetManifestResourceNames()
                 .Where(resource => resource.Contains(".Data.Migrations.", StringComparison.Ordinal) && resource.EndsWith(".sql", StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal)
-                .Select(resource => Migration.Load(assembly, resource)))
+                .Select(resource => Migration.Load(source, resource)))
             .ToList();
 }
 
-public sealed record Migration(string Id, string Sql)
+/// <summary>The SQL files embedded in an assembly, and the scope their ids carry (the service's name).</summary>
+public sealed record MigrationSource(string Scope, Assembly Assembly);
+
+/// <summary>
+/// One migration: its id is <c>{scope}/{file}</c>, so renaming a project does not make every migration look new.
+/// <see cref="LegacyId"/> is the id the same file had when ids carried the assembly's name; the migrator renames
+/// such rows in place before it reads what was applied.
+/// </summary>
+public sealed record Migration(string Id, string LegacyId, string Sql)
 {
-    public static Migration Load(Assembly assembly, string resource)
+    public static Migration Load(MigrationSource source, string resource)
     {
-        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var stream = source.Assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
         var file = resource[(resource.IndexOf(".Data.Migrations.", StringComparison.Ordinal) + ".Data.Migrations.".Length)..];
-        return new Migration($"{assembly.GetName().Name}/{file}", reader.ReadToEnd());
+        return new Migration($"{source.Scope}/{file}", $"{source.Assembly.GetName().Name}/{file}", reader.ReadToEnd());
     }
 }

@@ -10,10 +10,10 @@ public static class MessagingExtensions
     /// <summary>
     /// MassTransit on RabbitMQ with quorum queues, publisher confirms, and retries before a message goes to
     /// its endpoint's _error queue; plus the outbox relay and the transactions that write outbox and inbox rows.
-    /// Queue names carry the service name so two services consuming one event each get their own copy.
+    /// Queue names carry the service's name so two services consuming one event each get their own copy.
     /// Call after AddServiceDatabase: the bus must start after the migrations.
     /// </summary>
-    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string serviceName,
+    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, ServiceIdentity service,
         Action<IBusRegistrationConfigurator>? consumers = null)
     {
         builder.Services.AddSingleton<OutboxSignal>();
@@ -24,7 +24,7 @@ public static class MessagingExtensions
             // MassTransit 8.4+ reports usage to its makers' host a few minutes after start unless told not to:
             // no JobMatch deployment calls anywhere it did not configure (issue 18).
             bus.DisableUsageTelemetry();
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName + "-", false));
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service.Name + "-", false));
             consumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using JobMatch.Contracts;
+using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Data;
 using JobMatch.ServiceDefaults.Messaging;
 using JobMatch.Testing;
@@ -16,6 +17,7 @@ namespace JobMatch.ServiceDefaults.Tests.Integration;
 public sealed class MessagingHost : IAsyncDisposable
 {
     public const string ServiceName = "defaults-tests";
+    private static readonly ServiceIdentity Identity = new(ServiceName);
     public const string FailingReason = "always-fails";
     /// <summary>How often the consumer was called per posting id, across every host of the process.</summary>
     public static readonly ConcurrentDictionary<Guid, int> Attempts = new();
@@ -45,8 +47,8 @@ public sealed class MessagingHost : IAsyncDisposable
             ["Database:Name"] = database,
         });
         builder.Logging.LogToTestFile(ServiceName);
-        builder.AddServiceDatabase(database, typeof(MessagingHost).Assembly);
-        builder.AddMessaging(ServiceName, bus => bus.AddConsumer<RecordingConsumer>());
+        builder.AddServiceDatabase(Identity, typeof(MessagingHost).Assembly);
+        builder.AddMessaging(Identity, bus => bus.AddConsumer<RecordingConsumer>());
         var host = builder.Build();
         await host.StartAsync();
         return new MessagingHost(host);
