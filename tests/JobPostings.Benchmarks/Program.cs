@@ -24,7 +24,8 @@ await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(
     await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)");
     await admin.ExecuteAsync($"CREATE DATABASE {DatabaseName}");
 }
-var database = new ServiceDatabase(server, DatabaseName, [typeof(ServiceDatabase).Assembly, typeof(PostingStore).Assembly]);
+var database = new ServiceDatabase(server, DatabaseName,
+    [new MigrationSource(DatabaseExtensions.MessagingScope, typeof(ServiceDatabase).Assembly), new MigrationSource(JobPostings.Api.Extensions.Identity.Name, typeof(PostingStore).Assembly)]);
 await using var dataSource = database.CreateDataSource();
 await using (var connection = await dataSource.OpenConnectionAsync())
 {
