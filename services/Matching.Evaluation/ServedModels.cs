@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Matching.Api.Candidates;
 using Matching.Api.Outcomes;
 using Matching.Api.Ranking;
@@ -20,9 +22,12 @@ public sealed record ServedModels(IRanker? ColdStart, IRanker? Outcomes, string 
     {
         var decisions = new List<string>();
         var notes = new List<string>();
+        var started = Stopwatch.GetTimestamp();
         var cold = BootstrapModel.Train(vocabulary, options.Ranking, split.Cutoff);
+        var coldSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var coldDecision = Promotion.Decide(cold.Validation, cold.Ranker, serving: null, options.Resamples);
-        decisions.Add($"cold-start model ({options.Ranking.Trainer}, judged on the bootstrap set's held-out {cold.Validation.Groups} queries): {coldDecision.Reason}");
+        decisions.Add(string.Create(CultureInfo.InvariantCulture,
+            $"cold-start model ({options.Ranking.Trainer}, {options.Ranking.Trees} trees; bootstrap set generated and trained in {coldSeconds:F1} s; judged on the bootstrap set's held-out {cold.Validation.Groups} queries): {coldDecision.Reason}"));
         progress($"cold-start model {cold.Ranker.Version}: {coldDecision.Reason}");
         IRanker? serving = coldDecision.Promote ? cold.Ranker : null;
         var served = serving is null ? OfflineEvaluation.Transparent : OfflineEvaluation.ColdStart;
@@ -34,9 +39,12 @@ public sealed record ServedModels(IRanker? ColdStart, IRanker? Outcomes, string 
             var cut = (int)(queries.Count * 0.8);
             var training = TrainingSet.Build(queries[..cut], vocabulary, rates, behaviour);
             var validation = TrainingSet.Build(queries[cut..], vocabulary, rates, behaviour);
+            started = Stopwatch.GetTimestamp();
             outcomes = LambdaRankTrainer.Train(training, options.Ranking.Training, "outcomes-offline");
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var decision = Promotion.Decide(validation, outcomes, serving, options.Resamples);
-            decisions.Add($"outcome model (trained on the older {cut} of {queries.Count} training-split seekers, judged on the newest {queries.Count - cut}): {decision.Reason}");
+            decisions.Add(string.Create(CultureInfo.InvariantCulture,
+                $"outcome model (trained on the older {cut} of {queries.Count} training-split seekers, {training.Rows:N0} rows, in {seconds:F1} s; judged on the newest {queries.Count - cut}): {decision.Reason}"));
             served = decision.Promote ? OfflineEvaluation.Outcomes : decision.RetireServing || serving is null ? OfflineEvaluation.Transparent : served;
             notes.Add($"The outcome model was trained on {cut} training-split seekers ({training.Rows} rows: their graded postings from their second outcome on, and up to 20 unanswered candidates each).");
             progress($"outcome model: {decision.Reason}");

@@ -18,6 +18,9 @@ public interface IRanker
     /// <paramref name="features"/> is not exactly rows × Columns long or <paramref name="scores"/> is shorter than rows.
     /// </summary>
     void Score(ReadOnlySpan<float> features, int rows, Span<float> scores);
+
+    /// <summary>A score as a relevance in (0, 1), for explanations: the logistic of the score unless the model knows better.</summary>
+    float Relevance(float score) => 1f / (1f + MathF.Exp(-score));
 }
 
 /// <summary>

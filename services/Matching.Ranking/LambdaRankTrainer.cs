@@ -43,7 +43,7 @@ public static class LambdaRankTrainer
                 CustomGains = [.. Gains.Select(gain => (double)gain)],
             }).Fit(keyed),
         };
-        return MlNetRanker.FromTrained(context, model, version, training.Columns);
+        return MlNetRanker.FromTrained(context, model, version, training);
     }
 
     /// <summary>Gains for grades 0–4 (applied … hired): 2^grade − 1.</summary>

@@ -142,3 +142,29 @@ public sealed class MlNetRankerTests(TrainedModel model) : IClassFixture<Trained
         Assert.Null(slot.Current);
     }
 }
+
+public sealed class CalibrationTests(TrainedModel model) : IClassFixture<TrainedModel>
+{
+    [Fact]
+    public void Relevance_rises_with_the_score_stays_in_0_1_and_matches_the_share_of_relevant_rows()
+    {
+        var scores = model.Ranker.Score(model.HeldOut);
+        var relevance = scores.Select(model.Ranker.Relevance).ToArray();
+
+        Assert.All(relevance, r => Assert.InRange(r, 0f, 1f));
+        var ordered = scores.Select((score, i) => (score, relevance[i])).OrderBy(pair => pair.score).ToList();
+        Assert.True(ordered.Zip(ordered.Skip(1)).All(pair => pair.First.Item2 <= pair.Second.Item2));
+        // Calibrated: the mean predicted relevance is near the share of rows that really are relevant.
+        var share = model.HeldOut.Labels.Count(label => label > 0) / (double)model.HeldOut.Rows;
+        Assert.True(Math.Abs(share - relevance.Average()) < 0.05, $"share of relevant rows {share:F3}, mean relevance {relevance.Average():F3}");
+    }
+
+    [Fact]
+    public void Platt_scaling_of_separable_scores_stays_finite_and_without_both_classes_is_the_identity()
+    {
+        var (a, b) = Calibration.Fit([-2f, -1f, 1f, 2f], [0f, 0f, 1f, 1f]);
+
+        Assert.True(float.IsFinite(a) && float.IsFinite(b) && a > 0, $"{a}, {b}");
+        Assert.Equal((1f, 0f), Calibration.Fit([1f, 2f], [0f, 0f]));
+    }
+}

@@ -56,7 +56,7 @@ public sealed class MatchRanker(
             if (model is { } ranker && ranker.Columns == columns)
             {
                 ranker.Score(features.AsSpan(0, pairs.Count * columns), pairs.Count, relevance.AsSpan(0, pairs.Count));
-                for (var i = 0; i < pairs.Count; i++) relevance[i] = 1f / (1f + MathF.Exp(-relevance[i]));
+                for (var i = 0; i < pairs.Count; i++) relevance[i] = ranker.Relevance(relevance[i]);
             }
             else
             {
