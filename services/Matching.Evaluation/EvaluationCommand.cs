@@ -14,11 +14,10 @@ public static class EvaluationCommand
 {
     public const string Usage =
         """
-        usage: evaluate synthetic --out DIR [--seekers 2000] [--postings 8000] [--seed 7]
-               evaluate run --data DIR [--out report.md] [--split 0.8] [--resamples 1000]
+        usage: evaluate synthetic --out DIR [--mode benchmark|realistic] [--seekers 2000] [--postings 8000] [--seed 7]
+               evaluate run --data DIR [--out report.md] [--split 0.8] [--resamples 1000] [--trainer LightGbm|FastTree] [--trees N] [--leaves N]
+               evaluate convert --interactions FILE --posting-titles FILE [--seeker-titles FILE] --out DIR
         """;
-
-    public static bool IsRequested(string[] args) => args is ["evaluate", ..];
 
     public static Task<int> RunAsync(string[] args)
     {
@@ -27,8 +26,9 @@ public static class EvaluationCommand
             var options = Options(args.Skip(2));
             return Task.FromResult(args switch
             {
-                [_, "synthetic", ..] => Synthetic(options),
-                [_, "run", ..] => Run(options),
+                ["evaluate", "synthetic", ..] => Synthetic(options),
+                ["evaluate", "run", ..] => Run(options),
+                ["evaluate", "convert", ..] => Convert(options),
                 _ => Fail("unknown or missing subcommand"),
             });
         }
@@ -76,6 +76,8 @@ public static class EvaluationCommand
                         ? Enum.TryParse<RankingTrainer>(trainer, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
                             : throw new ArgumentException($"--trainer is LightGbm or FastTree, not '{trainer}'")
                         : RankingTrainer.LightGbm,
+                    Trees = Int(options, "trees", new Matching.Api.Ranking.RankingOptions().Trees),
+                    Leaves = Int(options, "leaves", new Matching.Api.Ranking.RankingOptions().Leaves),
                 },
             };
             var result = OfflineEvaluation.Run(dataset, new ConceptVocabulary(SkillTaxonomy.Shared), evaluation, variants,

@@ -27,7 +27,7 @@ public sealed record ServedModels(IRanker? ColdStart, IRanker? Outcomes, string 
         var coldSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var coldDecision = Promotion.Decide(cold.Validation, cold.Ranker, serving: null, options.Resamples);
         decisions.Add(string.Create(CultureInfo.InvariantCulture,
-            $"cold-start model ({options.Ranking.Trainer}, {options.Ranking.Trees} trees; bootstrap set generated and trained in {coldSeconds:F1} s; judged on the bootstrap set's held-out {cold.Validation.Groups} queries): {coldDecision.Reason}"));
+            $"cold-start model ({options.Ranking.Trainer}, {options.Ranking.Trees} trees of {options.Ranking.Leaves} leaves; bootstrap set generated and trained in {coldSeconds:F1} s; judged on the bootstrap set's held-out {cold.Validation.Groups} queries): {coldDecision.Reason}"));
         progress($"cold-start model {cold.Ranker.Version}: {coldDecision.Reason}");
         IRanker? serving = coldDecision.Promote ? cold.Ranker : null;
         var served = serving is null ? OfflineEvaluation.Transparent : OfflineEvaluation.ColdStart;

@@ -35,15 +35,29 @@ public static class LambdaRankTrainer
                 // Exponential gains 2^grade − 1, the same as RankingMetrics' NDCG.
                 CustomGains = Gains,
             }).Fit(keyed),
-            _ => context.Ranking.Trainers.FastTree(new FastTreeRankingTrainer.Options
-            {
-                LabelColumnName = Label, FeatureColumnName = DenseRows.FeaturesColumn, RowGroupColumnName = GroupKey,
-                NumberOfTrees = options.Trees, NumberOfLeaves = options.Leaves, MinimumExampleCountPerLeaf = options.MinimumRowsPerLeaf,
-                LearningRate = options.LearningRate, Seed = options.Seed, NumberOfThreads = options.Threads,
-                CustomGains = [.. Gains.Select(gain => (double)gain)],
-            }).Fit(keyed),
+            _ => FastTreeWithImputation(context, keyed, options),
         };
         return MlNetRanker.FromTrained(context, model, version, training);
+    }
+
+    /// <summary>
+    /// FastTree skips every training row with a missing (NaN) feature — and nearly every row of ours has one (no pay
+    /// stated, no behaviour yet) — so its pipeline first replaces a missing value by the feature's training mean; the
+    /// replacement is part of the stored model, so scoring does the same. LightGBM needs none: it learns where missing
+    /// values go at each split.
+    /// </summary>
+    private static ITransformer FastTreeWithImputation(MLContext context, IDataView keyed, LambdaRankOptions options)
+    {
+        var impute = context.Transforms.ReplaceMissingValues(DenseRows.FeaturesColumn,
+            replacementMode: Microsoft.ML.Transforms.MissingValueReplacingEstimator.ReplacementMode.Mean).Fit(keyed);
+        var trees = context.Ranking.Trainers.FastTree(new FastTreeRankingTrainer.Options
+        {
+            LabelColumnName = Label, FeatureColumnName = DenseRows.FeaturesColumn, RowGroupColumnName = GroupKey,
+            NumberOfTrees = options.Trees, NumberOfLeaves = options.Leaves, MinimumExampleCountPerLeaf = options.MinimumRowsPerLeaf,
+            LearningRate = options.LearningRate, Seed = options.Seed, NumberOfThreads = options.Threads,
+            CustomGains = [.. Gains.Select(gain => (double)gain)],
+        }).Fit(impute.Transform(keyed));
+        return new TransformerChain<ITransformer>(impute, trees);
     }
 
     /// <summary>Gains for grades 0–4 (applied … hired): 2^grade − 1.</summary>

@@ -49,6 +49,22 @@ public sealed class LambdaRankTrainerTests(TrainedModel model, ITestOutputHelper
         Assert.Equal(first.Score(data), second.Score(data));
     }
 
+    [Theory]
+    [InlineData(RankingTrainer.LightGbm)]
+    [InlineData(RankingTrainer.FastTree)]
+    public void Rows_with_missing_features_train_and_still_learn(RankingTrainer trainer)
+    {
+        // As in the service: every row lacks something (one of the noise columns always, a signal column sometimes).
+        var training = WithGaps(model.Training, seed: 8);
+        var heldOut = WithGaps(model.HeldOut, seed: 9);
+
+        var ranker = LambdaRankTrainer.Train(training, TrainedModel.Options with { Trainer = trainer }, "gaps");
+        var learned = MeanNdcg(heldOut, ranker.Score(heldOut));
+
+        output.WriteLine($"{trainer} with missing features: held-out NDCG@10 {learned:F3}");
+        Assert.True(learned > 0.75, $"{trainer} NDCG@10 {learned:F3}");
+    }
+
     [Fact]
     public void Bad_options_are_refused()
     {
@@ -59,6 +75,18 @@ public sealed class LambdaRankTrainerTests(TrainedModel model, ITestOutputHelper
         Assert.Throws<ArgumentOutOfRangeException>(() => LambdaRankTrainer.Train(data, new LambdaRankOptions(Leaves: 1), "v"));
         Assert.Throws<ArgumentOutOfRangeException>(() => LambdaRankTrainer.Train(data, new LambdaRankOptions((RankingTrainer)7), "v"));
         Assert.Throws<ArgumentException>(() => LambdaRankTrainer.Train(data, new LambdaRankOptions(), " "));
+    }
+
+    private static RankingDataset WithGaps(RankingDataset data, int seed)
+    {
+        var random = new Random(seed);
+        var features = (float[])data.Features.Clone();
+        for (var r = 0; r < data.Rows; r++)
+        {
+            features[r * data.Columns + 5 + random.Next(data.Columns - 5)] = float.NaN;
+            if (random.NextDouble() < 0.1) features[r * data.Columns + random.Next(5)] = float.NaN;
+        }
+        return new RankingDataset(features, data.Columns, data.Labels, data.GroupSizes);
     }
 
     private static double MeanNdcg(RankingDataset data, float[] scores) => RankingMetrics.NdcgPerQuery(data, scores, 10).Average();
