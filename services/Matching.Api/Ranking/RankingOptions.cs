@@ -14,8 +14,8 @@ public sealed class RankingOptions
     /// <summary>The ML.NET LambdaRank trainer (docs/decisions/033: LightGbm).</summary>
     public RankingTrainer Trainer { get; set; } = RankingTrainer.LightGbm;
     /// <summary>Trees in a trained model, and leaves per tree: scoring cost grows with both (docs/decisions/033).</summary>
-    public int Trees { get; set; } = 150;
-    public int Leaves { get; set; } = 31;
+    public int Trees { get; set; } = 100;
+    public int Leaves { get; set; } = 15;
     /// <summary>Cold-start set size.</summary>
     public int BootstrapSeekers { get; set; } = 1500;
     public int BootstrapPostings { get; set; } = 3000;
