@@ -29,7 +29,6 @@ public sealed class Retrainer(
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            await synchronizer.FreshAsync(cancellationToken);
             var queries = await OutcomeQueriesAsync(now, cancellationToken);
             var current = slot.Current;
             if (queries.Count < options.Value.MinimumOutcomeQueries)
@@ -73,6 +72,8 @@ public sealed class Retrainer(
     /// <summary>Every seeker with a graded application, as a query (<see cref="TrainingSet.Targets"/>).</summary>
     public async Task<List<RankingQuery>> OutcomeQueriesAsync(DateTime now, CancellationToken cancellationToken)
     {
+        // The seekers come from the candidate index: bring it up to date first (at start-up it may not have loaded yet).
+        await synchronizer.FreshAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var graded = (await connection.QueryAsync<(Guid SeekerId, Guid PostingId, short Grade, DateTime At)>(new CommandDefinition(
             "SELECT seeker_id, posting_id, max(grade), min(occurred_at) FROM interactions GROUP BY seeker_id, posting_id",
