@@ -154,7 +154,8 @@ missing_packages() {
     [[ -f /usr/share/postgresql/15/extension/pg_trgm.control ]] || echo postgresql-contrib
     [[ -x $RMQ_BIN/rabbitmq-server && -x $RMQ_BIN/rabbitmqctl ]] || echo rabbitmq-server
     command -v redis-server >/dev/null && command -v redis-cli >/dev/null || echo redis-server
-    pkg_installed libxgboost0 || echo libxgboost0
+    # LightGBM's native library (shipped in the LightGBM NuGet package, used by the ML.NET ranker) links OpenMP.
+    pkg_installed libgomp1 || echo libgomp1
     # Used below to probe the RabbitMQ management API.
     command -v curl >/dev/null || echo curl
     # Debian's Chromium for the portal's browser tests (Playwright never downloads one); run.sh needs no browser.

@@ -3,7 +3,7 @@
 #
 #   deploy/local/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Matching]
 #
-# Installs what is missing (PostgreSQL, RabbitMQ, Redis, libxgboost0: through servers.sh), starts private
+# Installs what is missing (PostgreSQL, RabbitMQ, Redis, libgomp1: through servers.sh), starts private
 # servers on free loopback ports in a temporary directory, builds the solution, runs every test project
 # against those servers, stops and removes them, and ends with one "N passed, N failed" line.
 set -euo pipefail

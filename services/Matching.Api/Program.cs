@@ -6,13 +6,10 @@ using JobMatch.ServiceDefaults.Messaging;
 using Matching.Api.Campaigns;
 using Matching.Api.Consumers;
 using Matching.Api.Dashboard;
-using Matching.Api.Evaluation;
 using Matching.Api.Matches;
 using Matching.Api.Policy;
 using Matching.Api.Ranking;
 using Matching.Api.Taxonomy;
-
-if (EvaluationCommand.IsRequested(args)) return await EvaluationCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -32,4 +29,3 @@ app.MapModelsEndpoints();
 app.MapDashboardEndpoints();
 
 app.Run();
-return 0;

@@ -2,7 +2,7 @@ namespace Matching.Ranking;
 
 /// <summary>
 /// A learned model that scores candidate rows; higher scores rank first. Implementations are safe for concurrent
-/// <see cref="Score"/> calls. XGBoost is one implementation; an ML.NET ranker could be another where that package exists.
+/// <see cref="Score"/> calls and score a whole candidate set in one call (one batch), never row by row.
 /// </summary>
 public interface IRanker
 {
@@ -18,6 +18,9 @@ public interface IRanker
     /// <paramref name="features"/> is not exactly rows × Columns long or <paramref name="scores"/> is shorter than rows.
     /// </summary>
     void Score(ReadOnlySpan<float> features, int rows, Span<float> scores);
+
+    /// <summary>A score as a relevance in (0, 1), for explanations: the logistic of the score unless the model knows better.</summary>
+    float Relevance(float score) => 1f / (1f + MathF.Exp(-score));
 }
 
 /// <summary>
@@ -37,10 +40,25 @@ public sealed class RankerSlot
     }
 
     /// <summary>
-    /// Makes <paramref name="ranker"/> the serving model (null: none) and returns the one it replaced. The caller decides
-    /// when to dispose the old one: in-flight Score calls on an <see cref="XGBoostRanker"/> finish safely after Dispose,
-    /// but a call starting after it throws <see cref="ObjectDisposedException"/>; dropping it instead leaves the booster
-    /// to its finalizer once nobody holds it.
+    /// Makes <paramref name="ranker"/> the serving model (null: none) and returns the one it replaced. A request that
+    /// took the old one a moment ago finishes with it: an <see cref="MlNetRanker"/> holds no native handle to free, so
+    /// dropping the old one is all a swap needs.
     /// </summary>
     public IRanker? Publish(IRanker? ranker) => Interlocked.Exchange(ref _current, ranker);
+}
+
+/// <summary>Conveniences over <see cref="IRanker"/>.</summary>
+public static class RankerExtensions
+{
+    /// <summary>Scores every row of a dataset (offline evaluation).</summary>
+    public static float[] Score(this IRanker ranker, RankingDataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(ranker);
+        ArgumentNullException.ThrowIfNull(dataset);
+        if (dataset.Columns != ranker.Columns)
+            throw new ArgumentException($"The dataset has {dataset.Columns} columns; the model expects {ranker.Columns}.", nameof(dataset));
+        var scores = new float[dataset.Rows];
+        ranker.Score(dataset.Features, dataset.Rows, scores);
+        return scores;
+    }
 }

@@ -5,8 +5,8 @@ public sealed record MetricEstimate(double Mean, double Lower, double Upper, int
 
 /// <summary>
 /// Per-query ranking metrics for offline evaluation and for "promote only if the new model beats the current one".
-/// NDCG uses exponential gain 2^grade − 1 and discount log2(position + 1), as XGBoost's ndcg@k does. A query with
-/// nothing relevant scores 1 on NDCG, AP and recall (again as XGBoost's ndcg and map do) and 0 on reciprocal rank:
+/// NDCG uses exponential gain 2^grade − 1 and discount log2(position + 1), as ML.NET's ranking evaluator does with its default gains. A query with
+/// nothing relevant scores 1 on NDCG, AP and recall (as LightGBM's ndcg does) and 0 on reciprocal rank:
 /// both models tie on it, so paired comparisons are unaffected; filter such queries out first to exclude them.
 /// </summary>
 public static class RankingMetrics

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using Dapper;
 using JobMatch.ServiceDefaults.Skills;
 using JobMatch.Testing;
-using Matching.Api.Evaluation;
+using Matching.Api.Ranking;
 using Matching.Taxonomy;
 using Npgsql;
 using NpgsqlTypes;

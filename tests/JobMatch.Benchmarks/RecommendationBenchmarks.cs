@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Matching.Api.Candidates;
-using Matching.Api.Evaluation;
 using Matching.Api.Matches;
 using Matching.Api.Outcomes;
 using Matching.Api.Policy;
@@ -31,8 +30,8 @@ public class RecommendationBenchmarks
         index.Apply(postings.Select(p => IndexedPosting.From(p.Snapshot, vocabulary)), [], []);
         seekers = market.Seekers(200, postings).Select(s => IndexedSeeker.From(s.Snapshot, vocabulary)).ToList();
         var slot = new RankerSlot();
-        slot.Publish(BootstrapModel.Train(vocabulary, new RankingOptions(), Now).Model);
-        ranker = new MatchRanker(vocabulary, slot, new KeyGroupPolicy([]), new EmployerResponseRates());
+        slot.Publish(BootstrapModel.Train(vocabulary, new RankingOptions(), Now).Ranker);
+        ranker = new MatchRanker(vocabulary, slot, new KeyGroupPolicy([]), new EmployerResponseRates(), new BehaviourSignals());
         candidates = seekers.Select(s => index.CandidatesFor(s, Now, Recommender.CandidateLimit)).MaxBy(c => c.Count)!;
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Matching.Api.Candidates;
-using Matching.Api.Evaluation;
 using Matching.Api.Matches;
 using Matching.Api.Outcomes;
 using Matching.Api.Policy;
@@ -12,7 +11,7 @@ namespace JobMatch.Benchmarks;
 
 /// <summary>
 /// `recommend [postings…]`: one seeker's recommendations (candidate generation from the in-memory index, features, the
-/// cold-start LambdaMART model, policy, explanations, top 20) against N active synthetic postings, one request at a time,
+/// cold-start LambdaRank model (ML.NET, one batch Transform), policy, explanations, top 20) against N active synthetic postings, one request at a time,
 /// as p50/p95/p99 over 1,000 seekers after 100 warm-up requests. Postings and seekers come from the deterministic
 /// ESCO market placed at Inner Mongolia's seats.
 /// </summary>
@@ -23,10 +22,10 @@ public static class RecommendationLatency
         var sizes = args.Length > 1 ? args[1..].Select(int.Parse).ToArray() : [30_000, 300_000, 1_000_000];
         var now = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
         var vocabulary = new ConceptVocabulary(SkillTaxonomy.Shared);
-        var (model, _) = BootstrapModel.Train(vocabulary, new RankingOptions(), now);
+        var model = BootstrapModel.Train(vocabulary, new RankingOptions(), now).Ranker;
         var slot = new RankerSlot();
         slot.Publish(model);
-        var ranker = new MatchRanker(vocabulary, slot, new KeyGroupPolicy([]), new EmployerResponseRates());
+        var ranker = new MatchRanker(vocabulary, slot, new KeyGroupPolicy([]), new EmployerResponseRates(), new BehaviourSignals());
         Console.WriteLine($"model {model.Version}; {Environment.ProcessorCount} cores; server GC {System.Runtime.GCSettings.IsServerGC}");
         Console.WriteLine("| active postings | index build | memory after build | candidates (mean) | p50 | p95 | p99 | max | CPU per request: candidates + ranking |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

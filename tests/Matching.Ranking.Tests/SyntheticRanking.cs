@@ -36,21 +36,24 @@ public static class SyntheticRanking
     }
 }
 
-/// <summary>One small model shared by the ranker tests (training once keeps the suite fast).</summary>
-public sealed class TrainedModel : IDisposable
+/// <summary>One small model per trainer shared by the ranker tests (training once keeps the suite fast).</summary>
+public sealed class TrainedModel
 {
     public TrainedModel()
     {
         Training = SyntheticRanking.Generate(groups: 150, rowsPerGroup: 30, seed: 1);
         HeldOut = SyntheticRanking.Generate(groups: 60, rowsPerGroup: 30, seed: 2);
-        Ranker = LambdaMartTrainer.Train(Training, Options, "test-1", validation: HeldOut);
+        Ranker = LambdaRankTrainer.Train(Training, Options, "test-1");
+        FastTree = LambdaRankTrainer.Train(Training, Options with { Trainer = RankingTrainer.FastTree }, "test-1-fasttree");
     }
 
-    public static LambdaMartOptions Options { get; } = new(Rounds: 60, MaxDepth: 4, Threads: 2);
+    public static LambdaRankOptions Options { get; } = new(Trees: 60, Leaves: 15, MinimumRowsPerLeaf: 10, Threads: 2);
 
     public RankingDataset Training { get; }
     public RankingDataset HeldOut { get; }
-    public XGBoostRanker Ranker { get; }
+    /// <summary>LightGBM, the trainer the service uses.</summary>
+    public MlNetRanker Ranker { get; }
+    public MlNetRanker FastTree { get; }
 
-    public void Dispose() => Ranker.Dispose();
+    public MlNetRanker Of(RankingTrainer trainer) => trainer == RankingTrainer.FastTree ? FastTree : Ranker;
 }

@@ -5,6 +5,8 @@ using JobMatch.ServiceDefaults.Messaging;
 using Matching.Api.Candidates;
 using Matching.Api.Matches;
 
+using Matching.Api.Ranking;
+
 namespace Matching.Api.Campaigns;
 
 /// <summary>

@@ -4,6 +4,8 @@ using JobMatch.ServiceDefaults.Messaging;
 using Matching.Api.Matches;
 using Npgsql;
 
+using Matching.Api.Ranking;
+
 namespace Matching.Api.Campaigns;
 
 /// <summary>Campaigns, their work items and results in matching's database.</summary>

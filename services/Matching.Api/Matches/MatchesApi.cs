@@ -28,13 +28,16 @@ public static class MatchesApi
         builder.Services.AddHostedService(services => services.GetRequiredService<IndexSynchronizer>());
         builder.Services.AddHealthChecks().AddCheck<IndexSynchronizer>("candidate-index", tags: [JobMatch.ServiceDefaults.Health.HealthExtensions.ReadyTag]);
         builder.Services.AddSingleton<EmployerResponseRates>();
-        builder.Services.AddHostedService<EmployerResponseRefresher>();
+        builder.Services.AddSingleton<BehaviourSignals>();
+        builder.Services.AddHostedService<OutcomeSignalsRefresher>();
         builder.Services.Configure<PolicyOptions>(builder.Configuration.GetSection("Matching:Policy"));
         builder.Services.AddSingleton(services => new KeyGroupPolicy(
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PolicyOptions>>().Value.Rules));
         builder.Services.AddHostedService<PolicyRecorder>();
         builder.Services.Configure<RankingOptions>(builder.Configuration.GetSection("Matching:Ranking"));
         builder.Services.AddSingleton<RankerSlot>();
+        builder.Services.AddSingleton<ServingModel>();
+        builder.Services.AddHealthChecks().AddCheck<ServingModel>("ranking-model", tags: [JobMatch.ServiceDefaults.Health.HealthExtensions.ReadyTag]);
         builder.Services.AddSingleton<Retrainer>();
         builder.Services.AddSingleton<ModelLifecycle>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ModelLifecycle>());

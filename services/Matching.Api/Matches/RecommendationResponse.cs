@@ -1,3 +1,5 @@
+using Matching.Api.Ranking;
+
 namespace Matching.Api.Matches;
 
 public sealed record RecommendationResponse(

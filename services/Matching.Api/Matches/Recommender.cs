@@ -3,6 +3,8 @@ using JobMatch.ServiceDefaults.Messaging;
 using Matching.Api.Candidates;
 using Matching.Api.ReadModel;
 
+using Matching.Api.Ranking;
+
 namespace Matching.Api.Matches;
 
 /// <summary>

@@ -1,12 +1,12 @@
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
-using Matching.Ranking;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
 namespace Matching.Api.Ranking;
 
-public sealed record ModelsResponse(string Serving, IReadOnlyList<ModelSummary> Models);
+/// <summary>What serves on this instance (a model version or "transparent-fit"), why, the last model that failed to load, and every model trained.</summary>
+public sealed record ModelsResponse(string Serving, string Reason, string? LoadFailure, IReadOnlyList<ModelSummary> Models);
 
 public static class ModelsApi
 {
@@ -18,14 +18,14 @@ public static class ModelsApi
         return endpoints;
     }
 
-    /// <summary>The model serving on this instance and every model trained, with its offline metrics.</summary>
-    public static async Task<Ok<ModelsResponse>> GetModels(RankerSlot slot, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    /// <summary>What ranks on this instance and why (the promotion decision), and every model trained, with its offline metrics.</summary>
+    public static async Task<Ok<ModelsResponse>> GetModels(ServingModel serving, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return TypedResults.Ok(new ModelsResponse(slot.Current?.Version ?? "none", await ModelStore.ListAsync(connection, cancellationToken)));
+        return TypedResults.Ok(new ModelsResponse(serving.Version, serving.Reason, serving.LoadFailure, await ModelStore.ListAsync(connection, cancellationToken)));
     }
 
-    /// <summary>Retrains from outcomes now (administrators); promotes only a model that beats the serving one offline.</summary>
+    /// <summary>Retrains from outcomes now (administrators); promotes only a model that beats the serving one and the transparent fit offline.</summary>
     public static async Task<Results<Ok<RetrainOutcome>, ForbidHttpResult>> Retrain(
         System.Security.Claims.ClaimsPrincipal caller, Retrainer retrainer, ModelLifecycle lifecycle, CancellationToken cancellationToken)
     {

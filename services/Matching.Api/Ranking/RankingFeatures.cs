@@ -1,53 +1,104 @@
 using Matching.Api.Candidates;
+using Matching.Api.Outcomes;
+using Matching.Api.ReadModel;
 using Matching.Taxonomy;
 
 namespace Matching.Api.Ranking;
 
 /// <summary>
-/// What the ranker sees of a seeker and a posting, one row of <see cref="Count"/> floats (NaN = unknown, which
-/// XGBoost treats as missing). Skills, occupation, place, pay, education, experience, freshness and the employer's
-/// responsiveness — never gender, age, ethnicity, health or any other protected attribute (matching does not hold
-/// them). A model is stored with these names and only serves the feature set it was trained on.
+/// Everything one candidate row is computed from: the pair, how far apart they are, the taxonomy, and the signals
+/// gathered once per request (<see cref="RequestSignals"/>). The skill overlaps are counted once here and shared by the
+/// features that use them.
+/// </summary>
+public readonly struct RankingPair
+{
+    public RankingPair(IndexedSeeker seeker, IndexedPosting posting, Reach reach, SkillTaxonomy taxonomy, RequestSignals signals)
+    {
+        Seeker = seeker;
+        Posting = posting;
+        Reach = reach;
+        Taxonomy = taxonomy;
+        Signals = signals;
+        (MatchedEssential, Essential) = RankingFeatures.Overlap(seeker.Skills, posting.Essential);
+        (MatchedOptional, Optional) = RankingFeatures.Overlap(seeker.Skills, posting.Optional);
+    }
+
+    public IndexedSeeker Seeker { get; }
+    public IndexedPosting Posting { get; }
+    public Reach Reach { get; }
+    public SkillTaxonomy Taxonomy { get; }
+    public RequestSignals Signals { get; }
+    public int MatchedEssential { get; }
+    public int Essential { get; }
+    public int MatchedOptional { get; }
+    public int Optional { get; }
+    public SeekerSnapshot S => Seeker.Snapshot;
+    public PostingSnapshot P => Posting.Snapshot;
+}
+
+/// <summary>What one ranking request knows beside the pairs: when it is, employers' response rates, the seeker's behaviour signals and wanted titles.</summary>
+public sealed record RequestSignals(DateTime Now, EmployerResponseRates ResponseRates, BehaviourSignals.SeekerBehaviour Behaviour, TitleMatcher WantedTitles);
+
+/// <summary>One feature: a name the model is stored with, and how to compute it from a pair (NaN = unknown, which the trees treat as missing).</summary>
+public delegate float FeatureValue(in RankingPair pair);
+
+/// <summary>
+/// What the ranker sees of a seeker and a posting: one row of <see cref="Count"/> floats, one per entry of
+/// <see cref="Table"/>. Skills, occupation, place, pay, education, experience, freshness, the employer's
+/// responsiveness, the posting's popularity and recency, the item-to-item score from outcomes and the title against
+/// the occupations the seeker wants — never gender, age, ethnicity, health or any other protected attribute (matching
+/// does not hold them). A model is stored with these names and only serves the feature set it was trained on.
+/// A new signal is one line in <see cref="Table"/> (and, if it is per request, a field of <see cref="RequestSignals"/>):
+/// the names, the row width, training, scoring and the model store all follow from the table.
 /// </summary>
 public static class RankingFeatures
 {
-    public static readonly IReadOnlyList<string> Names =
+    public static readonly IReadOnlyList<(string Name, FeatureValue Value)> Table =
     [
-        "essential_coverage", "optional_coverage", "matched_essential", "missing_essential",
-        "occupation_similarity", "occupation_skill_fit", "distance_km", "commute_ratio", "closeness",
-        "salary_fit", "education_gap", "experience_gap", "posting_days_open", "employer_response_rate",
-        "employment_type_match", "relocation",
+        ("essential_coverage", (in RankingPair x) => x.Essential == 0 ? float.NaN : (float)x.MatchedEssential / x.Essential),
+        ("optional_coverage", (in RankingPair x) => x.Optional == 0 ? float.NaN : (float)x.MatchedOptional / x.Optional),
+        ("matched_essential", (in RankingPair x) => x.MatchedEssential),
+        ("missing_essential", (in RankingPair x) => x.Essential - x.MatchedEssential),
+        ("occupation_similarity", (in RankingPair x) => OccupationSimilarity(x.Seeker.Occupations, x.Posting.Occupations, x.Taxonomy)),
+        ("occupation_skill_fit", (in RankingPair x) => OccupationSkillFit(x.Seeker.Skills, x.Posting.Occupations, x.Taxonomy)),
+        ("distance_km", (in RankingPair x) => x.Reach.DistanceKm is { } km ? (float)km : float.NaN),
+        ("commute_ratio", (in RankingPair x) => x.Reach.DistanceKm is { } d ? (float)(d / Math.Max(x.Reach.CommuteKm, 1)) : float.NaN),
+        ("closeness", (in RankingPair x) => (float)x.Reach.Closeness),
+        ("salary_fit", (in RankingPair x) => SalaryFit(x.P.SalaryMin, x.P.SalaryMax, x.S.SalaryExpectation)),
+        ("education_gap", (in RankingPair x) => x.Seeker.Education == EducationRank.Unknown || x.Posting.Education == EducationRank.Unknown
+            ? float.NaN : (int)x.Seeker.Education - (int)x.Posting.Education),
+        ("experience_gap", (in RankingPair x) => x.S.YearsOfExperience is { } years && x.P.ExperienceYears is { } required ? (float)(years - required) : float.NaN),
+        ("posting_days_open", (in RankingPair x) => (float)Math.Max(0, (x.Signals.Now - x.P.PublishedAt).TotalDays)),
+        ("employer_response_rate", (in RankingPair x) => x.Signals.ResponseRates.Of(x.P.EmployerId)),
+        ("employment_type_match", (in RankingPair x) => EmploymentTypeMatch(x.S.EmploymentTypes, x.P.EmploymentType)),
+        ("relocation", (in RankingPair x) => x.Reach.Basis == "relocation" ? 1 : 0),
+        ("posting_popularity", (in RankingPair x) => MathF.Log(1 + x.Signals.Behaviour.RecentEvents(x.P.PostingId))),
+        ("days_since_posting_activity", (in RankingPair x) => x.Signals.Behaviour.DaysSinceLastEvent(x.P.PostingId) is { } days ? (float)days : float.NaN),
+        ("co_applied_score", (in RankingPair x) => x.Signals.Behaviour.HasHistory ? x.Signals.Behaviour.CoApplied(x.P.PostingId) : float.NaN),
+        ("title_occupation_similarity", (in RankingPair x) => x.Signals.WantedTitles.Similarity(x.P.Title)),
     ];
 
-    public static int Count => Names.Count;
+    public static readonly IReadOnlyList<string> Names = [.. Table.Select(feature => feature.Name)];
 
-    public static void Write(
-        IndexedSeeker seeker, IndexedPosting posting, Reach reach, SkillTaxonomy taxonomy, float employerResponseRate,
-        DateTime now, Span<float> row)
+    public static int Count => Table.Count;
+
+    /// <summary>Column positions the transparent fit and the explanations read.</summary>
+    public static readonly int EssentialCoverage = IndexOf("essential_coverage"), OccupationSimilarityColumn = IndexOf("occupation_similarity"),
+        OccupationSkillFitColumn = IndexOf("occupation_skill_fit"), Closeness = IndexOf("closeness");
+
+    public static int IndexOf(string name)
     {
-        var (matchedEssential, essential) = Overlap(seeker.Skills, posting.Essential);
-        var (matchedOptional, optional) = Overlap(seeker.Skills, posting.Optional);
-        var s = seeker.Snapshot;
-        var p = posting.Snapshot;
+        for (var i = 0; i < Table.Count; i++) if (Table[i].Name == name) return i;
+        throw new ArgumentException($"No ranking feature is called {name}.", nameof(name));
+    }
 
-        row[0] = essential == 0 ? float.NaN : (float)matchedEssential / essential;
-        row[1] = optional == 0 ? float.NaN : (float)matchedOptional / optional;
-        row[2] = matchedEssential;
-        row[3] = essential - matchedEssential;
-        row[4] = OccupationSimilarity(seeker.Occupations, posting.Occupations, taxonomy);
-        row[5] = OccupationSkillFit(seeker.Skills, posting.Occupations, taxonomy);
-        row[6] = reach.DistanceKm is { } km ? (float)km : float.NaN;
-        row[7] = reach.DistanceKm is { } d ? (float)(d / Math.Max(reach.CommuteKm, 1)) : float.NaN;
-        row[8] = (float)reach.Closeness;
-        row[9] = SalaryFit(p.SalaryMin, p.SalaryMax, s.SalaryExpectation);
-        row[10] = seeker.Education == EducationRank.Unknown || posting.Education == EducationRank.Unknown
-            ? float.NaN : (int)seeker.Education - (int)posting.Education;
-        row[11] = s.YearsOfExperience is { } years && p.ExperienceYears is { } required ? (float)(years - required) : float.NaN;
-        row[12] = (float)Math.Max(0, (now - p.PublishedAt).TotalDays);
-        row[13] = employerResponseRate;
-        row[14] = s.EmploymentTypes.Length == 0 || p.EmploymentType is null ? float.NaN
-            : s.EmploymentTypes.Any(type => EmploymentTypes.Same(type, p.EmploymentType)) ? 1 : 0;
-        row[15] = reach.Basis == "relocation" ? 1 : 0;
+    /// <summary>The signals of one request for <paramref name="seeker"/> as of <paramref name="now"/>.</summary>
+    public static RequestSignals SignalsFor(IndexedSeeker seeker, DateTime now, EmployerResponseRates rates, BehaviourSignals behaviour, SkillTaxonomy taxonomy) =>
+        new(now, rates, behaviour.For(seeker.SeekerId, now), TitleMatcher.ForSeeker(seeker, taxonomy));
+
+    public static void Write(in RankingPair pair, Span<float> row)
+    {
+        for (var i = 0; i < Table.Count; i++) row[i] = Table[i].Value(in pair);
     }
 
     /// <summary>How many of the posting's skills the seeker has (seeker skills sorted).</summary>
@@ -78,6 +129,9 @@ public static class RankingFeatures
         foreach (var skill in essential) if (Array.BinarySearch(seekerSkills, skill) >= 0) held++;
         return (float)held / essential.Length;
     }
+
+    private static float EmploymentTypeMatch(string[] wanted, string? offered) =>
+        wanted.Length == 0 || offered is null ? float.NaN : wanted.Any(type => EmploymentTypes.Same(type, offered)) ? 1 : 0;
 
     /// <summary>The posting's best pay over what the seeker hopes for (1 = exactly; NaN when either is unknown).</summary>
     public static float SalaryFit(decimal? salaryMin, decimal? salaryMax, decimal? expectation) =>

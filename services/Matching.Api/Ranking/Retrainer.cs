@@ -9,17 +9,17 @@ using Npgsql;
 namespace Matching.Api.Ranking;
 
 public sealed record RetrainOutcome(string Decision, string? CandidateVersion, string? CurrentVersion, int Queries,
-    double? CandidateNdcg, double? CurrentNdcg, double? DifferenceLower, double? DifferenceUpper);
+    double? CandidateNdcg, double? CurrentNdcg, double? FitNdcg, double? DifferenceLower, double? DifferenceUpper);
 
 /// <summary>
 /// Retrains the ranker from outcomes: each seeker with applications becomes a query whose postings are graded by how
-/// far they got (applied 1 … hired 4, rejected 0) plus unanswered candidates as negatives. The newest fifth of the
-/// queries (by time) is held out; the new model is promoted only if it beats the serving one on them — the mean
-/// per-query NDCG@10 difference and the lower end of its bootstrap interval both above zero.
+/// far they got (applied 1 … hired 4, rejected 0) plus unanswered candidates as negatives, with features as of the
+/// moment the seeker started. The newest fifth of the queries (by time) is held out; the new model is promoted only
+/// if it passes <see cref="Promotion"/> there — beats both the serving model and the transparent fit.
 /// </summary>
 public sealed class Retrainer(
     NpgsqlDataSource dataSource, RankerSlot slot, CandidateIndex index, IndexSynchronizer synchronizer, ConceptVocabulary vocabulary, EmployerResponseRates rates,
-    IOptions<RankingOptions> options, TimeProvider clock, ILogger<Retrainer> logger)
+    BehaviourSignals behaviour, IOptions<RankingOptions> options, TimeProvider clock, ILogger<Retrainer> logger)
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
@@ -29,37 +29,36 @@ public sealed class Retrainer(
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            await synchronizer.FreshAsync(cancellationToken);
             var queries = await OutcomeQueriesAsync(now, cancellationToken);
             var current = slot.Current;
             if (queries.Count < options.Value.MinimumOutcomeQueries)
                 return new RetrainOutcome($"not enough outcomes: {queries.Count} of {options.Value.MinimumOutcomeQueries} seekers with graded applications",
-                    null, current?.Version, queries.Count, null, null, null, null);
+                    null, current?.Version, queries.Count, null, null, null, null, null);
 
+            await behaviour.RefreshAsync(dataSource, now, cancellationToken);
             queries = [.. queries.OrderBy(query => query.At)];
             var split = (int)(queries.Count * 0.8);
-            var training = TrainingSet.Build(queries[..split], vocabulary, rates, now);
-            var validation = TrainingSet.Build(queries[split..], vocabulary, rates, now);
+            var training = Build(queries[..split]);
+            var validation = Build(queries[split..]);
             var version = $"outcomes-{now:yyyyMMddHHmmss}";
-            using var candidate = LambdaMartTrainer.Train(training, new LambdaMartOptions(Rounds: options.Value.Rounds), version, validation);
-            var candidateNdcg = RankingMetrics.NdcgPerQuery(validation, candidate.Score(validation), 10);
-            var currentNdcg = current is null
-                ? RankingMetrics.NdcgPerQuery(validation, FitScores(validation), 10)
-                : RankingMetrics.NdcgPerQuery(validation, current.Score(validation), 10);
-            var difference = RankingMetrics.PairedDifference(candidateNdcg, currentNdcg);
-            var promote = difference.Mean > 0 && difference.Lower > 0;
+            var candidate = LambdaRankTrainer.Train(training, options.Value.Training, version);
+            var decision = Promotion.Decide(validation, candidate, current);
             var metrics = new
             {
-                trainingQueries = split, validationQueries = queries.Count - split, ndcgAt10 = candidateNdcg.Average(),
-                servingNdcgAt10 = currentNdcg.Average(), servingVersion = current?.Version, differenceLower = difference.Lower,
-                differenceUpper = difference.Upper,
+                decision = decision.Reason, trainer = options.Value.Trainer.ToString(), trainingQueries = split, validationQueries = queries.Count - split,
+                ndcgAt10 = decision.CandidateNdcg, servingNdcgAt10 = decision.ServingNdcg, fitNdcgAt10 = decision.FitNdcg, servingVersion = current?.Version,
+                differenceLower = decision.VersusServing?.Lower ?? decision.VersusFit.Lower, differenceUpper = decision.VersusServing?.Upper ?? decision.VersusFit.Upper,
+                fitDifferenceLower = decision.VersusFit.Lower, fitDifferenceUpper = decision.VersusFit.Upper,
             };
             await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-                await ModelStore.SaveAsync(connection, version, "outcomes", candidate.Save(), RankingFeatures.Names, metrics, promote, cancellationToken);
-            logger.LogInformation("Retrained {Version}: NDCG@10 {Candidate:F3} vs serving {Current:F3}; promoted: {Promoted}",
-                version, candidateNdcg.Average(), currentNdcg.Average(), promote);
-            return new RetrainOutcome(promote ? "promoted" : "kept the serving model: the new one did not beat it on held-out outcomes",
-                version, current?.Version, queries.Count, candidateNdcg.Average(), currentNdcg.Average(), difference.Lower, difference.Upper);
+            {
+                await ModelStore.SaveAsync(connection, version, "outcomes", candidate.Save(), RankingFeatures.Names, metrics, decision.Promote, cancellationToken);
+                if (decision.RetireServing) await ModelStore.RetireAsync(connection, current!.Version, cancellationToken);
+            }
+            logger.LogInformation("Retrained {Version}: {Decision}", version, decision.Reason);
+            var shown = decision.VersusServing ?? decision.VersusFit;
+            return new RetrainOutcome(decision.Reason, version, current?.Version, queries.Count, decision.CandidateNdcg, decision.ServingNdcg,
+                decision.FitNdcg, shown.Lower, shown.Upper);
         }
         finally
         {
@@ -67,19 +66,17 @@ public sealed class Retrainer(
         }
     }
 
-    /// <summary>The serving baseline when no model is loaded: the transparent fit.</summary>
-    private static float[] FitScores(RankingDataset dataset)
-    {
-        var scores = new float[dataset.Rows];
-        for (var i = 0; i < dataset.Rows; i++) scores[i] = (float)Matches.MatchRanker.Fit(dataset.Features.AsSpan(i * dataset.Columns, dataset.Columns));
-        return scores;
-    }
+    /// <summary>Training rows for outcome queries, with the service's current response rates and behaviour signals.</summary>
+    public RankingDataset Build(IReadOnlyList<RankingQuery> queries) => TrainingSet.Build(queries, vocabulary, rates, behaviour);
 
-    private async Task<List<RankingQuery>> OutcomeQueriesAsync(DateTime now, CancellationToken cancellationToken)
+    /// <summary>Every seeker with a graded application, as a query (<see cref="TrainingSet.Targets"/>).</summary>
+    public async Task<List<RankingQuery>> OutcomeQueriesAsync(DateTime now, CancellationToken cancellationToken)
     {
+        // The seekers come from the candidate index: bring it up to date first (at start-up it may not have loaded yet).
+        await synchronizer.FreshAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var graded = (await connection.QueryAsync<(Guid SeekerId, Guid PostingId, short Grade, DateTime At)>(new CommandDefinition(
-            "SELECT seeker_id, posting_id, max(grade), max(occurred_at) FROM interactions GROUP BY seeker_id, posting_id",
+            "SELECT seeker_id, posting_id, max(grade), min(occurred_at) FROM interactions GROUP BY seeker_id, posting_id",
             cancellationToken: cancellationToken))).ToList();
         var postingIds = graded.Select(row => row.PostingId).Distinct().ToArray();
         // Closed postings too: what happened to them is exactly what there is to learn from.
@@ -91,13 +88,15 @@ public sealed class Retrainer(
         foreach (var group in graded.GroupBy(row => row.SeekerId))
         {
             if (index.FindSeeker(group.Key) is not { } seeker) continue;
-            var candidates = group.Where(row => postings.ContainsKey(row.PostingId))
-                .Select(row => (postings[row.PostingId], (float)row.Grade)).ToList();
-            if (!candidates.Any(candidate => candidate.Item2 > 0)) continue;
-            var seen = candidates.Select(candidate => candidate.Item1.PostingId).ToHashSet();
+            var targets = TrainingSet.Targets(group.Where(row => postings.ContainsKey(row.PostingId))
+                .Select(row => (row.PostingId, (float)row.Grade, DateTime.SpecifyKind(row.At, DateTimeKind.Utc))).ToList());
+            if (targets is not { } found) continue;
+            var (at, targeted, history) = found;
+            var candidates = targeted.Select(target => (postings[target.Posting], target.Grade)).ToList();
+            var seen = candidates.Select(candidate => candidate.Item1.PostingId).Concat(history).ToHashSet();
             // Candidates the seeker was shown or could have been, and did nothing with: negatives.
             candidates.AddRange(index.CandidatesFor(seeker, now, 30).Where(posting => !seen.Contains(posting.PostingId)).Take(20).Select(posting => (posting, 0f)));
-            queries.Add(new RankingQuery(seeker, candidates, group.Max(row => row.At)));
+            queries.Add(new RankingQuery(seeker, candidates, at));
         }
         return queries;
     }

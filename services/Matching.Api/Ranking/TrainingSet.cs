@@ -1,17 +1,17 @@
 using Matching.Api.Candidates;
-using Matching.Api.Evaluation;
 using Matching.Api.Outcomes;
 using Matching.Ranking;
 
 namespace Matching.Api.Ranking;
 
-/// <summary>One seeker's graded candidates: the unit LambdaMART learns to order.</summary>
+/// <summary>One seeker's graded candidates, as of the moment they started looking: the unit LambdaRank learns to order.</summary>
 public sealed record RankingQuery(IndexedSeeker Seeker, IReadOnlyList<(IndexedPosting Posting, float Grade)> Candidates, DateTime At);
 
-/// <summary>Turns graded queries into XGBoost's rows and groups, with the same features the service ranks on.</summary>
+/// <summary>Turns graded queries into the trainer's rows and groups, with the same features the service ranks on.</summary>
 public static class TrainingSet
 {
-    public static RankingDataset Build(IReadOnlyList<RankingQuery> queries, ConceptVocabulary vocabulary, EmployerResponseRates rates, DateTime now)
+    /// <summary>Features as of each query's own time (<see cref="RankingQuery.At"/>): posting age, popularity and item-to-item then, not now.</summary>
+    public static RankingDataset Build(IReadOnlyList<RankingQuery> queries, ConceptVocabulary vocabulary, EmployerResponseRates rates, BehaviourSignals behaviour)
     {
         var columns = RankingFeatures.Count;
         var rows = queries.Sum(query => query.Candidates.Count);
@@ -20,14 +20,34 @@ public static class TrainingSet
         var row = 0;
         foreach (var query in queries)
         {
+            var signals = RankingFeatures.SignalsFor(query.Seeker, query.At, rates, behaviour, vocabulary.Taxonomy);
             foreach (var (posting, grade) in query.Candidates)
             {
-                RankingFeatures.Write(query.Seeker, posting, Reach.Of(query.Seeker, posting), vocabulary.Taxonomy,
-                    rates.Of(posting.Snapshot.EmployerId), now, features.AsSpan(row * columns, columns));
+                RankingFeatures.Write(new RankingPair(query.Seeker, posting, Reach.Of(query.Seeker, posting), vocabulary.Taxonomy, signals),
+                    features.AsSpan(row * columns, columns));
                 labels[row++] = grade;
             }
         }
         return new RankingDataset(features, columns, labels, queries.Select(query => query.Candidates.Count).ToArray());
+    }
+
+    /// <summary>
+    /// Which of a seeker's graded postings a training query asks about, and as of when. With one posting, the query is
+    /// at its first event. With more, it is at the first event of the second: what came before is the seeker's
+    /// history (what the item-to-item score and "already seen" draw on, left out of the candidates), what came from
+    /// then on is to be ranked — so the behaviour features are learnt the way they are served. Null when nothing
+    /// from then on is relevant.
+    /// </summary>
+    public static (DateTime At, List<(Guid Posting, float Grade)> Graded, List<Guid> History)? Targets(
+        IReadOnlyList<(Guid Posting, float Grade, DateTime First)> outcomes)
+    {
+        if (outcomes.Count == 0) return null;
+        var ordered = outcomes.OrderBy(outcome => outcome.First).ThenBy(outcome => outcome.Posting).ToList();
+        var at = ordered[Math.Min(1, ordered.Count - 1)].First;
+        var graded = ordered.Where(outcome => outcome.First >= at).Select(outcome => (outcome.Posting, outcome.Grade)).ToList();
+        return graded.Any(target => target.Grade > 0)
+            ? (at, graded, ordered.Where(outcome => outcome.First < at).Select(outcome => outcome.Posting).ToList())
+            : null;
     }
 
     /// <summary>

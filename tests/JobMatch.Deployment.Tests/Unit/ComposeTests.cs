@@ -27,9 +27,13 @@ public sealed class ComposeTests
     }
 
     [Fact]
-    public void The_matching_image_installs_xgboost_for_the_learned_ranker()
+    public void The_matching_image_installs_openmp_for_lightgbm_and_no_longer_xgboost()
     {
-        Assert.Contains("libxgboost0", DeploymentFiles.Read("services/Matching.Api/Dockerfile"), StringComparison.Ordinal);
+        var dockerfile = DeploymentFiles.Read("services/Matching.Api/Dockerfile");
+
+        Assert.Contains("libgomp1", dockerfile, StringComparison.Ordinal);
+        Assert.DoesNotContain("xgboost", dockerfile, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("xgboost", DeploymentFiles.Read("deploy/local/servers.sh"), StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]

@@ -1,5 +1,5 @@
 using Matching.Api.Candidates;
-using Matching.Api.Evaluation;
+using Matching.Evaluation;
 using Matching.Taxonomy;
 
 namespace Matching.Tests.Evaluation;
@@ -33,15 +33,15 @@ public sealed class DatasetRoundTripTests : IDisposable
     }
 
     [Fact]
-    public void A_record_with_the_wrong_number_of_fields_is_refused_with_its_line()
+    public void A_record_with_the_wrong_number_of_fields_is_refused_with_its_line_and_the_first_missing_field()
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "bad.csv");
         File.WriteAllText(path, "a,b\n1,2\n3\n");
 
-        var error = Assert.Throws<InvalidDataException>(() => Csv.Read(path));
+        var error = Assert.Throws<DatasetException>(() => Csv.Read(path));
 
-        Assert.Contains("record 3", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("bad.csv", 3, "b"), (error.File, error.Line, error.Field));
     }
 
     [Fact]

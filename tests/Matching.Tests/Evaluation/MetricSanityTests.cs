@@ -1,4 +1,4 @@
-using Matching.Api.Evaluation;
+using Matching.Evaluation;
 
 namespace Matching.Tests.Evaluation;
 

@@ -1,5 +1,5 @@
 using Matching.Api.Candidates;
-using Matching.Api.Evaluation;
+using Matching.Evaluation;
 using Matching.Api.ReadModel;
 using Matching.Taxonomy;
 

@@ -5,10 +5,14 @@ using Dapper;
 using JobMatch.Contracts;
 using JobMatch.Testing;
 using Matching.Api.Ranking;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Matching.Tests.Integration;
 
-/// <summary>The cold-start model is trained, stored, promoted and serves; retraining keeps it until outcomes beat it.</summary>
+/// <summary>
+/// The cold-start model is trained, put to the promotion rule, stored and serves; retraining keeps it until outcomes
+/// beat it; a stored XGBoost model is retired and retrained; a model that fails to load leaves the previous one serving.
+/// </summary>
 public sealed class RankingModelTests : MatchingHost
 {
     private static readonly string Administrator = TestTokens.Administrator(Guid.NewGuid());
@@ -19,15 +23,21 @@ public sealed class RankingModelTests : MatchingHost
         return (await client.GetFromJsonAsync<ModelsResponse>(new Uri("/api/matches/models", UriKind.Relative), Json))!;
     }
 
+    private Task<ModelsResponse> ServingAsync() =>
+        Eventually.GetAsync(ModelsAsync, answer => answer.Serving != MatchRanker.TransparentVersion, "a model serving");
+
     [Fact]
     public async Task A_new_installation_trains_and_promotes_the_cold_start_model_and_recommendations_name_it()
     {
-        var models = await Eventually.GetAsync(ModelsAsync, answer => answer.Serving != "none", "a model serving");
+        var models = await ServingAsync();
 
         var promoted = Assert.Single(models.Models, model => model.PromotedAt is not null && model.RetiredAt is null);
         Assert.Equal(models.Serving, promoted.Version);
-        Assert.Equal("bootstrap", promoted.TrainedOn);
+        Assert.Equal(("bootstrap", ModelStore.CurrentFormat), (promoted.TrainedOn, promoted.Format));
         Assert.True(promoted.Metrics.GetProperty("ndcgAt10").GetDouble() > 0.5, promoted.Metrics.ToString());
+        Assert.StartsWith("promoted: beats the transparent fit", promoted.Metrics.GetProperty("decision").GetString(), StringComparison.Ordinal);
+        Assert.Equal(promoted.Metrics.GetProperty("decision").GetString(), models.Reason);
+        Assert.Null(models.LoadFailure);
 
         var seekerId = Guid.NewGuid();
         await PublishedAsync(Job());
@@ -40,7 +50,7 @@ public sealed class RankingModelTests : MatchingHost
     [Fact]
     public async Task Retraining_without_enough_outcomes_keeps_the_serving_model_and_only_administrators_may_ask()
     {
-        var serving = (await Eventually.GetAsync(ModelsAsync, answer => answer.Serving != "none", "a model serving")).Serving;
+        var serving = (await ServingAsync()).Serving;
         var seekerId = Guid.NewGuid();
         var job = Job();
         await PublishedAsync(job);
@@ -61,7 +71,7 @@ public sealed class RankingModelTests : MatchingHost
     [Fact]
     public async Task Retraining_on_outcomes_stores_a_model_and_promotes_it_only_if_it_beats_the_serving_one()
     {
-        var serving = (await Eventually.GetAsync(ModelsAsync, answer => answer.Serving != "none", "a model serving")).Serving;
+        var serving = (await ServingAsync()).Serving;
         // 60 seekers; each applied to (and was hired at) the farther of two welding jobs: a preference the cold-start model
         // does not know. Written straight into the read model; the change feed brings them into the index.
         await using (var connection = await Factory.DataSource.OpenConnectionAsync())
@@ -86,15 +96,70 @@ public sealed class RankingModelTests : MatchingHost
 
         Assert.NotNull(outcome.CandidateVersion);
         Assert.Contains(models.Models, model => model.Version == outcome.CandidateVersion && model.TrainedOn == "outcomes");
-        if (outcome.Decision == "promoted")
+        if (outcome.Decision.StartsWith("promoted", StringComparison.Ordinal))
         {
             Assert.True(outcome.CandidateNdcg > outcome.CurrentNdcg);
+            Assert.True(outcome.CandidateNdcg > outcome.FitNdcg);
             Assert.Equal(outcome.CandidateVersion, models.Serving);
         }
         else
         {
-            Assert.Equal(serving, models.Serving);
+            Assert.StartsWith("not promoted", outcome.Decision, StringComparison.Ordinal);
+            Assert.Contains(models.Serving, new[] { serving, MatchRanker.TransparentVersion });
         }
-        Assert.Single(models.Models, model => model.PromotedAt is not null && model.RetiredAt is null);
+        Assert.True(models.Models.Count(model => model.PromotedAt is not null && model.RetiredAt is null) <= 1);
+    }
+
+    [Fact]
+    public async Task A_stored_xgboost_model_is_retired_never_read_and_the_cold_start_model_is_retrained()
+    {
+        await ServingAsync();
+        await using (var connection = await Factory.DataSource.OpenConnectionAsync())
+        {
+            // What an installation upgraded from the XGBoost ranker holds: one promoted universal-binary-JSON model.
+            await connection.ExecuteAsync(
+                """
+                DELETE FROM ranking_models;
+                INSERT INTO ranking_models (version, trained_on, format, model, features, metrics, promoted_at)
+                VALUES ('bootstrap-xgboost', 'bootstrap', 'xgboost-ubj', '\x7b4c00'::bytea, @features, '{}', now());
+                """, new { features = RankingFeatures.Names.ToArray() });
+        }
+
+        await Factory.Services.GetRequiredService<ModelLifecycle>().EnsureServingAsync(CancellationToken.None);
+        var models = await ModelsAsync();
+
+        var xgboost = Assert.Single(models.Models, model => model.Version == "bootstrap-xgboost");
+        Assert.NotNull(xgboost.RetiredAt);
+        var retrained = Assert.Single(models.Models, model => model.PromotedAt is not null && model.RetiredAt is null);
+        Assert.Equal((ModelStore.CurrentFormat, "bootstrap"), (retrained.Format, retrained.TrainedOn));
+        Assert.Equal(retrained.Version, models.Serving);
+    }
+
+    [Fact]
+    public async Task A_promoted_model_that_fails_to_load_leaves_the_previous_one_serving_and_health_says_so()
+    {
+        var serving = (await ServingAsync()).Serving;
+        await using (var connection = await Factory.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync(
+                """
+                UPDATE ranking_models SET retired_at = now() WHERE promoted_at IS NOT NULL AND retired_at IS NULL;
+                INSERT INTO ranking_models (version, trained_on, format, model, features, metrics, promoted_at)
+                VALUES ('outcomes-broken', 'outcomes', @format, '\x504b0304deadbeef'::bytea, @features, '{}', now());
+                """, new { format = ModelStore.CurrentFormat, features = RankingFeatures.Names.ToArray() });
+        }
+
+        await Factory.Services.GetRequiredService<ModelLifecycle>().EnsureServingAsync(CancellationToken.None);
+        var models = await ModelsAsync();
+        using var client = Factory.CreateClient();
+        using var health = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        using var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
+
+        Assert.Equal(serving, models.Serving);
+        Assert.StartsWith("model outcomes-broken failed to load", models.LoadFailure, StringComparison.Ordinal);
+        Assert.Contains($"still serving {serving}", models.LoadFailure, StringComparison.Ordinal);
+        var check = report.RootElement.GetProperty("checks").GetProperty("ranking-model");
+        Assert.Equal("Degraded", check.GetProperty("status").GetString());
+        Assert.Contains("outcomes-broken failed to load", check.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 }

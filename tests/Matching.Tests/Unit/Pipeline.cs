@@ -2,6 +2,7 @@ using Matching.Api.Candidates;
 using Matching.Api.Matches;
 using Matching.Api.Outcomes;
 using Matching.Api.Policy;
+using Matching.Api.Ranking;
 using Matching.Api.ReadModel;
 using Matching.Ranking;
 using Matching.Taxonomy;
@@ -19,7 +20,7 @@ internal sealed class Pipeline
     public MatchRanker Ranker { get; }
 
     public Pipeline(IReadOnlyList<PolicyRule>? rules = null) =>
-        Ranker = new MatchRanker(Vocabulary, Models, new KeyGroupPolicy(rules ?? []), new EmployerResponseRates());
+        Ranker = new MatchRanker(Vocabulary, Models, new KeyGroupPolicy(rules ?? []), new EmployerResponseRates(), new BehaviourSignals());
 
     /// <summary>Ranks the postings (and only them: each call starts a fresh index) for the seeker.</summary>
     public List<Match> Recommend(SeekerSnapshot seeker, IEnumerable<PostingSnapshot> postings, int limit = 10)

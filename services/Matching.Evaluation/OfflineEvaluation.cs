@@ -1,3 +1,4 @@
+using JobMatch.TextAnalysis;
 using Matching.Api.Candidates;
 using Matching.Api.Matches;
 using Matching.Api.Outcomes;
@@ -6,46 +7,7 @@ using Matching.Api.Ranking;
 using Matching.Api.Regions;
 using Matching.Ranking;
 
-namespace Matching.Api.Evaluation;
-
-public sealed record EvaluationOptions
-{
-    public double Split { get; init; } = 0.8;
-    public int Resamples { get; init; } = 1000;
-    /// <summary>Seekers with graded training outcomes needed before a model is trained on them (as the service's retraining).</summary>
-    public int MinimumOutcomeQueries { get; init; } = new RankingOptions().MinimumOutcomeQueries;
-    /// <summary>Settings of the cold-start model and of the outcome model (rounds, bootstrap set size).</summary>
-    public RankingOptions Ranking { get; init; } = new();
-}
-
-/// <summary>A counterfactual copy of the seekers: the same records with protected attributes changed, read back through the dataset's CSV path.</summary>
-public sealed record CounterfactualVariant(string Name, IReadOnlyDictionary<Guid, EvaluationSeeker> Seekers);
-
-public sealed record SystemResult(string Name, string Description, bool Pipeline, IReadOnlyDictionary<string, MetricEstimate> Metrics,
-    double[] Ndcg, bool[] Empty);
-
-public sealed record GroupResult(string Group, int Queries, IReadOnlyDictionary<string, (MetricEstimate Ndcg, double EmptyRate)> BySystem);
-
-public sealed record ExposureResult(string Dimension, string Value, double ActiveShare, double ReachableShare, IReadOnlyDictionary<string, double> TopTenShare);
-
-public sealed record CounterfactualResult(string Variant, string System, int Seekers, int AttributesChanged, int ListsChanged);
-
-public sealed class EvaluationResult
-{
-    public required int Seekers { get; init; }
-    public required int Postings { get; init; }
-    public required int Interactions { get; init; }
-    public required TimeSplit Split { get; init; }
-    public required IReadOnlyList<SystemResult> Systems { get; init; }
-    public required IReadOnlyList<GroupResult> Groups { get; init; }
-    public required IReadOnlyList<ExposureResult> Exposure { get; init; }
-    public required IReadOnlyList<CounterfactualResult> Counterfactuals { get; init; }
-    public required double MeanActivePostings { get; init; }
-    public required double MeanCandidates { get; init; }
-    public required IReadOnlyList<string> Notes { get; init; }
-
-    public SystemResult System(string name) => Systems.Single(system => system.Name == name);
-}
+namespace Matching.Evaluation;
 
 /// <summary>
 /// The offline evaluation: replays postings being published and closed into a real <see cref="CandidateIndex"/>, and at
@@ -57,8 +19,11 @@ public static class OfflineEvaluation
 {
     public const int ListLength = 50;
     public const string ColdStart = "learned (cold-start model)", Outcomes = "learned (trained on the training split)",
-        Transparent = "skill overlap (transparent fit)", Popularity = "popularity", Text = "text similarity (bigram TF-IDF)";
-    public static readonly string[] MetricNames = ["NDCG@10", "MAP@10", "Recall@10", "Recall@50", "MRR", "Coverage@10"];
+        Transparent = "skill overlap (transparent fit)", Popularity = "popularity", Text = "text similarity (bigram TF-IDF)",
+        Bm25Name = "BM25 (simple tokenizer)", ItemKnn = "item-kNN (co-applied postings)";
+    public static readonly string[] MetricNames = ["NDCG@10", "MAP@10", "Recall@10", "Recall@50", "MRR", "Coverage@10", "Empty"];
+    public const string WithText = "with profile text", WithoutText = "without profile text";
+    public static readonly string[] Subsets = [WithText, WithoutText];
     public static readonly string[] GroupNames = [.. KeyGroups.All, "none"];
 
     public static EvaluationResult Run(
@@ -66,47 +31,44 @@ public static class OfflineEvaluation
         Action<string>? progress = null)
     {
         progress ??= _ => { };
-        XGBoostLibrary.EnsureAvailable();
         var split = TimeSplit.Of(dataset, options.Split);
         if (split.Queries.Count == 0) throw new InvalidDataException("No test seeker has a relevant posting after the cutoff: nothing to evaluate.");
-        var notes = new List<string>();
         var postings = dataset.Postings;
         var postingIndex = Enumerable.Range(0, postings.Count).ToDictionary(i => postings[i].Snapshot.PostingId);
         var rates = ResponseRates(dataset, split.Train);
+        // Behaviour as the service would know it: training-split events only, each question asked as of its own time.
+        var behaviour = new BehaviourSignals();
+        behaviour.Replace(split.Train.Select(i => new OutcomeEvent(i.SeekerId, i.PostingId, i.OccurredAt, i.Grade)));
         var policy = new KeyGroupPolicy([]);
         var replay = new IndexReplay(postings, vocabulary);
 
         progress($"split at {split.Cutoff:u}: {split.Train.Count} training and {split.Test.Count} test interactions, {split.Queries.Count} test seekers");
-        var coldSlot = new RankerSlot();
-        coldSlot.Publish(BootstrapModel.Train(vocabulary, options.Ranking, split.Cutoff).Model);
-        progress($"cold-start model {coldSlot.Current!.Version}");
-
-        var outcomeQueries = OutcomeQueries(dataset, split, replay, vocabulary);
-        RankerSlot? outcomeSlot = null;
-        if (outcomeQueries.Count >= options.MinimumOutcomeQueries)
+        var models = ServedModels.Decide(dataset, split, replay, vocabulary, rates, behaviour, options, progress);
+        var notes = models.Notes.ToList();
+        MatchRanker RankerWith(IRanker? model)
         {
-            var training = Build(outcomeQueries, vocabulary, rates);
-            outcomeSlot = new RankerSlot();
-            outcomeSlot.Publish(LambdaMartTrainer.Train(training, new LambdaMartOptions(Rounds: options.Ranking.Rounds), "outcomes-offline"));
-            notes.Add($"The outcome model was trained on {outcomeQueries.Count} training-split seekers ({training.Rows} rows: their graded postings and up to 20 unanswered candidates each).");
-            progress($"outcome model trained on {outcomeQueries.Count} seekers");
+            var slot = new RankerSlot();
+            slot.Publish(model);
+            return new MatchRanker(vocabulary, slot, policy, rates, behaviour);
         }
-        else notes.Add($"Only {outcomeQueries.Count} training-split seekers have graded outcomes (fewer than {options.MinimumOutcomeQueries}): no outcome model.");
 
         var pipelines = new List<(string Name, string Description, MatchRanker Ranker)>
         {
-            (ColdStart, "LambdaMART trained on the generated bootstrap set (what a new installation serves), through CandidateIndex + MatchRanker with the key-group policy", new MatchRanker(vocabulary, coldSlot, policy, rates)),
+            (ColdStart, $"LambdaRank ({options.Ranking.Trainer}) trained on the generated bootstrap set (what a new installation trains), through CandidateIndex + MatchRanker with the key-group policy", RankerWith(models.ColdStart)),
         };
-        if (outcomeSlot is not null)
-            pipelines.Add((Outcomes, "LambdaMART trained on the training split's outcomes, as the service's retraining does, same pipeline", new MatchRanker(vocabulary, outcomeSlot, policy, rates)));
-        pipelines.Add((Transparent, "essential-skill coverage and nearness (the fit the service falls back to without a model), same pipeline", new MatchRanker(vocabulary, new RankerSlot(), policy, rates)));
+        if (models.Outcomes is not null)
+            pipelines.Add((Outcomes, "LambdaRank trained on the training split's outcomes, as the service's retraining does, same pipeline", RankerWith(models.Outcomes)));
+        pipelines.Add((Transparent, "essential-skill coverage and nearness (the fit the service falls back to without a model), same pipeline", RankerWith(null)));
 
         var popularity = PopularityOrder(postings, split.Train);
         var text = new TextSimilarity(postings.Select(TextSimilarity.PostingText).ToList());
-        var systemNames = pipelines.Select(p => p.Name).Concat([Popularity, Text]).ToArray();
+        var bm25 = new Bm25(postings.Select(TextSimilarity.PostingText).ToList());
+        var systemNames = pipelines.Select(p => p.Name).Concat([Popularity, Text, Bm25Name, ItemKnn]).ToArray();
         var descriptions = pipelines.Select(p => p.Description)
             .Concat(["open postings by their number of training-split interactions, newest first among equals",
-                "cosine of character-bigram TF-IDF vectors, seeker skills and desired occupations against posting title and skills"]).ToArray();
+                "cosine of character-bigram TF-IDF vectors, seeker skills and desired occupations against posting title and skills",
+                "BM25 of the seeker's skills and desired occupations against posting title and skills; simple tokenizer (Latin words, Chinese character bigrams), to be replaced by the shared analyzer",
+                "open postings by the item-to-item score of the seeker's training-split postings (co-applied by the same seekers, cosine), the service's behaviour signal alone"]).ToArray();
 
         var queries = split.Queries;
         var lists = systemNames.ToDictionary(name => name, _ => new List<Guid>[queries.Count]);
@@ -156,10 +118,11 @@ public static class OfflineEvaluation
             }
             lists[Popularity][q] = popularity.Where(i => SyntheticDataset.OpenAt(postings[i].Snapshot, query.At))
                 .Select(i => postings[i].Snapshot.PostingId).Where(id => !query.SeenBefore.Contains(id)).Take(ListLength).ToList();
-            var similarity = text.Scores(TextSimilarity.SeekerText(query.Seeker));
-            lists[Text][q] = open.Where(i => similarity[i] > 0 && !query.SeenBefore.Contains(postings[i].Snapshot.PostingId))
-                .OrderByDescending(i => similarity[i]).ThenByDescending(i => postings[i].Snapshot.PublishedAt)
-                .Take(ListLength).Select(i => postings[i].Snapshot.PostingId).ToList();
+            var seekerText = TextSimilarity.SeekerText(query.Seeker);
+            lists[Text][q] = Best(open, text.Scores(seekerText), postings, query);
+            lists[Bm25Name][q] = Best(open, bm25.Scores(seekerText), postings, query);
+            var coApplied = behaviour.For(query.Seeker.Snapshot.SeekerId, query.At).CoAppliedPostings;
+            lists[ItemKnn][q] = Best(open, open.Select(i => coApplied.GetValueOrDefault(postings[i].Snapshot.PostingId)).ToArray(), postings, query, indexed: false);
 
             foreach (var variant in variants)
             {
@@ -177,8 +140,9 @@ public static class OfflineEvaluation
             if ((q + 1) % 200 == 0) progress($"{q + 1} of {queries.Count} test seekers ranked");
         }
 
+        var withText = queries.Select(query => HasProfileText(query.Seeker.Snapshot)).ToArray();
         var systems = systemNames.Select((name, s) => Score(name, descriptions[s], pipelines.Any(p => p.Name == name), lists[name], queries,
-            activeEver.Count, options.Resamples)).ToList();
+            withText, activeEver.Count, options.Resamples) with { Served = name == models.Served }).ToList();
         var groups = GroupNames.Select(group =>
         {
             var members = Enumerable.Range(0, queries.Count).Where(q => group == "none"
@@ -216,6 +180,8 @@ public static class OfflineEvaluation
             Systems = systems, Groups = groups, Exposure = exposure,
             Counterfactuals = changed.Select(pair => new CounterfactualResult(pair.Key.Item1, pair.Key.Item2, queries.Count, pair.Value.Attributes, pair.Value.Lists)).ToList(),
             MeanActivePostings = activeTotal / (double)queries.Count, MeanCandidates = candidateTotal / (double)queries.Count, Notes = notes,
+            Decisions = models.Decisions,
+            SubsetSizes = new Dictionary<string, int> { [WithText] = withText.Count(w => w), [WithoutText] = withText.Count(w => !w) },
         };
     }
 
@@ -225,20 +191,53 @@ public static class OfflineEvaluation
             .Where(match => !query.SeenBefore.Contains(match.Posting.PostingId))
             .Take(ListLength).Select(match => (match.Posting.PostingId, match.Score)).ToList();
 
+    /// <summary>
+    /// Whether the seeker wrote anything matching could read: a skill or a desired occupation with text left after
+    /// cleaning. About two thirds of real seekers have none.
+    /// </summary>
+    public static bool HasProfileText(Matching.Api.ReadModel.SeekerSnapshot seeker) =>
+        seeker.Skills.Concat(seeker.DesiredOccupations).Any(text => !string.IsNullOrWhiteSpace(TextNormalizer.Clean(text)));
+
+    /// <summary>The open postings with a positive score, best first (newest among equals), minus what the seeker had already acted on.</summary>
+    private static List<Guid> Best(List<int> open, float[] scores, IReadOnlyList<EvaluationPosting> postings, TestQuery query, bool indexed = true)
+    {
+        var ranked = new List<(int Posting, float Score)>();
+        for (var o = 0; o < open.Count; o++)
+        {
+            var score = indexed ? scores[open[o]] : scores[o];
+            if (score > 0 && !query.SeenBefore.Contains(postings[open[o]].Snapshot.PostingId)) ranked.Add((open[o], score));
+        }
+        return [.. ranked.OrderByDescending(r => r.Score).ThenByDescending(r => postings[r.Posting].Snapshot.PublishedAt)
+            .Take(ListLength).Select(r => postings[r.Posting].Snapshot.PostingId)];
+    }
+
     private static SystemResult Score(string name, string description, bool pipeline, List<Guid>[] lists, IReadOnlyList<TestQuery> queries,
-        int activeEver, int resamples)
+        bool[] withText, int activeEver, int resamples)
     {
         var n = queries.Count;
-        double[] ndcg = new double[n], map = new double[n], recall10 = new double[n], recall50 = new double[n], rr = new double[n];
+        double[] ndcg = new double[n], map = new double[n], recall10 = new double[n], recall50 = new double[n], rr = new double[n], empty = new double[n];
         for (var q = 0; q < n; q++)
-            (ndcg[q], map[q], recall10[q], recall50[q], rr[q]) = Metrics(lists[q], queries[q].Relevant);
-        var metrics = new Dictionary<string, MetricEstimate>
         {
-            ["NDCG@10"] = RankingMetrics.Bootstrap(ndcg, resamples), ["MAP@10"] = RankingMetrics.Bootstrap(map, resamples),
-            ["Recall@10"] = RankingMetrics.Bootstrap(recall10, resamples), ["Recall@50"] = RankingMetrics.Bootstrap(recall50, resamples),
-            ["MRR"] = RankingMetrics.Bootstrap(rr, resamples), ["Coverage@10"] = Coverage(lists, activeEver, resamples),
-        };
-        return new SystemResult(name, description, pipeline, metrics, ndcg, lists.Select(list => list.Count == 0).ToArray());
+            (ndcg[q], map[q], recall10[q], recall50[q], rr[q]) = Metrics(lists[q], queries[q].Relevant);
+            empty[q] = lists[q].Count == 0 ? 1 : 0;
+        }
+        Dictionary<string, MetricEstimate> Over(int[] members)
+        {
+            MetricEstimate Of(double[] values) => RankingMetrics.Bootstrap(members.Select(q => values[q]).ToList(), resamples);
+            return new Dictionary<string, MetricEstimate>
+            {
+                ["NDCG@10"] = Of(ndcg), ["MAP@10"] = Of(map), ["Recall@10"] = Of(recall10), ["Recall@50"] = Of(recall50), ["MRR"] = Of(rr),
+                ["Coverage@10"] = Coverage(members.Select(q => lists[q]).ToList(), activeEver, resamples), ["Empty"] = Of(empty),
+            };
+        }
+        var all = Enumerable.Range(0, n).ToArray();
+        var bySubset = new Dictionary<string, IReadOnlyDictionary<string, MetricEstimate>>();
+        foreach (var (subset, wanted) in new[] { (WithText, true), (WithoutText, false) })
+        {
+            var members = all.Where(q => withText[q] == wanted).ToArray();
+            if (members.Length > 0) bySubset[subset] = Over(members);
+        }
+        return new SystemResult(name, description, pipeline, Over(all), bySubset, ndcg, lists.Select(list => list.Count == 0).ToArray());
     }
 
     /// <summary>One query's NDCG@10 (graded), AP@10, recall@10 and @50 and reciprocal rank (grade ≥ 1 relevant) of a ranked list.</summary>
@@ -293,38 +292,5 @@ public static class OfflineEvaluation
             .Where(e => e.Applications >= EmployerResponseRates.MinimumApplications)
             .Select(e => KeyValuePair.Create(e.Employer, (float)Math.Min(1.0, (double)e.Answered / e.Applications))));
         return rates;
-    }
-
-    /// <summary>
-    /// Training queries as the service's retraining builds them: each training-split seeker's postings graded by how far
-    /// they got, plus up to 20 unanswered candidates from the index as it stood when the seeker started looking.
-    /// </summary>
-    private static List<RankingQuery> OutcomeQueries(EvaluationDataset dataset, TimeSplit split, IndexReplay replay, ConceptVocabulary vocabulary)
-    {
-        var seekers = dataset.Seekers.ToDictionary(s => s.Snapshot.SeekerId);
-        var postings = dataset.Postings.ToDictionary(p => p.Snapshot.PostingId, p => IndexedPosting.From(p.Snapshot, vocabulary));
-        var queries = new List<RankingQuery>();
-        foreach (var group in split.Train.GroupBy(i => i.SeekerId).OrderBy(g => g.Min(i => i.OccurredAt)).ThenBy(g => g.Key))
-        {
-            if (!seekers.TryGetValue(group.Key, out var stored)) continue;
-            var at = group.Min(i => i.OccurredAt);
-            replay.AdvanceTo(at);
-            var seeker = IndexedSeeker.From(stored.Snapshot, vocabulary);
-            var candidates = group.GroupBy(i => i.PostingId).Where(g => postings.ContainsKey(g.Key))
-                .Select(g => (postings[g.Key], (float)g.Max(i => i.Grade))).ToList();
-            if (!candidates.Any(candidate => candidate.Item2 > 0)) continue;
-            var seen = candidates.Select(candidate => candidate.Item1.PostingId).ToHashSet();
-            candidates.AddRange(replay.Index.CandidatesFor(seeker, at, 30).Where(p => !seen.Contains(p.PostingId)).Take(20).Select(p => (p, 0f)));
-            queries.Add(new RankingQuery(seeker, candidates, at));
-        }
-        return queries;
-    }
-
-    /// <summary>Features as of each query's own time (posting age then, not now).</summary>
-    private static RankingDataset Build(IReadOnlyList<RankingQuery> queries, ConceptVocabulary vocabulary, EmployerResponseRates rates)
-    {
-        var parts = queries.Select(query => TrainingSet.Build([query], vocabulary, rates, query.At)).ToList();
-        return new RankingDataset(parts.SelectMany(p => p.Features).ToArray(), RankingFeatures.Count, parts.SelectMany(p => p.Labels).ToArray(),
-            parts.SelectMany(p => p.GroupSizes).ToArray());
     }
 }

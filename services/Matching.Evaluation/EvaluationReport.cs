@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Matching.Ranking;
 
-namespace Matching.Api.Evaluation;
+namespace Matching.Evaluation;
 
 /// <summary>The evaluation's results as Markdown: ranking quality with 95 % bootstrap intervals, then the fairness report.</summary>
 public static class EvaluationReport
@@ -23,16 +23,16 @@ public static class EvaluationReport
         foreach (var note in result.Notes) md.AppendLine(note);
         md.AppendLine();
 
-        md.AppendLine("### Ranking quality (mean [95 % bootstrap interval] over test seekers)").AppendLine();
-        md.AppendLine("| System | " + string.Join(" | ", OfflineEvaluation.MetricNames) + " |");
-        md.AppendLine("|---|" + string.Concat(OfflineEvaluation.MetricNames.Select(_ => "---|")));
-        foreach (var system in result.Systems)
-            md.AppendLine("| " + system.Name + " | " + string.Join(" | ", OfflineEvaluation.MetricNames.Select(m => Estimate(system.Metrics[m]))) + " |");
+        md.AppendLine("How the service would decide, by its own promotion rule (docs/decisions/033):").AppendLine();
+        foreach (var decision in result.Decisions) md.AppendLine("- " + decision);
         md.AppendLine();
+        QualityTable(md, "all test seekers", result.Split.Queries.Count, result.Systems, system => system.Metrics);
+        foreach (var subset in OfflineEvaluation.Subsets)
+            QualityTable(md, subset, result.SubsetSizes.GetValueOrDefault(subset), result.Systems, system => system.BySubset.GetValueOrDefault(subset));
         foreach (var system in result.Systems) md.AppendLine(CultureInfo.InvariantCulture, $"- *{system.Name}*: {system.Description}.");
         md.AppendLine();
         md.AppendLine("Grades: applied or viewed 1, interview 2, offer 3, hired 4 (the best a seeker reached with a posting); NDCG uses gain 2^grade − 1; " +
-            "MAP, recall and MRR count grade ≥ 1 as relevant; MRR is over the 50-long list (0 when nothing relevant is in it); coverage is the share of " +
+            "MAP, recall and MRR count grade ≥ 1 as relevant; MRR is over the 50-long list (0 when nothing relevant is in it); an empty list scores 0 on all of them; coverage is the share of " +
             "postings open at some query time that appear in at least one top 10 (coverage is not a mean over seekers: its interval is the " +
             "bootstrap percentiles shifted by the bootstrap bias, an indication of spread).").AppendLine();
 
@@ -72,6 +72,30 @@ public static class EvaluationReport
         return md.ToString();
     }
 
+    /// <summary>One table of ranking quality; "(served)" marks the system the service would serve on this data.</summary>
+    private static void QualityTable(StringBuilder md, string over, int queries, IReadOnlyList<SystemResult> systems,
+        Func<SystemResult, IReadOnlyDictionary<string, MetricEstimate>?> metricsOf)
+    {
+        md.AppendLine(CultureInfo.InvariantCulture, $"### Ranking quality, {over} ({queries:N0}; mean [95 % bootstrap interval])").AppendLine();
+        if (queries == 0)
+        {
+            md.AppendLine("None.").AppendLine();
+            return;
+        }
+        md.AppendLine("| System | " + string.Join(" | ", OfflineEvaluation.MetricNames.Select(m => m == "Empty" ? "Empty lists" : m)) + " |");
+        md.AppendLine("|---|" + string.Concat(OfflineEvaluation.MetricNames.Select(_ => "---|")));
+        foreach (var system in systems)
+        {
+            if (metricsOf(system) is not { } metrics) continue;
+            md.AppendLine("| " + Label(system) + " | " + string.Join(" | ", OfflineEvaluation.MetricNames.Select(m => m == "Empty"
+                ? string.Create(CultureInfo.InvariantCulture, $"{metrics[m].Mean * 100:F1} % [{metrics[m].Lower * 100:F1}, {metrics[m].Upper * 100:F1}]")
+                : Estimate(metrics[m]))) + " |");
+        }
+        md.AppendLine();
+    }
+
+    public static string Label(SystemResult system) => system.Served ? system.Name + " (served)" : system.Name;
+
     public static string Estimate(MetricEstimate estimate) =>
         string.Create(CultureInfo.InvariantCulture, $"{estimate.Mean:F3} [{estimate.Lower:F3}, {estimate.Upper:F3}]");
 
@@ -84,6 +108,8 @@ public static class EvaluationReport
         OfflineEvaluation.Transparent => "overlap",
         OfflineEvaluation.Popularity => "popularity",
         OfflineEvaluation.Text => "text",
+        OfflineEvaluation.Bm25Name => "BM25",
+        OfflineEvaluation.ItemKnn => "item-kNN",
         _ => system,
     };
 }

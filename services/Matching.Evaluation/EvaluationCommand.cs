@@ -1,24 +1,23 @@
 using System.Diagnostics;
 using System.Globalization;
 using Matching.Api.Candidates;
+using Matching.Ranking;
 using Matching.Taxonomy;
 
-namespace Matching.Api.Evaluation;
+namespace Matching.Evaluation;
 
 /// <summary>
-/// `Matching.Api evaluate …`: the offline evaluation, run as a command instead of the service (docs/evaluation.md).
-///   evaluate synthetic --out DIR [--seekers N] [--postings M] [--seed S]
-///   evaluate run --data DIR [--out report.md] [--split 0.8]
+/// `Matching.Evaluation evaluate …`: the offline evaluation (docs/evaluation.md). Exit 0 when done, 2 on bad arguments
+/// or a dataset that cannot be read (naming file, line and field), 3 when the counterfactual check found a changed list.
 /// </summary>
 public static class EvaluationCommand
 {
     public const string Usage =
         """
-        usage: evaluate synthetic --out DIR [--seekers 2000] [--postings 8000] [--seed 7]
-               evaluate run --data DIR [--out report.md] [--split 0.8] [--resamples 1000]
+        usage: evaluate synthetic --out DIR [--mode benchmark|realistic] [--seekers 2000] [--postings 8000] [--seed 7]
+               evaluate run --data DIR [--out report.md] [--split 0.8] [--resamples 1000] [--trainer LightGbm|FastTree] [--trees N] [--leaves N]
+               evaluate convert --interactions FILE --posting-titles FILE [--seeker-titles FILE] --out DIR
         """;
-
-    public static bool IsRequested(string[] args) => args is ["evaluate", ..];
 
     public static Task<int> RunAsync(string[] args)
     {
@@ -27,12 +26,13 @@ public static class EvaluationCommand
             var options = Options(args.Skip(2));
             return Task.FromResult(args switch
             {
-                [_, "synthetic", ..] => Synthetic(options),
-                [_, "run", ..] => Run(options),
+                ["evaluate", "synthetic", ..] => Synthetic(options),
+                ["evaluate", "run", ..] => Run(options),
+                ["evaluate", "convert", ..] => Convert(options),
                 _ => Fail("unknown or missing subcommand"),
             });
         }
-        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidDataException or IOException)
+        catch (Exception exception) when (exception is DatasetException or ArgumentException or FormatException or InvalidDataException or IOException)
         {
             return Task.FromResult(Fail(exception.Message));
         }
@@ -45,7 +45,12 @@ public static class EvaluationCommand
         var postings = Int(options, "postings", 8000);
         var seed = Int(options, "seed", 7);
         var started = Stopwatch.GetTimestamp();
-        var dataset = SyntheticDataset.Generate(new ConceptVocabulary(SkillTaxonomy.Shared), seekers, postings, seed);
+        var dataset = options.GetValueOrDefault("mode", "benchmark") switch
+        {
+            "benchmark" => SyntheticDataset.Generate(new ConceptVocabulary(SkillTaxonomy.Shared), seekers, postings, seed),
+            "realistic" => RealisticDataset.Generate(SkillTaxonomy.Shared, seekers, postings, seed),
+            var mode => throw new ArgumentException($"--mode is benchmark or realistic, not '{mode}'"),
+        };
         dataset.Write(directory);
         Console.Error.WriteLine($"evaluate: wrote {dataset.Seekers.Count} seekers, {dataset.Postings.Count} postings and {dataset.Interactions.Count} interactions " +
             $"to {directory} in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
@@ -65,6 +70,15 @@ public static class EvaluationCommand
             {
                 Split = options.TryGetValue("split", out var split) ? double.Parse(split, CultureInfo.InvariantCulture) : 0.8,
                 Resamples = Int(options, "resamples", 1000),
+                Ranking = new Matching.Api.Ranking.RankingOptions
+                {
+                    Trainer = options.TryGetValue("trainer", out var trainer)
+                        ? Enum.TryParse<RankingTrainer>(trainer, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
+                            : throw new ArgumentException($"--trainer is LightGbm or FastTree, not '{trainer}'")
+                        : RankingTrainer.LightGbm,
+                    Trees = Int(options, "trees", new Matching.Api.Ranking.RankingOptions().Trees),
+                    Leaves = Int(options, "leaves", new Matching.Api.Ranking.RankingOptions().Leaves),
+                },
             };
             var result = OfflineEvaluation.Run(dataset, new ConceptVocabulary(SkillTaxonomy.Shared), evaluation, variants,
                 message => Console.Error.WriteLine($"evaluate: {message} ({Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s)"));
@@ -78,6 +92,15 @@ public static class EvaluationCommand
         {
             if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         }
+    }
+
+    private static int Convert(Dictionary<string, string> options)
+    {
+        var directory = Required(options, "out");
+        var dataset = LogConverter.Convert(Required(options, "interactions"), Required(options, "posting-titles"), options.GetValueOrDefault("seeker-titles"));
+        dataset.Write(directory);
+        Console.Error.WriteLine($"evaluate: converted {dataset.Interactions.Count} interactions of {dataset.Seekers.Count} seekers on {dataset.Postings.Count} postings into {directory}");
+        return 0;
     }
 
     private static Dictionary<string, string> Options(IEnumerable<string> args)

@@ -1,4 +1,4 @@
-namespace Matching.Api.Evaluation;
+namespace Matching.Evaluation;
 
 /// <summary>One test seeker: when they started looking after the cutoff, what they went on to do, and what they had already done.</summary>
 public sealed record TestQuery(EvaluationSeeker Seeker, DateTime At, IReadOnlyDictionary<Guid, int> Relevant, IReadOnlySet<Guid> SeenBefore);

@@ -2,11 +2,11 @@ using System.Buffers;
 using System.Globalization;
 using Matching.Api.Candidates;
 using Matching.Api.Outcomes;
+using Matching.Api.Matches;
 using Matching.Api.Policy;
-using Matching.Api.Ranking;
 using Matching.Ranking;
 
-namespace Matching.Api.Matches;
+namespace Matching.Api.Ranking;
 
 /// <summary>A ranked pair with everything that made its place: model relevance, policy boost, and the explanation.</summary>
 public sealed record Match(IndexedPosting Posting, IndexedSeeker Seeker, double Score, double Fit, PolicyBoost? Boost, MatchExplanation Explanation);
@@ -16,7 +16,8 @@ public sealed record Match(IndexedPosting Posting, IndexedSeeker Seeker, double 
 /// policy's boost, applied after the model and kept apart from it → an explanation for each result.
 /// Pure and in memory: the service, the offline evaluation and the benchmarks all rank through this one class.
 /// </summary>
-public sealed class MatchRanker(ConceptVocabulary vocabulary, RankerSlot models, KeyGroupPolicy policy, EmployerResponseRates responseRates)
+public sealed class MatchRanker(
+    ConceptVocabulary vocabulary, RankerSlot models, KeyGroupPolicy policy, EmployerResponseRates responseRates, BehaviourSignals behaviour)
 {
     public const string TransparentVersion = "transparent-fit";
     public const double SkillWeight = 0.7, LocationWeight = 0.3;
@@ -41,18 +42,21 @@ public sealed class MatchRanker(ConceptVocabulary vocabulary, RankerSlot models,
         var reaches = new Reach[pairs.Count];
         try
         {
+            // Signals are gathered once per seeker of the request (one, for a seeker's recommendations).
+            var signals = new Dictionary<Guid, RequestSignals>();
             for (var i = 0; i < pairs.Count; i++)
             {
                 var (seeker, posting) = pairs[i];
                 reaches[i] = Reach.Of(seeker, posting);
-                RankingFeatures.Write(seeker, posting, reaches[i], vocabulary.Taxonomy, responseRates.Of(posting.Snapshot.EmployerId), now,
-                    features.AsSpan(i * columns, columns));
+                if (!signals.TryGetValue(seeker.SeekerId, out var forSeeker))
+                    signals[seeker.SeekerId] = forSeeker = RankingFeatures.SignalsFor(seeker, now, responseRates, behaviour, vocabulary.Taxonomy);
+                RankingFeatures.Write(new RankingPair(seeker, posting, reaches[i], vocabulary.Taxonomy, forSeeker), features.AsSpan(i * columns, columns));
             }
             var model = models.Current;
             if (model is { } ranker && ranker.Columns == columns)
             {
                 ranker.Score(features.AsSpan(0, pairs.Count * columns), pairs.Count, relevance.AsSpan(0, pairs.Count));
-                for (var i = 0; i < pairs.Count; i++) relevance[i] = 1f / (1f + MathF.Exp(-relevance[i]));
+                for (var i = 0; i < pairs.Count; i++) relevance[i] = ranker.Relevance(relevance[i]);
             }
             else
             {
@@ -87,8 +91,10 @@ public sealed class MatchRanker(ConceptVocabulary vocabulary, RankerSlot models,
     /// <summary>The transparent fit: share of the posting's essential skills held (or of its occupation's, when it lists none), and nearness.</summary>
     public static double Fit(ReadOnlySpan<float> row)
     {
-        var skills = !float.IsNaN(row[0]) ? row[0] : !float.IsNaN(row[5]) ? row[5] : 0;
-        return Math.Round(SkillWeight * skills + LocationWeight * row[8], 4);
+        var coverage = row[RankingFeatures.EssentialCoverage];
+        var occupationFit = row[RankingFeatures.OccupationSkillFitColumn];
+        var skills = !float.IsNaN(coverage) ? coverage : !float.IsNaN(occupationFit) ? occupationFit : 0;
+        return Math.Round(SkillWeight * skills + LocationWeight * row[RankingFeatures.Closeness], 4);
     }
 
     private MatchExplanation Explain(
@@ -99,8 +105,10 @@ public sealed class MatchRanker(ConceptVocabulary vocabulary, RankerSlot models,
         var missing = posting.Essential.Where(skill => Array.BinarySearch(seeker.Skills, skill.Id) < 0).Select(skill => skill.Label).ToList();
         var optional = posting.Optional.Where(skill => Array.BinarySearch(seeker.Skills, skill.Id) >= 0).Select(skill => skill.Label).ToList();
         var salary = SalaryVerdict(posting, seeker);
-        var skillScore = float.IsNaN(row[0]) ? 0 : Math.Round(row[0], 4);
-        var occupation = float.IsNaN(row[4]) ? (double?)null : Math.Round(row[4], 2);
+        var coverage = row[RankingFeatures.EssentialCoverage];
+        var similarity = row[RankingFeatures.OccupationSimilarityColumn];
+        var skillScore = float.IsNaN(coverage) ? 0 : Math.Round(coverage, 4);
+        var occupation = float.IsNaN(similarity) ? (double?)null : Math.Round(similarity, 2);
         var reasons = Reasons(matched, missing, reach, salary, occupation, boost, language);
         return new MatchExplanation(matched, missing, skillScore, reach.DistanceKm, Math.Round(reach.Closeness, 4), reach.Basis, optional,
             occupation, salary, Math.Round(relevance, 4), version,

@@ -3,7 +3,7 @@ using Matching.Api.ReadModel;
 using Matching.Api.Regions;
 using Matching.Taxonomy;
 
-namespace Matching.Api.Evaluation;
+namespace Matching.Api.Ranking;
 
 /// <summary>A generated seeker with what the ranker never sees: the occupation they really fit, and protected attributes for the counterfactual check.</summary>
 public sealed record SyntheticSeeker(SeekerSnapshot Snapshot, int TrueOccupation, string Gender, int BirthYear);

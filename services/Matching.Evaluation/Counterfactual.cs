@@ -1,4 +1,4 @@
-namespace Matching.Api.Evaluation;
+namespace Matching.Evaluation;
 
 /// <summary>
 /// The counterfactual check's inputs: every seeker with gender flipped and birth year moved 15 years later, and again

@@ -2,7 +2,7 @@ using System.Globalization;
 using JobMatch.ServiceDefaults.Skills;
 using Matching.Api.ReadModel;
 
-namespace Matching.Api.Evaluation;
+namespace Matching.Evaluation;
 
 /// <summary>
 /// A seeker as the dataset holds them: the snapshot matching sees, and two attributes it must never see (gender and
@@ -57,24 +57,15 @@ public sealed record EvaluationDataset(IReadOnlyList<EvaluationSeeker> Seekers, 
 
     public static void WriteSeekers(string path, IEnumerable<EvaluationSeeker> seekers) => Csv.Write(path, SeekerColumns, seekers.Select(SeekerRow));
 
-    public static List<EvaluationSeeker> ReadSeekers(string path) =>
-        Csv.Read(path).Select((row, i) => Parsed(Path.GetFileName(path), i, row, ParseSeeker)).ToList();
+    public static List<EvaluationSeeker> ReadSeekers(string path) => Csv.Read(path, SeekerColumns).Select(ParseSeeker).ToList();
 
+    /// <summary>Reads the three files; a missing, empty or malformed one throws <see cref="DatasetException"/> (file, line, field).</summary>
     public static EvaluationDataset Read(string directory)
     {
         var seekers = ReadSeekers(Path.Combine(directory, SeekersFile));
-        var postings = Csv.Read(Path.Combine(directory, PostingsFile)).Select((row, i) => Parsed(PostingsFile, i, row, ParsePosting)).ToList();
-        var interactions = Csv.Read(Path.Combine(directory, InteractionsFile)).Select((row, i) => Parsed(InteractionsFile, i, row, ParseInteraction)).ToList();
+        var postings = Csv.Read(Path.Combine(directory, PostingsFile), PostingColumns).Select(ParsePosting).ToList();
+        var interactions = Csv.Read(Path.Combine(directory, InteractionsFile), InteractionColumns).Select(ParseInteraction).ToList();
         return new EvaluationDataset(seekers, postings, interactions);
-    }
-
-    private static T Parsed<T>(string file, int index, Dictionary<string, string> row, Func<Dictionary<string, string>, T> parse)
-    {
-        try { return parse(row); }
-        catch (Exception exception) when (exception is FormatException or KeyNotFoundException or OverflowException)
-        {
-            throw new InvalidDataException($"{file} record {index + 2}: {exception.Message}", exception);
-        }
     }
 
     private static IReadOnlyList<string?> SeekerRow(EvaluationSeeker seeker)
@@ -90,21 +81,21 @@ public sealed record EvaluationDataset(IReadOnlyList<EvaluationSeeker> Seekers, 
     }
 
     /// <summary>Only the matching fields reach the snapshot: gender and birth year stay on the record, outside it.</summary>
-    private static EvaluationSeeker ParseSeeker(Dictionary<string, string> row)
+    private static EvaluationSeeker ParseSeeker(CsvRow row)
     {
         var skills = Csv.Items(row["skills"]);
         var snapshot = new SeekerSnapshot
         {
-            SeekerId = Guid.Parse(row["seeker_id"]), Skills = skills, SkillKeys = SkillKey.NormalizeAll(skills),
+            SeekerId = row.Parse("seeker_id", Guid.Parse), Skills = skills, SkillKeys = SkillKey.NormalizeAll(skills),
             DesiredOccupations = Csv.Items(row["desired_occupations"]), RegionCode = row["region_code"],
-            Latitude = OptionalDouble(row["latitude"]), Longitude = OptionalDouble(row["longitude"]),
-            MaxCommuteKm = OptionalInt(row["max_commute_km"]), WillingToRelocate = ParseBool(row["willing_to_relocate"]),
+            Latitude = row.Parse("latitude", OptionalDouble), Longitude = row.Parse("longitude", OptionalDouble),
+            MaxCommuteKm = row.Parse("max_commute_km", OptionalInt), WillingToRelocate = row.Parse("willing_to_relocate", ParseBool),
             EducationLevel = OptionalText(row["education_level"]), EducationField = OptionalText(row["education_field"]),
-            YearsOfExperience = OptionalDouble(row["years_of_experience"]), SalaryExpectation = OptionalDecimal(row["salary_expectation"]),
+            YearsOfExperience = row.Parse("years_of_experience", OptionalDouble), SalaryExpectation = row.Parse("salary_expectation", OptionalDecimal),
             EmploymentTypes = Csv.Items(row["employment_types"]), Languages = Csv.Items(row["languages"]), KeyGroups = Csv.Items(row["key_groups"]),
-            SharedWithEmployers = ParseBool(row["shared_with_employers"]), UpdatedAt = ParseTime(row["updated_at"]),
+            SharedWithEmployers = row.Parse("shared_with_employers", ParseBool), UpdatedAt = row.Parse("updated_at", ParseTime),
         };
-        return new EvaluationSeeker(snapshot, row["gender"], OptionalInt(row["birth_year"]));
+        return new EvaluationSeeker(snapshot, row["gender"], row.Parse("birth_year", OptionalInt));
     }
 
     private static IReadOnlyList<string?> PostingRow(EvaluationPosting posting)
@@ -118,28 +109,29 @@ public sealed record EvaluationDataset(IReadOnlyList<EvaluationSeeker> Seekers, 
         ];
     }
 
-    private static EvaluationPosting ParsePosting(Dictionary<string, string> row)
+    private static EvaluationPosting ParsePosting(CsvRow row)
     {
         var skills = Csv.Items(row["skills"]);
         return new EvaluationPosting(new PostingSnapshot
         {
-            PostingId = Guid.Parse(row["posting_id"]), EmployerId = Guid.Parse(row["employer_id"]), Title = row["title"],
+            PostingId = row.Parse("posting_id", Guid.Parse), EmployerId = row.Parse("employer_id", Guid.Parse), Title = row["title"],
             OccupationCode = OptionalText(row["occupation_code"]), Skills = skills, SkillKeys = SkillKey.NormalizeAll(skills),
             OptionalSkills = Csv.Items(row["optional_skills"]), RegionCode = row["region_code"],
-            Latitude = OptionalDouble(row["latitude"]), Longitude = OptionalDouble(row["longitude"]),
-            SalaryMin = OptionalDecimal(row["salary_min"]), SalaryMax = OptionalDecimal(row["salary_max"]),
+            Latitude = row.Parse("latitude", OptionalDouble), Longitude = row.Parse("longitude", OptionalDouble),
+            SalaryMin = row.Parse("salary_min", OptionalDecimal), SalaryMax = row.Parse("salary_max", OptionalDecimal),
             EmploymentType = OptionalText(row["employment_type"]), KeyGroups = Csv.Items(row["key_groups"]),
-            ExperienceYears = OptionalInt(row["experience_years"]), Education = OptionalText(row["education"]),
-            PublishedAt = ParseTime(row["published_at"]), ValidUntil = OptionalTime(row["valid_until"]), ClosedAt = OptionalTime(row["closed_at"]),
+            ExperienceYears = row.Parse("experience_years", OptionalInt), Education = OptionalText(row["education"]),
+            PublishedAt = row.Parse("published_at", ParseTime), ValidUntil = row.Parse("valid_until", OptionalTime),
+            ClosedAt = row.Parse("closed_at", OptionalTime),
         }, row["employer_size"]);
     }
 
-    private static Interaction ParseInteraction(Dictionary<string, string> row)
+    private static Interaction ParseInteraction(CsvRow row)
     {
-        var kind = row["kind"];
-        if (!KindGrades.ContainsKey(kind)) throw new FormatException($"unknown interaction kind '{kind}' ({string.Join(", ", KindGrades.Keys)})");
-        return new Interaction(Guid.Parse(row["seeker_id"]), Guid.Parse(row["posting_id"]), kind,
-            int.Parse(row["grade"], CultureInfo.InvariantCulture), ParseTime(row["occurred_at"]));
+        var kind = row.Parse("kind", kind => KindGrades.ContainsKey(kind) ? kind
+            : throw new FormatException($"the kinds are {string.Join(", ", KindGrades.Keys)}"));
+        return new Interaction(row.Parse("seeker_id", Guid.Parse), row.Parse("posting_id", Guid.Parse), kind,
+            row.Parse("grade", field => int.Parse(field, CultureInfo.InvariantCulture)), row.Parse("occurred_at", ParseTime));
     }
 
     private static string Id(Guid id) => id.ToString("D");
@@ -154,7 +146,7 @@ public sealed record EvaluationDataset(IReadOnlyList<EvaluationSeeker> Seekers, 
     private static double? OptionalDouble(string field) => field.Length == 0 ? null : double.Parse(field, CultureInfo.InvariantCulture);
     private static decimal? OptionalDecimal(string field) => field.Length == 0 ? null : decimal.Parse(field, CultureInfo.InvariantCulture);
     private static bool ParseBool(string field) => field.Length != 0 && bool.Parse(field);
-    private static DateTime ParseTime(string field) =>
+    internal static DateTime ParseTime(string field) =>
         DateTime.Parse(field, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
     private static DateTime? OptionalTime(string field) => field.Length == 0 ? null : ParseTime(field);
 }

@@ -1,7 +1,8 @@
 using Matching.Api.Candidates;
 using Matching.Api.ReadModel;
+using Matching.Api.Ranking;
 
-namespace Matching.Api.Evaluation;
+namespace Matching.Evaluation;
 
 /// <summary>
 /// Writes a <see cref="SyntheticMarket"/> out as an evaluation dataset with a timeline, so a split by time has something

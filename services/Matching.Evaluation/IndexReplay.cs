@@ -1,7 +1,7 @@
 using Matching.Api.Candidates;
 using Matching.Api.ReadModel;
 
-namespace Matching.Api.Evaluation;
+namespace Matching.Evaluation;
 
 /// <summary>
 /// A <see cref="CandidateIndex"/> moved forward through time as the service's would be: a posting enters when it is

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Matching.Api.Evaluation;
+namespace Matching.Evaluation;
 
 /// <summary>
 /// The text-similarity baseline: character-bigram TF-IDF vectors (works alike for Chinese, which has no spaces, and

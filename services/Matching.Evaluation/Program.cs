@@ -1,0 +1,4 @@
+using Matching.Evaluation;
+
+// evaluate run | synthetic | convert: docs/evaluation.md.
+return await EvaluationCommand.RunAsync(args);
