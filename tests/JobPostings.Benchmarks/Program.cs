@@ -3,6 +3,7 @@
 // the EXPLAIN ANALYZE plan of each shape's page query as Markdown for docs/benchmarks.md.
 //   dotnet run -c Release --project tests/JobPostings.Benchmarks -- [count] [--keep]
 // Server: JOBMATCH_BENCH_POSTGRES, else the local run's server on 127.0.0.1:55432.
+// Screening and the salary guide instead: dotnet run -c Release --project tests/JobPostings.Benchmarks -- screening [count]
 using System.Diagnostics;
 using System.Globalization;
 using Dapper;
@@ -12,9 +13,14 @@ using JobPostings.Api.Search;
 using JobPostings.Benchmarks;
 using Npgsql;
 
+var server = Environment.GetEnvironmentVariable("JOBMATCH_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Password=postgres";
+if (args.FirstOrDefault() == "screening")
+{
+    await ScreeningBenchmark.RunAsync(server, args.Length > 1 && int.TryParse(args[1], out var seeded) ? seeded : 100_000);
+    return;
+}
 var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 100_000;
 var keep = args.Contains("--keep");
-var server = Environment.GetEnvironmentVariable("JOBMATCH_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Password=postgres";
 const string DatabaseName = "bench_postings_search";
 Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
 

@@ -4,10 +4,13 @@ using JobPostings.Api.Screening;
 
 namespace JobPostings.Tests.Screening;
 
-/// <summary>One labelled posting of corpus.json (built by make_corpus.py); Expect lists its problem kinds, empty when clean.</summary>
+/// <summary>
+/// One labelled posting of a corpus file (built by make_corpus.py); Expect lists its problem kinds, empty when clean.
+/// Evasion entries also name the rule their sentence is written for and how its key term is disguised.
+/// </summary>
 public sealed record CorpusPosting(
     string Id, string Language, IReadOnlyList<string> Expect, string Employer, string Title, string Description, string? OccupationCode,
-    IReadOnlyList<string> Skills, int? ExperienceYears, decimal? SalaryMin, decimal? SalaryMax);
+    IReadOnlyList<string> Skills, int? ExperienceYears, decimal? SalaryMin, decimal? SalaryMax, string? Rule = null, string? Variant = null);
 
 /// <summary>What screening made of one corpus posting.</summary>
 public sealed record CorpusResult(CorpusPosting Posting, IReadOnlyList<ScreeningFlag> Flags)
@@ -35,7 +38,7 @@ public static class ScreeningCorpus
             var copies = firstEmployerByContent.TryGetValue(fingerprint, out var first) && first != posting.Employer;
             firstEmployerByContent.TryAdd(fingerprint, posting.Employer);
             var flags = Screener.Screen(new PostingContent(posting.Title, posting.Description, posting.OccupationCode, posting.Skills,
-                posting.ExperienceYears, null, posting.SalaryMin, posting.SalaryMax), copies);
+                posting.ExperienceYears, null, posting.SalaryMin, posting.SalaryMax), copies, TestMarket.For(posting.OccupationCode));
             results.Add(new CorpusResult(posting, flags));
         }
         return results;
