@@ -91,7 +91,7 @@ public static class ScreeningBenchmark
             for (var i = 0; i < 3; i++)
             {
                 var watch = Stopwatch.StartNew();
-                await store.RefreshAsync(CancellationToken.None);
+                await store.RefreshAsync(skipIfBusy: false, CancellationToken.None);
                 refreshes.Add(watch.Elapsed.TotalMilliseconds);
             }
             var entries = await store.ListAsync(null, null, 100_000, CancellationToken.None);

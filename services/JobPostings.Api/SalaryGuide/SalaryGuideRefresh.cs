@@ -16,7 +16,7 @@ internal sealed partial class SalaryGuideRefresh(SalaryGuideStore store, TimePro
         {
             try
             {
-                await store.RefreshAsync(stoppingToken);
+                await store.RefreshAsync(skipIfBusy: true, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

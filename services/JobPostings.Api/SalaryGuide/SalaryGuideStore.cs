@@ -64,13 +64,17 @@ public sealed class SalaryGuideStore(NpgsqlDataSource dataSource, IOptions<Salar
             "SELECT max(computed_at) FROM salary_guide", cancellationToken: cancellationToken));
     }
 
-    /// <summary>Recomputes the guide without blocking readers; returns false when another instance is already at it.</summary>
-    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Recomputes the guide without blocking readers. One refresh runs at a time across instances: with
+    /// <paramref name="skipIfBusy"/> (the timer's way) this one is skipped and returns false; otherwise it waits its turn.
+    /// </summary>
+    public async Task<bool> RefreshAsync(bool skipIfBusy, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var locked = await connection.QuerySingleAsync<bool>(new CommandDefinition(
-            "SELECT pg_try_advisory_xact_lock(@RefreshLockKey)", new { RefreshLockKey }, transaction, cancellationToken: cancellationToken));
+            skipIfBusy ? "SELECT pg_try_advisory_xact_lock(@RefreshLockKey)" : "SELECT true FROM (SELECT pg_advisory_xact_lock(@RefreshLockKey)) AS waited",
+            new { RefreshLockKey }, transaction, cancellationToken: cancellationToken));
         if (!locked) return false;
         await connection.ExecuteAsync(new CommandDefinition(
             "REFRESH MATERIALIZED VIEW CONCURRENTLY salary_guide", transaction: transaction, commandTimeout: 600, cancellationToken: cancellationToken));

@@ -20,7 +20,13 @@ public abstract class PostingsHost : IAsyncLifetime
         var servers = await TestServers.GetAsync();
         Factory = new ServiceFactory<PostingStore>(servers, await servers.CreateVirtualHostAsync());
         Factory.Settings["Postings:Expiry:SweepInterval"] = ExpirySweepInterval;
+        Configure(Factory.Settings);
         using var _ = Factory.CreateClient(); // starts the service: migrations, bus
+    }
+
+    /// <summary>Further settings a test class starts the service with.</summary>
+    protected virtual void Configure(IDictionary<string, string> settings)
+    {
     }
 
     /// <summary>Quick by default, so expiry tests need not wait; search tests slow it to show search does not rely on it.</summary>
