@@ -42,7 +42,7 @@ public static class ScreeningBenchmark
         var screen = Time(postings, posting => Screen(posting));
         var characters = postings.Average(posting => posting.Title.Length + posting.Description.Length);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Screening {postings.Count} corpus postings (mean {characters:F0} characters), {ScreeningRules.All.Count} rules, {Environment.ProcessorCount} cores; first call (rules compiled) {firstCall:F0} ms\n"));
+            $"Screening {postings.Count} corpus postings (mean {characters:F0} characters), {ScreeningRules.All.Count} rules, {Environment.ProcessorCount} cores; first call (the rule book built) {firstCall:F0} ms\n"));
         Console.WriteLine("| step | p50 | p95 | mean |");
         Console.WriteLine("|---|---:|---:|---:|");
         Row("normalise and fold (ScreeningText.From)", normalise);

@@ -102,35 +102,23 @@ public sealed class ScreeningCorpusTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// heldout.json: 30 postings written after the first rules were frozen (decision 010), with phrasings the corpus does
-    /// not have ("司机，男，", "Attractive female hostesses"). Its misses were named in decision 010 before the 2026 rules
-    /// were written, so it is no longer strictly unseen; heldout-2026.json is. The floors guard against regressions only.
+    /// Sets not tuned on. heldout.json: 30 postings written after the first rules were frozen (decision 010), with
+    /// phrasings the corpus does not have ("司机，男，", "Attractive female hostesses"); its misses were named in decision
+    /// 010 before the 2026 rules were written, so it is no longer strictly unseen. heldout-2026.json: 80 postings (40
+    /// clean) written and committed before the 2026 rules and never used to change a rule — paraphrases of every 2026
+    /// ban and evasions the rules were not written against. The floors sit below what was measured (docs/benchmarks.md)
+    /// and guard against regressions only.
     /// </summary>
-    [Fact]
-    public void Held_out_postings_are_screened_without_tuning_and_reported()
+    [Theory]
+    [InlineData("heldout.json", 30)]
+    [InlineData("heldout-2026.json", 80)]
+    public void Held_out_postings_are_screened_without_tuning_and_reported(string file, int count)
     {
-        var results = ScreeningCorpus.Screen(ScreeningCorpus.Load("heldout.json"));
+        var results = ScreeningCorpus.Screen(ScreeningCorpus.Load(file));
         var report = ScreeningCorpus.Report(results);
         output.WriteLine(report);
 
-        Assert.Equal(30, results.Count);
-        Assert.True(ScreeningCorpus.Precision(results) >= 0.9, report);
-        Assert.True(ScreeningCorpus.Recall(results) >= 0.8, report);
-    }
-
-    /// <summary>
-    /// heldout-2026.json: 80 postings (40 clean) written and committed before the 2026 rules and never used to change a
-    /// rule — paraphrases of every 2026 ban and evasions the rules were not written against. The floors are below what
-    /// was measured (docs/benchmarks.md) and guard against regressions only.
-    /// </summary>
-    [Fact]
-    public void Postings_held_out_from_the_2026_rules_are_screened_and_reported()
-    {
-        var results = ScreeningCorpus.Screen(ScreeningCorpus.Load("heldout-2026.json"));
-        var report = ScreeningCorpus.Report(results);
-        output.WriteLine(report);
-
-        Assert.Equal(80, results.Count);
+        Assert.Equal(count, results.Count);
         Assert.True(ScreeningCorpus.Precision(results) >= 0.9, report);
         Assert.True(ScreeningCorpus.Recall(results) >= 0.8, report);
     }
