@@ -15,10 +15,13 @@ public static class DiscriminationRules
     /// <summary>Things named with 男/女 that are not people: 男装, 女子篮球, 女生宿舍, 女鞋.</summary>
     private const string NotAPerson = "(?![女男]|不限|均可|皆可|子|装|鞋|包|款|宿舍|公寓|篮球|足球|排球|运动|用品|式)";
 
-    /// <summary>Age limits the law sets itself (no work under 16; 18 for some) are not discrimination.</summary>
+    /// <summary>
+    /// Age limits the law sets itself (no work under 16; 18 for some) are not discrimination. ASCII digits only: \d also
+    /// matches digits NFKC leaves alone (Arabic-Indic ٣٥), which int.Parse refuses; such an age is flagged unread.
+    /// </summary>
     private static bool AboveLegalMinimum(string match)
     {
-        var ages = Regex.Matches(match, @"\d{2}").Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList();
+        var ages = Regex.Matches(match, "[0-9]{2}").Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList();
         return ages.Count == 0 || ages.Max() > 18;
     }
 

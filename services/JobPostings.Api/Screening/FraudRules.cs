@@ -11,9 +11,9 @@ namespace JobPostings.Api.Screening;
 /// </summary>
 public static class FraudRules
 {
-    /// <summary>A day rate worth flagging on its own: far above any day labour rate in the region.</summary>
+    /// <summary>A day rate worth flagging on its own: far above any day labour rate in the region (ASCII digits: see AboveLegalMinimum).</summary>
     private static bool ImplausibleDayRate(string match) =>
-        Regex.Matches(match, @"\d[\d,]*").Select(m => decimal.Parse(m.Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture))
+        Regex.Matches(match, "[0-9][0-9,]*").Select(m => decimal.Parse(m.Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture))
             .DefaultIfEmpty(0).Max() >= 800;
 
     /// <summary>Before a fee word: the employer pays it, forbids it, warns against it, or the job is to handle it.</summary>

@@ -85,6 +85,14 @@ public sealed class ScreenerTests
         Assert.Empty(Screen(text));
     }
 
+    [Theory]
+    [InlineData("年龄３５岁以下，日薪８００元。")]        // full width: NFKC makes them ASCII
+    [InlineData("年龄٣٥岁以下，日薪٨٠٠元。")] // Arabic-Indic: matched by \d, left alone by NFKC
+    public void Digits_of_other_scripts_are_screened_without_failing(string text)
+    {
+        Assert.Contains(Screen(text), flag => flag.Kind == ScreeningKinds.Age);
+    }
+
     [Fact]
     public void Pay_far_above_the_market_with_no_requirements_is_flagged_but_not_with_requirements()
     {
