@@ -48,8 +48,13 @@ public sealed class ScreeningPreviewTests : PostingsHost
         {
             await SubmitAsync(Guid.NewGuid(), new
             {
-                title = $"仓库打包员{min}", description = "仓库商品打包、贴单。", occupationCode = "4-02-06", skills = new[] { "打包" }, regionCode = "150203",
-                salaryMin = min, salaryMax = max,
+                title = $"仓库打包员{min}",
+                description = "仓库商品打包、贴单。",
+                occupationCode = "4-02-06",
+                skills = new[] { "打包" },
+                regionCode = "150203",
+                salaryMin = min,
+                salaryMax = max,
             });
         }
         await Factory.Services.GetRequiredService<SalaryGuideStore>().RefreshAsync(skipIfBusy: false, default);
@@ -57,7 +62,12 @@ public sealed class ScreeningPreviewTests : PostingsHost
 
         using var response = await employer.PostAsJsonAsync(Preview, new
         {
-            title = "打包员", description = "仓库打包，工作轻松。", occupationCode = "4-02-06", regionCode = "150203", salaryMin = 18000, salaryMax = 25000,
+            title = "打包员",
+            description = "仓库打包，工作轻松。",
+            occupationCode = "4-02-06",
+            regionCode = "150203",
+            salaryMin = 18000,
+            salaryMax = 25000,
         });
 
         var preview = (await response.Content.ReadFromJsonAsync<ScreeningPreview>(Json))!;
@@ -88,7 +98,13 @@ public sealed class ScreeningPreviewTests : PostingsHost
         using var empty = await employer.PostAsJsonAsync(Preview, new { title = " ", description = "" });
         using var bad = await employer.PostAsJsonAsync(Preview, new
         {
-            title = new string('x', 201), description = "a\u0000b", regionCode = "110000", salaryMin = 5000, salaryMax = 4000, education = 99, skills = new[] { " " },
+            title = new string('x', 201),
+            description = "a\u0000b",
+            regionCode = "110000",
+            salaryMin = 5000,
+            salaryMax = 4000,
+            education = 99,
+            skills = new[] { " " },
         });
 
         Assert.Equal(["title"], await ProblemAssert.IsValidationProblemAsync(empty));

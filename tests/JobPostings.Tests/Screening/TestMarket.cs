@@ -12,7 +12,12 @@ public static class TestMarket
 {
     private static readonly Dictionary<char, decimal> MedianByMajorGroup = new()
     {
-        ['1'] = 9000m, ['2'] = 7000m, ['3'] = 5000m, ['4'] = 4500m, ['5'] = 4000m, ['6'] = 5000m,
+        ['1'] = 9000m,
+        ['2'] = 7000m,
+        ['3'] = 5000m,
+        ['4'] = 4500m,
+        ['5'] = 4000m,
+        ['6'] = 5000m,
     };
 
     public static SalaryGuideEntry? For(string? occupationCode) =>
