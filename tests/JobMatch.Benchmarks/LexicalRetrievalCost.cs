@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Matching.Api.Candidates;
-using Matching.Api.Evaluation;
+using Matching.Api.Ranking;
 using Matching.Api.Matches;
 using Matching.Taxonomy;
 

@@ -3,6 +3,7 @@
 // the EXPLAIN ANALYZE plan of each shape's page query as Markdown for docs/benchmarks.md.
 //   dotnet run -c Release --project tests/JobPostings.Benchmarks -- [count] [--keep]
 // Server: JOBMATCH_BENCH_POSTGRES, else the local run's server on 127.0.0.1:55432.
+// Screening and the salary guide instead: dotnet run -c Release --project tests/JobPostings.Benchmarks -- screening [count]
 using System.Diagnostics;
 using System.Globalization;
 using Dapper;
@@ -12,25 +13,18 @@ using JobPostings.Api.Search;
 using JobPostings.Benchmarks;
 using Npgsql;
 
+var server = Environment.GetEnvironmentVariable("JOBMATCH_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Password=postgres";
+if (args.FirstOrDefault() == "screening")
+{
+    await ScreeningBenchmark.RunAsync(server, args.Length > 1 && int.TryParse(args[1], out var seeded) ? seeded : 100_000);
+    return;
+}
 var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 100_000;
 var keep = args.Contains("--keep");
-var server = Environment.GetEnvironmentVariable("JOBMATCH_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Password=postgres";
 const string DatabaseName = "bench_postings_search";
 Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString))
-{
-    await admin.OpenAsync();
-    await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)");
-    await admin.ExecuteAsync($"CREATE DATABASE {DatabaseName}");
-}
-var database = new ServiceDatabase(server, DatabaseName,
-    [new MigrationSource(DatabaseExtensions.MessagingScope, typeof(ServiceDatabase).Assembly), new MigrationSource(JobPostings.Api.Extensions.Identity.Name, typeof(PostingStore).Assembly)]);
-await using var dataSource = database.CreateDataSource();
-await using (var connection = await dataSource.OpenConnectionAsync())
-{
-    foreach (var migration in database.Migrations()) await connection.ExecuteAsync(migration.Sql);
-}
+await using var dataSource = await ScratchDatabase.CreateAsync(server, DatabaseName);
 
 var seeding = Stopwatch.StartNew();
 await SeedPostings.SeedAsync(dataSource, count);

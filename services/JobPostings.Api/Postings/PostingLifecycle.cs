@@ -21,7 +21,8 @@ public static class PostingLifecycle
             foreach (var hit in await SavedSearchStore.MatchAsync(transaction, moved))
                 await transaction.PublishAsync(new SavedSearchMatched(hit.SeekerId, moved.Id, moved.Title, hit.SavedSearchIds, now));
         }
-        if (to is PostingStatus.Closed or PostingStatus.Expired)
+        // Leaving publication, however (closed, expired, or taken down after a complaint), matching must drop it.
+        if (posting.State == PostingStatus.Published && to != PostingStatus.Published)
             await transaction.PublishAsync(new JobClosed(posting.Id, reason ?? Name(to), now));
         return moved;
     }

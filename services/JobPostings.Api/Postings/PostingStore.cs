@@ -121,14 +121,37 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
         return rows.AsList();
     }
 
-    /// <summary>Postings waiting for a caseworker, oldest submission first.</summary>
-    public async Task<IReadOnlyList<Posting>> ListNeedingReviewAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The review queue of some regions (division prefixes; none means every region): postings screening held, and
+    /// published postings with open complaints — oldest wait first (submission, or the first open complaint).
+    /// The region filter is in the query, so other regions' postings cannot crowd a caseworker's queue out.
+    /// </summary>
+    public async Task<IReadOnlyList<Posting>> ListForReviewAsync(IReadOnlyList<string>? regionPrefixes, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Posting>(new CommandDefinition(
-            $"SELECT {Columns} FROM postings WHERE status = 'NeedsReview' ORDER BY submitted_at, id LIMIT 2000",
-            cancellationToken: cancellationToken));
+            $"""
+            SELECT {Columns} FROM (
+                SELECT p.*, p.submitted_at AS waiting_since FROM postings p WHERE p.status = 'NeedsReview'
+                UNION ALL
+                SELECT p.*, c.first_filed AS waiting_since FROM postings p
+                JOIN (SELECT posting_id, min(filed_at) AS first_filed FROM complaints WHERE resolved_at IS NULL GROUP BY posting_id) c ON c.posting_id = p.id
+                WHERE p.status = 'Published'
+            ) queue
+            WHERE @patterns::text[] IS NULL OR region_code LIKE ANY(@patterns)
+            ORDER BY waiting_since, id LIMIT @limit
+            """, new { patterns = regionPrefixes?.Select(prefix => prefix + "%").ToArray(), limit }, cancellationToken: cancellationToken));
         return rows.AsList();
+    }
+
+    /// <summary>What screening found for each of some postings, as <see cref="FlagsAsync"/> orders them.</summary>
+    public async Task<ILookup<Guid, ScreeningFlag>> FlagsForAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(Guid PostingId, string Rule, string Kind, string MatchedText)>(new CommandDefinition(
+            "SELECT posting_id, rule, kind, matched_text FROM screening_flags WHERE posting_id = ANY(@ids) ORDER BY kind, rule",
+            new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
+        return rows.ToLookup(row => row.PostingId, row => new ScreeningFlag(row.Rule, row.Kind, row.MatchedText));
     }
 
     /// <summary>Claims published postings past their validity (several instances share the work).</summary>

@@ -3,6 +3,7 @@ using JobMatch.Contracts;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
+using JobPostings.Api.SalaryGuide;
 using JobPostings.Api.Screening;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -98,11 +99,13 @@ public static class PostingsApi
     }
 
     /// <summary>
-    /// Submits a draft: it is screened at once, and published when clean or queued for a caseworker when flagged.
+    /// Submits a draft: it is screened at once (its pay against the salary guide's entry for its occupation and area),
+    /// and published when clean or queued for a caseworker when flagged.
     /// Each step (submitted, screening, published / needs review) is its own event, all in one transaction.
     /// </summary>
     public static async Task<Results<Ok<PostingResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> PublishPosting(
-        Guid id, ClaimsPrincipal caller, PostingStore store, Transactions transactions, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal caller, PostingStore store, SalaryGuideStore salaryGuide, Transactions transactions, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         return await transactions.RunAsync<Results<Ok<PostingResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>>(async transaction =>
@@ -116,10 +119,11 @@ public static class PostingsApi
             posting = await PostingLifecycle.MoveAsync(transaction, store, posting, PostingStatus.Screening, now);
             var fingerprint = Screener.Fingerprint(posting.Title, posting.Description);
             var sameContent = await store.FindSameContentAsync(transaction, id, fingerprint);
+            var market = await salaryGuide.BenchmarkAsync(transaction, posting.OccupationCode, posting.RegionCode);
             var flags = Screener.Screen(
                 new PostingContent(posting.Title, posting.Description, posting.OccupationCode, posting.Skills, posting.ExperienceYears,
                     posting.Education, posting.SalaryMin, posting.SalaryMax),
-                copiesAnotherEmployer: sameContent is not null && sameContent.EmployerId != posting.EmployerId);
+                copiesAnotherEmployer: sameContent is not null && sameContent.EmployerId != posting.EmployerId, market);
             await store.RecordScreeningAsync(transaction, id, fingerprint, sameContent?.Id, flags);
             if (flags.Count == 0)
             {

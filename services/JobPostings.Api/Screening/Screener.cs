@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using JobPostings.Api.SalaryGuide;
 
 namespace JobPostings.Api.Screening;
 
@@ -13,24 +14,28 @@ public sealed record PostingContent(
 public static class Screener
 {
     /// <param name="copiesAnotherEmployer">The same content is already live (or on its way) under another employer.</param>
-    public static IReadOnlyList<ScreeningFlag> Screen(PostingContent posting, bool copiesAnotherEmployer)
+    /// <param name="market">The salary guide's entry for the posting's occupation and area; null when the guide has too few postings.</param>
+    public static IReadOnlyList<ScreeningFlag> Screen(PostingContent posting, bool copiesAnotherEmployer, SalaryGuideEntry? market)
     {
-        var text = posting.Title + "\n" + posting.Description + "\n" + string.Join("、", posting.Skills);
+        var text = ScreeningText.From(posting.Title + "\n" + posting.Description + "\n" + string.Join("、", posting.Skills));
         var flags = ScreeningRules.All.SelectMany(rule => rule.Find(text)).ToList();
-        if (ScreeningRules.OfficialChannel.IsMatch(text)) flags.RemoveAll(flag => flag.Kind == ScreeningKinds.PrivateContact);
-        if (ImplausiblePay(posting) is { } pay) flags.Add(pay);
+        if (ScreeningRules.OfficialChannel.IsMatch(text.Folded)) flags.RemoveAll(flag => flag.Kind == ScreeningKinds.PrivateContact);
+        if (ImplausiblePay(posting, market) is { } pay) flags.Add(pay);
         if (copiesAnotherEmployer) flags.Add(new ScreeningFlag("duplicate.other-employer", ScreeningKinds.Duplicate, posting.Title));
         return flags.DistinctBy(flag => (flag.Rule, flag.MatchedText)).ToList();
     }
 
-    private static ScreeningFlag? ImplausiblePay(PostingContent posting)
+    /// <summary>
+    /// Pay far above the market for work that asks for nothing — no skills, experience or education — is a classic lure.
+    /// The lowest pay offered is compared with the guide's far-out fence for the occupation and area.
+    /// </summary>
+    private static ScreeningFlag? ImplausiblePay(PostingContent posting, SalaryGuideEntry? market)
     {
         var offered = posting.SalaryMin ?? posting.SalaryMax;
-        var median = MarketPay.MedianFor(posting.OccupationCode);
         var asksNothing = posting.Skills.Count == 0 && posting.ExperienceYears is null or 0 && posting.Education is null or "None";
-        if (offered is null || offered < median * MarketPay.ImplausibleMultiple || !asksNothing) return null;
+        if (market is null || offered is null || offered <= market.FarAbove || !asksNothing) return null;
         return new ScreeningFlag("implausible-pay.market", ScreeningKinds.ImplausiblePay,
-            string.Create(CultureInfo.InvariantCulture, $"{posting.SalaryMin}–{posting.SalaryMax} (market median {median}), no requirements"));
+            string.Create(CultureInfo.InvariantCulture, $"{posting.SalaryMin}–{posting.SalaryMax}, no requirements; market: {market.Describe()}"));
     }
 
     /// <summary>Content identity ignoring spacing, punctuation and case, so a copy with a changed comma is still a copy.</summary>

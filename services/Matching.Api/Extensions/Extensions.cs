@@ -3,7 +3,7 @@ using JobMatch.ServiceDefaults;
 namespace Matching.Api;
 
 /// <summary>How the matching service is composed.</summary>
-public static partial class Extensions
+public static class Extensions
 {
     /// <summary>
     /// The service's one name: its telemetry service name, queue prefix, database (jobmatch_matching), migration scope and

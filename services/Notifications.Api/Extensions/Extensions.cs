@@ -3,7 +3,7 @@ using JobMatch.ServiceDefaults;
 namespace Notifications.Api;
 
 /// <summary>How the notification service is composed.</summary>
-public static partial class Extensions
+public static class Extensions
 {
     /// <summary>
     /// The service's one name: its telemetry service name, queue prefix, database (jobmatch_notifications), migration scope and

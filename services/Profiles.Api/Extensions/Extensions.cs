@@ -3,7 +3,7 @@ using JobMatch.ServiceDefaults;
 namespace Profiles.Api;
 
 /// <summary>How the jobseeker-profile service is composed.</summary>
-public static partial class Extensions
+public static class Extensions
 {
     /// <summary>
     /// The service's one name: its telemetry service name, queue prefix, database (jobmatch_profiles), migration scope and

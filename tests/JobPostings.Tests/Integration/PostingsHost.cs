@@ -31,8 +31,14 @@ public abstract class PostingsHost : IAsyncLifetime, IClassFixture<ClassHosts>
         var servers = await TestServers.GetAsync();
         var factory = new ServiceFactory<PostingStore>(servers, await servers.CreateVirtualHostAsync());
         factory.Settings["Postings:Expiry:SweepInterval"] = ExpirySweepInterval;
+        Configure(factory.Settings);
         using var _ = factory.CreateClient(); // starts the service: migrations, bus
         return factory;
+    }
+
+    /// <summary>Further settings a test class starts the service with.</summary>
+    protected virtual void Configure(IDictionary<string, string> settings)
+    {
     }
 
     /// <summary>Quick by default, so expiry tests need not wait; search tests slow it to show search does not rely on it.</summary>

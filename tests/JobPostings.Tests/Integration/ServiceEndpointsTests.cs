@@ -45,4 +45,20 @@ public sealed class ServiceEndpointsTests : PostingsHost
         Assert.Contains("/api/postings/{id}/publish", paths);
         Assert.Equal("bearer", document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
     }
+
+    [Theory]
+    [InlineData("/api/postings/screening", "post", "PreviewScreening")]
+    [InlineData("/api/postings/salary-guide", "get", "GetSalaryGuide")]
+    [InlineData("/api/postings/{id}/complaints", "post", "FileComplaint")]
+    [InlineData("/api/review", "get", "ListReviewQueue")]
+    public async Task Screening_operations_are_named_and_summarised_in_the_OpenAPI_document(string path, string method, string operationId)
+    {
+        using var client = Factory.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var operation = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method);
+        Assert.Equal(operationId, operation.GetProperty("operationId").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
+    }
 }

@@ -1,11 +1,23 @@
 #!/usr/bin/env python3
-"""Builds corpus.json: realistic postings in Chinese and English, half clean, the rest one problem each.
+"""Builds the screening corpus, tuned on (in-sample) — the held-out sets are heldout.json and heldout-2026.json:
 
-Postings are composed from hand-written parts: base postings (real kinds of work in Inner Mongolia), benign
-sentences that look like problems but are lawful (男女不限, 年满18周岁, 健康证, 体检费由公司承担, no fees...), and
-problem sentences of every kind screening looks for. Re-run after editing: python3 make_corpus.py > corpus.json
+- corpus.json: postings in Chinese and English, half clean, the rest one problem each, composed from hand-written
+  parts: base postings (real kinds of work in Inner Mongolia), benign sentences that look like problems but are lawful
+  (男女不限, 年满18周岁, 健康证, 体检费由公司承担, no fees...), and problem sentences of every kind screening looks for.
+- evasion.json: for every text rule, a sentence it flags with its key term disguised each way a dodger would —
+  zero-width space, word joiner, soft hyphen, full-width letters and digits, traditional characters (OpenCC s2t),
+  spaces and punctuation between the characters — every one must be flagged by that rule; and the benign sentences
+  disguised the same ways, none of which may be flagged.
+- clean.json: the realistic clean postings of clean_postings.py (over 100, every sector, Hive/HDFS/Spark, 男装, 女子篮球,
+  蒙古语, 退役军人优先, 健康证 …), none of which may be flagged.
+
+Needs Debian's opencc for the traditional variants. Re-run after editing: python3 make_corpus.py
 """
 import json
+import os
+import subprocess
+
+from clean_postings import CLEAN
 
 ZH = [  # title, description, occupation, skills, experience, salary min, max
     ("电焊工", "包头稀土高新区钢结构厂招聘电焊工，负责钢结构件焊接，持特种作业操作证（焊工）。两班倒，五险一金，提供工作餐。", "6-18-02", ["电焊", "钢结构"], 2, 6500, 9000),
@@ -58,6 +70,9 @@ BENIGN_ZH = [
     "公司不收取任何费用，谨防以招聘为名收费的诈骗。", "持健康证上岗，办证费用公司报销。", "蒙汉兼通者优先。", "婚育不限。", "工装免费发放。",
     "提供带薪年假、产假和育儿假。", "有意者请通过本平台在线投递简历。", "联系电话：0471-6512345（工作日9:00-17:00）。", "欢迎退役军人和残疾人应聘，岗位可提供无障碍设施。",
     "公司承担全部培训费用。", "可协助办理落户。", "入职体检不含乙肝项目。", "不论民族、户籍，一视同仁。",
+    "提供单身宿舍和夫妻房。", "退役军人优先。", "有男装销售经验者优先。", "能使用蒙古语交流者优先。", "全日制本科及以上学历。",
+    "不论籍贯，一视同仁。", "尊重员工的宗教信仰和民族习惯。", "公司不承诺包就业，请勿轻信保录宣传。", "谨防刷单类诈骗。", "熟悉Hive、Spark和HDFS者优先。",
+    "入职需携带身份证和户口本复印件。", "沿211国道配送。", "负责物业管理费收缴。", "欢迎985、211和普通院校的毕业生。",
 ]
 BENIGN_EN = [
     "We welcome applicants of all genders and backgrounds.", "Applicants must be at least 18 years old, as the law requires.", "No fees are charged at any stage of recruitment.",
@@ -65,6 +80,9 @@ BENIGN_EN = [
     "Household registration is not required; dormitory available for staff from other cities.", "Mongolian language skills preferred.", "Wheelchair-accessible workplace; applicants with disabilities are welcome.",
     "Free uniform and paid training.", "Team of over 40 staff with over 10 years of experience in the industry.", "Call us on 0472-5123456 for details.",
     "Marital status is irrelevant to this role.", "We do not test for hepatitis B and never ask about it.",
+    "Experience with Hive, HDFS and Spark is a plus.", "Spoken Mongolian preferred.", "Veterans are encouraged to apply.",
+    "Applicants from all provinces are welcome.", "We never promise guaranteed jobs; beware of anyone who does.", "Handle customer deposits at the bank counter.",
+    "Dormitory for single staff; couples' rooms on request.",
 ]
 
 PROBLEMS = {  # kind: Chinese sentences, English sentences
@@ -86,6 +104,16 @@ PROBLEMS = {  # kind: Chinese sentences, English sentences
             ["A registration fee of 100 yuan is payable at interview.", "Pay a refundable deposit of 500 yuan before starting.", "Uniform fee deducted before your first day."]),
     "training-loan": (["先培训后上岗，培训费可办理分期贷款。", "学费可走培训贷，结业包分配。", "课程费用支持花呗分期。"],
                       ["Our partner bank offers a training loan for the course fee.", "Tuition can be paid in instalments before placement.", "Study now, pay later: guaranteed job after the course."]),
+    "regional-origin": (["四川籍人员勿扰。", "只招山东人，能吃苦。", "谢绝东北籍求职者。"],
+                        ["No applicants from Gansu.", "Shandong natives only."]),
+    "school-tier": (["限985院校毕业生。", "第一学历须为211院校。", "名校毕业优先。"],
+                    ["Graduates of 985 universities only.", "Top university graduates only."]),
+    "religion": (["须为基督徒。", "信教者勿扰。", "无宗教信仰。"],
+                 ["Muslims only.", "Must be a Christian."]),
+    "hype": (["高薪保录，名额有限。", "培训结束包就业，百分百录用。", "内部名额，交钱入职。"],
+             ["Guaranteed job after the interview.", "100% placement rate, no interview needed, high pay guaranteed."]),
+    "disguised-posting": (["在家兼职刷单，日结佣金。", "入职需购买公司产品，发展下线提成。", "招聘打字员，在家兼职日结。"],
+                          ["Earn commission through order brushing for online shops.", "Buy a starter kit first, then recruit friends to earn."]),
     "private-contact": (["有意者加微信详聊，不接电话。", "详情私聊，微信号：hr_job2024。", "加QQ 3145926535 了解。"],
                         ["Interested? Add us on WeChat for details.", "Message me on WhatsApp, no calls.", "Contact via Telegram only."]),
 }
@@ -136,4 +164,111 @@ for i, base in enumerate([ZH[6], ZH[12], EN[5], EN[9]]):
     add(f"{lang}-duplicate-original-{i + 1}", lang, [], (base[0] + ("（急招）" if lang == "zh" else " (urgent)"),) + base[1:], None, employer=f"original-{i}")
     add(f"{lang}-duplicate-copy-{i + 1}", lang, ["duplicate"], (base[0] + ("（急招）" if lang == "zh" else " (urgent)"),) + base[1:], None, employer=f"copier-{i}")
 
-print(json.dumps(entries, ensure_ascii=False, indent=1))
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def write(name, items):
+    with open(os.path.join(HERE, name), "w", encoding="utf-8") as out:
+        out.write(json.dumps(items, ensure_ascii=False, indent=1) + "\n")
+
+
+write("corpus.json", entries)
+
+# Evasion: one sentence per text rule (rule id, language, sentence, its key term), disguised every way.
+RULE_CASES = [
+    ("gender.zh-restriction", "zh", "限男性，能吃苦耐劳。", "限男性"),
+    ("gender.zh-preference", "zh", "男性优先，需适应夜班。", "男性优先"),
+    ("gender.zh-field", "zh", "性别：男。", "性别"),
+    ("gender.zh-bare", "zh", "司机，男，能跑长途。", "男"),
+    ("gender.zh-hiring", "zh", "招聘女服务员，负责点餐。", "女服务员"),
+    ("gender.zh-exclusion", "zh", "有设备维修经验，男士免谈。", "男士免谈"),
+    ("gender.en", "en", "Male applicants only.", "Male"),
+    ("age.zh-limit", "zh", "年龄35岁以下。", "岁以下"),
+    ("age.zh-proxy", "zh", "年轻人优先。", "年轻人优先"),
+    ("age.en", "en", "Candidates under 30 only.", "under"),
+    ("ethnicity.zh", "zh", "限汉族。", "限汉族"),
+    ("ethnicity.zh-bare", "zh", "出纳，汉族，会计专业。", "汉族"),
+    ("ethnicity.en", "en", "Han Chinese only.", "Han"),
+    ("regional-origin.zh", "zh", "四川籍人员勿扰。", "四川籍"),
+    ("regional-origin.en", "en", "No applicants from Gansu.", "applicants"),
+    ("household-registration.zh", "zh", "限本地户籍。", "户籍"),
+    ("household-registration.zh-locals", "zh", "外地人勿扰。", "外地人勿扰"),
+    ("household-registration.en", "en", "Local hukou required.", "hukou"),
+    ("school-tier.zh", "zh", "第一学历须为211院校。", "院校"),
+    ("school-tier.en", "en", "Graduates of 985 universities only.", "universities"),
+    ("religion.zh", "zh", "须为基督徒。", "基督徒"),
+    ("religion.en", "en", "Muslims only.", "Muslims"),
+    ("marital-status.zh", "zh", "已婚已育者优先。", "已婚已育"),
+    ("marital-status.en", "en", "Married candidates preferred.", "Married"),
+    ("appearance.zh", "zh", "五官端正，形象气质佳。", "五官端正"),
+    ("appearance.en", "en", "Must have a pleasant appearance.", "appearance"),
+    ("health.zh", "zh", "乙肝携带者勿扰。", "乙肝"),
+    ("health.en", "en", "HIV test required before starting.", "HIV"),
+    ("fee.zh", "zh", "上岗前交押金500元，离职退还。", "押金"),
+    ("fee.zh", "zh", "另收保证金1000元。", "保证金"),
+    ("fee.en", "en", "Pay a refundable deposit of 500 yuan before starting.", "deposit"),
+    ("training-loan.zh", "zh", "学费可走培训贷，结业包分配。", "培训贷"),
+    ("training-loan.en", "en", "Our partner bank offers a training loan for the course fee.", "loan"),
+    ("implausible-pay.zh", "zh", "轻松月入过万，不需任何技能。", "月入过万"),
+    ("implausible-pay.en", "en", "Easy money, no experience needed.", "money"),
+    ("hype.zh", "zh", "高薪保录，名额有限。", "保录"),
+    ("hype.en", "en", "Guaranteed job after the interview.", "Guaranteed"),
+    ("disguised-posting.zh", "zh", "在家兼职刷单，日结佣金。", "刷单"),
+    ("disguised-posting.en", "en", "Earn commission through order brushing for online shops.", "brushing"),
+    ("private-contact.zh", "zh", "有意者加微信详聊，不接电话。", "微信"),
+    ("private-contact.zh", "zh", "加QQ 3145926535 了解。", "QQ"),
+    ("private-contact.en", "en", "Interested? Add us on WeChat for details.", "WeChat"),
+]
+KIND_OF_RULE = {rule: rule.split(".")[0] for rule, _, _, _ in RULE_CASES}
+
+
+def between(term, mark):
+    """The term with mark between its characters (around it, for a one-character term)."""
+    inner = mark.join(term)
+    return mark + inner + mark if len(term) == 1 else inner
+
+
+def full_width(text):
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else ("\u3000" if c == " " else c) for c in text)
+
+
+def traditional(texts):
+    out = subprocess.run(["opencc", "-c", "s2t.json"], input="\n".join(texts), capture_output=True, text=True, check=True).stdout
+    return out.rstrip("\n").split("\n")
+
+
+def disguises(lang, sentence, term, traditional_sentence):
+    yield "zero-width-space", sentence.replace(term, between(term, "\u200b"), 1)
+    yield "word-joiner", sentence.replace(term, between(term, "\u2060"), 1)
+    yield "soft-hyphen", sentence.replace(term, between(term, "\u00ad"), 1)
+    yield "full-width", full_width(sentence)
+    if lang == "zh":  # English has no traditional form
+        yield "traditional", traditional_sentence
+    yield "spaces", sentence.replace(term, between(term, " "), 1)
+    yield "punctuation", sentence.replace(term, between(term, "-" if lang == "en" else "·"), 1)
+
+
+evasion = []
+zh_cases = [case for case in RULE_CASES if case[1] == "zh"]
+traditional_of = dict(zip([case[2] for case in zh_cases], traditional([case[2] for case in zh_cases])))
+for n, (rule, lang, sentence, term) in enumerate(RULE_CASES):
+    base = (ZH if lang == "zh" else EN)[n % (len(ZH) if lang == "zh" else len(EN))]
+    for variant, disguised in disguises(lang, sentence, term, traditional_of.get(sentence)):
+        add(f"evasion-{rule}-{n}-{variant}", lang, [KIND_OF_RULE[rule]], base, disguised, employer=f"evasion-{n}")  # one employer: not copies
+        evasion.append(dict(entries.pop(), rule=rule, variant=variant))
+# Controls: the lawful sentences disguised the same ways stay clean (the whole sentence is the term).
+benign_traditional = dict(zip(BENIGN_ZH, traditional(BENIGN_ZH)))
+for i, sentence in enumerate(BENIGN_ZH + BENIGN_EN):
+    lang = "zh" if i < len(BENIGN_ZH) else "en"
+    base = (ZH if lang == "zh" else EN)[i % (len(ZH) if lang == "zh" else len(EN))]
+    for variant, disguised in disguises(lang, sentence, sentence.rstrip("。."), benign_traditional.get(sentence)):
+        if lang == "en" and variant in ("spaces", "punctuation"):
+            continue  # spelling out a whole English sentence letter by letter is not a posting anyone writes
+        add(f"evasion-benign-{i + 1:02}-{variant}", lang, [], base, disguised, employer=f"evasion-benign-{i + 1:02}")
+        evasion.append(dict(entries.pop(), rule=None, variant=variant))
+write("evasion.json", evasion)
+
+write("clean.json", [{
+    "id": f"clean-{i + 1:03}", "language": lang, "expect": [], "employer": f"clean-{i + 1:03}", "title": title, "description": description,
+    "occupationCode": occupation, "skills": skills, "experienceYears": experience, "salaryMin": low, "salaryMax": high,
+} for i, (lang, title, description, occupation, skills, experience, low, high) in enumerate(CLEAN)])

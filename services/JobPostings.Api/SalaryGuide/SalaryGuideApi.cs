@@ -1,0 +1,44 @@
+using JobMatch.ServiceDefaults;
+using JobMatch.ServiceDefaults.Auth;
+using JobMatch.ServiceDefaults.Problems;
+using JobMatch.TextAnalysis;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace JobPostings.Api.SalaryGuide;
+
+/// <summary>The salary guide as the guide and screening see it; entries below the minimum sample are listed, not used.</summary>
+public sealed record SalaryGuideResponse(DateTime? RefreshedAt, int MinimumSample, SalaryGuideEntry? Benchmark, IReadOnlyList<SalaryGuideEntry> Entries);
+
+/// <summary>Read-only, for staff: the caseworkers' labour-market monitoring charts it (工资指导价位).</summary>
+public static class SalaryGuideApi
+{
+    private const int MaxEntries = 2000;
+
+    public static IEndpointRouteBuilder MapSalaryGuideEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var guide = endpoints.MapApiGroup("/api/postings/salary-guide", "Salary guide").RequireAuthorization(Policies.Staff);
+        guide.MapGet("/", GetSalaryGuide)
+            .WithName("GetSalaryGuide")
+            .WithSummary("Posted pay per occupation and league over the last 12 months (median and quartiles), and the entry screening uses.");
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Without filters, every entry; with an occupation, that occupation and its group; with a region, its league and the
+    /// whole region. With both, also the benchmark: the entry screening would judge such a posting's pay by.
+    /// </summary>
+    public static async Task<Results<Ok<SalaryGuideResponse>, ValidationProblem>> GetSalaryGuide(
+        SalaryGuideStore store, IOptions<SalaryGuideOptions> options, CancellationToken cancellationToken, string? occupation = null, string? region = null)
+    {
+        var validation = new Validation()
+            .Require(occupation is null || (occupation.Length <= 100 && TextNormalizer.FindForbidden(occupation) < 0), "occupation",
+                "The occupation is a code of at most 100 characters, e.g. 4-02-06.");
+        if (region is not null) validation.RequireRegionCode(region, "region");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        occupation = string.IsNullOrWhiteSpace(occupation) ? null : occupation.Trim();
+        var entries = await store.ListAsync(occupation, region, MaxEntries, cancellationToken);
+        var benchmark = region is null ? null : await store.BenchmarkAsync(occupation, region, cancellationToken);
+        return TypedResults.Ok(new SalaryGuideResponse(await store.RefreshedAtAsync(cancellationToken), options.Value.MinimumSample, benchmark, entries));
+    }
+}

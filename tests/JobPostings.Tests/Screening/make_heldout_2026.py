@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Builds heldout-2026.json: postings written before the 2026 rule work (issue 15) and never used to change a rule.
+
+Written in one sitting, before the rules for regional origin, 985/211, religion, hype, 招转培 and disguised postings
+existed, and committed before them: the figures it gives are the out-of-sample ones. Do not edit it to make a test
+pass; add new wording to make_corpus.py instead. Re-run: python3 make_heldout_2026.py > heldout-2026.json
+"""
+import json
+
+# id suffix, language, expected kinds, title, description, occupation, skills, experience, salary min, max
+POSTINGS = [
+    # Clean, from every sector, with the words that look like problems but are lawful.
+    ("clean-01", "zh", [], "男装店导购", "青城万达男装专柜导购，负责陈列与销售，有男装销售经验者优先，底薪加提成，月休四天。", "4-01-02", ["销售"], 1, 3500, 6000),
+    ("clean-02", "zh", [], "女子篮球队体能教练", "市体校女子篮球队招聘体能教练，持体能训练相关证书，负责制定训练计划，男女不限。", "2-08-05", ["体能训练"], 3, 6000, 8000),
+    ("clean-03", "zh", [], "蒙古语播音员", "旗融媒体中心招聘蒙古语播音员，需蒙古语普通话双语播音能力，有播音主持证书。", "2-10-03", ["播音", "蒙古语"], 2, 5000, 7000),
+    ("clean-04", "zh", [], "物业秩序维护员", "小区秩序维护，做二休一，退役军人优先，公司缴纳五险。", "3-02-03", ["巡逻"], 0, 3200, 3800),
+    ("clean-05", "zh", [], "食堂帮厨", "企业食堂帮厨，负责备菜和餐具清洗，须持有效健康证，包工作餐。", "4-03-01", ["切配"], 0, 3000, 3500),
+    ("clean-06", "zh", [], "大数据开发工程师", "负责数据仓库建设，熟悉Hadoop、HDFS、Hive、Spark，能编写HIVE SQL和Spark SQL，有Flink经验优先。", "2-02-10", ["Hive", "Spark"], 3, 15000, 25000),
+    ("clean-07", "en", [], "Data engineer", "Build our data warehouse on HDFS and Hive; write HiveQL and Spark jobs; Kafka experience is a plus. Hybrid, Hohhot.", "2-02-10", ["Hive", "Spark"], 3, 15000, 24000),
+    ("clean-08", "zh", [], "银行柜员", "股份制银行支行柜员，办理存取款、开户等业务，金融类专业优先，全日制本科及以上学历。", "3-03-01", ["柜面业务"], 0, 5000, 7000),
+    ("clean-09", "en", [], "Bank teller", "Process cash deposits, withdrawals and transfers at our Baotou branch. Bachelor's degree; training provided.", "3-03-01", ["Cash handling"], 0, 5000, 7000),
+    ("clean-10", "zh", [], "物业收费员", "负责小区物业管理费、停车费的收缴与对账，熟练使用Excel。", "3-01-02", ["收费", "对账"], 1, 3500, 4200),
+    ("clean-11", "zh", [], "招标专员", "负责招标文件编制、投标保证金的缴纳与退还跟踪、合同归档。", "3-01-02", ["招投标"], 2, 5000, 7000),
+    ("clean-12", "zh", [], "户籍窗口辅警", "公安分局招聘户籍窗口辅警，协助办理户籍业务和身份证受理，高中及以上学历。", "3-02-01", ["窗口服务"], 0, 3500, 4000),
+    ("clean-13", "zh", [], "制造业普工", "汽配厂普工，两班倒，提供单身宿舍和夫妻房，入职即缴社保，男女不限。", "6-18-01", ["装配"], 0, 4500, 6000),
+    ("clean-14", "zh", [], "疾控检验员", "市疾控中心实验室检验员，负责艾滋病、乙肝等传染病样本检测，检验专业本科。", "2-05-06", ["检验"], 1, 5500, 7000),
+    ("clean-15", "zh", [], "公众号运营", "负责公司微信公众号和视频号内容运营，熟悉新媒体排版，能独立写稿。", "4-01-06", ["新媒体运营"], 1, 4500, 6500),
+    ("clean-16", "en", [], "WeChat mini-program developer", "Develop WeChat mini-programs for local government services with our team; JavaScript and Vue required.", "2-02-10", ["JavaScript"], 2, 10000, 16000),
+    ("clean-17", "zh", [], "母婴店店员", "孕婴用品店店员，负责商品导购和会员维护，有母婴行业经验优先。", "4-01-02", ["导购"], 0, 3500, 5000),
+    ("clean-18", "zh", [], "妇产科护士", "民营医院妇产科护士，持护士执业证，能适应夜班，提供员工宿舍。", "2-05-08", ["护理"], 1, 5000, 7000),
+    ("clean-19", "zh", [], "高校宿舍管理员", "大学女生宿舍管理员，负责宿舍安全巡查、访客登记，做一休一。", "4-09-02", ["宿舍管理"], 0, 3000, 3500),
+    ("clean-20", "zh", [], "押运员", "银行现金押运员，持保安员证，退役军人优先，五险一金。", "3-02-03", ["押运"], 0, 4500, 5500),
+    ("clean-21", "zh", [], "民族歌舞团演员", "民族歌舞团招聘舞蹈演员，舞蹈专业毕业，能表演蒙古族舞蹈。", "2-10-01", ["舞蹈"], 0, 4500, 6500),
+    ("clean-22", "zh", [], "清真餐厅服务员", "清真餐厅服务员，负责点餐传菜，排班制，包吃住。", "4-03-01", ["餐饮服务"], 0, 3200, 4000),
+    ("clean-23", "en", [], "Kindergarten teacher", "Bilingual kindergarten in Hohhot; spoken Mongolian preferred; teaching certificate required.", "2-08-03", ["Teaching"], 1, 5000, 7000),
+    ("clean-24", "zh", [], "煤矿井下采煤工", "井下综采工作面采煤工，煤矿安全培训由公司组织并承担费用，井下津贴另计。", "6-01-01", ["采煤"], 0, 9000, 13000),
+    ("clean-25", "zh", [], "网约车司机", "平台合作网约车司机，需本地驾龄三年以上，持网约车驾驶员证，工作时间灵活。", "4-02-01", ["驾驶"], 3, 5000, 9000),
+    ("clean-26", "zh", [], "羊绒衫缝盘工", "羊绒衫厂缝盘工，计件工资，熟练工可日结，新手带薪学徒三个月。", "6-05-01", ["缝盘"], 0, 4000, 7000),
+    ("clean-27", "en", [], "Wind farm operator", "Operate and monitor turbines at a Xilingol wind farm; electrician certificate; rotating shifts, dormitory for single staff.", "6-28-02", ["Turbine operation"], 1, 7000, 9500),
+    ("clean-28", "zh", [], "幼儿园保育员", "幼儿园保育员，持保育员证和健康证，热爱幼儿工作，寒暑假带薪。", "4-10-05", ["保育"], 0, 3200, 4000),
+    ("clean-29", "zh", [], "法务专员", "负责合同审核和劳动争议处理，熟悉就业促进法、劳动合同法，通过法律职业资格考试。", "2-07-01", ["合同审核"], 3, 7000, 10000),
+    ("clean-30", "en", [], "HR assistant", "Screen CVs, schedule interviews and keep training-fee reimbursement records. We never charge applicants any fee.", "3-01-02", ["Recruiting"], 1, 4500, 6000),
+    ("clean-31", "zh", [], "社区工作者", "街道社区工作者，负责居民服务和网格管理，中共党员优先，大专及以上学历。", "3-01-01", ["社区服务"], 0, 3800, 4500),
+    ("clean-32", "zh", [], "草原生态管护员", "嘎查草原生态管护员，负责巡护和禁牧监督，熟悉当地牧区情况，能使用蒙古语交流者优先。", "5-02-01", ["巡护"], 0, 2500, 3000),
+    ("clean-33", "zh", [], "理发师", "男士理发店招聘理发师，会男士油头、渐变，底薪加提成。", "4-10-03", ["理发"], 2, 4000, 9000),
+    ("clean-34", "en", [], "Security guard", "Night patrols at an industrial park; applicants must be at least 18; veterans are welcome to apply.", "3-02-03", ["Patrolling"], 0, 3300, 3900),
+    ("clean-35", "zh", [], "电商客服", "天猫店铺售后客服，负责处理退换货和评价回复，能熟练使用千牛工作台。", "4-01-06", ["客服"], 0, 3800, 5000),
+    ("clean-36", "zh", [], "乳品研发工程师", "乳业集团研发中心，负责酸奶新品配方研发，食品科学硕士，有发酵乳研发经验者优先。", "2-02-29", ["配方研发"], 3, 12000, 18000),
+    ("clean-37", "zh", [], "公交车驾驶员", "公交集团招聘驾驶员，持A1驾照，近三年无重大事故，入职体检费用由公司承担。", "4-02-01", ["大客车驾驶"], 3, 6000, 7500),
+    ("clean-38", "en", [], "Hotel front desk agent", "Check guests in and out; English and Chinese; uniform and meals provided; all applicants are judged on skills alone.", "4-03-03", ["Front desk"], 0, 3800, 4800),
+    ("clean-39", "zh", [], "稀土冶炼操作工", "稀土冶炼分厂操作工，化工类中专及以上，岗前安全培训免费，倒班津贴。", "6-09-01", ["冶炼"], 0, 6000, 8000),
+    ("clean-40", "zh", [], "养老院护理员", "养老院护理员，负责老人生活照料，欢迎就业困难人员和残疾人报名，提供免费技能培训。", "4-10-01", ["护理"], 0, 3500, 4500),
+
+    # Problems: the 2026 bans and their paraphrases, and evasions the rules were not written against.
+    ("problem-01", "zh", ["regional-origin"], "建筑小工", "工地小工，日结，不招收河南籍人员。", "6-29-02", ["搬运"], 0, 4000, 6000),
+    ("problem-02", "zh", ["regional-origin"], "仓库理货员", "仓库理货，东北人勿扰，包吃住。", "4-02-06", ["理货"], 0, 4000, 5000),
+    ("problem-03", "zh", ["household-registration"], "社区协管员", "社区协管员，仅限本地户口，退休人员勿扰。", "3-01-01", ["协管"], 0, 3000, 3500),
+    ("problem-04", "zh", ["school-tier"], "管培生", "集团管培生，第一学历须为985/211院校，应届毕业生。", "1-06-01", ["管理"], 0, 8000, 12000),
+    ("problem-05", "en", ["school-tier"], "Management trainee", "Graduates of 985 or 211 universities only; strong English.", "1-06-01", ["Management"], 0, 8000, 12000),
+    ("problem-06", "zh", ["ethnicity"], "酒店服务员", "酒店服务员，本店只招汉族员工，包吃住。", "4-03-01", ["服务"], 0, 3500, 4500),
+    ("problem-07", "en", ["ethnicity"], "Cashier", "We are hiring cashiers of Han ethnicity only.", "4-01-02", ["Cash handling"], 0, 3200, 3800),
+    ("problem-08", "zh", ["gender"], "机修工", "机修工，有设备维修经验，女士请勿投递。", "6-31-01", ["设备维修"], 2, 6000, 8000),
+    ("problem-09", "en", ["gender"], "Forklift driver", "Forklift driver wanted. Ladies need not apply.", "4-02-06", ["Forklift"], 1, 5000, 7000),
+    ("problem-10", "zh", ["religion"], "清真食品厂质检员", "质检员，须为穆斯林，食品专业优先。", "6-01-02", ["质检"], 1, 4500, 6000),
+    ("problem-11", "en", ["religion"], "Office manager", "Christians only, please send your CV with a pastor's reference.", "3-01-02", ["Administration"], 3, 6000, 8000),
+    ("problem-12", "zh", ["marital-status", "gender"], "行政专员", "行政专员，女，已婚已育，三年内无生育计划。", "3-01-02", ["行政"], 1, 4500, 6000),
+    ("problem-13", "en", ["marital-status"], "Receptionist", "Receptionist; candidates with no plans to start a family in the next three years preferred.", "4-03-03", ["Reception"], 0, 3800, 4500),
+    ("problem-14", "zh", ["hype"], "国企储备干部", "高薪保录，交费后内部推荐进入国企，名额有限。", "1-06-01", [], 0, None, None),
+    ("problem-15", "en", ["hype"], "Civil service prep", "Guaranteed job in a state enterprise after our prep course — 100% placement.", "1-06-01", [], 0, None, None),
+    ("problem-16", "zh", ["training-loan"], "IT实习生", "招转培：入职先参加三个月技术培训，培训费可从工资中扣除。", "2-02-10", [], 0, 8000, 12000),
+    ("problem-17", "en", ["training-loan"], "Junior programmer", "No experience? Join our bootcamp first; the 18,000 yuan fee is covered by a loan we arrange, repaid from your salary.", "2-02-10", [], 0, 8000, 12000),
+    ("problem-18", "zh", ["disguised-posting"], "网络兼职", "手机兼职刷单，动动手指日结佣金。", "4-01-06", [], 0, None, None),
+    ("problem-19", "zh", ["disguised-posting", "fee"], "美容顾问", "美容顾问，入职需购买公司产品套餐1980元作为工具。", "4-10-04", [], 0, 3000, 8000),
+    ("problem-20", "zh", ["implausible-pay"], "小区保洁", "小区保洁，无需经验，轻松工作。", "4-09-01", [], 0, 15000, 20000),
+    ("problem-21", "en", ["implausible-pay"], "Warehouse helper", "Warehouse helper, no experience needed.", "4-02-06", [], 0, 22000, 30000),
+    ("problem-22", "zh", ["fee"], "保安员", "保安员，上岗先交押\u200c金300元。", "3-02-03", ["巡逻"], 0, 3200, 3800),
+    ("problem-23", "zh", ["gender"], "搬运工", "搬运工，限\ufeff男\ufeff性，能吃苦。", "4-02-06", ["搬运"], 0, 4500, 6000),
+    ("problem-24", "zh", ["private-contact"], "兼职文员", "兼职文员，详情加 微 信，不接电话。", "3-01-02", [], 0, 2000, 3000),
+    ("problem-25", "zh", ["fee"], "导购员", "導購員，入職需繳納保證金500元。", "4-01-02", ["导购"], 0, 3500, 5000),
+    ("problem-26", "zh", ["age"], "收银员", "收銀員，年齡35歲以下。", "4-01-02", ["收银"], 0, 3200, 3800),
+    ("problem-27", "en", ["private-contact"], "Sales agent", "Interested? Add me on ＷｅＣｈａｔ: ｊｏｂｓ２０２６ｈｈ", "4-01-01", [], 0, 4000, 8000),
+    ("problem-28", "en", ["health"], "Food packer", "Food packer; H\u200bIV and hepatitis B tests, carriers not hired.", "6-01-03", ["Packing"], 0, 3800, 4500),
+    ("problem-29", "zh", ["household-registration"], "出纳", "出纳，须持有包头市户籍。", "2-06-02", ["出纳"], 1, 4500, 5500),
+    ("problem-30", "zh", ["regional-origin"], "服务员", "餐厅服务员，只招内蒙古本地人，外省人员请绕行。", "4-03-01", ["服务"], 0, 3300, 4000),
+    ("problem-31", "zh", ["age"], "快递员", "快递员，限00后，年轻有冲劲。", "4-02-04", ["派件"], 0, 5000, 8000),
+    ("problem-32", "zh", ["appearance"], "礼仪接待", "礼仪接待，身高168cm以上，形象气质佳。", "4-03-03", ["接待"], 0, 4000, 6000),
+    ("problem-33", "zh", ["health"], "食品厂普工", "食品厂普工，乙肝携带者不予录用。", "6-01-03", ["包装"], 0, 4000, 5000),
+    ("problem-34", "en", ["fee"], "Cleaner", "Cleaner for office buildings. A 200 yuan uniform fee is taken from your first pay.", "4-09-01", ["Cleaning"], 0, 3000, 3500),
+    ("problem-35", "zh", ["gender"], "电焊工", "电焊工，只要小伙子，有焊工证。", "6-18-02", ["电焊"], 2, 7000, 10000),
+    ("problem-36", "zh", ["school-tier"], "研发助理", "研发助理，非211院校毕业生勿扰。", "2-02-29", ["实验"], 0, 6000, 8000),
+    ("problem-37", "zh", ["religion"], "会计", "会计，无宗教信仰，中共党员优先。", "2-06-02", ["会计"], 2, 5000, 7000),
+    ("problem-38", "en", ["regional-origin"], "Delivery rider", "Delivery riders wanted; people from Henan will not be considered.", "4-02-04", ["Riding"], 0, 5000, 8000),
+    ("problem-39", "zh", ["disguised-posting"], "招聘客服", "招聘客服，入职后需发展下线，按团队业绩提成。", "4-01-06", [], 0, 3000, 10000),
+    ("problem-40", "en", ["training-loan"], "Beauty therapist trainee", "Pay for our certified beauty course in monthly instalments, then start work in our salons.", "4-10-04", [], 0, 4000, 8000),
+]
+
+entries = [{
+    "id": f"h26-{suffix}", "language": lang, "expect": expect, "employer": f"h26-{suffix}", "title": title,
+    "description": description, "occupationCode": occupation, "skills": skills, "experienceYears": experience,
+    "salaryMin": low, "salaryMax": high,
+} for suffix, lang, expect, title, description, occupation, skills, experience, low, high in POSTINGS]
+print(json.dumps(entries, ensure_ascii=False, indent=1))
