@@ -93,6 +93,3 @@ public static class PlacesEndpoint
     /// <summary>Distance in km for display: one decimal below 10 km, whole kilometres above.</summary>
     public static string Km(double km) => km < 10 ? km.ToString("0.#", CultureInfo.InvariantCulture) : Math.Round(km).ToString(CultureInfo.InvariantCulture);
 }
-
-/// <summary>A search result as the card shows it.</summary>
-public sealed record SearchHitView(System.Text.Json.Nodes.JsonNode? Posting, double? DistanceKm);

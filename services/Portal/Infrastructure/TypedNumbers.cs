@@ -44,6 +44,10 @@ public static partial class TypedNumbers
         return from is { } a && to is { } b && a <= b ? (a, b, false) : (null, null, true);
     }
 
+    /// <summary>A latitude or longitude the browser filled in (places.js), or null.</summary>
+    public static double? Coordinate(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && Math.Abs(value) <= 180 ? value : null;
+
     private static readonly string[] RangeSeparators = ["-", "–", "—", "~", "至", "到"];
 
     private static string Clean(string? text) =>

@@ -118,7 +118,7 @@ public sealed class IndexModel : PortalPage
         double? lat = null, lng = null;
         if (radius is not null)
         {
-            if (Coordinate(Lat) is { } browserLat && Coordinate(Lng) is { } browserLng)
+            if (TypedNumbers.Coordinate(Lat) is { } browserLat && TypedNumbers.Coordinate(Lng) is { } browserLng)
             {
                 (lat, lng) = (browserLat, browserLng);
                 FromBrowserLocation = true;
@@ -167,9 +167,9 @@ public sealed class IndexModel : PortalPage
 
     private static string? Number(double? value) => value?.ToString(CultureInfo.InvariantCulture);
 
-    private static double? Coordinate(string? text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && Math.Abs(value) <= 180 ? value : null;
-
     private sealed record Search(string? Q, string? Region, double? Lat, double? Lng, double? RadiusKm, decimal? SalaryFrom, decimal? SalaryTo,
         string? Education, int? ExperienceYears, string? EmploymentType, string? KeyGroup, string? Sort);
 }
+
+/// <summary>A search result as the card shows it.</summary>
+public sealed record SearchHitView(JsonNode? Posting, double? DistanceKm);

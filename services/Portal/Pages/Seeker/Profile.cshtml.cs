@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
@@ -58,7 +57,7 @@ public sealed class ProfileModel : PortalPage
         if (salaryError) Refuse("salaryExpectation", TypedNumbers.Range(SalaryExpectation).Error ? "input.amount" : "input.oneAmount");
         if (InputErrors.Count > 0) return await RefusedAsync(() => LoadAsync(fillForm: false));
 
-        var point = PointFor == FromBrowser || PointFor == region ? (Coordinate(Latitude), Coordinate(Longitude)) : (null, null);
+        var point = PointFor == FromBrowser || PointFor == region ? (TypedNumbers.Coordinate(Latitude), TypedNumbers.Coordinate(Longitude)) : (null, null);
         var (latitude, longitude) = point is (double lat, double lng) ? (lat, lng) : PlaceChoice.SeatOf(region) ?? (0, 0);
         var skills = Split(Skills).Concat(Split(NewSkill)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var body = new JsonObject
@@ -164,9 +163,6 @@ public sealed class ProfileModel : PortalPage
 
     private static IEnumerable<string> Split(string? text) =>
         (text ?? "").Split([',', '，', '、', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static double? Coordinate(string? text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && Math.Abs(value) <= 180 ? value : null;
 }
 
 /// <summary>A taxonomy concept offered to the seeker: its label in the page's language and, where known, in the other.</summary>
