@@ -64,7 +64,9 @@ public sealed partial class PortalVisitorTests : IAsyncLifetime
         var token = AntiforgeryToken().Match(form).Groups[1].Value;
         using var response = await client.PostAsync(new Uri("/Account/SignIn", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["username"] = "seeker", ["password"] = password, ["__RequestVerificationToken"] = token,
+            ["username"] = "seeker",
+            ["password"] = password,
+            ["__RequestVerificationToken"] = token,
         }));
         if (response.StatusCode == HttpStatusCode.Redirect) return "signed in";
         var page = await response.Content.ReadAsStringAsync();

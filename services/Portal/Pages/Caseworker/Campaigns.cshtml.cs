@@ -25,7 +25,10 @@ public sealed class CampaignsModel : PortalPage
     {
         var result = await Api.PostAsync("api/matches/campaigns", new
         {
-            name = Name, keyGroup = KeyGroup, regionCodes = RegionCodes.Distinct().ToArray(), occupations = Split(Occupations),
+            name = Name,
+            keyGroup = KeyGroup,
+            regionCodes = RegionCodes.Distinct().ToArray(),
+            occupations = Split(Occupations),
         });
         if (result.Ok && result.Body.Str("id") is { Length: > 0 } id)
         {

@@ -84,9 +84,15 @@ public sealed class IndexModel : PortalPage
         var place = new PlaceChoice().Show(search.Str("region") is { Length: > 0 } region && region != "null" ? region : null);
         var values = new Dictionary<string, string?>
         {
-            ["q"] = Value(search, "q"), ["place.League"] = place.League, ["place.County"] = place.County, ["radiusKm"] = Value(search, "radiusKm"),
-            ["lat"] = Value(search, "lat"), ["lng"] = Value(search, "lng"), ["salary"] = Value(search, "salary"),
-            ["employmentType"] = search.List("employmentType").FirstOrDefault(), ["keyGroup"] = search.List("keyGroup").FirstOrDefault(),
+            ["q"] = Value(search, "q"),
+            ["place.League"] = place.League,
+            ["place.County"] = place.County,
+            ["radiusKm"] = Value(search, "radiusKm"),
+            ["lat"] = Value(search, "lat"),
+            ["lng"] = Value(search, "lng"),
+            ["salary"] = Value(search, "salary"),
+            ["employmentType"] = search.List("employmentType").FirstOrDefault(),
+            ["keyGroup"] = search.List("keyGroup").FirstOrDefault(),
         };
         return "/Jobs?" + QueryString(values);
     }
@@ -95,9 +101,19 @@ public sealed class IndexModel : PortalPage
 
     private Dictionary<string, string?> RouteValues(int? page = null) => new()
     {
-        ["q"] = Q, ["place.League"] = Place.League, ["place.County"] = Place.County, ["place.Name"] = Place.Name, ["radiusKm"] = RadiusKm,
-        ["lat"] = Lat, ["lng"] = Lng, ["salary"] = Salary, ["education"] = Education, ["experience"] = Experience,
-        ["employmentType"] = EmploymentType, ["keyGroup"] = KeyGroup, ["sort"] = Sort,
+        ["q"] = Q,
+        ["place.League"] = Place.League,
+        ["place.County"] = Place.County,
+        ["place.Name"] = Place.Name,
+        ["radiusKm"] = RadiusKm,
+        ["lat"] = Lat,
+        ["lng"] = Lng,
+        ["salary"] = Salary,
+        ["education"] = Education,
+        ["experience"] = Experience,
+        ["employmentType"] = EmploymentType,
+        ["keyGroup"] = KeyGroup,
+        ["sort"] = Sort,
         ["page"] = page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null,
     };
 
@@ -142,11 +158,19 @@ public sealed class IndexModel : PortalPage
         }
         var query = new Dictionary<string, string?>
         {
-            ["q"] = search.Q, ["region"] = search.Region, ["lat"] = Number(search.Lat), ["lng"] = Number(search.Lng), ["radiusKm"] = Number(search.RadiusKm),
-            ["salary"] = search.SalaryFrom?.ToString(CultureInfo.InvariantCulture), ["salaryTo"] = search.SalaryTo?.ToString(CultureInfo.InvariantCulture),
+            ["q"] = search.Q,
+            ["region"] = search.Region,
+            ["lat"] = Number(search.Lat),
+            ["lng"] = Number(search.Lng),
+            ["radiusKm"] = Number(search.RadiusKm),
+            ["salary"] = search.SalaryFrom?.ToString(CultureInfo.InvariantCulture),
+            ["salaryTo"] = search.SalaryTo?.ToString(CultureInfo.InvariantCulture),
             ["includeUnstatedSalary"] = search.SalaryFrom is null && search.SalaryTo is null ? null : "true",
-            ["education"] = search.Education, ["experienceYears"] = search.ExperienceYears?.ToString(CultureInfo.InvariantCulture),
-            ["employmentType"] = search.EmploymentType, ["keyGroup"] = search.KeyGroup, ["sort"] = search.Sort,
+            ["education"] = search.Education,
+            ["experienceYears"] = search.ExperienceYears?.ToString(CultureInfo.InvariantCulture),
+            ["employmentType"] = search.EmploymentType,
+            ["keyGroup"] = search.KeyGroup,
+            ["sort"] = search.Sort,
             ["limit"] = PageSize.ToString(CultureInfo.InvariantCulture),
             ["page"] = PageNumber > 1 ? PageNumber.ToString(CultureInfo.InvariantCulture) : null,
         };
