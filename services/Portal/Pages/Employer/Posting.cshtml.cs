@@ -26,7 +26,7 @@ public sealed class PostingModel : PortalPage
     [BindProperty] public List<string> KeyGroups { get; set; } = [];
 
     public JsonNode? Posting { get; private set; }
-    public IReadOnlyList<Seeker.Suggestion> OccupationSuggestions { get; private set; } = [];
+    public IReadOnlyList<Suggestion> OccupationSuggestions { get; private set; } = [];
     public bool? SuggestionsAvailable { get; private set; }
     public IReadOnlyList<JsonNode> Flags { get; private set; } = [];
     public string Status => Posting.Str("status");
@@ -70,15 +70,9 @@ public sealed class PostingModel : PortalPage
     public async Task<IActionResult> OnPostSuggestAsync()
     {
         await LoadAsync(fillForm: false);
-        var result = string.IsNullOrWhiteSpace(OccupationCode) ? null
-            : await Api.GetAsync($"api/matches/taxonomy/suggest?q={Uri.EscapeDataString(OccupationCode.Trim())}&kind=occupation");
-        SuggestionsAvailable = result is null || result.Ok;
-        OccupationSuggestions = result is { Ok: true } ? result.Array.Select(item =>
-        {
-            var zh = item.Str("labelZh") is { Length: > 0 } z && z != "null" ? z : null;
-            var en = item.Str("label");
-            return T.Lang == Language.Chinese ? zh is null ? null : new Seeker.Suggestion(item.Str("id"), zh, en) : new Seeker.Suggestion(item.Str("id"), en, zh ?? "");
-        }).OfType<Seeker.Suggestion>().DistinctBy(s => s.Label).ToList() : [];
+        var found = await Suggestions.ForAsync(Api, OccupationCode, "occupation", T.Lang);
+        SuggestionsAvailable = found is not null;
+        OccupationSuggestions = found ?? [];
         return Page();
     }
 

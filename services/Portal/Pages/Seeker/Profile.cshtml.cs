@@ -110,8 +110,8 @@ public sealed class ProfileModel : PortalPage
         await LoadAsync(fillForm: false);
         var skillQuery = Split(NewSkill).LastOrDefault() ?? Split(Skills).LastOrDefault();
         var occupationQuery = Split(NewOccupation).LastOrDefault() ?? Split(NewSkill).LastOrDefault() ?? Split(DesiredOccupations).LastOrDefault();
-        var skills = await SuggestAsync(skillQuery, "skill");
-        var occupations = await SuggestAsync(occupationQuery, "occupation");
+        var skills = await Suggestions.ForAsync(Api, skillQuery, "skill", T.Lang);
+        var occupations = await Suggestions.ForAsync(Api, occupationQuery, "occupation", T.Lang);
         SuggestionsAvailable = skills is not null || occupations is not null;
         SkillSuggestions = skills ?? [];
         OccupationSuggestions = occupations ?? [];
@@ -124,21 +124,6 @@ public sealed class ProfileModel : PortalPage
         var consents = new JsonObject();
         foreach (var (purpose, granted) in answers) consents[purpose] = granted;
         return consents;
-    }
-
-    /// <summary>The taxonomy's concepts for a prefix, labelled in the page's language first; null when the service did not answer.</summary>
-    private async Task<IReadOnlyList<Suggestion>?> SuggestAsync(string? query, string kind)
-    {
-        if (query is null) return [];
-        var lang = T.Lang == Language.English ? "en" : "zh";
-        var result = await Api.GetAsync($"api/matches/taxonomy/suggest?q={Uri.EscapeDataString(query)}&kind={kind}&lang={lang}");
-        if (!result.Ok) return null;
-        return result.Array.Select(item =>
-        {
-            var zh = item.Str("labelZh") is { Length: > 0 } z && z != "null" ? z : null;
-            var en = item.Str("label");
-            return lang == "zh" ? zh is null ? null : new Suggestion(item.Str("id"), zh, en) : new Suggestion(item.Str("id"), en, zh ?? "");
-        }).OfType<Suggestion>().Where(s => s.Label.Length > 0).DistinctBy(s => s.Label).ToList();
     }
 
     private async Task LoadAsync(bool fillForm)
@@ -164,9 +149,3 @@ public sealed class ProfileModel : PortalPage
     private static IEnumerable<string> Split(string? text) =>
         (text ?? "").Split([',', '，', '、', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
-
-/// <summary>A taxonomy concept offered to the seeker: its label in the page's language and, where known, in the other.</summary>
-public sealed record Suggestion(string Id, string Label, string OtherLabel);
-
-/// <summary>What the suggestions partial shows for one field.</summary>
-public sealed record SuggestionsView(string Id, string Title, IReadOnlyList<Suggestion> Items, bool? Available);
