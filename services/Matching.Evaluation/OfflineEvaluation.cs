@@ -4,7 +4,7 @@ using Matching.Api.Matches;
 using Matching.Api.Outcomes;
 using Matching.Api.Policy;
 using Matching.Api.Ranking;
-using Matching.Api.Regions;
+using JobMatch.Domain.Regions;
 using Matching.Ranking;
 
 namespace Matching.Evaluation;

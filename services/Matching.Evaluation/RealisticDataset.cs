@@ -1,5 +1,5 @@
 using Matching.Api.ReadModel;
-using Matching.Api.Regions;
+using JobMatch.Domain.Regions;
 using Matching.Taxonomy;
 
 namespace Matching.Evaluation;

@@ -13,6 +13,7 @@ var app = builder.Build();
 app.UsePortal();
 app.MapHealthEndpoints();
 app.MapRazorPages();
+app.MapPlaces();
 
 app.Run();
 

@@ -74,9 +74,9 @@ public sealed class CaseworkerJourneyTests(PortalStack stack)
             Assert.Contains(Zh("dashboard.seekersByKeyGroup"), await caseworker.Page.Locator("#seekers-by-group-title").InnerTextAsync(), StringComparison.Ordinal);
             foreach (var chart in new[] { "seekers-by-group", "seekers-by-county", "open-by-county", "matches-by-week", "applications-by-week", "placements-by-week" })
                 await Assertions.Expect(caseworker.Page.Locator($"svg[aria-labelledby='{chart}-title {chart}-desc'] rect.chart-bar").First).ToBeAttachedAsync();
-            await Assertions.Expect(caseworker.Page.Locator("#seekers-by-county-table")).ToContainTextAsync("150102");
+            await Assertions.Expect(caseworker.Page.Locator("#seekers-by-county-table")).ToContainTextAsync("呼和浩特市新城区");
             await Assertions.Expect(caseworker.Page.Locator("#matches-by-week-table tbody tr")).ToHaveCountAsync(12);
-            await caseworker.CheckAsync("dashboard-area");
+            await caseworker.CheckBothAsync("dashboard-area");
             await caseworker.GotoAsync("/Caseworker?region=150100&lang=en");
             await Assertions.Expect(caseworker.Page.Locator("#seekers-by-group-title")).ToHaveTextAsync(En("dashboard.seekersByKeyGroup"));
             await Assertions.Expect(caseworker.Page.Locator("#seekers-by-group-table")).ToContainTextAsync(En("keyGroup.graduate"));
@@ -88,7 +88,7 @@ public sealed class CaseworkerJourneyTests(PortalStack stack)
         await caseworker.GotoAsync("/Caseworker/Review");
         var item = caseworker.Page.Locator("article.card", new() { HasText = flaggedTitle });
         await Assertions.Expect(item.Locator(".flag", new() { HasText = "限男性" })).ToHaveCountAsync(1);
-        await caseworker.CheckAsync("review");
+        await caseworker.CheckBothAsync("review");
         await caseworker.SubmitAsync(item.GetByRole(AriaRole.Button, new() { Name = Zh("review.return") }));
         item = caseworker.Page.Locator("article.card", new() { HasText = flaggedTitle });
         Assert.NotEmpty(await item.Locator(".field-error").InnerTextAsync());
@@ -116,7 +116,9 @@ public sealed class CaseworkerJourneyTests(PortalStack stack)
             Assert.Contains(Zh("campaigns.unavailable"), await caseworker.TextAsync(), StringComparison.Ordinal);
             return;
         }
-        await caseworker.FillAsync(("name", $"高校毕业生专项 {tag}"), ("regionCodes", "150100"));
+        await caseworker.FillAsync(("name", $"高校毕业生专项 {tag}"));
+        // The caseworker's own area (呼和浩特市) is ticked already; its districts are listed by name beside it.
+        Assert.True(await caseworker.Page.GetByLabel("呼和浩特市", new() { Exact = true }).IsCheckedAsync());
         await caseworker.Page.Locator("#keyGroup").SelectOptionAsync("graduate");
         await caseworker.SubmitAsync(Zh("campaigns.run"));
         Assert.Contains("/Caseworker/Campaign", caseworker.Page.Url, StringComparison.Ordinal);
@@ -142,6 +144,6 @@ public sealed class CaseworkerJourneyTests(PortalStack stack)
             await caseworker.SubmitAsync(Zh("campaign.send"));
             Assert.Contains(Zh("campaign.sent"), await caseworker.TextAsync(), StringComparison.Ordinal);
         }
-        await caseworker.CheckAsync("campaign-done");
+        await caseworker.CheckBothAsync("campaign-done");
     }
 }

@@ -23,18 +23,20 @@ public sealed class EmployerJourneyTests(PortalStack stack)
 
         // The browser itself asks for the required fields; what only the API knows comes back beside its field.
         await employer.GotoAsync("/Employer/Posting");
-        await employer.FillAsync(("title", $"电焊工 {tag}"), ("regionCode", "150102"), ("salaryMin", "7000"), ("salaryMax", "5000"), ("latitude", "95"),
-            ("longitude", "111.7492"));
+        await employer.FillAsync(("title", $"电焊工 {tag}"), ("place-name", "新城区"), ("salaryMin", "7千"), ("salaryMax", "5000"), ("vacancies", "三个"));
         await employer.SubmitAsync(Zh("posting.save"));
-        Assert.NotEmpty(await employer.FieldErrorAsync("salaryMax"));
-        Assert.NotEmpty(await employer.FieldErrorAsync("latitude"));
+        // The portal refuses what it cannot read; then the API's own rule, in Chinese, beside its field.
+        Assert.Equal(Zh("input.people"), await employer.FieldErrorAsync("vacancies"));
+        await employer.FillAsync(("vacancies", "3人"));
+        await employer.SubmitAsync(Zh("posting.save"));
+        Assert.Equal("最高月薪不能低于最低月薪。", await employer.FieldErrorAsync("salaryMax"));
         Assert.Equal("true", await employer.Field("salaryMax").GetAttributeAsync("aria-invalid"));
         Assert.Equal($"电焊工 {tag}", await employer.Field("title").InputValueAsync());
         await employer.CheckAsync("posting-field-errors");
 
         // Screening holds a discriminatory posting for review and names the rule and the words it matched.
         await employer.FillAsync(("title", $"电焊工 {tag}"), ("description", "招聘电焊工，限男性，包住宿。"), ("skills", "电焊, 气割"),
-            ("regionCode", "150102"), ("latitude", "40.8426"), ("longitude", "111.7492"), ("salaryMin", "5000"), ("salaryMax", "7000"), ("vacancies", "3"));
+            ("place-name", "呼和浩特市新城区"), ("salaryMin", "5000"), ("salaryMax", "7000"), ("vacancies", "3"));
         await employer.SubmitAsync(Zh("posting.submit"));
         Assert.Contains(Zh("posting.needsReview"), await employer.TextAsync(), StringComparison.Ordinal);
         var flag = employer.Page.Locator(".flag").First;
@@ -45,10 +47,10 @@ public sealed class EmployerJourneyTests(PortalStack stack)
         // A clean posting is published at once.
         await employer.GotoAsync("/Employer/Posting");
         await employer.FillAsync(("title", $"仓库管理员 {tag}"), ("description", "负责仓库收发货和盘点。"), ("skills", "仓库管理, 叉车驾驶"),
-            ("regionCode", "150102"), ("latitude", "40.8426"), ("longitude", "111.7492"), ("salaryMin", "4500"), ("salaryMax", "6000"), ("vacancies", "2"));
+            ("place-name", "新城区"), ("salaryMin", "4500"), ("salaryMax", "6000"), ("vacancies", "2"));
         await employer.SubmitAsync(Zh("posting.submit"));
         Assert.Contains(Zh("posting.published"), await employer.TextAsync(), StringComparison.Ordinal);
-        await employer.CheckAsync("posting-published");
+        await employer.CheckBothAsync("posting-published");
         var postingId = System.Text.RegularExpressions.Regex.Match(employer.Page.Url, "[?&]id=([0-9a-f-]{36})", System.Text.RegularExpressions.RegexOptions.IgnoreCase).Groups[1].Value;
         Assert.True(Guid.TryParse(postingId, out _), employer.Page.Url);
 
@@ -58,7 +60,7 @@ public sealed class EmployerJourneyTests(PortalStack stack)
         await employer.GotoAsync($"/Employer/Applicants?postingId={postingId}");
         var applicant = employer.Page.Locator("article.card").First;
         await Assertions.Expect(applicant).ToContainTextAsync(Zh("applicationStatus.submitted"));
-        await employer.CheckAsync("applicants");
+        await employer.CheckBothAsync("applicants");
         await applicant.Locator("select").SelectOptionAsync("viewed");
         await employer.SubmitAsync(applicant.GetByRole(AriaRole.Button, new() { Name = Zh("applicants.move") }));
         Assert.Contains(Zh("applicants.moved"), await employer.TextAsync(), StringComparison.Ordinal);
@@ -68,7 +70,7 @@ public sealed class EmployerJourneyTests(PortalStack stack)
         await employer.GotoAsync("/Employer/VacancyReport");
         await employer.CheckAsync("vacancy-report");
         var month = DateTime.UtcNow.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        await employer.FillAsync(("month", month), ("regionCode", "150102"));
+        await employer.FillAsync(("month", month), ("place-name", "新城区"));
         await employer.Page.Locator("input[name=occupationName]").First.FillAsync("电焊工");
         await employer.Page.Locator("input[name=vacancies]").First.FillAsync("12");
         await employer.Page.Locator("input[name=plannedHires]").First.FillAsync("8");

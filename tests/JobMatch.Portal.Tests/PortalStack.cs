@@ -85,14 +85,15 @@ public sealed class PortalStack : Platform, IAsyncLifetime
     }
 
     /// <summary>A posting created and submitted by the demo employer; returns its id and the status screening gave it.</summary>
-    public async Task<(Guid Id, string Status)> PostingAsync(string title, string description, string[] skills, string regionCode = "150102")
+    public async Task<(Guid Id, string Status)> PostingAsync(string title, string description, string[] skills, string regionCode = "150102",
+        double latitude = 40.8426, double longitude = 111.7492)
     {
         var (employer, _) = await SignInAsync("employer");
         using (employer)
         {
             var created = await SendAsync(employer, HttpMethod.Post, "api/postings", new
             {
-                title, description, skills, regionCode, latitude = 40.8426, longitude = 111.7492, salaryMin = 4500, salaryMax = 6500, vacancies = 2,
+                title, description, skills, regionCode, latitude, longitude, salaryMin = 4500, salaryMax = 6500, vacancies = 2,
             });
             var id = created["id"]!.GetValue<Guid>();
             var published = await SendAsync(employer, HttpMethod.Post, $"api/postings/{id}/publish");

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Problems;
@@ -19,6 +20,8 @@ public static class DevelopmentIssuerApi
         builder.Services.AddOptions<DevelopmentIssuerOptions>().BindConfiguration("Auth:DevelopmentIssuer");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RegisteredSeekers>();
+        builder.Services.AddSingleton<RevokedSubjects>();
+        builder.Services.AddSingleton<IRevokedSubjects>(services => services.GetRequiredService<RevokedSubjects>());
         return builder;
     }
 
@@ -28,6 +31,8 @@ public static class DevelopmentIssuerApi
         var auth = endpoints.MapApiGroup("/api/auth", "Authentication");
         auth.MapPost("/token", IssueToken).AllowAnonymous();
         auth.MapPost("/register", Register).AllowAnonymous();
+        auth.MapDelete("/me", DeleteAccount).WithName("DeleteMyLogin")
+            .WithSummary("Deletes the caller's self-registered login; every token of it stops working at once.");
         return endpoints;
     }
 
@@ -43,6 +48,7 @@ public static class DevelopmentIssuerApi
             ?? await registered.FindAsync(request.Username!);
         if (account is null || !PasswordHash.Verify(request.Password!, account.PasswordHash))
             return TypedResults.Problem(title: "Unknown username or wrong password.", statusCode: StatusCodes.Status401Unauthorized);
+        if (!options.Value.Accounts.Contains(account)) await registered.RememberIdAsync(account);
         return TypedResults.Ok(Sign(account, options.Value, configuration, clock));
     }
 
@@ -76,6 +82,21 @@ public static class DevelopmentIssuerApi
         return TypedResults.Created("/api/auth/token", Sign(account, options.Value, configuration, clock));
     }
 
+    /// <summary>
+    /// The seeker's login, deleted when they delete their account: signing in fails from now on and every token of
+    /// the account is refused at once (RevokedSubjects). The shared demo accounts of the configuration stay.
+    /// </summary>
+    public static async Task<Results<Ok<DeletedLogin>, ProblemHttpResult>> DeleteAccount(
+        ClaimsPrincipal caller, IOptions<DevelopmentIssuerOptions> options, RegisteredSeekers registered, RevokedSubjects revoked)
+    {
+        var userId = caller.UserId();
+        if (options.Value.Accounts.Any(account => account.UserId == userId))
+            return TypedResults.Problem(title: "Demo accounts are shared and cannot be deleted.", statusCode: StatusCodes.Status409Conflict);
+        var deleted = await registered.DeleteAsync(userId);
+        await revoked.RevokeAsync(userId);
+        return TypedResults.Ok(new DeletedLogin(deleted, TokensRevoked: true));
+    }
+
     private static TokenResponse Sign(DemoAccount account, DevelopmentIssuerOptions options, IConfiguration configuration, TimeProvider clock)
     {
         var settings = AuthSettings.From(configuration);
@@ -102,6 +123,9 @@ public static class DevelopmentIssuerApi
         return new TokenResponse(token, "Bearer", (int)options.TokenLifetime.TotalSeconds, account.UserId, account.Role);
     }
 }
+
+/// <summary>What deleting a login did: the login removed (false when none was stored), the account's tokens refused.</summary>
+public sealed record DeletedLogin(bool LoginDeleted, bool TokensRevoked);
 
 public sealed record RegisterRequest(string? Username, string? Password, string? DisplayName);
 

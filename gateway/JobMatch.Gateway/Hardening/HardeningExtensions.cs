@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace JobMatch.Gateway.Hardening;
@@ -19,12 +21,32 @@ public static class HardeningExtensions
             .WithHeaders("Authorization", "Content-Type", "Accept-Language")
             .WithExposedHeaders("Location", "Retry-After")
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            // One hop: the trusted proxy's own view of its client, never an address the client wrote further left.
+            forwarded.ForwardLimit = 1;
+            if (options.TrustedProxies.Count > 0)
+            {
+                forwarded.KnownIPNetworks.Clear();
+                forwarded.KnownProxies.Clear();
+            }
+            foreach (var proxy in options.TrustedProxies)
+            {
+                if (IPAddress.TryParse(proxy, out var address)) forwarded.KnownProxies.Add(address);
+                else forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+            }
+        });
         return builder;
     }
 
-    /// <summary>Security headers on every response, the portal-only CORS policy, and 413 for oversized bodies.</summary>
+    /// <summary>
+    /// The visitor's address from a trusted proxy's X-Forwarded-For (rate limits count it), security headers on every
+    /// response, the portal-only CORS policy, and 413 for oversized bodies.
+    /// </summary>
     public static IApplicationBuilder UseGatewayHardening(this IApplicationBuilder app)
     {
+        app.UseForwardedHeaders();
         app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>

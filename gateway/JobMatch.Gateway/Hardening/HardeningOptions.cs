@@ -14,4 +14,11 @@ public sealed class HardeningOptions
 
     /// <summary>The portal's origin(s); cross-origin browser calls from anywhere else are not allowed.</summary>
     public List<string> PortalOrigins { get; set; } = [];
+
+    /// <summary>
+    /// Addresses or networks (CIDR) whose X-Forwarded-For is believed: the portal, which calls on behalf of each
+    /// visitor, and a load balancer in front. Unset, loopback only (the portal on the same machine); set, exactly
+    /// these. Anyone else's header is ignored, so a client cannot pick the address its sign-in attempts are counted under.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 }

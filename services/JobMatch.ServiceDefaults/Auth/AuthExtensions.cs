@@ -52,12 +52,15 @@ public static class AuthExtensions
         };
         options.Events = new JwtBearerEvents
         {
-            // Every object check compares GUIDs; a token whose subject is not one is no JobMatch token.
-            OnTokenValidated = context =>
+            // Every object check compares GUIDs; a token whose subject is not one is no JobMatch token. A deleted
+            // account's tokens are refused where the host keeps a list of them (IRevokedSubjects).
+            OnTokenValidated = async context =>
             {
-                if (!Guid.TryParse(context.Principal?.FindFirst(JobMatchClaims.Subject)?.Value, out _))
+                if (!Guid.TryParse(context.Principal?.FindFirst(JobMatchClaims.Subject)?.Value, out var userId))
                     context.Fail("The token's subject is not a JobMatch user id.");
-                return Task.CompletedTask;
+                else if (context.HttpContext.RequestServices.GetService<IRevokedSubjects>() is { } revoked
+                         && await revoked.IsRevokedAsync(userId, context.HttpContext.RequestAborted))
+                    context.Fail("The account was deleted.");
             },
         };
     }

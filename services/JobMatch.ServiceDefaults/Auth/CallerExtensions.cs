@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using JobMatch.Domain.Regions;
 
 namespace JobMatch.ServiceDefaults.Auth;
 
@@ -22,20 +23,13 @@ public static class CallerExtensions
         caller.FindAll(JobMatchClaims.Region).Select(claim => claim.Value).ToList();
 
     /// <summary>
-    /// Whether staff may act for someone living in a region. Division codes nest (15 region, 1501 league or city,
-    /// 150102 banner, county or district), so a caseworker bound to 150100 serves every 1501xx; administrators serve all.
+    /// Whether staff may act for someone living in a region. Division codes nest (<see cref="RegionCodes.Covers"/>), so
+    /// a caseworker bound to 150100 serves every 1501xx; administrators serve all.
     /// </summary>
     public static bool MayServeRegion(this ClaimsPrincipal caller, string regionCode)
     {
         if (caller.IsInRole(Roles.Administrator)) return true;
         if (!caller.IsInRole(Roles.Caseworker)) return false;
-        return caller.Regions().Any(region => Covers(region, regionCode));
+        return caller.Regions().Any(region => RegionCodes.Covers(region, regionCode));
     }
-
-    /// <summary>Whether division <paramref name="region"/> contains <paramref name="regionCode"/> (150100 contains 150102).</summary>
-    public static bool Covers(string region, string regionCode) =>
-        RegionPrefix(region) is { Length: > 0 } prefix && regionCode.StartsWith(prefix, StringComparison.Ordinal);
-
-    /// <summary>The code prefix a division covers: 150100 → "1501", 150102 → "150102", 150000 → "15".</summary>
-    public static string RegionPrefix(string region) => region.TrimEnd('0') is var trimmed && trimmed.Length % 2 == 1 ? trimmed + "0" : region.TrimEnd('0');
 }

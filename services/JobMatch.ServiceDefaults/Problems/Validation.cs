@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using JobMatch.Domain.Regions;
 
 namespace JobMatch.ServiceDefaults.Problems;
 
@@ -22,10 +23,9 @@ public sealed partial class Validation
         return this;
     }
 
-    /// <summary>A division code of Inner Mongolia (15xxxx), the region of postings, profiles and caseworkers.</summary>
+    /// <summary>A known division of Inner Mongolia (<see cref="RegionCodes.IsKnown"/>): the region of postings, profiles and caseworkers.</summary>
     public Validation RequireRegionCode(string? regionCode, string field = "regionCode") =>
-        Require(regionCode is not null && RegionCodePattern().IsMatch(regionCode), field,
-            "The region is a 6-digit Inner Mongolia division code (15xxxx), e.g. 150102.");
+        Require(RegionCodes.IsKnown(regionCode), field, "The region is an Inner Mongolia division code (15xxxx), e.g. 150102.");
 
     /// <summary>An optional mainland mobile number: 11 digits, 1 then 3–9.</summary>
     public Validation RequireMobileOrNone(string? phone, string field = "phone") =>
@@ -47,9 +47,6 @@ public sealed partial class Validation
     }
 
     public IDictionary<string, string[]> Errors => _errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
-
-    [GeneratedRegex(@"^15\d{4}$")]
-    private static partial Regex RegionCodePattern();
 
     [GeneratedRegex(@"^1[3-9]\d{9}$")]
     private static partial Regex MobilePattern();

@@ -25,6 +25,17 @@ public sealed class ApplicationStore(NpgsqlDataSource dataSource)
         return id is null ? null : await transaction.QuerySingleOrDefaultAsync<Application>($"{Select} WHERE a.id = @id", new { id });
     }
 
+    /// <summary>
+    /// A deleted seeker's applications, cover notes and the caseworkers' follow-ups of them: gone, so no employer
+    /// reads them any more (placement counts lose them too; the seeker asked for everything to go).
+    /// </summary>
+    public static Task DeleteForSeekerAsync(ServiceTransaction transaction, Guid seekerId) =>
+        transaction.ExecuteAsync(
+            """
+            DELETE FROM follow_ups WHERE application_id IN (SELECT id FROM applications WHERE seeker_id = @seekerId);
+            DELETE FROM applications WHERE seeker_id = @seekerId;
+            """, new { seekerId });
+
     public Task<Application?> LockAsync(ServiceTransaction transaction, Guid id) =>
         transaction.QuerySingleOrDefaultAsync<Application>($"{Select} WHERE a.id = @id FOR UPDATE OF a", new { id });
 

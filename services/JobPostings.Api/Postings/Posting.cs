@@ -35,6 +35,8 @@ public sealed class Posting
     public DateTime? SubmittedAt { get; init; }
     public DateTime? PublishedAt { get; init; }
     public DateTime? ClosedAt { get; init; }
+    /// <summary>The employer's name as its account named it when the posting was created (organisations will replace it).</summary>
+    public string? EmployerName { get; init; }
 
     public PostingStatus State => Enum.Parse<PostingStatus>(Status, ignoreCase: true);
 

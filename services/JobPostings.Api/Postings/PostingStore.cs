@@ -12,7 +12,7 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
     public const string Columns =
         "id, employer_id, title, description, occupation_code, skills, optional_skills, education, experience_years, region_code, " +
         "latitude, longitude, salary_min, salary_max, salary_negotiable, employment_type, key_groups, vacancies, status, review_note, " +
-        "content_fingerprint, duplicate_of, valid_until, created_at, updated_at, submitted_at, published_at, closed_at";
+        "content_fingerprint, duplicate_of, valid_until, created_at, updated_at, submitted_at, published_at, closed_at, employer_name";
 
     public async Task<Posting?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -24,18 +24,19 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
     public Task<Posting?> LockAsync(ServiceTransaction transaction, Guid id) =>
         transaction.QuerySingleOrDefaultAsync<Posting>($"SELECT {Columns} FROM postings WHERE id = @id FOR UPDATE", new { id });
 
-    public Task<Posting> InsertAsync(ServiceTransaction transaction, Guid employerId, CreatePostingRequest request) =>
+    /// <summary>A new draft; <paramref name="employerName"/> is the name the employer's account goes by.</summary>
+    public Task<Posting> InsertAsync(ServiceTransaction transaction, Guid employerId, string? employerName, CreatePostingRequest request) =>
         transaction.QuerySingleOrDefaultAsync<Posting>(
             $"""
             INSERT INTO postings (id, employer_id, title, description, occupation_code, skills, optional_skills, education, experience_years,
                                   region_code, latitude, longitude, salary_min, salary_max, salary_negotiable, employment_type, key_groups,
-                                  vacancies, status, valid_until, search_text)
+                                  vacancies, status, valid_until, search_text, employer_name)
             VALUES (@Id, @EmployerId, @Title, @Description, @OccupationCode, @Skills, @OptionalSkills, @Education, @ExperienceYears,
                     @RegionCode, @Latitude, @Longitude, @SalaryMin, @SalaryMax, @SalaryNegotiable, @EmploymentType, @KeyGroups,
-                    @Vacancies, @Status, @ValidUntil, @SearchText)
+                    @Vacancies, @Status, @ValidUntil, @SearchText, @EmployerName)
             RETURNING {Columns}
             """,
-            Parameters(request, Guid.CreateVersion7(), employerId))!;
+            Parameters(request, Guid.CreateVersion7(), employerId, employerName))!;
 
     /// <summary>Replaces a draft's content; the caller has checked the state and the owner.</summary>
     public Task<Posting> UpdateContentAsync(ServiceTransaction transaction, Guid id, Guid employerId, CreatePostingRequest request) =>
@@ -182,7 +183,7 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
         return rows.AsList();
     }
 
-    private static object Parameters(CreatePostingRequest request, Guid id, Guid employerId)
+    private static object Parameters(CreatePostingRequest request, Guid id, Guid employerId, string? employerName = null)
     {
         var skills = Clean(request.Skills);
         var optionalSkills = Clean(request.OptionalSkills);
@@ -211,6 +212,7 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
             Status = nameof(PostingStatus.Draft),
             ValidUntil = request.ValidUntil?.ToUniversalTime(),
             SearchText = SearchText.Build([title], [description], skills, optionalSkills),
+            EmployerName = employerName,
         };
     }
 

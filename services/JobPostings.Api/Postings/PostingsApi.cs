@@ -27,7 +27,9 @@ public static class PostingsApi
         postings.MapPost("/", CreatePosting).RequireAuthorization(Policies.Employer);
         postings.MapGet("/", ListPublishedPostings);
         postings.MapGet("/mine", ListMyPostings).RequireAuthorization(Policies.Employer);
-        postings.MapGet("/{id:guid}", GetPosting);
+        // Public for published postings (job pages anyone can open and share); other states for their owner and staff.
+        postings.MapGet("/{id:guid}", GetPosting).AllowAnonymous().WithName("GetPosting")
+            .WithSummary("One posting: published ones for anyone, other states for the employer and staff of its region.");
         postings.MapPut("/{id:guid}", EditPosting);
         postings.MapGet("/{id:guid}/flags", GetScreeningFlags);
         postings.MapPost("/{id:guid}/publish", PublishPosting);
@@ -43,7 +45,8 @@ public static class PostingsApi
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var employerId = caller.EmployerId()!.Value;
-        var posting = await transactions.RunAsync(transaction => store.InsertAsync(transaction, employerId, request), cancellationToken);
+        var employerName = caller.FindFirst(JobMatchClaims.Name)?.Value;
+        var posting = await transactions.RunAsync(transaction => store.InsertAsync(transaction, employerId, employerName, request), cancellationToken);
         return TypedResults.Created($"/api/postings/{posting.Id}", PostingResponse.From(posting));
     }
 
@@ -66,7 +69,10 @@ public static class PostingsApi
         Guid id, ClaimsPrincipal caller, PostingStore store, CancellationToken cancellationToken)
     {
         var posting = await store.FindAsync(id, cancellationToken);
-        return posting is not null && posting.IsVisibleTo(caller) ? TypedResults.Ok(PostingResponse.From(posting)) : TypedResults.NotFound();
+        if (posting is null || !posting.IsVisibleTo(caller)) return TypedResults.NotFound();
+        // The reviewer's note is for the employer and staff, not for the public job page.
+        var response = PostingResponse.From(posting);
+        return TypedResults.Ok(posting.MayBeChangedBy(caller) ? response : response with { ReviewNote = null });
     }
 
     /// <summary>Only a draft is edited (a returned posting is a draft again); publishing screens the new content.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using JobMatch.Domain.Regions;
 using JobMatch.ServiceDefaults.Messaging;
 using JobPostings.Api.Postings;
 using JobPostings.Api.Search;
@@ -52,7 +53,7 @@ public sealed class SavedSearchStore(NpgsqlDataSource dataSource)
                 Name = request.Name?.Trim(),
                 Request = JsonSerializer.Serialize(request with { Name = request.Name?.Trim() }, Json),
                 Patterns = SearchText.Patterns(request.Q).ToArray(),
-                RegionPrefix = !circle && request.Region is { } region ? SearchStore.RegionPrefix(region) : null,
+                RegionPrefix = !circle && request.Region is { } region ? RegionCodes.Prefix(region) : null,
                 Latitude = circle ? request.Lat : null,
                 Longitude = circle ? request.Lng : null,
                 RadiusMetres = circle ? request.RadiusKm * 1000 : null,

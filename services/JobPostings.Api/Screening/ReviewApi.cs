@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using JobMatch.Domain.Regions;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
@@ -42,7 +43,7 @@ public static class ReviewApi
     public static async Task<Ok<IReadOnlyList<ReviewItem>>> ListQueue(
         ClaimsPrincipal caller, PostingStore store, ComplaintStore complaints, CancellationToken cancellationToken)
     {
-        var prefixes = caller.IsInRole(Roles.Administrator) ? null : caller.Regions().Select(CallerExtensions.RegionPrefix).ToList();
+        var prefixes = caller.IsInRole(Roles.Administrator) ? null : caller.Regions().Select(RegionCodes.Prefix).ToList();
         var queue = (await store.ListForReviewAsync(prefixes, QueueLength, cancellationToken)).Where(posting => caller.MayServeRegion(posting.RegionCode)).ToList();
         var ids = queue.Select(posting => posting.Id).ToList();
         var flags = await store.FlagsForAsync(ids, cancellationToken);

@@ -15,7 +15,10 @@ public enum SearchSort
 /// <summary>
 /// A seeker's search, from the query string. Region takes a division code at any level (150000 the whole region,
 /// 150200 Baotou, 150203 one district); a point and radius replace it for "near me". Salary keeps postings whose
-/// top of range reaches the amount; IncludeUnstatedSalary adds postings with no figure (negotiable or not stated).
+/// top of range reaches the amount, SalaryTo those whose bottom of range is at most it (together: a range that
+/// overlaps); IncludeUnstatedSalary adds postings with no figure (negotiable or not stated). Education and
+/// ExperienceYears are what the seeker has: postings asking for no more (or nothing). Page numbers the pages (up to
+/// <see cref="MaxPage"/>); After continues from a cursor instead.
 /// </summary>
 public sealed record SearchQuery(
     string? Q,
@@ -32,10 +35,16 @@ public sealed record SearchQuery(
     DateTime? PostedSince,
     string? Sort,
     int? Limit,
-    string? After)
+    string? After,
+    int? Page = null,
+    decimal? SalaryTo = null,
+    string? Education = null,
+    int? ExperienceYears = null)
 {
     public const int MaxLimit = 100;
     public const double MaxRadiusKm = 500;
+    /// <summary>Numbered pages reach this far (offset paging; deeper, the cursor is the way on).</summary>
+    public const int MaxPage = 500;
 
     /// <summary>Relevance needs words to be relevant to; without them the newest come first.</summary>
     public SearchSort EffectiveSort =>
@@ -54,6 +63,15 @@ public sealed record SearchQuery(
 
     public int EffectiveLimit => Math.Clamp(Limit ?? 20, 1, MaxLimit);
 
+    /// <summary>Rows to skip for a numbered page.</summary>
+    public int Offset => After is null && Page is > 1 and <= MaxPage ? (Page.Value - 1) * EffectiveLimit : 0;
+
+    /// <summary>The education levels a seeker with <see cref="Education"/> qualifies for: theirs and every lower one.</summary>
+    public IReadOnlyList<string> QualifiedEducation =>
+        Enum.TryParse<Postings.Education>(Education, ignoreCase: true, out var level) && !int.TryParse(Education, out _)
+            ? Enum.GetValues<Postings.Education>().Where(each => each <= level).Select(each => each.ToString()).ToList()
+            : [];
+
     public Validation Validate()
     {
         var validation = new Validation()
@@ -68,6 +86,13 @@ public sealed record SearchQuery(
             .Require(Salary is null or >= 0, "salary", "The salary cannot be negative.")
             .Require(Limit is null or (>= 1 and <= MaxLimit), "limit", $"The limit is between 1 and {MaxLimit}.")
             .Require(After is null || SearchCursor.TryParse(After, EffectiveSort, out _), "after", "The cursor is not one this search returned.")
+            .Require(Page is null or (>= 1 and <= MaxPage), "page", $"The page is between 1 and {MaxPage}.")
+            .Require(Page is null || After is null, "page", "Give a page or a cursor, not both.")
+            .Require(SalaryTo is null or >= 0, "salaryTo", "The salary cannot be negative.")
+            .Require(Salary is null || SalaryTo is null || SalaryTo >= Salary, "salaryTo", "The highest salary is at least the lowest.")
+            .Require(Education is null || QualifiedEducation.Count > 0, "education",
+                "Education levels are none, juniorMiddle, seniorHigh, vocational, college, bachelor, master or doctorate.")
+            .Require(ExperienceYears is null or (>= 0 and <= 50), "experienceYears", "Experience is between 0 and 50 years.")
             .RequireCoordinates(Lat, Lng);
         if (Region is not null) validation.RequireRegionCode(Region, "region");
         return validation;

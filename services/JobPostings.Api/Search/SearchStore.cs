@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dapper;
+using JobMatch.Domain.Regions;
 using JobPostings.Api.Postings;
 using Npgsql;
 
@@ -13,7 +14,8 @@ public sealed record FacetCount(string Value, long Count);
 /// <summary>Counts of the matching postings by employment type, key group and city (league), for the filter sidebar.</summary>
 public sealed record SearchFacets(IReadOnlyList<FacetCount> EmploymentType, IReadOnlyList<FacetCount> KeyGroup, IReadOnlyList<FacetCount> Region);
 
-public sealed record SearchPage(IReadOnlyList<SearchHit> Items, string? Next, SearchFacets Facets);
+/// <summary>One page of results; Total counts every posting the search matches (all pages).</summary>
+public sealed record SearchPage(IReadOnlyList<SearchHit> Items, string? Next, SearchFacets Facets, long Total = 0);
 
 /// <summary>
 /// Builds and runs search SQL. Every filter is a condition the partial indexes of 003_search.sql can serve: trigram
@@ -50,7 +52,9 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
                 : last.SortValue.ToString(CultureInfo.InvariantCulture);
             next = new SearchCursor(sort, value, last.Id).Encode();
         }
-        return new SearchPage(hits, next, await FacetsAsync(connection, where, parameters, cancellationToken));
+        var facets = await FacetsAsync(connection, where, parameters, cancellationToken);
+        // Every posting has exactly one employment type, so its counts add up to the total.
+        return new SearchPage(hits, next, facets, facets.EmploymentType.Sum(count => count.Count));
     }
 
     /// <summary>
@@ -78,6 +82,7 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
         }
         var distance = query.Lat is not null ? "earth_distance(ll_to_earth(@lat, @lng), ll_to_earth(latitude, longitude))" : "NULL::float8";
         parameters.Add("limit", limit + 1);
+        parameters.Add("offset", query.Offset);
         var keysetCondition = query.After is null ? "" : $"WHERE {keyset}";
         // The sort value is computed once in a sub-select so the keyset compares exactly what was ordered on.
         var sql = $"""
@@ -87,7 +92,7 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
                 FROM postings WHERE {string.Join(" AND ", where)}
             ) matching
             {keysetCondition}
-            ORDER BY {order} LIMIT @limit
+            ORDER BY {order} LIMIT @limit OFFSET @offset
             """;
 
         return (sql, parameters, where);
@@ -120,7 +125,7 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
         else if (query.Region is { } region)
         {
             where.Add("region_code LIKE @regionPrefix");
-            parameters.Add("regionPrefix", RegionPrefix(region) + "%");
+            parameters.Add("regionPrefix", RegionCodes.Prefix(region) + "%");
         }
         if (!string.IsNullOrWhiteSpace(query.Occupation))
         {
@@ -137,6 +142,23 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
         else if (query.IncludeUnstatedSalary == false)
         {
             where.Add("(salary_min IS NOT NULL OR salary_max IS NOT NULL)");
+        }
+        if (query.SalaryTo is { } salaryTo)
+        {
+            where.Add(query.IncludeUnstatedSalary == true
+                ? "(COALESCE(salary_min, salary_max) <= @salaryTo OR (salary_min IS NULL AND salary_max IS NULL))"
+                : "COALESCE(salary_min, salary_max) <= @salaryTo");
+            parameters.Add("salaryTo", salaryTo);
+        }
+        if (query.QualifiedEducation is { Count: > 0 } educations)
+        {
+            where.Add("(education IS NULL OR education = ANY(@educations))");
+            parameters.Add("educations", educations.ToArray());
+        }
+        if (query.ExperienceYears is { } years)
+        {
+            where.Add("COALESCE(experience_years, 0) <= @experienceYears");
+            parameters.Add("experienceYears", years);
         }
         if (query.EmploymentTypes is { Count: > 0 } types)
         {
@@ -184,10 +206,6 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
         rows.OrderByDescending(row => row.Count).ThenBy(row => row.Value, StringComparer.Ordinal).Select(row => new FacetCount(row.Value, row.Count)).ToList();
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-
-    /// <summary>Division codes nest: 150000 is the region, 150200 Baotou, 150203 one district of it.</summary>
-    public static string RegionPrefix(string region) =>
-        region.EndsWith("0000", StringComparison.Ordinal) ? region[..2] : region.EndsWith("00", StringComparison.Ordinal) ? region[..4] : region;
 
     internal static string EscapeLike(string text)
     {

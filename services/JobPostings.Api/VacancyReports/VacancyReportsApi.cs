@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Dapper;
 using JobMatch.Contracts;
+using JobMatch.Domain.Regions;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
@@ -84,7 +85,7 @@ public static class VacancyReportsApi
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"{Select} WHERE month = @month AND region_code LIKE @prefix ORDER BY region_code, total_vacancies DESC, id LIMIT 5000",
-            new { month, prefix = Search.SearchStore.RegionPrefix(region ?? "150000") + "%" }, cancellationToken: cancellationToken));
+            new { month, prefix = RegionCodes.Prefix(region ?? RegionCodes.Whole) + "%" }, cancellationToken: cancellationToken));
         return TypedResults.Ok<IReadOnlyList<VacancyReportResponse>>(
             rows.Where(row => caller.MayServeRegion(row.RegionCode)).Select(row => row.ToResponse()).ToList());
     }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using JobMatch.Contracts;
+using JobMatch.Domain.Regions;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
 using Matching.Api.Candidates;
@@ -20,7 +21,7 @@ public sealed class CampaignRunner(CandidateIndex index, IndexSynchronizer synch
     public const int ResultsPerSeeker = 5;
 
     public List<IndexedSeeker> Eligible(string keyGroup, IReadOnlyList<string> regionCodes) =>
-        index.Seekers(seeker => seeker.IsIn(keyGroup) && regionCodes.Any(region => CallerExtensions.Covers(region, seeker.Snapshot.RegionCode)));
+        index.Seekers(seeker => seeker.IsIn(keyGroup) && regionCodes.Any(region => RegionCodes.Covers(region, seeker.Snapshot.RegionCode)));
 
     public static int ItemsFor(int seekers) => Math.Max(1, (seekers + SeekersPerItem - 1) / SeekersPerItem);
 

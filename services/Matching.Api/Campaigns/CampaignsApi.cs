@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using Dapper;
 using JobMatch.Contracts;
+using JobMatch.Domain.Regions;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
 using JobMatch.ServiceDefaults.Problems;
 using Matching.Api.Candidates;
-using Matching.Api.Regions;
 using Matching.Taxonomy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -50,8 +50,7 @@ public static class CampaignsApi
         for (var i = 0; i < (request.RegionCodes?.Count ?? 0); i++)
         {
             var code = request.RegionCodes![i];
-            validation.Require(code is not null && InnerMongoliaRegions.Find(code.Length >= 6 && code.EndsWith("00", StringComparison.Ordinal) ? code[..4] : code) is not null
-                    || code == "150000", $"regionCodes[{i}]", "Not an Inner Mongolia division code.")
+            validation.Require(RegionCodes.IsKnown(code), $"regionCodes[{i}]", "Not an Inner Mongolia division code.")
                 .Require(code is not null && caller.MayServeRegion(code), $"regionCodes[{i}]", "You do not serve this region.");
         }
         for (var i = 0; i < (request.Occupations?.Count ?? 0); i++)

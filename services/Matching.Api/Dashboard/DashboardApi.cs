@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dapper;
+using JobMatch.Domain.Regions;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Problems;
@@ -47,14 +48,14 @@ public static class DashboardApi
         if (!caller.MayServeRegion(regionCode!)) return TypedResults.NotFound();
 
         await synchronizer.FreshAsync(cancellationToken);
-        var seekers = index.Seekers(seeker => CallerExtensions.Covers(regionCode!, seeker.Snapshot.RegionCode));
+        var seekers = index.Seekers(seeker => RegionCodes.Covers(regionCode!, seeker.Snapshot.RegionCode));
         var byKeyGroup = KeyGroups.All.Select(group => new CountBy(group, seekers.Count(seeker => seeker.IsIn(group))))
             .Append(new CountBy("none", seekers.Count(seeker => seeker.Snapshot.KeyGroups.Length == 0))).ToList();
         var byCounty = seekers.GroupBy(seeker => seeker.Snapshot.RegionCode).Select(g => new CountBy(g.Key, g.Count()))
             .OrderBy(count => count.Key, StringComparer.Ordinal).ToList();
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var prefix = CallerExtensions.RegionPrefix(regionCode!);
+        var prefix = RegionCodes.Prefix(regionCode!);
         var postings = (await connection.QueryAsync<CountBy>(new CommandDefinition(
             """
             SELECT region_code AS key, count(*) AS count FROM postings

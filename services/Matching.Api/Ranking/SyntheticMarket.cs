@@ -1,6 +1,6 @@
 using Matching.Api.Candidates;
 using Matching.Api.ReadModel;
-using Matching.Api.Regions;
+using JobMatch.Domain.Regions;
 using Matching.Taxonomy;
 
 namespace Matching.Api.Ranking;

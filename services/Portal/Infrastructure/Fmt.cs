@@ -29,9 +29,22 @@ public static class Fmt
     public static string Number(double? value, int decimals = 1) =>
         value is null ? "" : Math.Round(value.Value, decimals).ToString(decimals > 0 ? "0." + new string('#', decimals) : "0", CultureInfo.InvariantCulture);
 
-    public static string Date(this JsonNode? node, string name) =>
-        DateTime.TryParse(node.Str(name), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var date)
-            ? date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+    /// <summary>Beijing time: every time the portal shows is in it, and says so (the APIs answer in UTC).</summary>
+    public static readonly TimeZoneInfo Beijing = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone)
+        ? zone : TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+
+    /// <summary>An API time (UTC) as a moment, or null when the field is missing or not a time.</summary>
+    public static DateTime? Utc(this JsonNode? node, string name) =>
+        DateTime.TryParse(node.Str(name), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date)
+            ? DateTime.SpecifyKind(date, DateTimeKind.Utc) : null;
+
+    /// <summary>A UTC moment in Beijing time, as "2026-12-03 20:05".</summary>
+    public static string Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A UTC moment as a Beijing date, as "2026-12-03".</summary>
+    public static string LocalDate(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Beijing).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A salary range as people write it: 4500–6500, from 4500, up to 6500, or the negotiable/unstated word.</summary>
     public static string Salary(this JsonNode? node, Text text)
@@ -39,6 +52,8 @@ public static class Fmt
         var min = node.Num("salaryMin");
         var max = node.Num("salaryMax");
         if (min is null && max is null) return node.Bool("salaryNegotiable") ? text["salary.negotiable"] : text["salary.unstated"];
+        if (min is null) return text.Format("salary.upTo", Number(max, 0));
+        if (max is null || max == min) return text.Format(max is null ? "salary.from" : "salary.exactly", Number(min, 0));
         return $"{Number(min, 0)}–{Number(max, 0)} {text["salary.unit"]}";
     }
 }

@@ -7,8 +7,10 @@ using System.Text.Json.Nodes;
 namespace Portal.Infrastructure;
 
 /// <summary>
-/// Calls the platform's APIs through the gateway with the signed-in user's bearer token, server-side. Answers are
-/// kept as JSON nodes: the portal shows what the APIs return (explanations grow fields) without a copy of each record.
+/// Calls the platform's APIs through the gateway with the signed-in user's bearer token, server-side, in the page's
+/// language (Accept-Language) and on behalf of the visitor's address (X-Forwarded-For: the gateway counts sign-in
+/// attempts per visitor, not per portal). Answers are kept as JSON nodes: the portal shows what the APIs return
+/// (explanations grow fields) without a copy of each record.
 /// </summary>
 public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor)
 {
@@ -44,7 +46,10 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
 
     private async Task<ApiResult> ReadAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(Language.Of(accessor.HttpContext) == Language.English ? "en" : "zh-CN"));
+        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(Language.ApiLanguage(Language.Of(accessor.HttpContext))));
+        // The visitor as the portal's forwarded-headers middleware established it (the gateway in front is trusted).
+        if (accessor.HttpContext?.Connection.RemoteIpAddress is { } visitor)
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", visitor.ToString());
         HttpResponseMessage response;
         try
         {
@@ -103,6 +108,21 @@ public sealed class ApiResult
     public bool NotFound => Status == HttpStatusCode.NotFound;
 
     public JsonArray Array => Body as JsonArray ?? Body?["items"] as JsonArray ?? [];
+
+    /// <summary>The portal's own refusal of what was typed (before any API call), shaped like the APIs' problems.</summary>
+    public static ApiResult Invalid(string title, IReadOnlyDictionary<string, string> errors)
+    {
+        var result = new ApiResult(HttpStatusCode.BadRequest, null, title);
+        foreach (var (field, message) in errors) result.Errors[field] = [message];
+        return result;
+    }
+
+    /// <summary>This problem with more field messages (the portal's checks beside the API's).</summary>
+    public ApiResult With(IReadOnlyDictionary<string, string> errors)
+    {
+        foreach (var (field, message) in errors) Errors[field] = Errors.TryGetValue(field, out var known) ? [.. known, message] : [message];
+        return this;
+    }
 
     public static ApiResult From(HttpStatusCode status, JsonNode? body)
     {

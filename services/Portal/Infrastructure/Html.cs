@@ -1,21 +1,40 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Portal.Infrastructure;
 
+/// <summary>How the portal encodes what it writes: every script as itself (only markup characters are escaped).</summary>
+public static class PortalEncoding
+{
+    public static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+}
+
 public static class HtmlExtensions
 {
     /// <summary>
-    /// The API's messages for one field, placed inside the field's label so a screen reader reads them with it.
-    /// The APIs write their messages in English, hence the lang attribute.
+    /// The messages for one field (the API's, in the page's language, or the portal's own), placed inside the field's
+    /// label so a screen reader reads them with it.
     /// </summary>
     public static IHtmlContent FieldError(this IHtmlHelper html, ApiResult? result, string field)
     {
         if (result is null || !result.Errors.TryGetValue(field, out var messages) || messages.Length == 0) return HtmlString.Empty;
-        return new HtmlString($"<span class=\"field-error\" lang=\"en\">{HtmlEncoder.Default.Encode(string.Join(" ", messages))}</span>");
+        return new HtmlString($"<span class=\"field-error\">{PortalEncoding.Html.Encode(string.Join(" ", messages))}</span>");
+    }
+
+    /// <summary>
+    /// A moment in Beijing time with the zone named ("2026-12-03 20:05 北京时间"), in a time element carrying the UTC
+    /// instant; a dash when there is none.
+    /// </summary>
+    public static IHtmlContent Time(this IHtmlHelper html, DateTime? utc, Text text, bool dateOnly = false)
+    {
+        if (utc is not { } moment) return new HtmlString("—");
+        var shown = dateOnly ? Fmt.LocalDate(moment) : $"{Fmt.Local(moment)} {text["time.zone"]}";
+        var instant = DateTime.SpecifyKind(moment, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        return new HtmlString($"<time datetime=\"{instant}\">{PortalEncoding.Html.Encode(shown)}</time>");
     }
 
     /// <summary>aria-invalid on an input whose field the API refused.</summary>
@@ -43,14 +62,14 @@ public static class Charts
     {
         const int rowHeight = 26, barWidth = 300, valueWidth = 60;
         if (bars.Count == 0)
-            return new HtmlString($"<figure class=\"chart\"><figcaption>{HtmlEncoder.Default.Encode(title)}</figcaption><p>—</p></figure>");
+            return new HtmlString($"<figure class=\"chart\"><figcaption>{PortalEncoding.Html.Encode(title)}</figcaption><p>—</p></figure>");
         // Wide enough for the longest label at the 13px label font (about 14 units a CJK character, 7.5 others), so
         // English labels such as "People with employment difficulties" are not cut off; at most 320 units.
         var labelWidth = (int)Math.Clamp(bars.Max(bar => bar.Label.Sum(c => c >= 0x2E80 ? 14 : 7.5)) + 12, 170, 320);
         var max = bars.Count == 0 ? 1 : Math.Max(1, bars.Max(bar => bar.Value));
         var height = Math.Max(1, bars.Count) * rowHeight + 8;
         var svg = new StringBuilder();
-        var e = HtmlEncoder.Default;
+        var e = PortalEncoding.Html;
         svg.Append(CultureInfo.InvariantCulture, $"<figure class=\"chart\"><figcaption id=\"{id}-title\">{e.Encode(title)}</figcaption>");
         svg.Append(CultureInfo.InvariantCulture,
             $"<svg role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {labelWidth + barWidth + valueWidth} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\">");

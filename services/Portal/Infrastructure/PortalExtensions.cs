@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Encodings.Web;
 using JobMatch.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -23,7 +24,10 @@ public static class PortalExtensions
         // opens only when the gateway itself is unreachable: one service's 5xx must not darken every page.
         builder.Services.AddHttpClient<GatewayClient>(client => client.BaseAddress = gateway)
             .AddDefaultResilience(attemptTimeout: TimeSpan.FromSeconds(30), totalTimeout: TimeSpan.FromSeconds(30), breakOnServerErrors: false);
+        builder.Services.AddLocalization();
         builder.Services.AddScoped<Text>();
+        // Chinese written as UTF-8, not as &#x...; entities (the default encoder escapes everything outside Basic Latin).
+        builder.Services.AddSingleton<HtmlEncoder>(PortalEncoding.Html);
 
         // Several portal instances must read each other's cookies: point this at a shared directory (or volume).
         if (builder.Configuration["Portal:DataProtectionKeysPath"] is { Length: > 0 } keys)
@@ -78,8 +82,9 @@ public static class PortalExtensions
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            // Server-rendered pages without scripts: nothing but our own stylesheet and forms back to ourselves.
-            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            // Server-rendered pages: nothing but our own stylesheet and script, and forms back to ourselves.
+            // Pages work without script; our one small script (places.js) only enhances them.
+            headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
             Language.Choose(context);
@@ -114,6 +119,8 @@ public static class PortalClaims
     public const string Region = "region";
     public const string KeyEnterprise = "key_enterprise";
     public const string AccessToken = "access_token";
+    /// <summary>A new seeker's answers to the consent questions, "matching=1,employer-sharing=0,…".</summary>
+    public const string Consents = "consents";
 }
 
 /// <summary>Thrown when the gateway answers 401: the portal's session outlived its token.</summary>

@@ -23,6 +23,29 @@ public abstract class PortalPage : PageModel
 
     protected string UserId => User.UserId() ?? throw new InvalidOperationException("Not signed in.");
 
+    /// <summary>What the portal itself refused in the form (field → message in the page's language), before any API call.</summary>
+    protected Dictionary<string, string> InputErrors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Refuses a field with a strings key's words.</summary>
+    protected void Refuse(string field, string key) => InputErrors[field] = T[key];
+
+    /// <summary>The page again with the portal's refusals beside their fields (and a place chosen by name shown in its lists).</summary>
+    protected async Task<IActionResult> RefusedAsync(Func<Task> reload)
+    {
+        Problem = ApiResult.Invalid(T["problem.fields"], InputErrors);
+        await reload();
+        return Page();
+    }
+
+    /// <summary>A place picker's choice resolved; a refusal goes to <paramref name="field"/> (the API's name for it).</summary>
+    protected string? ResolvePlace(PlaceChoice choice, string field, bool required, bool allowWhole = false)
+    {
+        var (code, error) = choice.Resolve(allowWhole);
+        if (error is not null) Refuse(field, error);
+        else if (code is null && required) Refuse(field, "place.required");
+        return code;
+    }
+
     /// <summary>After an action: on success a notice and a fresh GET of the page; on failure the page with the problem.</summary>
     protected async Task<IActionResult> AfterAsync(ApiResult result, string noticeKey, Func<Task> reload, object? routeValues = null)
     {

@@ -8,7 +8,8 @@ namespace Portal.Infrastructure;
 /// <summary>Turns a gateway token answer into the portal's auth cookie: the token's claims, and the token for API calls.</summary>
 public static class Session
 {
-    public static async Task SignInAsync(HttpContext context, JsonNode tokenAnswer)
+    /// <param name="consents">The answers a new seeker gave at registration, kept until their first profile is saved.</param>
+    public static async Task SignInAsync(HttpContext context, JsonNode tokenAnswer, IReadOnlyDictionary<string, bool>? consents = null)
     {
         var token = tokenAnswer.Str("accessToken");
         var payload = Payload(token);
@@ -25,9 +26,18 @@ public static class Session
                 break;
         }
         identity.AddClaim(new Claim(PortalClaims.AccessToken, token));
+        if (consents is not null)
+            identity.AddClaim(new Claim(PortalClaims.Consents, string.Join(",", consents.Select(pair => $"{pair.Key}={(pair.Value ? 1 : 0)}"))));
         var expires = payload["exp"] is JsonValue exp ? DateTimeOffset.FromUnixTimeSeconds(exp.GetValue<long>()) : DateTimeOffset.UtcNow.AddHours(1);
         await context.SignInAsync(new ClaimsPrincipal(identity), new AuthenticationProperties { ExpiresUtc = expires, IsPersistent = false });
     }
+
+    /// <summary>The consents asked at registration, or null when this session did not start with a registration.</summary>
+    public static IReadOnlyDictionary<string, bool>? ConsentAnswers(ClaimsPrincipal user) =>
+        user.FindFirst(PortalClaims.Consents)?.Value is { } answers
+            ? answers.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=')).Where(pair => pair.Length == 2)
+                .ToDictionary(pair => pair[0], pair => pair[1] == "1", StringComparer.Ordinal)
+            : null;
 
     /// <summary>Where a role starts.</summary>
     public static string HomeOf(string? role) => role switch

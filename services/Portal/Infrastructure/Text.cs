@@ -1,16 +1,21 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Portal.Resources;
 
 namespace Portal.Infrastructure;
 
-/// <summary>The page's words in the request's language (see <see cref="Strings"/>); an unknown key shows as itself.</summary>
-public sealed class Text(IHttpContextAccessor accessor)
+/// <summary>The page's words in the request's language (Resources/Strings*.resx); an unknown key shows as itself.</summary>
+public sealed class Text(IHttpContextAccessor accessor, IStringLocalizer<Strings> words)
 {
     public string Lang => Language.Of(accessor.HttpContext);
 
-    public string this[string key] => Strings.All.TryGetValue(key, out var text) ? Lang == Language.English ? text.En : text.Zh : key;
+    public string this[string key] => words[key];
 
     public string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
 
-    /// <summary>An API value (a status, a key group) in words, or the value itself when the table has no words for it.</summary>
-    public string Value(string prefix, string value) => Strings.All.ContainsKey($"{prefix}.{value}") ? this[$"{prefix}.{value}"] : value;
+    /// <summary>An API value (a status, a key group) in words, or the value itself when there are no words for it.</summary>
+    public string Value(string prefix, string value) => words[$"{prefix}.{value}"] is { ResourceNotFound: false } found ? found.Value : value;
+
+    /// <summary>Whether a key has words (for optional texts).</summary>
+    public bool Has(string key) => !words[key].ResourceNotFound;
 }

@@ -22,16 +22,22 @@ public sealed record ConsentResponse(string Purpose, bool Granted, DateTime Chan
 public sealed class ConsentStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
-    /// Saving a profile is asking to be matched, so a new profile starts with consent to matching and nothing else;
-    /// every purpose is listed so the seeker sees what they have not agreed to.
+    /// Every purpose gets a row, so the seeker sees what they have not agreed to: the seeker's own answer where they
+    /// gave one (the portal asks at registration), otherwise consent to matching only (saving a profile through the
+    /// API is asking to be matched). Purposes already answered keep their answer.
     /// </summary>
-    public Task EnsureDefaultsAsync(ServiceTransaction transaction, Guid seekerId) =>
+    public Task EnsureDefaultsAsync(ServiceTransaction transaction, Guid seekerId, IReadOnlyDictionary<string, bool>? answers = null) =>
         transaction.ExecuteAsync(
             """
             INSERT INTO consents (seeker_id, purpose, granted)
-            SELECT @seekerId, purpose, purpose = 'matching' FROM unnest(@purposes) AS p(purpose)
+            SELECT @seekerId, p.purpose, p.granted FROM unnest(@purposes, @granted) AS p(purpose, granted)
             ON CONFLICT DO NOTHING
-            """, new { seekerId, purposes = Purpose.All.ToArray() });
+            """, new
+            {
+                seekerId,
+                purposes = Purpose.All.ToArray(),
+                granted = Purpose.All.Select(purpose => answers?.TryGetValue(purpose, out var answer) == true ? answer : purpose == Purpose.Matching).ToArray(),
+            });
 
     public async Task<IReadOnlyList<ConsentResponse>> ListAsync(Guid seekerId, CancellationToken cancellationToken)
     {

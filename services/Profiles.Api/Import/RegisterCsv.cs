@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
-using System.Text.RegularExpressions;
+using JobMatch.Domain.Regions;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.PersonalData;
 using JobMatch.ServiceDefaults.Problems;
@@ -18,7 +18,7 @@ public sealed record RowError(int Line, string Field, string Message);
 /// Reads a caseworker's real-name register: UTF-8 CSV (RFC 4180 quoting), header
 /// <c>name,national_id,phone,region_code,registered_on</c>. Every line is checked; messages never repeat the values.
 /// </summary>
-public static partial class RegisterCsv
+public static class RegisterCsv
 {
     public static readonly string[] Header = ["name", "national_id", "phone", "region_code", "registered_on"];
 
@@ -52,7 +52,7 @@ public static partial class RegisterCsv
             var phone = fields[2].Trim();
             if (phone.Length > 0 && !Validation.IsMobile(phone)) errors.Add(new RowError(line, "phone", "The phone is an 11-digit mainland mobile number, or empty."));
             var region = fields[3].Trim();
-            if (!RegionPattern().IsMatch(region)) errors.Add(new RowError(line, "region_code", "The region is a 6-digit Inner Mongolia division code (15xxxx)."));
+            if (!RegionCodes.IsKnown(region)) errors.Add(new RowError(line, "region_code", "The region is a 6-digit Inner Mongolia division code (15xxxx)."));
             else if (!caller.MayServeRegion(region)) errors.Add(new RowError(line, "region_code", "This region is not one you serve."));
             if (!DateOnly.TryParseExact(fields[4].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var registeredOn) || registeredOn > today)
                 errors.Add(new RowError(line, "registered_on", "The registration date is yyyy-MM-dd and not in the future."));
@@ -96,7 +96,4 @@ public static partial class RegisterCsv
         return fields;
     }
 
-
-    [GeneratedRegex(@"^15\d{4}$")]
-    private static partial Regex RegionPattern();
 }

@@ -68,7 +68,7 @@ public static class ProfilesApi
             {
                 if (nationalId is not null && await store.NationalIdTakenAsync(transaction, seekerId, nationalId)) return null;
                 var saved = await store.UpsertAsync(transaction, seekerId, request, nationalId);
-                await consents.EnsureDefaultsAsync(transaction, seekerId);
+                await consents.EnsureDefaultsAsync(transaction, seekerId, request.Consents);
                 var registers = await keyGroups.RegistersAsync(transaction, nationalId is null ? null : store.IndexOf(nationalId.Value));
                 await keyGroups.ApplyDerivedAsync(transaction, seekerId, KeyGroupRules.Derive(request.Details(), request.Personal(nationalId), registers, today));
                 await announcer.AnnounceAsync(transaction, saved);
@@ -98,20 +98,21 @@ public static class ProfilesApi
     }
 
     /// <summary>
-    /// Deletes the profile, its key groups and consents, and tells matching and notifications to drop their copies
-    /// (SeekerDeleted, in the same transaction). The audit log keeps its entries: they hold the pseudonymous id only.
+    /// Deletes the profile, its key groups and consents, and tells the other services to drop what they hold of the
+    /// seeker (SeekerDeleted, in the same transaction: applications and cover notes, saved searches, matches,
+    /// notifications) — with or without a profile, since a seeker can apply before writing one; so a repeated call
+    /// also answers 204. The audit log keeps its entries: they hold the pseudonymous id only.
     /// </summary>
-    public static async Task<Results<NoContent, NotFound>> DeleteMyAccount(
+    public static async Task<NoContent> DeleteMyAccount(
         ClaimsPrincipal caller, ProfileStore store, Transactions transactions, CancellationToken cancellationToken)
     {
         var seekerId = caller.UserId();
-        var deleted = await transactions.RunAsync(async transaction =>
+        await transactions.RunAsync(async transaction =>
         {
-            if (!await store.DeleteAsync(transaction, seekerId)) return false;
+            await store.DeleteAsync(transaction, seekerId);
             await transaction.PublishAsync(new SeekerDeleted(seekerId, DateTimeOffset.UtcNow));
-            return true;
         }, cancellationToken);
-        return deleted ? TypedResults.NoContent() : TypedResults.NotFound();
+        return TypedResults.NoContent();
     }
 
     /// <summary>

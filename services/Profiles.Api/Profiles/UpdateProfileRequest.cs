@@ -6,7 +6,9 @@ namespace Profiles.Api.Profiles;
 
 /// <summary>
 /// The whole profile, as the seeker saves it. Everything after WillingToRelocate is optional, so clients of the
-/// first version (name, phone, skills, region, commute) keep working.
+/// first version (name, phone, skills, region, commute) keep working. <see cref="Consents"/> are the seeker's
+/// answers per purpose (asked at registration) for purposes not answered yet; later changes go through
+/// /me/consents. Without them a new profile consents to matching only.
 /// </summary>
 public sealed partial record UpdateProfileRequest(
     string? Name,
@@ -31,7 +33,8 @@ public sealed partial record UpdateProfileRequest(
     string? HealthNotes = null,
     bool? RuralResidence = null,
     DateOnly? UnemployedSince = null,
-    bool? LowIncomeHousehold = null)
+    bool? LowIncomeHousehold = null,
+    IReadOnlyDictionary<string, bool>? Consents = null)
 {
     public Validation Validate() => Validate(DateOnly.FromDateTime(DateTime.UtcNow), out _);
 
@@ -63,7 +66,8 @@ public sealed partial record UpdateProfileRequest(
             .Require(Veteran is null || Veteran.DischargeDate is not null && Veteran.DischargeDate <= today, "veteran", "A veteran's discharge date is required and not in the future.")
             .Require(Disability is null || Disability.Grade is null or (>= 1 and <= 4), "disability", "A disability grade is 1 to 4.")
             .Require(HealthNotes is null || HealthNotes.Length <= 1000, "healthNotes", "Health notes are at most 1,000 characters.")
-            .Require(UnemployedSince is null || UnemployedSince <= today, "unemployedSince", "Unemployment cannot start in the future.");
+            .Require(UnemployedSince is null || UnemployedSince <= today, "unemployedSince", "Unemployment cannot start in the future.")
+            .Require(Consents is null || Consents.Keys.All(Consent.Purpose.All.Contains), "consents", "The purpose is one of " + string.Join(", ", Consent.Purpose.All) + ".");
         if (NationalId is not null)
         {
             if (!NationalIdNumber.TryParse(NationalId, today, out nationalId, out var error)) validation.Add("nationalId", error!);

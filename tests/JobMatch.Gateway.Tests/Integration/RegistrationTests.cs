@@ -90,6 +90,38 @@ public sealed class RegistrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleting_a_login_makes_its_token_refused_on_every_gateway_and_signing_in_fail_but_keeps_demo_accounts()
+    {
+        var username = NewUsername();
+        using var client = _first.Client();
+        using var registered = await client.PostAsJsonAsync("/api/auth/register", new { username, password = "long-enough-1" });
+        var token = (await registered.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        using var here = _first.Client(token);
+        using var there = _second.Client(token);
+        // The second gateway has just seen the token valid: it remembers that for a few seconds at most.
+        Assert.Equal(HttpStatusCode.OK, (await there.GetAsync(new Uri("/api/postings/echo", UriKind.Relative))).StatusCode);
+
+        using var deleted = await here.DeleteAsync(new Uri("/api/auth/me", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.True((await deleted.Content.ReadFromJsonAsync<JsonObject>())!["loginDeleted"]!.GetValue<bool>());
+        using (var after = await here.GetAsync(new Uri("/api/postings/echo", UriKind.Relative))) Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        await Eventually.GetAsync(async () =>
+        {
+            using var response = await there.GetAsync(new Uri("/api/postings/echo", UriKind.Relative));
+            return response.StatusCode;
+        }, status => status == HttpStatusCode.Unauthorized, "the other gateway refusing the deleted account's token");
+        using var signIn = await _second.Client().PostAsJsonAsync("/api/auth/token", new { username, password = "long-enough-1" });
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
+
+        using var admin = await client.PostAsJsonAsync("/api/auth/token", new { username = "demo-admin", password = DemoPassword });
+        using var demo = _first.Client((await admin.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>());
+        using var refused = await demo.DeleteAsync(new Uri("/api/auth/me", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        using var stillThere = await client.PostAsJsonAsync("/api/auth/token", new { username = "demo-admin", password = DemoPassword });
+        Assert.Equal(HttpStatusCode.OK, stillThere.StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_usernames_and_short_passwords_are_validation_problems_naming_each_field()
     {
         using var client = _first.Client();

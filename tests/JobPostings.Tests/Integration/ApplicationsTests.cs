@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
+using JobMatch.Contracts;
 using JobMatch.Testing;
 using JobPostings.Api.Applications;
 using JobPostings.Api.FollowUps;
+using MassTransit;
 
 namespace JobPostings.Tests.Integration;
 
@@ -43,6 +46,31 @@ public sealed class ApplicationsTests : PostingsHost
         var events = await ApplicationEventsAsync(postingId);
         Assert.Equal(["ApplicationSubmitted"], events.Select(e => e.Type));
         Assert.Equal(seekerId, events[0].Body.GetProperty("seekerId").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_deleted_seekers_applications_and_cover_notes_are_gone_for_the_employer()
+    {
+        var (employerId, postingId, seekerId, _) = await AppliedAsync();
+        var keptSeekerId = Guid.NewGuid();
+        using var keptSeeker = Factory.ClientWithToken(TestTokens.Seeker(keptSeekerId));
+        using var keptApplication = await keptSeeker.PostAsJsonAsync($"/api/postings/{postingId}/applications", new { coverNote = "我也想试试。" });
+        var kept = (await keptApplication.Content.ReadFromJsonAsync<ApplicationResponse>(Json))!;
+        var messageId = NewId.NextGuid();
+
+        await Factory.Bus.Publish(new SeekerDeleted(seekerId, DateTimeOffset.UtcNow), context => context.MessageId = messageId);
+        await Eventually.GetAsync(async () =>
+        {
+            await using var connection = await Factory.DataSource.OpenConnectionAsync();
+            return await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM inbox WHERE message_id = @messageId", new { messageId });
+        }, count => count == 1, "SeekerDeleted consumed");
+
+        using var employer = Factory.ClientWithToken(EmployerToken(employerId));
+        Assert.Equal([keptSeekerId], (await employer.GetFromJsonAsync<List<ApplicationResponse>>(new Uri($"/api/postings/{postingId}/applications", UriKind.Relative), Json))!
+            .Select(application => application.SeekerId));
+        using var deleted = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
+        Assert.Empty((await deleted.GetFromJsonAsync<List<ApplicationResponse>>(new Uri("/api/applications/mine", UriKind.Relative), Json))!);
+        Assert.Equal([kept.Id], (await keptSeeker.GetFromJsonAsync<List<ApplicationResponse>>(new Uri("/api/applications/mine", UriKind.Relative), Json))!.Select(a => a.Id));
     }
 
     [Fact]

@@ -46,7 +46,8 @@ public sealed class PostingLifecycleTests : PostingsHost
         using var response = await client.PostAsync(new Uri($"/api/postings/{posting.Id}/publish", UriKind.Relative), null);
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
-        Assert.Contains("published", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // In Chinese unless the caller asks for English: the state named in words.
+        Assert.Equal("这个岗位当前状态：已发布。", problem.GetProperty("detail").GetString());
         Assert.Equal([JobPublishedType], (await AnnouncementsAsync(posting.Id)).Select(row => row.MessageType));
     }
 

@@ -34,6 +34,53 @@ public sealed class SearchTests : PostingsHost
     private static List<string> Titles(SearchPage page) => page.Items.Select(hit => hit.Posting.Title).ToList();
 
     [Fact]
+    public async Task Anyone_searches_and_opens_published_postings_with_the_total_and_numbered_pages_but_not_drafts_or_review_notes()
+    {
+        var employer = Guid.NewGuid();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var published = new List<PostingResponse>();
+        for (var i = 0; i < 5; i++) published.Add(await SubmitAsync(employer, Posting($"Stocker {tag} {i}")));
+        var draft = await CreateAsync(employer, $"Stocker {tag} draft");
+        using var anonymous = Factory.CreateClient();
+
+        var first = (await anonymous.GetFromJsonAsync<SearchPage>(new Uri($"/api/postings/search?q={tag}&limit=2&sort=newest", UriKind.Relative), Json))!;
+        var third = (await anonymous.GetFromJsonAsync<SearchPage>(new Uri($"/api/postings/search?q={tag}&limit=2&sort=newest&page=3", UriKind.Relative), Json))!;
+        using var page = await anonymous.GetAsync(new Uri($"/api/postings/{published[0].Id}", UriKind.Relative));
+        using var hidden = await anonymous.GetAsync(new Uri($"/api/postings/{draft.Id}", UriKind.Relative));
+        using var bad = await anonymous.GetAsync(new Uri($"/api/postings/search?q={tag}&page=0&after=abc", UriKind.Relative));
+
+        Assert.Equal(5, first.Total);
+        Assert.Equal(2, first.Items.Count);
+        Assert.Equal([published[0].Id], third.Items.Select(hit => hit.Posting.Id));
+        Assert.Equal(5, third.Total);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Null((await page.Content.ReadFromJsonAsync<PostingResponse>(Json))!.ReviewNote);
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Contains("page", await ProblemAssert.IsValidationProblemAsync(bad));
+    }
+
+    [Fact]
+    public async Task Pay_ranges_education_and_experience_keep_the_postings_a_seeker_qualifies_for()
+    {
+        var employer = Guid.NewGuid();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await SubmitAsync(employer, Posting($"Low {tag}", salaryMin: 3000, salaryMax: 4000, experienceYears: null));
+        await SubmitAsync(employer, Posting($"Mid {tag}", salaryMin: 5500, salaryMax: 6500, experienceYears: 3));
+        await SubmitAsync(employer, Posting($"High {tag}", salaryMin: 9000, salaryMax: 12000, experienceYears: 5));
+        await SubmitAsync(employer, new
+        {
+            title = $"Graduate {tag}", description = "", regionCode = "150203", salaryMin = 5000, salaryMax = 6000, education = "bachelor", skills = new[] { "Skill" },
+        });
+
+        Assert.Equal([$"Graduate {tag}", $"Mid {tag}"], Titles(await SearchAsync($"q={tag}&salary=5000&salaryTo=6000")).Order(StringComparer.Ordinal));
+        Assert.Equal([$"High {tag}", $"Low {tag}", $"Mid {tag}"], Titles(await SearchAsync($"q={tag}&education=seniorHigh")).Order(StringComparer.Ordinal));
+        Assert.Equal([$"Graduate {tag}", $"Low {tag}", $"Mid {tag}"], Titles(await SearchAsync($"q={tag}&experienceYears=3")).Order(StringComparer.Ordinal));
+        using var seeker = Factory.ClientWithToken(TestTokens.Seeker(Guid.NewGuid()));
+        using var reversed = await seeker.GetAsync(new Uri($"/api/postings/search?salary=6000&salaryTo=5000&education=phd&experienceYears=99", UriKind.Relative));
+        Assert.Equal(["education", "experienceYears", "salaryTo"], (await ProblemAssert.IsValidationProblemAsync(reversed)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Chinese_queries_find_postings_by_two_and_three_character_words()
     {
         var employer = Guid.NewGuid();

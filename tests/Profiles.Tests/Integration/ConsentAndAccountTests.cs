@@ -24,6 +24,24 @@ public sealed class ConsentAndAccountTests : ProfilesHost
     }
 
     [Fact]
+    public async Task The_answers_given_at_registration_are_what_a_new_profile_consents_to_and_a_no_to_matching_sends_nothing()
+    {
+        var profile = Profile();
+        profile["consents"] = new Dictionary<string, bool> { ["matching"] = false, ["employer-sharing"] = true, ["caseworker-contact"] = false };
+        var seekerId = await SavedAsync(profile);
+        // Answers are for purposes not answered yet: a later save cannot switch matching on behind the seeker's back.
+        profile["consents"] = new Dictionary<string, bool> { ["matching"] = true };
+        await SavedAsync(profile, seekerId);
+
+        var consents = Parse(await Factory.ClientWithToken(TestTokens.Seeker(seekerId)).GetStringAsync(new Uri("/api/profiles/me/consents", UriKind.Relative)));
+
+        Assert.Equal(
+            ["caseworker-contact:False", "employer-sharing:True", "matching:False"],
+            consents.EnumerateArray().Select(c => $"{c.GetProperty("purpose").GetString()}:{c.GetProperty("granted").GetBoolean()}"));
+        Assert.Empty(await OutboxAsync(seekerId));
+    }
+
+    [Fact]
     public async Task Granting_then_withdrawing_employer_sharing_is_announced_with_the_flag_each_time()
     {
         var seekerId = await SavedAsync(Profile());
@@ -95,13 +113,14 @@ public sealed class ConsentAndAccountTests : ProfilesHost
 
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        // Deleting again (or without ever having a profile) still tells the other services to erase the seeker.
+        Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
         await using var connection = await Factory.DataSource.OpenConnectionAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
             "SELECT (SELECT count(*) FROM profiles) + (SELECT count(*) FROM key_groups) + (SELECT count(*) FROM consents)"));
         Assert.Single(await AuditAsync());
         var deleted = await Eventually.GetAsync(async () => (await OutboxAsync(seekerId)).Where(row => row.Type == "JobMatch.Contracts.SeekerDeleted").ToList(),
-            rows => rows.Count == 1 && rows[0].Sent, "SeekerDeleted published");
+            rows => rows.Count == 2 && rows.All(row => row.Sent), "SeekerDeleted published for both deletions");
         Assert.Equal(seekerId, Parse(deleted[0].Body).GetProperty("seekerId").GetGuid());
     }
 }

@@ -1,18 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
+using Portal.Pages.Seeker;
 
 namespace Portal.Pages.Account;
 
+/// <summary>
+/// A seeker registers with the gateway's issuer and answers, purpose by purpose, what they consent to — nothing is
+/// switched on for them; the answers take effect with their first profile.
+/// </summary>
 public sealed class RegisterModel : PortalPage
 {
-    [BindProperty]
-    public string? Username { get; set; }
-
-    [BindProperty]
-    public string? Password { get; set; }
-
-    [BindProperty]
-    public string? DisplayName { get; set; }
+    [BindProperty] public string? Username { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? DisplayName { get; set; }
+    [BindProperty] public List<string> Consents { get; set; } = [];
 
     public void OnGet()
     {
@@ -26,7 +27,7 @@ public sealed class RegisterModel : PortalPage
             Problem = result;
             return Page();
         }
-        await Session.SignInAsync(HttpContext, result.Body!);
+        await Session.SignInAsync(HttpContext, result.Body!, PrivacyModel.Purposes.ToDictionary(purpose => purpose, Consents.Contains));
         Notice = T["register.done"];
         return Redirect("/Seeker/Profile");
     }

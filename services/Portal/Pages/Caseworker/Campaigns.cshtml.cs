@@ -10,7 +10,7 @@ public sealed class CampaignsModel : PortalPage
 
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? KeyGroup { get; set; }
-    [BindProperty] public string? RegionCodes { get; set; }
+    [BindProperty] public List<string> RegionCodes { get; set; } = [];
     [BindProperty] public string? Occupations { get; set; }
 
     public ApiResult? Campaigns { get; private set; }
@@ -18,14 +18,17 @@ public sealed class CampaignsModel : PortalPage
     public async Task OnGetAsync()
     {
         Campaigns = await Api.GetAsync("api/matches/campaigns");
-        RegionCodes ??= string.Join(", ", User.FindAll(PortalClaims.Region).Select(c => c.Value));
+        if (RegionCodes.Count == 0) RegionCodes = [.. User.FindAll(PortalClaims.Region).Select(c => c.Value)];
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await Api.PostAsync("api/matches/campaigns", new
         {
-            name = Name, keyGroup = KeyGroup, regionCodes = Split(RegionCodes), occupations = Split(Occupations),
+            name = Name,
+            keyGroup = KeyGroup,
+            regionCodes = RegionCodes.Distinct().ToArray(),
+            occupations = Split(Occupations),
         });
         if (result.Ok && result.Body.Str("id") is { Length: > 0 } id)
         {
@@ -34,6 +37,11 @@ public sealed class CampaignsModel : PortalPage
         }
         return await AfterAsync(result, "campaign.started", OnGetAsync);
     }
+
+    /// <summary>The divisions the caseworker may run a campaign in: each region they serve and, under a league, its counties.</summary>
+    public IReadOnlyList<(string Code, string Name, bool League)> Choices => User.FindAll(PortalClaims.Region).Select(c => c.Value)
+        .SelectMany(region => new[] { (region, true) }.Concat(JobMatch.Domain.Regions.InnerMongoliaRegions.CountiesOf(region).Select(county => (county.Code, false))))
+        .DistinctBy(choice => choice.Item1).Select(choice => (choice.Item1, PlacesEndpoint.NameOf(choice.Item1, T.Lang), choice.Item2)).ToList();
 
     private static string[] Split(string? text) =>
         (text ?? "").Split([',', '，', '、', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

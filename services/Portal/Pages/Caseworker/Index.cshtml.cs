@@ -8,7 +8,7 @@ namespace Portal.Pages.Caseworker;
 /// The caseworker's area at a glance: active postings (search facets: by banner or county, by employment type, by key
 /// group welcomed), vacancies by occupation (key enterprises' vacancy reports), and from the matching service's area
 /// dashboard seekers by key group and by county, open postings by county, and matches, applications and placements
-/// week by week. The portal has no table of division names, so counties show as their codes.
+/// week by week. Places show by name.
 /// </summary>
 public sealed class IndexModel : PortalPage
 {
@@ -36,7 +36,7 @@ public sealed class IndexModel : PortalPage
     public async Task OnGetAsync()
     {
         Region = string.IsNullOrWhiteSpace(Region) ? Regions.FirstOrDefault() : Region.Trim();
-        Month = string.IsNullOrWhiteSpace(Month) ? DateTime.UtcNow.ToString("yyyy-MM", CultureInfo.InvariantCulture) : Month.Trim();
+        Month = string.IsNullOrWhiteSpace(Month) ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Fmt.Beijing).ToString("yyyy-MM", CultureInfo.InvariantCulture) : Month.Trim();
         var search = await Api.GetAsync("api/postings/search?limit=1" + (Region is null ? "" : "&region=" + Uri.EscapeDataString(Region)));
         if (!search.Ok)
         {
@@ -47,7 +47,7 @@ public sealed class IndexModel : PortalPage
             var facets = search.Body?["facets"];
             ByEmploymentType = Bars(facets, "employmentType", value => T.Value("employmentType", value));
             ByKeyGroup = Bars(facets, "keyGroup", value => T.Value("keyGroup", value));
-            ByRegion = Bars(facets, "region", value => value);
+            ByRegion = Bars(facets, "region", value => PlacesEndpoint.NameOf(value, T.Lang));
             ActivePostings = (long)ByEmploymentType.Sum(bar => bar.Value);
         }
         var reports = await Api.GetAsync($"api/vacancy-reports?month={Uri.EscapeDataString(Month)}" + (Region is null ? "" : "&region=" + Uri.EscapeDataString(Region)));
@@ -83,8 +83,8 @@ public sealed class IndexModel : PortalPage
         Seekers = (long)(body.Num("seekers") ?? 0);
         // In the API's order (the key groups as the service lists them, "none" last): the same order in every area.
         SeekersByKeyGroup = body.Items("seekersByKeyGroup").Select(c => (T.Value("keyGroup", c.Str("key")), c.Num("count") ?? 0)).ToList();
-        SeekersByCounty = Counts(body, "seekersByCounty");
-        OpenPostingsByCounty = Counts(body, "openPostingsByCounty");
+        SeekersByCounty = Counts(body, "seekersByCounty", code => PlacesEndpoint.NameOf(code, T.Lang));
+        OpenPostingsByCounty = Counts(body, "openPostingsByCounty", code => PlacesEndpoint.NameOf(code, T.Lang));
         // Weeks without any count are absent from the answer; the charts show the last 12 weeks with zeros for them.
         var thisWeek = DateOnly.FromDateTime(DateTime.UtcNow);
         thisWeek = thisWeek.AddDays(-(((int)thisWeek.DayOfWeek + 6) % 7));
@@ -100,8 +100,13 @@ public sealed class IndexModel : PortalPage
         PlacementsByWeek = Weekly("placementsByWeek");
     }
 
-    private static List<(string, double)> Counts(System.Text.Json.Nodes.JsonNode? body, string name) =>
-        body.Items(name).Select(c => (c.Str("key"), c.Num("count") ?? 0)).ToList();
+    private static List<(string, double)> Counts(System.Text.Json.Nodes.JsonNode? body, string name, Func<string, string> label) =>
+        body.Items(name).Select(c => (label(c.Str("key")), c.Num("count") ?? 0)).ToList();
+
+    /// <summary>The divisions the caseworker may pick: each region they serve and, under a league, its counties.</summary>
+    public IReadOnlyList<(string Code, string Name)> Choices => Regions
+        .SelectMany(region => new[] { region }.Concat(JobMatch.Domain.Regions.InnerMongoliaRegions.CountiesOf(region).Select(county => county.Code)))
+        .Distinct().Select(code => (code, PlacesEndpoint.NameOf(code, T.Lang))).ToList();
 
     private static List<(string, double)> Bars(System.Text.Json.Nodes.JsonNode? facets, string name, Func<string, string> label) =>
         facets.Items(name).Select(f => (label(f.Str("value")), f.Num("count") ?? 0)).OrderByDescending(bar => bar.Item2).Take(15).ToList();

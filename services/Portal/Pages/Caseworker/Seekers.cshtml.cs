@@ -24,6 +24,6 @@ public sealed class SeekersModel : PortalPage
             Problem = Profile;
             return;
         }
-        Recommendations = await Api.GetAsync($"api/matches/seekers/{id}/recommendations");
+        Recommendations = await Api.GetAsync($"api/matches/seekers/{id}/recommendations?lang={(T.Lang == Language.English ? "en" : "zh")}");
     }
 }

@@ -1,21 +1,23 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
 namespace Portal.Pages.Employer;
 
-/// <summary>Create or edit a draft, submit it, and see screening's flags (rule and matched text) beside the form.</summary>
+/// <summary>
+/// Create or edit a draft, submit it, and see screening's flags (rule and matched text) beside the form. The place
+/// and occupation are chosen by name (the place's seat gives the map point); typed figures ("3人", "5千") are
+/// understood or refused with a message.
+/// </summary>
 public sealed class PostingModel : PortalPage
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Description { get; set; }
+    /// <summary>The occupation by name (the taxonomy resolves names; the API field is still called occupationCode).</summary>
     [BindProperty] public string? OccupationCode { get; set; }
     [BindProperty] public string? Skills { get; set; }
-    [BindProperty] public string? RegionCode { get; set; }
-    [BindProperty] public string? Latitude { get; set; }
-    [BindProperty] public string? Longitude { get; set; }
+    [BindProperty(Name = "place")] public PlaceChoice Place { get; set; } = new();
     [BindProperty] public string? SalaryMin { get; set; }
     [BindProperty] public string? SalaryMax { get; set; }
     [BindProperty] public bool SalaryNegotiable { get; set; }
@@ -24,6 +26,8 @@ public sealed class PostingModel : PortalPage
     [BindProperty] public List<string> KeyGroups { get; set; } = [];
 
     public JsonNode? Posting { get; private set; }
+    public IReadOnlyList<Suggestion> OccupationSuggestions { get; private set; } = [];
+    public bool? SuggestionsAvailable { get; private set; }
     public IReadOnlyList<JsonNode> Flags { get; private set; } = [];
     public string Status => Posting.Str("status");
     public bool Editable => Posting is null || Status == "draft";
@@ -33,6 +37,7 @@ public sealed class PostingModel : PortalPage
     public async Task<IActionResult> OnPostSaveAsync()
     {
         var body = Body();
+        if (body is null) return await RefusedAsync(() => LoadAsync(fillForm: false));
         var result = Id is { } id ? await Api.PutAsync($"api/postings/{id}", body) : await Api.PostAsync("api/postings", body);
         if (result.Ok && Id is null) Id = Guid.Parse(result.Body.Str("id"));
         return await AfterAsync(result, "posting.saved", () => LoadAsync(fillForm: false), new { id = Id });
@@ -40,7 +45,9 @@ public sealed class PostingModel : PortalPage
 
     public async Task<IActionResult> OnPostSubmitAsync()
     {
-        var saved = Id is { } id ? await Api.PutAsync($"api/postings/{id}", Body()) : await Api.PostAsync("api/postings", Body());
+        var body = Body();
+        if (body is null) return await RefusedAsync(() => LoadAsync(fillForm: false));
+        var saved = Id is { } id ? await Api.PutAsync($"api/postings/{id}", body) : await Api.PostAsync("api/postings", body);
         if (!saved.Ok) return await AfterAsync(saved, "posting.saved", () => LoadAsync(fillForm: false), new { id = Id });
         Id ??= Guid.Parse(saved.Body.Str("id"));
         var published = await Api.PostAsync($"api/postings/{Id}/publish");
@@ -51,22 +58,53 @@ public sealed class PostingModel : PortalPage
     public async Task<IActionResult> OnPostCloseAsync() =>
         await AfterAsync(await Api.PostAsync($"api/postings/{Id}/close"), "posting.closed", () => LoadAsync(fillForm: true), new { id = Id });
 
-    private JsonObject Body() => new()
+    /// <summary>"List": the county list for the league chosen, the form as typed (no script needed).</summary>
+    public async Task<IActionResult> OnPostPickAsync()
     {
-        ["title"] = Title,
-        ["description"] = Description ?? "",
-        ["occupationCode"] = Empty(OccupationCode),
-        ["skills"] = new JsonArray([.. Split(Skills).Select(s => (JsonNode)s)]),
-        ["regionCode"] = Empty(RegionCode),
-        ["latitude"] = Number(Latitude),
-        ["longitude"] = Number(Longitude),
-        ["salaryMin"] = Number(SalaryMin),
-        ["salaryMax"] = Number(SalaryMax),
-        ["salaryNegotiable"] = SalaryNegotiable,
-        ["vacancies"] = Number(Vacancies) is { } v ? (int)v : null,
-        ["employmentType"] = Empty(EmploymentType),
-        ["keyGroups"] = new JsonArray([.. KeyGroups.Distinct().Select(k => (JsonNode)k)]),
-    };
+        Place.Resolve();
+        await LoadAsync(fillForm: false);
+        return Page();
+    }
+
+    /// <summary>"Suggest": occupation names from the taxonomy for what was typed, the form as typed.</summary>
+    public async Task<IActionResult> OnPostSuggestAsync()
+    {
+        await LoadAsync(fillForm: false);
+        var found = await Suggestions.ForAsync(Api, OccupationCode, "occupation", T.Lang);
+        SuggestionsAvailable = found is not null;
+        OccupationSuggestions = found ?? [];
+        return Page();
+    }
+
+    /// <summary>The API's body for what was typed; null with the refusals recorded when a figure or the place is not understood.</summary>
+    private JsonObject? Body()
+    {
+        var region = ResolvePlace(Place, "regionCode", required: true);
+        var (salaryMin, minError) = TypedNumbers.Amount(SalaryMin);
+        if (minError) Refuse("salaryMin", "input.amount");
+        var (salaryMax, maxError) = TypedNumbers.Amount(SalaryMax);
+        if (maxError) Refuse("salaryMax", "input.amount");
+        var (vacancies, vacanciesError) = TypedNumbers.Whole(Vacancies);
+        if (vacanciesError) Refuse("vacancies", "input.people");
+        if (InputErrors.Count > 0) return null;
+        var seat = PlaceChoice.SeatOf(region);
+        return new JsonObject
+        {
+            ["title"] = Title,
+            ["description"] = Description ?? "",
+            ["occupationCode"] = Empty(OccupationCode),
+            ["skills"] = new JsonArray([.. Split(Skills).Select(s => (JsonNode)s)]),
+            ["regionCode"] = region,
+            ["latitude"] = seat?.Latitude,
+            ["longitude"] = seat?.Longitude,
+            ["salaryMin"] = salaryMin,
+            ["salaryMax"] = salaryMax,
+            ["salaryNegotiable"] = SalaryNegotiable,
+            ["vacancies"] = vacancies,
+            ["employmentType"] = Empty(EmploymentType),
+            ["keyGroups"] = new JsonArray([.. KeyGroups.Distinct().Select(k => (JsonNode)k)]),
+        };
+    }
 
     private async Task LoadAsync(bool fillForm)
     {
@@ -85,9 +123,7 @@ public sealed class PostingModel : PortalPage
         Description = Posting.Str("description");
         OccupationCode = Posting.Str("occupationCode") is "null" ? "" : Posting.Str("occupationCode");
         Skills = string.Join(", ", Posting.List("skills"));
-        RegionCode = Posting.Str("regionCode");
-        Latitude = Fmt.Number(Posting.Num("latitude"), 6);
-        Longitude = Fmt.Number(Posting.Num("longitude"), 6);
+        Place.Show(Posting.Str("regionCode"));
         SalaryMin = Fmt.Number(Posting.Num("salaryMin"), 0);
         SalaryMax = Fmt.Number(Posting.Num("salaryMax"), 0);
         SalaryNegotiable = Posting.Bool("salaryNegotiable");
@@ -100,7 +136,4 @@ public sealed class PostingModel : PortalPage
         (text ?? "").Split([',', '，', '、', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static double? Number(string? text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

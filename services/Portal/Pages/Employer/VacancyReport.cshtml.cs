@@ -10,10 +10,9 @@ public sealed class VacancyReportModel : PortalPage
 {
     public const int Lines = 5;
 
-    [BindProperty] public string? Month { get; set; } = DateTime.UtcNow.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-    [BindProperty] public string? RegionCode { get; set; }
+    [BindProperty] public string? Month { get; set; } = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Fmt.Beijing).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    [BindProperty(Name = "place")] public PlaceChoice Place { get; set; } = new();
     [BindProperty] public List<string?> OccupationName { get; set; } = [];
-    [BindProperty] public List<string?> OccupationCode { get; set; } = [];
     [BindProperty] public List<string?> Vacancies { get; set; } = [];
     [BindProperty] public List<string?> PlannedHires { get; set; } = [];
 
@@ -24,22 +23,29 @@ public sealed class VacancyReportModel : PortalPage
 
     public async Task<IActionResult> OnPostAsync()
     {
+        var region = ResolvePlace(Place, "regionCode", required: true);
         var lines = new JsonArray();
         for (var i = 0; i < Lines; i++)
         {
             var name = At(OccupationName, i);
-            var code = At(OccupationCode, i);
-            if (name is null && code is null && At(Vacancies, i) is null) continue;
-            lines.Add(new JsonObject
-            {
-                ["occupationName"] = name,
-                ["occupationCode"] = code,
-                ["vacancies"] = int.TryParse(At(Vacancies, i), CultureInfo.InvariantCulture, out var v) ? v : null,
-                ["plannedHires"] = int.TryParse(At(PlannedHires, i), CultureInfo.InvariantCulture, out var h) ? h : null,
-            });
+            if (name is null && At(Vacancies, i) is null && At(PlannedHires, i) is null) continue;
+            var (vacancies, vacanciesError) = TypedNumbers.Whole(At(Vacancies, i));
+            if (vacanciesError) Refuse($"lines[{i}].vacancies", "input.people");
+            var (planned, plannedError) = TypedNumbers.Whole(At(PlannedHires, i));
+            if (plannedError) Refuse($"lines[{i}].plannedHires", "input.people");
+            lines.Add(new JsonObject { ["occupationName"] = name, ["vacancies"] = vacancies, ["plannedHires"] = planned });
         }
-        var result = await Api.PutAsync($"api/vacancy-reports/{Uri.EscapeDataString(Month ?? "")}", new JsonObject { ["regionCode"] = RegionCode?.Trim(), ["lines"] = lines });
+        if (InputErrors.Count > 0) return await RefusedAsync(OnGetAsync);
+        var result = await Api.PutAsync($"api/vacancy-reports/{Uri.EscapeDataString(Month ?? "")}", new JsonObject { ["regionCode"] = region, ["lines"] = lines });
         return await AfterAsync(result, "report.saved", OnGetAsync);
+    }
+
+    /// <summary>"List": the county list for the league chosen, the form as typed.</summary>
+    public async Task<IActionResult> OnPostPickAsync()
+    {
+        Place.Resolve();
+        await OnGetAsync();
+        return Page();
     }
 
     public static string? At(List<string?> list, int i) => i < list.Count && !string.IsNullOrWhiteSpace(list[i]) ? list[i]!.Trim() : null;

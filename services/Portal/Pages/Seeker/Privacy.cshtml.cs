@@ -1,14 +1,18 @@
-using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
 namespace Portal.Pages.Seeker;
 
-/// <summary>Consents per purpose, the data export, and deleting the account.</summary>
+/// <summary>
+/// Consents per purpose, the readable export, and deleting the account: after a confirmation, the profile and what
+/// every service holds of the seeker (applications and cover notes, saved searches, notifications, matches) and the
+/// login itself, whose tokens stop working; then a page says what was deleted.
+/// </summary>
 public sealed class PrivacyModel : PortalPage
 {
-    public static readonly string[] Purposes = ["matching", "employer-sharing"];
+    public static readonly string[] Purposes = ["matching", "employer-sharing", "caseworker-contact"];
 
     public ApiResult? Consents { get; private set; }
 
@@ -20,45 +24,40 @@ public sealed class PrivacyModel : PortalPage
     public async Task<IActionResult> OnPostConsentAsync(string purpose, bool granted) =>
         await AfterAsync(await Api.PutAsync($"api/profiles/me/consents/{Uri.EscapeDataString(purpose)}", new { granted }), "privacy.consentSaved", OnGetAsync);
 
-    public async Task<IActionResult> OnGetExportAsync()
-    {
-        var result = await Api.GetAsync("api/profiles/me/export");
-        if (!result.Ok)
-        {
-            Problem = result;
-            await OnGetAsync();
-            return Page();
-        }
-        return File(Encoding.UTF8.GetBytes(result.Body!.ToJsonString(new System.Text.Json.JsonSerializerOptions
-        {
-            WriteIndented = true,
-            // A file the seeker reads: Chinese as Chinese, not \uXXXX escapes.
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-        })),
-            "application/json", "jobmatch-my-data.json");
-    }
-
     public async Task<IActionResult> OnPostDeleteAsync(bool confirm)
     {
         if (!confirm)
         {
-            var message = T["privacy.confirmNeeded"];
-            Problem = ApiResult.From(System.Net.HttpStatusCode.BadRequest, new System.Text.Json.Nodes.JsonObject
-            {
-                ["title"] = message,
-                ["errors"] = new System.Text.Json.Nodes.JsonObject { ["confirm"] = new System.Text.Json.Nodes.JsonArray(message) },
-            });
-            await OnGetAsync();
-            return Page();
+            Refuse("confirm", "privacy.confirmNeeded");
+            return await RefusedAsync(OnGetAsync);
         }
-        var result = await Api.DeleteAsync("api/profiles/me");
-        if (!result.Ok && !result.NotFound)
+        var held = await WhatIsHeldAsync();
+        var profile = await Api.DeleteAsync("api/profiles/me");
+        if (!profile.Ok)
         {
-            Problem = result;
+            Problem = profile;
             await OnGetAsync();
             return Page();
         }
+        // The login last: once it is gone this session's token no longer works anywhere.
+        var login = await Api.DeleteAsync("api/auth/me");
+        var deleted = held with { LoginDeleted = login.Ok && login.Body.Bool("loginDeleted"), DemoAccount = login.Status == System.Net.HttpStatusCode.Conflict };
         await HttpContext.SignOutAsync();
-        return Redirect("/?deleted=1");
+        TempData[Account.DeletedModel.Key] = JsonSerializer.Serialize(deleted);
+        return Redirect("/Account/Deleted");
+    }
+
+    /// <summary>What the services hold of the seeker, counted before deleting it, so the seeker is told what went.</summary>
+    private async Task<DeletedData> WhatIsHeldAsync()
+    {
+        var profile = await Api.GetAsync("api/profiles/me");
+        var consents = await Api.GetAsync("api/profiles/me/consents");
+        var applications = await Api.GetAsync("api/applications/mine");
+        var searches = await Api.GetAsync("api/postings/saved-searches");
+        var notifications = await Api.GetAsync("api/notifications");
+        return new DeletedData(profile.Ok, consents.Array.Count, applications.Array.Count, searches.Array.Count, notifications.Array.Count, false, false);
     }
 }
+
+/// <summary>What deleting an account removed, for the page after it.</summary>
+public sealed record DeletedData(bool Profile, int Consents, int Applications, int SavedSearches, int Notifications, bool LoginDeleted, bool DemoAccount);

@@ -1,13 +1,20 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
 namespace Portal.Pages.Seeker;
 
-/// <summary>The seeker's profile: the fields matching needs, the rest kept as saved (the API replaces the whole profile).</summary>
+/// <summary>
+/// The seeker's profile: where they live (picked or typed by name; the seat or, if they let the browser tell, their
+/// own position for distances), how far they would travel, skills and occupations by name with the taxonomy's
+/// suggestions, the pay they hope for. Typed figures are understood or refused with a message, never saved empty.
+/// The rest of the profile is kept as saved (the API replaces the whole profile).
+/// </summary>
 public sealed class ProfileModel : PortalPage
 {
+    /// <summary>Marks a position the browser just gave (places.js sets it), as opposed to one saved for a place.</summary>
+    public const string FromBrowser = "browser";
+
     public JsonNode? Profile { get; private set; }
     /// <summary>Taxonomy skills for what the seeker typed in "add a skill" (filled after "suggest", without script).</summary>
     public IReadOnlyList<Suggestion> SkillSuggestions { get; private set; } = [];
@@ -18,9 +25,11 @@ public sealed class ProfileModel : PortalPage
 
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Phone { get; set; }
-    [BindProperty] public string? RegionCode { get; set; }
+    [BindProperty(Name = "home")] public PlaceChoice Home { get; set; } = new();
     [BindProperty] public string? Latitude { get; set; }
     [BindProperty] public string? Longitude { get; set; }
+    /// <summary>The place the hidden position belongs to (its code), or "browser" for a position just given.</summary>
+    [BindProperty] public string? PointFor { get; set; }
     [BindProperty] public string? MaxCommuteKm { get; set; }
     [BindProperty] public bool WillingToRelocate { get; set; }
     [BindProperty] public string? Skills { get; set; }
@@ -28,6 +37,11 @@ public sealed class ProfileModel : PortalPage
     [BindProperty] public string? DesiredOccupations { get; set; }
     [BindProperty] public string? NewOccupation { get; set; }
     [BindProperty] public string? SalaryExpectation { get; set; }
+    /// <summary>A new profile's consents per purpose, when registration did not ask (accounts made elsewhere).</summary>
+    [BindProperty] public List<string> Consents { get; set; } = [];
+
+    /// <summary>Whether the form asks for consents itself (a new profile whose registration left no answers).</summary>
+    public bool AsksConsent => Profile is null && Session.ConsentAnswers(User) is null;
 
     public async Task OnGetAsync() => await LoadAsync(fillForm: true);
 
@@ -36,19 +50,28 @@ public sealed class ProfileModel : PortalPage
         var current = await Api.GetAsync("api/profiles/me");
         var existing = current.Ok ? current.Body : null;
         var details = existing?["details"];
+        var region = ResolvePlace(Home, "regionCode", required: true);
+        var (commute, commuteError) = TypedNumbers.Whole(MaxCommuteKm);
+        if (commuteError) Refuse("maxCommuteKm", "input.km");
+        var (salary, salaryError) = TypedNumbers.Amount(SalaryExpectation);
+        if (salaryError) Refuse("salaryExpectation", TypedNumbers.Range(SalaryExpectation).Error ? "input.amount" : "input.oneAmount");
+        if (InputErrors.Count > 0) return await RefusedAsync(() => LoadAsync(fillForm: false));
+
+        var point = PointFor == FromBrowser || PointFor == region ? (TypedNumbers.Coordinate(Latitude), TypedNumbers.Coordinate(Longitude)) : (null, null);
+        var (latitude, longitude) = point is (double lat, double lng) ? (lat, lng) : PlaceChoice.SeatOf(region) ?? (0, 0);
         var skills = Split(Skills).Concat(Split(NewSkill)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var body = new JsonObject
         {
             ["name"] = Name,
             ["phone"] = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
             ["skills"] = new JsonArray([.. skills.Select(s => (JsonNode)s)]),
-            ["regionCode"] = RegionCode?.Trim(),
-            ["latitude"] = ParseNumber(Latitude),
-            ["longitude"] = ParseNumber(Longitude),
-            ["maxCommuteKm"] = ParseNumber(MaxCommuteKm) is { } km ? (int)km : null,
+            ["regionCode"] = region,
+            ["latitude"] = latitude,
+            ["longitude"] = longitude,
+            ["maxCommuteKm"] = commute,
             ["willingToRelocate"] = WillingToRelocate,
             ["desiredOccupations"] = new JsonArray([.. Split(DesiredOccupations).Concat(Split(NewOccupation)).Distinct(StringComparer.OrdinalIgnoreCase).Select(s => (JsonNode)s)]),
-            ["salaryExpectation"] = ParseNumber(SalaryExpectation),
+            ["salaryExpectation"] = salary,
             // Kept as saved: the portal's form does not edit these, and PUT replaces the whole profile.
             ["nationalId"] = existing?["nationalId"]?.DeepClone(),
             ["education"] = details?["education"]?.DeepClone(),
@@ -64,8 +87,18 @@ public sealed class ProfileModel : PortalPage
             ["healthNotes"] = existing?["healthNotes"]?.DeepClone(),
             ["lowIncomeHousehold"] = existing?["lowIncomeHousehold"]?.DeepClone(),
         };
+        // The consents asked at registration (or on this form) take effect with the first profile, not before it.
+        if (existing is null) body["consents"] = ConsentsToSend();
         var result = await Api.PutAsync("api/profiles/me", body);
         return await AfterAsync(result, "profile.saved", () => LoadAsync(fillForm: false));
+    }
+
+    /// <summary>"List": the county list for the league chosen, the form as typed, nothing saved (no script needed).</summary>
+    public async Task<IActionResult> OnPostPickAsync()
+    {
+        Home.Resolve();
+        await LoadAsync(fillForm: false);
+        return Page();
     }
 
     /// <summary>
@@ -77,27 +110,20 @@ public sealed class ProfileModel : PortalPage
         await LoadAsync(fillForm: false);
         var skillQuery = Split(NewSkill).LastOrDefault() ?? Split(Skills).LastOrDefault();
         var occupationQuery = Split(NewOccupation).LastOrDefault() ?? Split(NewSkill).LastOrDefault() ?? Split(DesiredOccupations).LastOrDefault();
-        var skills = await SuggestAsync(skillQuery, "skill");
-        var occupations = await SuggestAsync(occupationQuery, "occupation");
+        var skills = await Suggestions.ForAsync(Api, skillQuery, "skill", T.Lang);
+        var occupations = await Suggestions.ForAsync(Api, occupationQuery, "occupation", T.Lang);
         SuggestionsAvailable = skills is not null || occupations is not null;
         SkillSuggestions = skills ?? [];
         OccupationSuggestions = occupations ?? [];
         return Page();
     }
 
-    /// <summary>The taxonomy's concepts for a prefix, labelled in the page's language first; null when the service did not answer.</summary>
-    private async Task<IReadOnlyList<Suggestion>?> SuggestAsync(string? query, string kind)
+    private JsonObject ConsentsToSend()
     {
-        if (query is null) return [];
-        var lang = T.Lang == Language.English ? "en" : "zh";
-        var result = await Api.GetAsync($"api/matches/taxonomy/suggest?q={Uri.EscapeDataString(query)}&kind={kind}&lang={lang}");
-        if (!result.Ok) return null;
-        return result.Array.Select(item =>
-        {
-            var zh = item.Str("labelZh") is { Length: > 0 } z && z != "null" ? z : null;
-            var en = item.Str("label");
-            return lang == "zh" && zh is not null ? new Suggestion(item.Str("id"), zh, en) : new Suggestion(item.Str("id"), en, zh ?? "");
-        }).Where(s => s.Label.Length > 0).DistinctBy(s => s.Label).ToList();
+        var answers = Session.ConsentAnswers(User) ?? PrivacyModel.Purposes.ToDictionary(purpose => purpose, Consents.Contains);
+        var consents = new JsonObject();
+        foreach (var (purpose, granted) in answers) consents[purpose] = granted;
+        return consents;
     }
 
     private async Task LoadAsync(bool fillForm)
@@ -107,10 +133,11 @@ public sealed class ProfileModel : PortalPage
         if (fillForm && Profile is not null)
         {
             Name = Profile.Str("name");
-            Phone = Profile.Str("phone");
-            RegionCode = Profile.Str("regionCode");
+            Phone = Profile.Str("phone") is "null" ? "" : Profile.Str("phone");
+            Home.Show(Profile.Str("regionCode"));
             Latitude = Fmt.Number(Profile.Num("latitude"), 6);
             Longitude = Fmt.Number(Profile.Num("longitude"), 6);
+            PointFor = Profile.Str("regionCode");
             MaxCommuteKm = Fmt.Number(Profile.Num("maxCommuteKm"), 0);
             WillingToRelocate = Profile.Bool("willingToRelocate");
             Skills = string.Join(", ", Profile.List("skills"));
@@ -120,14 +147,5 @@ public sealed class ProfileModel : PortalPage
     }
 
     private static IEnumerable<string> Split(string? text) =>
-        (text ?? "").Split([',', '，', '、', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static double? ParseNumber(string? text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+        (text ?? "").Split([',', '，', '、', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
-
-/// <summary>A taxonomy concept offered to the seeker: its label in the page's language and, where known, in the other.</summary>
-public sealed record Suggestion(string Id, string Label, string OtherLabel);
-
-/// <summary>What the suggestions partial shows for one field.</summary>
-public sealed record SuggestionsView(string Id, string Title, IReadOnlyList<Suggestion> Items, bool? Available);
