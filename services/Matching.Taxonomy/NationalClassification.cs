@@ -200,6 +200,12 @@ public sealed partial class NationalClassification
         _ => OccupationCode(),
     };
 
+    /// <summary>Whether a code is a 细类 of the classification (repeated codes included): what postings and profiles may carry.</summary>
+    public bool IsOccupationCode(string? code) => Find(code) is { Level: NationalLevel.Occupation };
+
+    /// <summary>The field error for a code that is no 细类 (postings' and profiles' nationalOccupationCode).</summary>
+    public const string NotAnOccupationCode = "Give a 细类 code of 职业分类大典 2022, e.g. 4-02-02-02 (GET /api/matches/taxonomy/suggest?kind=national finds one).";
+
     /// <summary>Whether text is written like a 细类 code (4-02-02-02), whether or not the classification has it.</summary>
     public static bool LooksLikeOccupationCode(string? text) => text is not null && OccupationCode().IsMatch(text.Trim());
 

@@ -15,14 +15,38 @@ public sealed partial class SkillTaxonomy
 
     /// <summary>
     /// The ESCO occupations a 细类 code stands for: those its crosswalk row names; when the evidence named none, every
-    /// ESCO occupation of its ISCO-08 unit group (as an ISCO code from a register is read). Empty for an unknown code.
+    /// ESCO occupation of its ISCO-08 unit group (as an ISCO code from a register is read), unless
+    /// <paramref name="orUnitGroup"/> is false. Empty for an unknown code.
     /// </summary>
-    public int[] EscoOccupationsOf(string nationalCode)
+    public int[] EscoOccupationsOf(string nationalCode, bool orUnitGroup = true)
     {
         if (_national.Find(nationalCode) is not { Level: NationalLevel.Occupation } code) return [];
         var canonical = _national.Canonical(code);
         if (_escoOfNational.TryGetValue(canonical.Code, out var named) && named.Length > 0) return named;
-        return canonical.Crosswalk is { } entry && _byIscoGroup.TryGetValue(int.Parse(entry.IscoGroup, CultureInfo.InvariantCulture), out var group) ? group : [];
+        return orUnitGroup && canonical.Crosswalk is { } entry && _byIscoGroup.TryGetValue(int.Parse(entry.IscoGroup, CultureInfo.InvariantCulture), out var group)
+            ? group
+            : [];
+    }
+
+    /// <summary>
+    /// The 细类 code a posting or profile carries beside its ESCO occupation: the one given (for a repeated code, the code
+    /// it repeats); else the first occupation named that is a 大典 code or name, or an ESCO code or name the crosswalk
+    /// maps to a 细类; else the 细类 the title names (<see cref="NationalOccupationOfTitle"/>). Null when none names one; an
+    /// unknown code given is the caller's to refuse (<see cref="NationalClassification.IsOccupationCode"/>).
+    /// </summary>
+    public string? NationalCodeFor(string? given, IEnumerable<string?> occupationsNamed, string? title)
+    {
+        if (_national.Find(given) is { Level: NationalLevel.Occupation } code) return _national.Canonical(code).Code;
+        foreach (var named in occupationsNamed)
+        {
+            if (string.IsNullOrWhiteSpace(named)) continue;
+            if ((_national.Find(named) ?? _national.FindByName(named)) is { Level: NationalLevel.Occupation } national) return _national.Canonical(national).Code;
+            foreach (var id in ResolveOccupations([named]))
+            {
+                if (_nationalOfEsco[id].Length > 0) return _nationalOfEsco[id][0];
+            }
+        }
+        return NationalOccupationOfTitle(title)?.Code;
     }
 
     /// <summary>The 细类 whose crosswalk names an ESCO occupation: those naming it first before the rest, then code order.</summary>

@@ -24,7 +24,8 @@ public sealed record PostingResponse(
     bool SalaryNegotiable = false,
     EmploymentType EmploymentType = EmploymentType.FullTime,
     IReadOnlyList<KeyGroup>? KeyGroups = null,
-    string? ReviewNote = null)
+    string? ReviewNote = null,
+    string? NationalOccupationCode = null)
 {
     public static PostingResponse From(Posting posting) => new(
         posting.Id, posting.EmployerId, posting.Title, posting.Description, posting.OccupationCode, posting.Skills,
@@ -35,5 +36,6 @@ public sealed record PostingResponse(
         posting.ExperienceYears, posting.SalaryNegotiable,
         Enum.Parse<EmploymentType>(posting.EmploymentType),
         posting.KeyGroups.Select(Enum.Parse<KeyGroup>).ToList(),
-        posting.ReviewNote);
+        posting.ReviewNote,
+        posting.NationalOccupationCode);
 }

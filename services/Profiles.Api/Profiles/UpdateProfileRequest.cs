@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
 using NationalIdNumber = JobMatch.ServiceDefaults.PersonalData.NationalId;
 using JobMatch.ServiceDefaults.Problems;
+using Matching.Taxonomy;
 
 namespace Profiles.Api.Profiles;
 
 /// <summary>
 /// The whole profile, as the seeker saves it. Everything after WillingToRelocate is optional, so clients of the
-/// first version (name, phone, skills, region, commute) keep working.
+/// first version (name, phone, skills, region, commute) keep working. NationalOccupationCode is the 细类 of 职业分类大典 2022
+/// the seeker is looking for (4-02-02-02); without one it is derived from the desired occupations (docs/decisions/060).
 /// </summary>
 public sealed partial record UpdateProfileRequest(
     string? Name,
@@ -31,7 +33,8 @@ public sealed partial record UpdateProfileRequest(
     string? HealthNotes = null,
     bool? RuralResidence = null,
     DateOnly? UnemployedSince = null,
-    bool? LowIncomeHousehold = null)
+    bool? LowIncomeHousehold = null,
+    string? NationalOccupationCode = null)
 {
     public Validation Validate() => Validate(DateOnly.FromDateTime(DateTime.UtcNow), out _);
 
@@ -50,6 +53,8 @@ public sealed partial record UpdateProfileRequest(
             .RequireItems(Certificates, "certificates", 50)
             .RequireItems(Languages, "languages", 20)
             .RequireItems(DesiredOccupations, "desiredOccupations", 20)
+            .Require(NationalOccupationCode is null || NationalClassification.Shared.IsOccupationCode(NationalOccupationCode), "nationalOccupationCode",
+                NationalClassification.NotAnOccupationCode)
             .RequireItems(EmploymentTypes, "employmentTypes", 5)
             .Require(EmploymentTypes is null || EmploymentTypes.All(type => ProfileDetails.EmploymentTypeNames.Contains(type)), "employmentTypes",
                 "Employment types are " + string.Join(", ", ProfileDetails.EmploymentTypeNames) + ".")

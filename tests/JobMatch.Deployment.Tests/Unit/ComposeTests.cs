@@ -26,6 +26,21 @@ public sealed class ComposeTests
         Assert.Contains($"http://127.0.0.1:8080{HealthExtensions.ReadyPath}", text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A project the component references (directly or through another) that the image does not copy fails the image
+    /// build at restore: both the project file (restore layer) and the folder (build layer) must be copied.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Components))]
+    public void Every_project_a_component_references_is_copied_into_its_image(string component)
+    {
+        var text = DeploymentFiles.Read($"{DeploymentFiles.Projects[component]}/Dockerfile");
+        var missing = DeploymentFiles.ReferencedProjects(DeploymentFiles.Projects[component])
+            .SelectMany(project => new[] { $"COPY {project}/{Path.GetFileName(project)}.csproj {project}/", $"COPY {project}/ {project}/" })
+            .Where(line => !text.Contains(line, StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, $"{component}'s Dockerfile lacks:\n{string.Join('\n', missing)}");
+    }
+
     [Fact]
     public void The_matching_image_installs_xgboost_for_the_learned_ranker()
     {

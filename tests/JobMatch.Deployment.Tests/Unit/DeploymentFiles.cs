@@ -17,6 +17,32 @@ public static partial class DeploymentFiles
         ["gateway"] = "gateway/JobMatch.Gateway",
     };
 
+    /// <summary>Every project a project references, directly or through another (paths relative to the repository root).</summary>
+    public static IReadOnlyList<string> ReferencedProjects(string project)
+    {
+        var found = new List<string>();
+        var pending = new Stack<string>([project]);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            var file = $"{current}/{Path.GetFileName(current)}.csproj";
+            foreach (Match reference in ProjectReference().Matches(Read(file)))
+            {
+                var path = Path.GetRelativePath(RepositoryRoot.Path, Path.GetFullPath(Path.Combine(RepositoryRoot.Path, current, Path.GetDirectoryName(reference.Groups[1].Value)!)))
+                    .Replace('\\', '/');
+                if (!found.Contains(path))
+                {
+                    found.Add(path);
+                    pending.Push(path);
+                }
+            }
+        }
+        return found;
+    }
+
+    [GeneratedRegex("<ProjectReference\\s+Include=\"([^\"]+)\"")]
+    private static partial Regex ProjectReference();
+
     public static string Read(string relativePath) => File.ReadAllText(Path.Combine(RepositoryRoot.Path, relativePath));
 
     public static YamlMappingNode Compose { get; } = LoadYaml("docker-compose.yml").Single();
