@@ -18,9 +18,14 @@ public sealed partial class SkillTaxonomy
     /// </summary>
     public Concept? OccupationOfTitle(string? title)
     {
+        // The whole ad as written counts only as one of our own labels or a 大典 name (客户经理（银行）): an ESCO synonym of
+        // the ad's wording with its grade still on ("senior data analyst" is one of call centre analyst's) must not beat
+        // the cleaned job ("data analyst").
+        var asWritten = TextNormalizer.Clean(title);
+        if ((FindLabelled(asWritten, ConceptKind.Occupation, LabelRank.ZhAlias) ?? FindNationalLabel(asWritten)) is { } whole) return whole;
         var cleaned = TitleCleaner.Clean(title);
         Concept? Ours(string text) => FindLabelled(text, ConceptKind.Occupation);
-        return NamedByTitle(title, cleaned, Ours, FindNationalLabel) ?? LongestIn(cleaned, LongestOccupationIn, LongestNationalLabelIn);
+        return NamedByTitle(cleaned, Ours, FindNationalLabel) ?? LongestIn(cleaned, LongestOccupationIn, LongestNationalLabelIn);
     }
 
     /// <summary>
@@ -32,23 +37,22 @@ public sealed partial class SkillTaxonomy
     {
         var cleaned = TitleCleaner.Clean(title);
         NationalOccupation? Named(string text) => _national.FindByName(text) is { Level: NationalLevel.Occupation } found ? _national.Canonical(found) : null;
-        return NamedByTitle(title, cleaned, Named)
+        return Named(TextNormalizer.Clean(title)) ?? NamedByTitle(cleaned, Named)
             ?? (OccupationOfTitle(title) is { } esco ? NationalOccupationsOf(esco.Id).FirstOrDefault() : null)
             ?? (LongestIn(cleaned, _national.LongestNameIn) is { } inside ? _national.Canonical(inside) : null);
     }
 
     /// <summary>
-    /// Step by step, each namer in turn: the whole title as written; the cleaned core or a part as a name; a part with a
-    /// worker's suffix. The first name found wins.
+    /// Step by step, each namer in turn: the cleaned core or a part as a name; a part with a worker's suffix. The first
+    /// name found wins.
     /// </summary>
-    private static T? NamedByTitle<T>(string? title, CleanedTitle cleaned, params Func<string, T?>[] namers)
+    private static T? NamedByTitle<T>(CleanedTitle cleaned, params Func<string, T?>[] namers)
         where T : class
     {
-        // A curated label may include what the cleaner takes off (客户经理（银行）): the whole title first.
-        string[] asWritten = [TextNormalizer.Clean(title)];
+        if (cleaned.Core.Length == 0) return null;
         string[] wholeOrPart = [cleaned.Core, .. cleaned.Parts];
         string[] completed = [.. cleaned.Parts.SelectMany(part => WorkerSuffixes.Select(suffix => part + suffix))];
-        foreach (var texts in cleaned.Core.Length == 0 ? [asWritten] : new[] { asWritten, wholeOrPart, completed })
+        foreach (var texts in new[] { wholeOrPart, completed })
         {
             foreach (var named in namers)
             {

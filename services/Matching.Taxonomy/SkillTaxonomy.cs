@@ -79,15 +79,15 @@ public sealed partial class SkillTaxonomy
     public Concept? Find(string text, ConceptKind? kind = null) =>
         FindLabelled(text, kind) ?? ((kind is null or ConceptKind.Occupation) && !string.IsNullOrWhiteSpace(text) ? FindNationalLabel(text) : null);
 
-    /// <summary>The concept our labels (ESCO's, our Chinese layer, curated aliases) or an ESCO URI name.</summary>
-    private Concept? FindLabelled(string text, ConceptKind? kind)
+    /// <summary>The concept our labels (ESCO's, our Chinese layer, curated aliases; ranked at most <paramref name="worst"/>) or an ESCO URI name.</summary>
+    private Concept? FindLabelled(string text, ConceptKind? kind, LabelRank worst = LabelRank.EscoHidden)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        var id = _labels.Find(TaxonomyText.Normalize(text), kind, KindOf);
+        var id = _labels.Find(TaxonomyText.Normalize(text), kind, KindOf, worst);
         if (id < 0 && _byUri.TryGetValue(text.Trim(), out var byUri) && (kind is null || _concepts[byUri].Kind == kind))
         {
             id = byUri;
