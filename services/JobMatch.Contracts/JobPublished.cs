@@ -3,7 +3,8 @@ namespace JobMatch.Contracts;
 /// <summary>
 /// A posting went live: seekers may now find it and be matched to it. Fields after ValidUntil were added later
 /// and are optional, so older publishers and consumers keep working. Description is the ad's text (matching's lexical
-/// retrieval reads it, issue 13).
+/// retrieval reads it, issue 13). NationalOccupationCode is the posting's 细类 of 职业分类大典 2022 (4-02-02-02), beside the
+/// ESCO OccupationCode (issue 19).
 /// </summary>
 public sealed record JobPublished(
     Guid PostingId,
@@ -23,4 +24,5 @@ public sealed record JobPublished(
     IReadOnlyList<string>? KeyGroups = null,
     int? ExperienceYears = null,
     string? Education = null,
-    string? Description = null);
+    string? Description = null,
+    string? NationalOccupationCode = null);

@@ -7,6 +7,7 @@ namespace JobMatch.Contracts;
 /// Skills are as typed; SkillConcepts their normalised concepts. KeyGroups names the groups that apply
 /// (graduate, veteran, rural-worker, employment-difficulty) and nothing of why. PastOccupations are the job titles of the
 /// work history as typed (no employer, no dates); Certificates as typed: matching's lexical retrieval reads both.
+/// NationalOccupationCode is the 细类 of 职业分类大典 2022 the seeker looks for, beside DesiredOccupations (issue 19).
 /// </summary>
 public sealed record ProfileUpdated(
     Guid SeekerId,
@@ -29,4 +30,5 @@ public sealed record ProfileUpdated(
     IReadOnlyList<string>? KeyGroups = null,
     bool SharedWithEmployers = false,
     IReadOnlyList<string>? PastOccupations = null,
-    IReadOnlyList<string>? Certificates = null);
+    IReadOnlyList<string>? Certificates = null,
+    string? NationalOccupationCode = null);

@@ -166,8 +166,8 @@ internal sealed class LabelIndex
         }
     }
 
-    /// <summary>The best concept (of <paramref name="kind"/>) a whole normalised key names, or -1.</summary>
-    public int Find(string key, ConceptKind? kind, Func<int, ConceptKind> kindOf)
+    /// <summary>The best concept (of <paramref name="kind"/>) a whole normalised key names by a label ranked at most <paramref name="worst"/>, or -1.</summary>
+    public int Find(string key, ConceptKind? kind, Func<int, ConceptKind> kindOf, LabelRank worst = LabelRank.EscoHidden)
     {
         if (!_lookup.TryGetValue(key.AsSpan(), out var k))
         {
@@ -176,7 +176,7 @@ internal sealed class LabelIndex
 
         for (var e = _entryStart[k]; e < _entryStart[k + 1]; e++)
         {
-            if (kind is null || kindOf(_entryConcept[e]) == kind)
+            if (_entryRank[e] <= worst && (kind is null || kindOf(_entryConcept[e]) == kind))
             {
                 return _entryConcept[e];
             }

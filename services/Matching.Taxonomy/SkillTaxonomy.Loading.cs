@@ -35,7 +35,7 @@ public sealed partial class SkillTaxonomy
         }.Select(TaxonomyText.Normalize),
         StringComparer.Ordinal);
 
-    private SkillTaxonomy(TaxonomySource source, List<string> errors, bool index = true)
+    private SkillTaxonomy(TaxonomySource source, NationalClassification national, List<string> errors, bool index = true)
     {
         const string OccupationsFile = "esco/occupations.tsv.gz";
         const string SkillsFile = "esco/skills.tsv.gz";
@@ -252,6 +252,7 @@ public sealed partial class SkillTaxonomy
 
         _military = [.. military];
         MilitaryOccupations = Array.AsReadOnly(_military);
+        (_national, _escoOfNational, _nationalOfEsco, _nationalLabels) = JoinCrosswalk(national, errors);
 
         if (errors.Count > 0 || !index)
         {
@@ -290,6 +291,7 @@ public sealed partial class SkillTaxonomy
                 AddLabel(id, h, LabelRank.EscoHidden);
             }
         }
+
 
         string AddLabel(int id, string label, LabelRank rank)
         {

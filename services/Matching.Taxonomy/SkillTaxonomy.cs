@@ -31,10 +31,12 @@ public sealed partial class SkillTaxonomy
     /// <summary>A fresh load of the embedded data (tests, benchmarks). Throws <see cref="TaxonomyDataException"/> on bad data.</summary>
     public static SkillTaxonomy Load() => Load(TaxonomySource.FromResources());
 
-    internal static SkillTaxonomy Load(TaxonomySource source)
+    internal static SkillTaxonomy Load(TaxonomySource source) => Load(source, NationalClassification.Shared);
+
+    internal static SkillTaxonomy Load(TaxonomySource source, NationalClassification national)
     {
         var errors = new List<string>();
-        var taxonomy = new SkillTaxonomy(source, errors);
+        var taxonomy = new SkillTaxonomy(source, national, errors);
         if (errors.Count > 0)
         {
             const int Shown = 30;
@@ -50,7 +52,7 @@ public sealed partial class SkillTaxonomy
     internal static IReadOnlyList<string> Validate(TaxonomySource source)
     {
         var errors = new List<string>();
-        _ = new SkillTaxonomy(source, errors, index: false);
+        _ = new SkillTaxonomy(source, NationalClassification.Shared, errors, index: false);
         return errors;
     }
 
@@ -70,15 +72,22 @@ public sealed partial class SkillTaxonomy
     /// <summary>Number of distinct normalised labels (English, Chinese, aliases) in the index.</summary>
     public int LabelCount => _labels.KeyCount;
 
-    /// <summary>The concept one label, alias or synonym names, in either language (or a full ESCO URI); null if none.</summary>
-    public Concept? Find(string text, ConceptKind? kind = null)
+    /// <summary>
+    /// The concept one label, alias or synonym names, in either language (or a full ESCO URI); else, for occupations,
+    /// the ESCO occupation a 职业分类大典 name or recruiting alias names through the crosswalk; null if none.
+    /// </summary>
+    public Concept? Find(string text, ConceptKind? kind = null) =>
+        FindLabelled(text, kind) ?? ((kind is null or ConceptKind.Occupation) && !string.IsNullOrWhiteSpace(text) ? FindNationalLabel(text) : null);
+
+    /// <summary>The concept our labels (ESCO's, our Chinese layer, curated aliases; ranked at most <paramref name="worst"/>) or an ESCO URI name.</summary>
+    private Concept? FindLabelled(string text, ConceptKind? kind, LabelRank worst = LabelRank.EscoHidden)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        var id = _labels.Find(TaxonomyText.Normalize(text), kind, KindOf);
+        var id = _labels.Find(TaxonomyText.Normalize(text), kind, KindOf, worst);
         if (id < 0 && _byUri.TryGetValue(text.Trim(), out var byUri) && (kind is null || _concepts[byUri].Kind == kind))
         {
             id = byUri;
@@ -135,7 +144,8 @@ public sealed partial class SkillTaxonomy
 
     /// <summary>
     /// Distinct occupation ids for names in either language, ESCO codes ("8344.1": that occupation), ISCO-08 unit
-    /// groups ("8344": every ESCO occupation in the group) or ESCO URIs.
+    /// groups ("8344": every ESCO occupation in the group), ESCO URIs, or 职业分类大典 codes and names ("4-02-02-02",
+    /// 道路货运汽车驾驶员: the ESCO occupations of its crosswalk, see <see cref="EscoOccupationsOf"/>).
     /// </summary>
     public int[] ResolveOccupations(IEnumerable<string> typedOrCodes)
     {
@@ -154,6 +164,16 @@ public sealed partial class SkillTaxonomy
             var text = raw?.Trim() ?? string.Empty;
             if (text.Length == 0)
             {
+                continue;
+            }
+
+            if (NationalClassification.LooksLikeOccupationCode(text))
+            {
+                foreach (var id in EscoOccupationsOf(text))
+                {
+                    Add(id);
+                }
+
                 continue;
             }
 
@@ -183,6 +203,11 @@ public sealed partial class SkillTaxonomy
             {
                 var found = new List<int>();
                 ExtractIds(text, ConceptKind.Occupation, found);
+                if (found.Count == 0 && _national.FindByName(text) is { Level: NationalLevel.Occupation } national)
+                {
+                    found.AddRange(EscoOccupationsOf(national.Code));
+                }
+
                 found.ForEach(Add);
             }
         }
@@ -397,11 +422,11 @@ public sealed partial class SkillTaxonomy
     }
 
     /// <summary>
-    /// Every Chinese label and alias (normalised, two to ten characters): the words a segmenter should keep whole, so
+    /// Every Chinese label and alias, 大典 names included (normalised, two to ten characters): the words a segmenter should keep whole, so
     /// lexical retrieval and the taxonomy cut text the same way (TextAnalyzer.AddWords).
     /// </summary>
     public IEnumerable<string> ChineseWords() =>
-        _labels.Keys.Where(key => key.Length is >= 2 and <= 10 && key.All(TaxonomyText.IsCjk));
+        _labels.Keys.Concat(_nationalLabels.Keys).Where(key => key.Length is >= 2 and <= 10 && key.All(TaxonomyText.IsCjk)).Distinct(StringComparer.Ordinal);
 
     /// <summary>ESCO's synonyms (altLabels) of a concept as written, e.g. for "operate forklift" "drive forklift".</summary>
     public IReadOnlyList<string> Synonyms(int id) => (uint)id < (uint)_synonyms.Length ? _synonyms[id] ?? [] : [];

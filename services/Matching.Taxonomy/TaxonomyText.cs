@@ -173,6 +173,47 @@ public static class TaxonomyText
             ? char.IsAsciiLetterOrDigit(c) || c is '#' or '+'
             : char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
+    /// <summary>Whether a word may start or end at position i of a normalised key (its ends, a space, a Chinese character).</summary>
+    internal static bool IsWordBoundary(string key, int i) =>
+        i == 0 || i == key.Length || key[i] == ' ' || key[i - 1] == ' ' || IsCjk(key[i]) || IsCjk(key[i - 1]);
+
+    /// <summary>
+    /// The longest key inside a normalised key that <paramref name="find"/> knows, starting and ending at word
+    /// boundaries, the later one on a tie (a Chinese title's head noun comes last), with its length.
+    /// </summary>
+    internal static (T? Found, int Length) LongestKeyIn<T>(string key, Func<string, T?> find)
+        where T : class
+    {
+        var boundaries = new List<int>();
+        for (var i = 0; i <= key.Length; i++)
+        {
+            if (IsWordBoundary(key, i))
+            {
+                boundaries.Add(i);
+            }
+        }
+
+        for (var length = key.Length; length >= 2; length--)
+        {
+            for (var b = boundaries.Count - 1; b >= 0; b--)
+            {
+                var end = boundaries[b];
+                var start = end - length;
+                if (start < 0 || boundaries.BinarySearch(start) < 0 || key[start] == ' ' || key[end - 1] == ' ')
+                {
+                    continue;
+                }
+
+                if (find(key[start..end]) is { } found)
+                {
+                    return (found, length);
+                }
+            }
+        }
+
+        return (null, 0);
+    }
+
     /// <summary>Splits free text into clauses at sentence and list punctuation, so no label matches across a comma.</summary>
     internal static IEnumerable<string> Clauses(string text)
     {

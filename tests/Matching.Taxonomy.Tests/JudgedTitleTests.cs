@@ -44,17 +44,22 @@ public sealed class JudgedTitleTests(ITestOutputHelper output)
         var judged = Load().Where(j => set == "all" || j.Set == set).ToList();
         var resolved = 0;
         var right = 0;
+        // Only the dev titles' misses are printed: the held-out ones stay unread while labels are added (docs/benchmarks.md).
+        void Miss(string line)
+        {
+            if (set == "dev") output.WriteLine(line);
+        }
         foreach (var title in judged)
         {
             var occupation = Taxonomy.Shared.OccupationOfTitle(title.Title);
             if (occupation is null)
             {
-                output.WriteLine($"unresolved  {title.Title}  (judged: {string.Join(" | ", title.Occupations)})");
+                Miss($"unresolved  {title.Title}  (judged: {string.Join(" | ", title.Occupations)})");
                 continue;
             }
             resolved++;
             if (title.Occupations.Contains(occupation.Label)) right++;
-            else output.WriteLine($"wrong       {title.Title} → {occupation.Label} ({occupation.LabelZh})  (judged: {string.Join(" | ", title.Occupations)})");
+            else Miss($"wrong       {title.Title} → {occupation.Label} ({occupation.LabelZh})  (judged: {string.Join(" | ", title.Occupations)})");
         }
         var resolvedShare = (double)resolved / judged.Count;
         var rightShare = resolved == 0 ? 0 : (double)right / resolved;

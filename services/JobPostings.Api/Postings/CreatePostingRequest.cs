@@ -1,10 +1,13 @@
 using JobMatch.ServiceDefaults.Problems;
+using Matching.Taxonomy;
 
 namespace JobPostings.Api.Postings;
 
 /// <summary>
 /// A posting as an employer writes it (create, or edit a draft). Salary: a range, or SalaryNegotiable (面议), or
 /// neither (not stated). Fields after ValidUntil were added with screening and search and are optional.
+/// NationalOccupationCode is a 细类 of 职业分类大典 2022 (4-02-02-02) beside the ESCO OccupationCode; when the employer gives
+/// none it is derived from the ESCO code or the title (docs/decisions/060).
 /// </summary>
 public sealed record CreatePostingRequest(
     string? Title,
@@ -23,7 +26,8 @@ public sealed record CreatePostingRequest(
     int? ExperienceYears = null,
     bool SalaryNegotiable = false,
     EmploymentType? EmploymentType = null,
-    IReadOnlyList<KeyGroup>? KeyGroups = null)
+    IReadOnlyList<KeyGroup>? KeyGroups = null,
+    string? NationalOccupationCode = null)
 {
     public const int MaxSkills = 50;
 
@@ -34,6 +38,8 @@ public sealed record CreatePostingRequest(
             .Require(Title is null || Title.Length <= 200, "title", "The title is at most 200 characters.")
             .Require(Description is null || Description.Length <= 20_000, "description", "The description is at most 20,000 characters.")
             .Require(OccupationCode is null || OccupationCode.Length <= 100, "occupationCode", "The occupation code is at most 100 characters.")
+            .Require(NationalOccupationCode is null || NationalClassification.Shared.IsOccupationCode(NationalOccupationCode), "nationalOccupationCode",
+                NationalClassification.NotAnOccupationCode)
             .RequireRegionCode(RegionCode)
             .RequireCoordinates(Latitude, Longitude)
             .Require(SalaryMin is null or >= 0, "salaryMin", "The salary cannot be negative.")

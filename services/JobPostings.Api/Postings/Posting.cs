@@ -12,6 +12,8 @@ public sealed class Posting
     public string Title { get; init; } = "";
     public string Description { get; init; } = "";
     public string? OccupationCode { get; init; }
+    /// <summary>The 职业分类大典 细类, as the employer gave it or derived from the ESCO code or the title.</summary>
+    public string? NationalOccupationCode { get; init; }
     public string[] Skills { get; init; } = [];
     public string[] OptionalSkills { get; init; } = [];
     public string? Education { get; init; }
@@ -62,5 +64,5 @@ public sealed class Posting
         Id, EmployerId, Title, OccupationCode, Skills, RegionCode, Latitude, Longitude, SalaryMin, SalaryMax,
         new DateTimeOffset(PublishedAt ?? UpdatedAt, TimeSpan.Zero),
         ValidUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null,
-        OptionalSkills, EmploymentType, KeyGroups, ExperienceYears, Education, Description);
+        OptionalSkills, EmploymentType, KeyGroups, ExperienceYears, Education, Description, NationalOccupationCode);
 }

@@ -25,7 +25,8 @@ public sealed record PostingResponse(
     EmploymentType EmploymentType = EmploymentType.FullTime,
     IReadOnlyList<KeyGroup>? KeyGroups = null,
     string? ReviewNote = null,
-    string? EmployerName = null)
+    string? EmployerName = null,
+    string? NationalOccupationCode = null)
 {
     public static PostingResponse From(Posting posting) => new(
         posting.Id, posting.EmployerId, posting.Title, posting.Description, posting.OccupationCode, posting.Skills,
@@ -37,5 +38,6 @@ public sealed record PostingResponse(
         Enum.Parse<EmploymentType>(posting.EmploymentType),
         posting.KeyGroups.Select(Enum.Parse<KeyGroup>).ToList(),
         posting.ReviewNote,
-        posting.EmployerName);
+        posting.EmployerName,
+        posting.NationalOccupationCode);
 }

@@ -2,6 +2,7 @@ using Dapper;
 using JobMatch.ServiceDefaults.Messaging;
 using JobPostings.Api.Screening;
 using JobPostings.Api.Search;
+using Matching.Taxonomy;
 using Npgsql;
 
 namespace JobPostings.Api.Postings;
@@ -12,7 +13,7 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
     public const string Columns =
         "id, employer_id, title, description, occupation_code, skills, optional_skills, education, experience_years, region_code, " +
         "latitude, longitude, salary_min, salary_max, salary_negotiable, employment_type, key_groups, vacancies, status, review_note, " +
-        "content_fingerprint, duplicate_of, valid_until, created_at, updated_at, submitted_at, published_at, closed_at, employer_name";
+        "content_fingerprint, duplicate_of, valid_until, created_at, updated_at, submitted_at, published_at, closed_at, employer_name, national_occupation_code";
 
     public async Task<Posting?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -30,10 +31,10 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
             $"""
             INSERT INTO postings (id, employer_id, title, description, occupation_code, skills, optional_skills, education, experience_years,
                                   region_code, latitude, longitude, salary_min, salary_max, salary_negotiable, employment_type, key_groups,
-                                  vacancies, status, valid_until, search_text, employer_name)
+                                  vacancies, status, valid_until, search_text, employer_name, national_occupation_code)
             VALUES (@Id, @EmployerId, @Title, @Description, @OccupationCode, @Skills, @OptionalSkills, @Education, @ExperienceYears,
                     @RegionCode, @Latitude, @Longitude, @SalaryMin, @SalaryMax, @SalaryNegotiable, @EmploymentType, @KeyGroups,
-                    @Vacancies, @Status, @ValidUntil, @SearchText, @EmployerName)
+                    @Vacancies, @Status, @ValidUntil, @SearchText, @EmployerName, @NationalOccupationCode)
             RETURNING {Columns}
             """,
             Parameters(request, Guid.CreateVersion7(), employerId, employerName))!;
@@ -46,7 +47,8 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
                 optional_skills = @OptionalSkills, education = @Education, experience_years = @ExperienceYears, region_code = @RegionCode,
                 latitude = @Latitude, longitude = @Longitude, salary_min = @SalaryMin, salary_max = @SalaryMax,
                 salary_negotiable = @SalaryNegotiable, employment_type = @EmploymentType, key_groups = @KeyGroups,
-                vacancies = @Vacancies, valid_until = @ValidUntil, search_text = @SearchText, updated_at = now()
+                vacancies = @Vacancies, valid_until = @ValidUntil, search_text = @SearchText,
+                national_occupation_code = @NationalOccupationCode, updated_at = now()
             WHERE id = @Id
             RETURNING {Columns}
             """,
@@ -196,6 +198,8 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
             Title = title,
             Description = description,
             request.OccupationCode,
+            // The 大典 code beside the ESCO one: the employer's (a repeated code stored as the code it repeats), else derived.
+            NationalOccupationCode = SkillTaxonomy.Shared.NationalCodeFor(request.NationalOccupationCode, [request.OccupationCode], title),
             Skills = skills,
             OptionalSkills = optionalSkills,
             Education = request.Education?.ToString(),

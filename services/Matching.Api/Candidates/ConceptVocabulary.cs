@@ -70,21 +70,30 @@ public sealed class ConceptVocabulary
         return [.. result];
     }
 
-    /// <summary>Occupations a posting or seeker names: codes and names in either language, and the posting title.</summary>
-    public int[] Occupations(IEnumerable<string> namesOrCodes, string? title = null)
+    /// <summary>
+    /// Occupations a posting or seeker names: codes and names in either language, the 职业分类大典 code through the
+    /// crosswalk, and the posting title.
+    /// </summary>
+    public int[] Occupations(IEnumerable<string> namesOrCodes, string? title = null, string? nationalCode = null)
     {
         var texts = namesOrCodes.ToArray();
-        var key = string.Join('\u001f', texts) + '\u001e' + title;
+        var key = string.Join('\u001f', texts) + '\u001e' + title + '\u001e' + nationalCode;
         if (occupationCache.TryGetValue(key, out var cached)) return cached;
-        var resolved = ResolveOccupations(texts, title);
+        var resolved = ResolveOccupations(texts, title, nationalCode);
         if (occupationCache.Count < CacheLimit) occupationCache.TryAdd(key, resolved);
         return resolved;
     }
 
-    private int[] ResolveOccupations(string[] namesOrCodes, string? title)
+    /// <summary>
+    /// What is named, with the ESCO occupations the 大典 code's crosswalk names; else the title's; else, for a 大典 code
+    /// the crosswalk maps to a unit group only, every ESCO occupation of that group (as an ISCO code is read).
+    /// </summary>
+    private int[] ResolveOccupations(string[] namesOrCodes, string? title, string? nationalCode)
     {
         var ids = taxonomy.ResolveOccupations(namesOrCodes.Where(text => !string.IsNullOrWhiteSpace(text))).ToList();
+        if (nationalCode is not null) ids.AddRange(taxonomy.EscoOccupationsOf(nationalCode, orUnitGroup: false));
         if (ids.Count == 0 && taxonomy.OccupationOfTitle(title) is { } named) ids.Add(named.Id);
+        if (ids.Count == 0 && nationalCode is not null) ids.AddRange(taxonomy.EscoOccupationsOf(nationalCode));
         return [.. ids.Distinct()];
     }
 

@@ -28,7 +28,7 @@ public sealed class IndexedPosting
         Snapshot = posting,
         Essential = vocabulary.Skills(posting.Skills),
         Optional = vocabulary.Skills(posting.OptionalSkills),
-        Occupations = vocabulary.Occupations(posting.OccupationCode is { } code ? [code] : [], posting.Title),
+        Occupations = vocabulary.Occupations(posting.OccupationCode is { } code ? [code] : [], posting.Title, posting.NationalOccupationCode),
         Education = EducationRanks.OfPosting(posting.Education),
         Terms = new LexicalTerms.Builder(vocabulary.Terms)
             .Add(TitleCleaner.Clean(posting.Title).Core, LexicalTerms.TitleWeight)
@@ -62,7 +62,7 @@ public sealed class IndexedSeeker
     public static IndexedSeeker From(SeekerSnapshot seeker, ConceptVocabulary vocabulary)
     {
         var skills = vocabulary.Skills(seeker.Skills.Concat(seeker.SkillConcepts)).Select(skill => skill.Id).Distinct().Order().ToArray();
-        var occupations = vocabulary.Occupations(seeker.DesiredOccupations);
+        var occupations = vocabulary.Occupations(seeker.DesiredOccupations, nationalCode: seeker.NationalOccupationCode);
         if (seeker.KeyGroups.Contains(KeyGroups.Veteran, StringComparer.Ordinal))
             occupations = [.. occupations.Concat(vocabulary.CivilianOccupations(seeker.DesiredOccupations)).Distinct()];
         return new IndexedSeeker

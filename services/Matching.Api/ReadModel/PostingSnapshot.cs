@@ -7,6 +7,8 @@ public sealed class PostingSnapshot
     public Guid EmployerId { get; init; }
     public string Title { get; init; } = "";
     public string? OccupationCode { get; init; }
+    /// <summary>The posting's 职业分类大典 细类 (4-02-02-02); matching reads it through the crosswalk.</summary>
+    public string? NationalOccupationCode { get; init; }
     public string[] Skills { get; init; } = [];
     public string[] SkillKeys { get; init; } = [];
     public string[] OptionalSkills { get; init; } = [];

@@ -14,11 +14,11 @@ public sealed class ReadModelStore
 {
     public const string PostingColumns =
         "posting_id, employer_id, title, occupation_code, skills, skill_keys, region_code, latitude, longitude, salary_min, salary_max, published_at, valid_until, " +
-        "optional_skills, employment_type, key_groups, experience_years, education, description";
+        "optional_skills, employment_type, key_groups, experience_years, education, description, national_occupation_code";
     private const string SeekerColumns =
         "seeker_id, skills, skill_keys, region_code, latitude, longitude, max_commute_km, willing_to_relocate, updated_at, " +
         "skill_concepts, education_level, education_field, years_of_experience, desired_occupations, salary_expectation, employment_types, " +
-        "languages, key_groups, shared_with_employers, past_occupations, certificates";
+        "languages, key_groups, shared_with_employers, past_occupations, certificates, national_occupation_code";
 
     /// <summary>Stores a published posting; returns false when it was already closed or a newer version is stored.</summary>
     public async Task<bool> ApplyAsync(ServiceTransaction transaction, JobPublished job)
@@ -30,14 +30,16 @@ public sealed class ReadModelStore
             $"""
             INSERT INTO postings ({PostingColumns})
             VALUES (@PostingId, @EmployerId, @Title, @OccupationCode, @Skills, @SkillKeys, @RegionCode, @Latitude, @Longitude,
-                    @SalaryMin, @SalaryMax, @PublishedAt, @ValidUntil, @OptionalSkills, @EmploymentType, @KeyGroups, @ExperienceYears, @Education, @Description)
+                    @SalaryMin, @SalaryMax, @PublishedAt, @ValidUntil, @OptionalSkills, @EmploymentType, @KeyGroups, @ExperienceYears, @Education, @Description,
+                    @NationalOccupationCode)
             ON CONFLICT (posting_id) DO UPDATE SET
                 title = excluded.title, occupation_code = excluded.occupation_code, skills = excluded.skills, skill_keys = excluded.skill_keys,
                 region_code = excluded.region_code, latitude = excluded.latitude, longitude = excluded.longitude,
                 salary_min = excluded.salary_min, salary_max = excluded.salary_max, published_at = excluded.published_at,
                 valid_until = excluded.valid_until, optional_skills = excluded.optional_skills, employment_type = excluded.employment_type,
                 key_groups = excluded.key_groups, experience_years = excluded.experience_years, education = excluded.education,
-                description = excluded.description, written_by = pg_current_xact_id()
+                description = excluded.description, national_occupation_code = excluded.national_occupation_code,
+                written_by = pg_current_xact_id()
             WHERE postings.published_at < excluded.published_at AND postings.closed_at IS NULL
             """,
             new
@@ -47,7 +49,7 @@ public sealed class ReadModelStore
                 job.RegionCode, job.Latitude, job.Longitude, job.SalaryMin, job.SalaryMax,
                 PublishedAt = job.PublishedAt.UtcDateTime, ValidUntil = job.ValidUntil?.UtcDateTime,
                 OptionalSkills = (job.OptionalSkills ?? []).ToArray(), job.EmploymentType, KeyGroups = (job.KeyGroups ?? []).ToArray(),
-                job.ExperienceYears, job.Education, job.Description,
+                job.ExperienceYears, job.Education, job.Description, job.NationalOccupationCode,
             }) == 1;
     }
 
@@ -71,7 +73,8 @@ public sealed class ReadModelStore
             INSERT INTO seekers ({SeekerColumns}, available_from)
             SELECT @SeekerId, @Skills, @SkillKeys, @RegionCode, @Latitude, @Longitude, @MaxCommuteKm, @WillingToRelocate, @UpdatedAt,
                    @SkillConcepts, @EducationLevel, @EducationField, @YearsOfExperience, @DesiredOccupations, @SalaryExpectation,
-                   @EmploymentTypes, @Languages, @KeyGroups, @SharedWithEmployers, @PastOccupations, @Certificates, @AvailableFrom
+                   @EmploymentTypes, @Languages, @KeyGroups, @SharedWithEmployers, @PastOccupations, @Certificates,
+                   @NationalOccupationCode, @AvailableFrom
             WHERE NOT EXISTS (SELECT 1 FROM removed_seekers WHERE seeker_id = @SeekerId AND removed_at >= @UpdatedAt)
             ON CONFLICT (seeker_id) DO UPDATE SET
                 skills = excluded.skills, skill_keys = excluded.skill_keys, region_code = excluded.region_code,
@@ -82,7 +85,7 @@ public sealed class ReadModelStore
                 salary_expectation = excluded.salary_expectation, employment_types = excluded.employment_types, languages = excluded.languages,
                 available_from = excluded.available_from, key_groups = excluded.key_groups, shared_with_employers = excluded.shared_with_employers,
                 past_occupations = excluded.past_occupations, certificates = excluded.certificates,
-                written_by = pg_current_xact_id()
+                national_occupation_code = excluded.national_occupation_code, written_by = pg_current_xact_id()
             WHERE seekers.updated_at < excluded.updated_at
             """,
             new
@@ -95,6 +98,7 @@ public sealed class ReadModelStore
                 EmploymentTypes = (profile.EmploymentTypes ?? []).ToArray(), Languages = (profile.Languages ?? []).ToArray(),
                 profile.AvailableFrom, KeyGroups = (profile.KeyGroups ?? []).ToArray(), profile.SharedWithEmployers,
                 PastOccupations = (profile.PastOccupations ?? []).ToArray(), Certificates = (profile.Certificates ?? []).ToArray(),
+                profile.NationalOccupationCode,
             }) == 1;
 
     /// <summary>

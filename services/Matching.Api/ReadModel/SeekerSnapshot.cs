@@ -25,4 +25,6 @@ public sealed class SeekerSnapshot
     /// <summary>Job titles of the work history, as typed.</summary>
     public string[] PastOccupations { get; init; } = [];
     public string[] Certificates { get; init; } = [];
+    /// <summary>The 职业分类大典 细类 the seeker looks for, beside the desired occupations.</summary>
+    public string? NationalOccupationCode { get; init; }
 }

@@ -5,12 +5,24 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Matching.Api.Taxonomy;
 
-public sealed record ConceptResponse(int Id, string Kind, string Label, string? LabelZh, string EscoUri);
+/// <param name="NationalCodes">Occupations: the 职业分类大典 细类 whose crosswalk names this ESCO occupation.</param>
+public sealed record ConceptResponse(int Id, string Kind, string Label, string? LabelZh, string EscoUri, IReadOnlyList<string>? NationalCodes = null);
 
 public sealed record NormalizedText(string Text, IReadOnlyList<ConceptResponse> Concepts);
 
+/// <summary>A code of 职业分类大典 2022 with, for a 细类, its ISCO-08 unit group and ESCO occupations (the crosswalk).</summary>
+/// <param name="Level">major-group (大类), middle-group (中类), minor-group (小类) or occupation (细类).</param>
+/// <param name="NameEn">JobMatch's English name, not an official one.</param>
+public sealed record NationalOccupationResponse(
+    string Code, string Level, string Name, string NameEn, string? ParentCode, bool Green, bool Digital, string? IscoGroup,
+    IReadOnlyList<ConceptResponse> EscoOccupations);
+
+public sealed record NormalizedNationalText(string Text, IReadOnlyList<NationalOccupationResponse> Occupations);
+
 public static class TaxonomyApi
 {
+    private const string KindError = "Use skill, occupation or national (职业分类大典).";
+
     public static IEndpointRouteBuilder MapTaxonomyEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var taxonomy = endpoints.MapApiGroup("/api/matches/taxonomy", "Taxonomy");
@@ -19,26 +31,50 @@ public static class TaxonomyApi
         return endpoints;
     }
 
-    /// <summary>Autocomplete for skills or occupations in Chinese or English (profile and posting forms).</summary>
-    public static Results<Ok<IReadOnlyList<ConceptResponse>>, ValidationProblem> Suggest(SkillTaxonomy taxonomy, string? q, string? kind, int limit = 10)
+    /// <summary>
+    /// Autocomplete for skills or occupations in Chinese or English (profile and posting forms); kind=national suggests
+    /// 职业分类大典 codes by code, name, recruiting alias, English name and the words of their definitions.
+    /// </summary>
+    public static Results<Ok<IReadOnlyList<ConceptResponse>>, Ok<IReadOnlyList<NationalOccupationResponse>>, ValidationProblem> Suggest(
+        SkillTaxonomy taxonomy, string? q, string? kind, int limit = 10)
     {
         var validation = new Validation()
             .Require(!string.IsNullOrWhiteSpace(q) && q.Length <= 100, "q", "Type 1–100 characters.")
-            .Require(kind is null or "skill" or "occupation", "kind", "Use skill or occupation.");
+            .Require(kind is null or "skill" or "occupation" or "national", "kind", KindError);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
-        return TypedResults.Ok<IReadOnlyList<ConceptResponse>>(
-            taxonomy.Suggest(q!, KindOf(kind), Math.Clamp(limit, 1, 50)).Select(From).ToList());
+        var count = Math.Clamp(limit, 1, 50);
+        if (kind == "national")
+        {
+            return TypedResults.Ok<IReadOnlyList<NationalOccupationResponse>>(
+                taxonomy.National.Suggest(q, count).Select(o => National(taxonomy, o)).ToList());
+        }
+        return TypedResults.Ok<IReadOnlyList<ConceptResponse>>(taxonomy.Suggest(q!, KindOf(kind), count).Select(c => From(taxonomy, c)).ToList());
     }
 
-    /// <summary>What concepts free text names ("会开叉车，有焊工证", "JS developer").</summary>
-    public static Results<Ok<NormalizedText>, ValidationProblem> Normalize(SkillTaxonomy taxonomy, string? text, string? kind)
+    /// <summary>
+    /// What concepts free text names ("会开叉车，有焊工证", "JS developer"); kind=national: the 职业分类大典 occupations it
+    /// names by code or name, or, for a job title, the one the title names.
+    /// </summary>
+    public static Results<Ok<NormalizedText>, Ok<NormalizedNationalText>, ValidationProblem> Normalize(SkillTaxonomy taxonomy, string? text, string? kind)
     {
         var validation = new Validation()
             .Require(!string.IsNullOrWhiteSpace(text) && text.Length <= 2000, "text", "Give 1–2,000 characters of text.")
-            .Require(kind is null or "skill" or "occupation", "kind", "Use skill or occupation.");
+            .Require(kind is null or "skill" or "occupation" or "national", "kind", KindError);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        if (kind == "national")
+        {
+            return TypedResults.Ok(new NormalizedNationalText(text!, NationalNamedIn(taxonomy, text!).Select(o => National(taxonomy, o)).ToList()));
+        }
         var found = taxonomy.Find(text!, KindOf(kind)) is { } whole ? [whole] : taxonomy.Extract(text!, KindOf(kind));
-        return TypedResults.Ok(new NormalizedText(text!, found.Select(From).ToList()));
+        return TypedResults.Ok(new NormalizedText(text!, found.Select(c => From(taxonomy, c)).ToList()));
+    }
+
+    private static IReadOnlyList<NationalOccupation> NationalNamedIn(SkillTaxonomy taxonomy, string text)
+    {
+        var national = taxonomy.National;
+        if ((national.Find(text) ?? national.FindByName(text)) is { } whole) return [national.Canonical(whole)];
+        var named = national.Extract(text);
+        return named.Count > 0 ? named : taxonomy.NationalOccupationOfTitle(text) is { } ofTitle ? [ofTitle] : [];
     }
 
     private static ConceptKind? KindOf(string? kind) => kind switch
@@ -48,6 +84,21 @@ public static class TaxonomyApi
         _ => null,
     };
 
-    private static ConceptResponse From(Concept concept) =>
-        new(concept.Id, concept.Kind == ConceptKind.Skill ? "skill" : "occupation", concept.Label, concept.LabelZh, concept.EscoUri);
+    private static ConceptResponse From(SkillTaxonomy taxonomy, Concept concept) => concept.Kind == ConceptKind.Skill
+        ? new(concept.Id, "skill", concept.Label, concept.LabelZh, concept.EscoUri)
+        : new(concept.Id, "occupation", concept.Label, concept.LabelZh, concept.EscoUri, taxonomy.NationalOccupationsOf(concept.Id).Select(o => o.Code).ToList());
+
+    private static NationalOccupationResponse National(SkillTaxonomy taxonomy, NationalOccupation code) => new(
+        code.Code, LevelOf(code.Level), code.Name, code.NameEn, code.ParentCode, code.Green, code.Digital, code.Crosswalk?.IscoGroup,
+        code.Level == NationalLevel.Occupation && code.Crosswalk?.EscoOccupationUris.Count > 0
+            ? taxonomy.EscoOccupationsOf(code.Code).Select(id => From(taxonomy, taxonomy[id])).ToList()
+            : []);
+
+    private static string LevelOf(NationalLevel level) => level switch
+    {
+        NationalLevel.MajorGroup => "major-group",
+        NationalLevel.MiddleGroup => "middle-group",
+        NationalLevel.MinorGroup => "minor-group",
+        _ => "occupation",
+    };
 }

@@ -35,6 +35,7 @@ public sealed class ProfileAnnouncer(KeyGroupStore keyGroups, ConsentStore conse
             KeyGroups: groups,
             SharedWithEmployers: await consents.IsGrantedAsync(transaction, profile.SeekerId, Purpose.EmployerSharing),
             PastOccupations: details.WorkHistory.Select(job => job.Occupation).OfType<string>().Where(title => title.Trim().Length > 0).ToList(),
-            Certificates: details.Certificates));
+            Certificates: details.Certificates,
+            NationalOccupationCode: profile.NationalOccupationCode));
     }
 }

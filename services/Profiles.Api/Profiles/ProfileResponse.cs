@@ -25,7 +25,8 @@ public sealed record ProfileResponse(
     Disability? Disability = null,
     string? HealthNotes = null,
     bool LowIncomeHousehold = false,
-    IReadOnlyList<KeyGroupResponse>? KeyGroups = null)
+    IReadOnlyList<KeyGroupResponse>? KeyGroups = null,
+    string? NationalOccupationCode = null)
 {
     public static ProfileResponse ForOwner(ProfileRow row, ProfileStore store, IReadOnlyList<KeyGroupResponse> keyGroups)
     {
@@ -33,7 +34,7 @@ public sealed record ProfileResponse(
         return new(row.SeekerId, store.NameOf(row), store.PhoneOf(row), row.Skills, row.RegionCode, row.Latitude, row.Longitude,
             row.MaxCommuteKm, row.WillingToRelocate, row.UpdatedAt, store.NationalIdOf(row), personal.BirthDate, personal.Gender,
             row.Skills.Select(skill => new SkillEntry(skill, SkillKey.Normalize(skill))).ToList(), ProfileStore.DetailsOf(row),
-            personal.Veteran, personal.Disability, personal.HealthNotes, personal.LowIncomeHousehold, keyGroups);
+            personal.Veteran, personal.Disability, personal.HealthNotes, personal.LowIncomeHousehold, keyGroups, row.NationalOccupationCode);
     }
 }
 
@@ -56,7 +57,8 @@ public sealed record StaffProfileResponse(
     ProfileDetails Details,
     IReadOnlyList<KeyGroupResponse> KeyGroups,
     PersonalDetails? Sensitive,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    string? NationalOccupationCode = null);
 
 /// <summary>Everything JobMatch's profile service holds about a seeker, for them to take away.</summary>
 public sealed record ProfileExport(

@@ -17,6 +17,8 @@ public sealed class ProfileRow
     public string? PersonalProtected { get; init; }
     /// <summary>ProfileDetails as JSON.</summary>
     public string Details { get; init; } = "{}";
+    /// <summary>The 职业分类大典 细类 sought: the seeker's, or derived from the desired occupations.</summary>
+    public string? NationalOccupationCode { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
 }

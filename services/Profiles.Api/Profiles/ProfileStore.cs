@@ -4,6 +4,7 @@ using JobMatch.ServiceDefaults.Messaging;
 using JobMatch.ServiceDefaults.PersonalData;
 using Npgsql;
 using JobMatch.ServiceDefaults.Skills;
+using Matching.Taxonomy;
 
 namespace Profiles.Api.Profiles;
 
@@ -14,7 +15,8 @@ public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtec
     private const string Columns =
         """
         seeker_id, name_protected, phone_protected, skills, skill_concepts, region_code, latitude, longitude, max_commute_km,
-        willing_to_relocate, national_id_protected, personal_protected, details::text AS details, created_at, updated_at
+        willing_to_relocate, national_id_protected, personal_protected, details::text AS details, created_at, updated_at,
+        national_occupation_code
         """;
 
     public async Task<ProfileRow?> FindAsync(Guid seekerId, CancellationToken cancellationToken)
@@ -39,15 +41,17 @@ public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtec
         return transaction.QuerySingleOrDefaultAsync<ProfileRow>(
             $"""
             INSERT INTO profiles (seeker_id, name_protected, phone_protected, skills, skill_concepts, region_code, latitude, longitude,
-                                  max_commute_km, willing_to_relocate, national_id_protected, national_id_index, personal_protected, details)
+                                  max_commute_km, willing_to_relocate, national_id_protected, national_id_index, personal_protected, details,
+                                  national_occupation_code)
             VALUES (@seekerId, @NameProtected, @PhoneProtected, @Skills, @SkillConcepts, @RegionCode, @Latitude, @Longitude, @MaxCommuteKm,
-                    @WillingToRelocate, @NationalIdProtected, @NationalIdIndex, @PersonalProtected, @Details::jsonb)
+                    @WillingToRelocate, @NationalIdProtected, @NationalIdIndex, @PersonalProtected, @Details::jsonb, @NationalOccupationCode)
             ON CONFLICT (seeker_id) DO UPDATE SET
                 name_protected = excluded.name_protected, phone_protected = excluded.phone_protected, skills = excluded.skills,
                 skill_concepts = excluded.skill_concepts, region_code = excluded.region_code, latitude = excluded.latitude,
                 longitude = excluded.longitude, max_commute_km = excluded.max_commute_km, willing_to_relocate = excluded.willing_to_relocate,
                 national_id_protected = excluded.national_id_protected, national_id_index = excluded.national_id_index,
-                personal_protected = excluded.personal_protected, details = excluded.details, updated_at = clock_timestamp()
+                personal_protected = excluded.personal_protected, details = excluded.details,
+                national_occupation_code = excluded.national_occupation_code, updated_at = clock_timestamp()
             RETURNING {Columns}
             """,
             new
@@ -66,7 +70,15 @@ public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtec
                 NationalIdIndex = nationalId is null ? null : blindIndex.Of(nationalId.Value),
                 PersonalProtected = protector.Protect(JsonSerializer.Serialize(request.Personal(nationalId), Json)),
                 Details = JsonSerializer.Serialize(request.Details(), Json),
+                NationalOccupationCode = NationalOccupationCodeOf(request),
             })!;
+    }
+
+    /// <summary>The seeker's 大典 code (a repeated code stored as the one it repeats), else the first desired occupation's.</summary>
+    private static string? NationalOccupationCodeOf(UpdateProfileRequest request)
+    {
+        var desired = request.DesiredOccupations ?? [];
+        return SkillTaxonomy.Shared.NationalCodeFor(request.NationalOccupationCode, desired, desired.FirstOrDefault());
     }
 
     /// <summary>Marks the profile changed (key groups or consent moved), so the event announcing it is the newest.</summary>

@@ -149,7 +149,7 @@ public static class ProfilesApi
             row.Skills.Select(skill => new SkillEntry(skill, SkillKey.Normalize(skill))).ToList(), row.RegionCode, row.Latitude, row.Longitude,
             row.MaxCommuteKm, row.WillingToRelocate, ProfileStore.DetailsOf(row),
             rows.Select(group => KeyGroupResponse.From(group, revealSensitive ? keyGroups.EvidenceOf(group) : null)).ToList(),
-            revealSensitive ? store.PersonalOf(row) : null, row.UpdatedAt));
+            revealSensitive ? store.PersonalOf(row) : null, row.UpdatedAt, row.NationalOccupationCode));
     }
 
     public static JobMatch.ServiceDefaults.Problems.Validation RequireReason(string? reason) =>

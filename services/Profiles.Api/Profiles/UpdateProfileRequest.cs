@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using NationalIdNumber = JobMatch.ServiceDefaults.PersonalData.NationalId;
 using JobMatch.ServiceDefaults.Problems;
+using Matching.Taxonomy;
 
 namespace Profiles.Api.Profiles;
 
@@ -8,7 +9,8 @@ namespace Profiles.Api.Profiles;
 /// The whole profile, as the seeker saves it. Everything after WillingToRelocate is optional, so clients of the
 /// first version (name, phone, skills, region, commute) keep working. <see cref="Consents"/> are the seeker's
 /// answers per purpose (asked at registration) for purposes not answered yet; later changes go through
-/// /me/consents. Without them a new profile consents to matching only.
+/// /me/consents. Without them a new profile consents to matching only. NationalOccupationCode is the 细类 of 职业分类大典
+/// 2022 the seeker is looking for (4-02-02-02); without one it is derived from the desired occupations (docs/decisions/060).
 /// </summary>
 public sealed partial record UpdateProfileRequest(
     string? Name,
@@ -34,7 +36,8 @@ public sealed partial record UpdateProfileRequest(
     bool? RuralResidence = null,
     DateOnly? UnemployedSince = null,
     bool? LowIncomeHousehold = null,
-    IReadOnlyDictionary<string, bool>? Consents = null)
+    IReadOnlyDictionary<string, bool>? Consents = null,
+    string? NationalOccupationCode = null)
 {
     public Validation Validate() => Validate(DateOnly.FromDateTime(DateTime.UtcNow), out _);
 
@@ -53,6 +56,8 @@ public sealed partial record UpdateProfileRequest(
             .RequireItems(Certificates, "certificates", 50)
             .RequireItems(Languages, "languages", 20)
             .RequireItems(DesiredOccupations, "desiredOccupations", 20)
+            .Require(NationalOccupationCode is null || NationalClassification.Shared.IsOccupationCode(NationalOccupationCode), "nationalOccupationCode",
+                NationalClassification.NotAnOccupationCode)
             .RequireItems(EmploymentTypes, "employmentTypes", 5)
             .Require(EmploymentTypes is null || EmploymentTypes.All(type => ProfileDetails.EmploymentTypeNames.Contains(type)), "employmentTypes",
                 "Employment types are " + string.Join(", ", ProfileDetails.EmploymentTypeNames) + ".")

@@ -34,6 +34,39 @@ public sealed class CreatePostingTests : PostingsHost
     }
 
     [Fact]
+    public async Task A_posting_carries_the_national_occupation_code_given_or_the_one_its_title_names_and_announces_it()
+    {
+        var employerId = Guid.NewGuid();
+        using var client = Factory.ClientWithToken(EmployerToken(employerId));
+
+        using var coded = await client.PostAsJsonAsync("/api/postings", new { title = "物流岗位", regionCode = "150203", nationalOccupationCode = "4-02-02-02" });
+        using var repeated = await client.PostAsJsonAsync("/api/postings", new { title = "社工", regionCode = "150203", nationalOccupationCode = "2-07-10-01" });
+        var byTitle = await SubmitAsync(employerId, PostingWith("急招货运司机3名", "长途干线运输，包吃住。"));
+
+        Assert.Equal("4-02-02-02", (await coded.Content.ReadFromJsonAsync<PostingResponse>(Json))!.NationalOccupationCode);
+        Assert.Equal("2-07-11-01", (await repeated.Content.ReadFromJsonAsync<PostingResponse>(Json))!.NationalOccupationCode);
+        Assert.Equal("4-02-02-02", byTitle.NationalOccupationCode);
+        var announced = await Eventually.GetAsync(() => OutboxAsync(byTitle.Id), rows => rows.Exists(row => row.MessageType == "JobMatch.Contracts.JobPublished"),
+            "the JobPublished outbox row");
+        using var body = System.Text.Json.JsonDocument.Parse(announced.First(row => row.MessageType == "JobMatch.Contracts.JobPublished").Body);
+        Assert.Equal("4-02-02-02", body.RootElement.GetProperty("nationalOccupationCode").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_national_occupation_code_is_refused_naming_the_field()
+    {
+        var before = await CountPostingsAsync(); // the class's tests share a database
+        using var client = Factory.ClientWithToken(EmployerToken(Guid.NewGuid()));
+
+        using var unknown = await client.PostAsJsonAsync("/api/postings", new { title = "Cook", regionCode = "150102", nationalOccupationCode = "4-02-02-99" });
+        using var group = await client.PostAsJsonAsync("/api/postings", new { title = "Cook", regionCode = "150102", nationalOccupationCode = "4-02-02" });
+
+        Assert.Equal(["nationalOccupationCode"], await ProblemAssert.IsValidationProblemAsync(unknown));
+        Assert.Equal(["nationalOccupationCode"], await ProblemAssert.IsValidationProblemAsync(group));
+        Assert.Equal(before, await CountPostingsAsync());
+    }
+
+    [Fact]
     public async Task The_employer_id_comes_from_the_token_not_the_body()
     {
         var employerId = Guid.NewGuid();

@@ -41,6 +41,20 @@ public sealed class CreatePostingRequestTests
         Assert.Equal(["title"], errors.Keys);
     }
 
+    [Theory]
+    [InlineData("4-02-02-02", true)]
+    [InlineData(" 4-02-02-02 ", true)]
+    [InlineData("2-07-10-01", true)] // a repeated code stays valid
+    [InlineData("4-02-02", false)]   // a 小类, not an occupation
+    [InlineData("4-02-02-99", false)]
+    [InlineData("8332.1", false)]    // an ESCO code belongs in occupationCode
+    [InlineData("道路货运汽车驾驶员", false)]
+    public void A_national_occupation_code_must_be_an_occupation_of_the_classification(string code, bool valid)
+    {
+        var errors = Errors(Valid() with { NationalOccupationCode = code });
+        Assert.Equal(valid ? [] : ["nationalOccupationCode"], errors.Keys);
+    }
+
     [Fact]
     public void A_title_longer_than_200_characters_is_refused()
     {

@@ -26,6 +26,30 @@ public sealed class TaxonomyAndPolicyTests : MatchingHost
     }
 
     [Fact]
+    public async Task National_occupations_are_suggested_by_name_code_and_English_with_their_ESCO_occupations()
+    {
+        using var client = Factory.ClientWithToken(TestTokens.Seeker(Guid.NewGuid()));
+
+        var byName = (await client.GetFromJsonAsync<List<NationalOccupationResponse>>(new Uri("/api/matches/taxonomy/suggest?q=货运汽车&kind=national", UriKind.Relative), Json))!;
+        var byCode = (await client.GetFromJsonAsync<List<NationalOccupationResponse>>(new Uri("/api/matches/taxonomy/suggest?q=4-02-02&kind=national&limit=3", UriKind.Relative), Json))!;
+        var byEnglish = (await client.GetFromJsonAsync<List<NationalOccupationResponse>>(new Uri("/api/matches/taxonomy/suggest?q=lorry%20driver&kind=national", UriKind.Relative), Json))!;
+        var inText = (await client.GetFromJsonAsync<NormalizedNationalText>(new Uri("/api/matches/taxonomy/normalize?text=急招货运司机3名&kind=national", UriKind.Relative), Json))!;
+        var esco = (await client.GetFromJsonAsync<NormalizedText>(new Uri("/api/matches/taxonomy/normalize?text=道路货运汽车驾驶员&kind=occupation", UriKind.Relative), Json))!;
+
+        var driver = byName[0];
+        Assert.Equal("4-02-02-02", driver.Code);
+        Assert.Equal(("occupation", "道路货运汽车驾驶员", "4-02-02", "8332"), (driver.Level, driver.Name, driver.ParentCode, driver.IscoGroup));
+        Assert.True(driver.Green);
+        Assert.NotEmpty(driver.EscoOccupations);
+        Assert.All(driver.EscoOccupations, o => Assert.Contains("4-02-02-02", o.NationalCodes!));
+        Assert.Equal(["4-02-02", "4-02-02-01", "4-02-02-02"], byCode.Select(o => o.Code));
+        Assert.Equal("minor-group", byCode[0].Level);
+        Assert.Equal("4-02-02-02", byEnglish[0].Code);
+        Assert.Equal("4-02-02-02", Assert.Single(inText.Occupations).Code);
+        Assert.Equal(driver.EscoOccupations[0].EscoUri, Assert.Single(esco.Concepts).EscoUri);
+    }
+
+    [Fact]
     public async Task Staff_read_the_policy_in_force_with_how_often_each_rule_lifted_a_result_and_others_may_not()
     {
         var seekerId = Guid.NewGuid();

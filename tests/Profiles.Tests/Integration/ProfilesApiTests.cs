@@ -127,6 +127,36 @@ public sealed class ProfilesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_profile_carries_the_national_occupation_code_given_or_the_desired_occupations_one_and_announces_it()
+    {
+        var coded = Guid.NewGuid();
+        var derived = Guid.NewGuid();
+        using var codedClient = _factory.ClientWithToken(TestTokens.Seeker(coded));
+        using var derivedClient = _factory.ClientWithToken(TestTokens.Seeker(derived));
+
+        using var put = await codedClient.PutAsJsonAsync("/api/profiles/me", new { name = Name, regionCode = "150102", nationalOccupationCode = "6-30-05-01" });
+        using var derivedPut = await derivedClient.PutAsJsonAsync("/api/profiles/me", new { name = Name, regionCode = "150102", desiredOccupations = new[] { "货运司机" } });
+
+        Assert.Equal("6-30-05-01", (await put.Content.ReadFromJsonAsync<ProfileResponse>(Json))!.NationalOccupationCode);
+        Assert.Equal("4-02-02-02", (await derivedPut.Content.ReadFromJsonAsync<ProfileResponse>(Json))!.NationalOccupationCode);
+        var rows = await Eventually.GetAsync(() => OutboxAsync(derived), found => found.Count == 1, "the ProfileUpdated outbox row");
+        using var document = JsonDocument.Parse(rows[0].Body);
+        Assert.Equal("4-02-02-02", document.RootElement.GetProperty("nationalOccupationCode").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_national_occupation_code_is_refused_naming_the_field()
+    {
+        var seekerId = Guid.NewGuid();
+        using var client = _factory.ClientWithToken(TestTokens.Seeker(seekerId));
+
+        using var response = await client.PutAsJsonAsync("/api/profiles/me", new { name = Name, regionCode = "150102", nationalOccupationCode = "道路货运" });
+
+        Assert.Equal(["nationalOccupationCode"], await ProblemAssert.IsValidationProblemAsync(response));
+        Assert.Empty(await OutboxAsync(seekerId));
+    }
+
+    [Fact]
     public async Task An_employer_may_not_read_or_write_a_profile()
     {
         using var client = _factory.ClientWithToken(TestTokens.Employer(Guid.NewGuid(), Guid.NewGuid()));
