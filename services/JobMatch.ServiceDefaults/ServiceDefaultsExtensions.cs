@@ -1,6 +1,7 @@
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Configuration;
 using JobMatch.ServiceDefaults.Health;
+using JobMatch.ServiceDefaults.OpenApi;
 using JobMatch.ServiceDefaults.Problems;
 using JobMatch.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -8,7 +9,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using System.Text.Json.Serialization;
 
 namespace JobMatch.ServiceDefaults;
 
@@ -21,9 +21,7 @@ public static class ServiceDefaultsExtensions
         builder.AddDefaultHealthChecks();
         builder.AddDefaultProblemDetails();
         builder.AddDefaultAuthentication();
-        builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        builder.Services.AddDefaultOpenApi(service);
         return builder;
     }
 
@@ -45,6 +43,7 @@ public static class ServiceDefaultsExtensions
         app.UseDefaultMiddleware();
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
+        if (app.Environment.IsDevelopment()) app.MapApiReference();
         return app;
     }
 
@@ -63,7 +62,10 @@ public static class ServiceDefaultsExtensions
         return app;
     }
 
-    /// <summary>The group every feature's endpoints hang off: problem details for errors, OpenAPI tags.</summary>
-    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder endpoints, string prefix, string tag) =>
-        endpoints.MapGroup(prefix).WithTags(tag).ProducesProblem(401).ProducesValidationProblem();
+    /// <summary>
+    /// The group every feature's endpoints hang off: problem details for errors, its OpenAPI tag and what the feature
+    /// is for (the tag's description in the document).
+    /// </summary>
+    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder endpoints, string prefix, string tag, string description) =>
+        endpoints.MapGroup(prefix).WithTags(tag).WithMetadata(new ApiTag(tag, description)).ProducesProblem(401).ProducesValidationProblem();
 }

@@ -28,9 +28,11 @@ public static class DevelopmentIssuerApi
     public static IEndpointRouteBuilder MapDevelopmentIssuer(this IEndpointRouteBuilder endpoints)
     {
         if (!endpoints.ServiceProvider.GetRequiredService<IOptions<DevelopmentIssuerOptions>>().Value.Enabled) return endpoints;
-        var auth = endpoints.MapApiGroup("/api/auth", "Authentication");
-        auth.MapPost("/token", IssueToken).AllowAnonymous();
-        auth.MapPost("/register", Register).AllowAnonymous();
+        var auth = endpoints.MapApiGroup("/api/auth", "Authentication", "Demo sign-in and self-registration (the development issuer; a real identity provider replaces it).");
+        auth.MapPost("/token", IssueToken).AllowAnonymous().WithName("IssueToken")
+            .WithSummary("Signs in with a username and password and returns an access token.");
+        auth.MapPost("/register", Register).AllowAnonymous().WithName("RegisterSeeker")
+            .WithSummary("Registers a job seeker's login and signs them in.");
         auth.MapDelete("/me", DeleteAccount).WithName("DeleteMyLogin")
             .WithSummary("Deletes the caller's self-registered login; every token of it stops working at once.");
         return endpoints;

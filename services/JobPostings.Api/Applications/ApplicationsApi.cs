@@ -23,15 +23,21 @@ public static class ApplicationsApi
 
     public static IEndpointRouteBuilder MapApplicationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var forPosting = endpoints.MapApiGroup("/api/postings/{postingId:guid}/applications", "Applications");
-        forPosting.MapPost("/", Apply).RequireAuthorization(Policies.Seeker);
-        forPosting.MapGet("/", ListApplicants);
+        var forPosting = endpoints.MapApiGroup("/api/postings/{postingId:guid}/applications", "Applications", "Applying, and moving applications through interview to hire.");
+        forPosting.MapPost("/", Apply).RequireAuthorization(Policies.Seeker)
+            .WithName("Apply").WithSummary("Apply to a published posting.");
+        forPosting.MapGet("/", ListApplicants)
+            .WithName("ListApplicants").WithSummary("Applications to a posting, for its employer and staff of its region.");
 
-        var applications = endpoints.MapApiGroup("/api/applications", "Applications");
-        applications.MapGet("/mine", ListMine).RequireAuthorization(Policies.Seeker);
-        applications.MapGet("/{id:guid}", GetApplication);
-        applications.MapPost("/{id:guid}/withdraw", Withdraw).RequireAuthorization(Policies.Seeker);
-        applications.MapPost("/{id:guid}/status", Move);
+        var applications = endpoints.MapApiGroup("/api/applications", "Applications", "Applying, and moving applications through interview to hire.");
+        applications.MapGet("/mine", ListMine).RequireAuthorization(Policies.Seeker)
+            .WithName("ListMyApplications").WithSummary("The signed-in seeker's applications, newest first.");
+        applications.MapGet("/{id:guid}", GetApplication)
+            .WithName("GetApplication").WithSummary("One application, for its seeker, the posting's employer and staff of its region.");
+        applications.MapPost("/{id:guid}/withdraw", Withdraw).RequireAuthorization(Policies.Seeker)
+            .WithName("WithdrawApplication").WithSummary("The seeker withdraws their application.");
+        applications.MapPost("/{id:guid}/status", Move)
+            .WithName("MoveApplication").WithSummary("The employer moves an application on (viewed, interview, offer, hired or rejected).");
         return endpoints;
     }
 

@@ -18,7 +18,7 @@ public static class ComplaintsApi
 {
     public static IEndpointRouteBuilder MapComplaintsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var complaints = endpoints.MapApiGroup("/api/postings", "Complaints");
+        var complaints = endpoints.MapApiGroup("/api/postings", "Complaints", "Reports of postings that break the rules, feeding the review queue.");
         complaints.MapPost("/{id:guid}/complaints", FileComplaint)
             .WithName("FileComplaint")
             .WithSummary("Report a published posting (discrimination, fees, training loans, fake postings …) to the caseworkers of its region.");

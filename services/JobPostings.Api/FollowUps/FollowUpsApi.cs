@@ -31,9 +31,11 @@ public static class FollowUpsApi
 {
     public static IEndpointRouteBuilder MapFollowUpsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var followUps = endpoints.MapApiGroup("/api/applications/{applicationId:guid}/follow-ups", "Follow-ups").RequireAuthorization(Policies.Staff);
-        followUps.MapPost("/", Record);
-        followUps.MapGet("/", List);
+        var followUps = endpoints.MapApiGroup("/api/applications/{applicationId:guid}/follow-ups", "Follow-ups", "Caseworkers' follow-ups on applications.").RequireAuthorization(Policies.Staff);
+        followUps.MapPost("/", Record)
+            .WithName("RecordFollowUp").WithSummary("Record a follow-up on an application: contact, outcome and next contact date.");
+        followUps.MapGet("/", List)
+            .WithName("ListFollowUps").WithSummary("The follow-ups recorded on an application, newest first.");
         return endpoints;
     }
 

@@ -23,17 +23,24 @@ public static class PostingsApi
 
     public static IEndpointRouteBuilder MapPostingsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var postings = endpoints.MapApiGroup("/api/postings", "Postings");
-        postings.MapPost("/", CreatePosting).RequireAuthorization(Policies.Employer);
-        postings.MapGet("/", ListPublishedPostings);
-        postings.MapGet("/mine", ListMyPostings).RequireAuthorization(Policies.Employer);
+        var postings = endpoints.MapApiGroup("/api/postings", "Postings", "Job postings: drafting, screening, publishing and closing.");
+        postings.MapPost("/", CreatePosting).RequireAuthorization(Policies.Employer)
+            .WithName("CreatePosting").WithSummary("Create a posting as a draft of the caller's.");
+        postings.MapGet("/", ListPublishedPostings)
+            .WithName("ListPublishedPostings").WithSummary("Published postings, newest first, a page at a time (cursor: the last page's oldest).");
+        postings.MapGet("/mine", ListMyPostings).RequireAuthorization(Policies.Employer)
+            .WithName("ListMyPostings").WithSummary("The caller's postings in every state.");
         // Public for published postings (job pages anyone can open and share); other states for their owner and staff.
         postings.MapGet("/{id:guid}", GetPosting).AllowAnonymous().WithName("GetPosting")
             .WithSummary("One posting: published ones for anyone, other states for the employer and staff of its region.");
-        postings.MapPut("/{id:guid}", EditPosting);
-        postings.MapGet("/{id:guid}/flags", GetScreeningFlags);
-        postings.MapPost("/{id:guid}/publish", PublishPosting);
-        postings.MapPost("/{id:guid}/close", ClosePosting);
+        postings.MapPut("/{id:guid}", EditPosting)
+            .WithName("EditPosting").WithSummary("Change a draft (a returned posting is a draft again).");
+        postings.MapGet("/{id:guid}/flags", GetScreeningFlags)
+            .WithName("GetScreeningFlags").WithSummary("Why screening flagged a posting: each rule with the text it matched.");
+        postings.MapPost("/{id:guid}/publish", PublishPosting)
+            .WithName("PublishPosting").WithSummary("Submit a draft: it is screened at once, published when clean or queued for a caseworker when flagged.");
+        postings.MapPost("/{id:guid}/close", ClosePosting)
+            .WithName("ClosePosting").WithSummary("Close a posting: it is no longer shown or matched.");
         return endpoints;
     }
 

@@ -17,7 +17,7 @@ public static class SalaryGuideApi
 
     public static IEndpointRouteBuilder MapSalaryGuideEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var guide = endpoints.MapApiGroup("/api/postings/salary-guide", "Salary guide").RequireAuthorization(Policies.Staff);
+        var guide = endpoints.MapApiGroup("/api/postings/salary-guide", "Salary guide", "Posted pay per occupation and league.").RequireAuthorization(Policies.Staff);
         guide.MapGet("/", GetSalaryGuide)
             .WithName("GetSalaryGuide")
             .WithSummary("Posted pay per occupation and league over the last 12 months (median and quartiles), and the entry screening uses.");

@@ -20,10 +20,13 @@ public static class SavedSearchesApi
 
     public static IEndpointRouteBuilder MapSavedSearchesEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var saved = endpoints.MapApiGroup("/api/postings/saved-searches", "Saved searches").RequireAuthorization(Policies.Seeker);
-        saved.MapPost("/", CreateSavedSearch);
-        saved.MapGet("/", ListMySavedSearches);
-        saved.MapDelete("/{id:guid}", DeleteSavedSearch);
+        var saved = endpoints.MapApiGroup("/api/saved-searches", "Saved searches", "A seeker's saved searches, notified when new postings match.").RequireAuthorization(Policies.Seeker);
+        saved.MapPost("/", CreateSavedSearch)
+            .WithName("CreateSavedSearch").WithSummary("Save a search; new postings that match it are notified.");
+        saved.MapGet("/", ListMySavedSearches)
+            .WithName("ListMySavedSearches").WithSummary("The signed-in seeker's saved searches.");
+        saved.MapDelete("/{id:guid}", DeleteSavedSearch)
+            .WithName("DeleteSavedSearch").WithSummary("Delete one of the seeker's saved searches.");
         return endpoints;
     }
 
@@ -36,7 +39,7 @@ public static class SavedSearchesApi
         return saved is null
             ? TypedResults.Problem(title: "Too many saved searches.", detail: $"Delete one first: a seeker keeps at most {SavedSearchStore.MaxPerSeeker}.",
                 statusCode: StatusCodes.Status409Conflict)
-            : TypedResults.Created($"/api/postings/saved-searches/{saved.Id}", saved);
+            : TypedResults.Created($"/api/saved-searches/{saved.Id}", saved);
     }
 
     public static async Task<Ok<IReadOnlyList<SavedSearchResponse>>> ListMySavedSearches(

@@ -28,7 +28,7 @@ public static class ReviewApi
 
     public static IEndpointRouteBuilder MapReviewEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var review = endpoints.MapApiGroup("/api/review", "Screening review").RequireAuthorization(Policies.Staff);
+        var review = endpoints.MapApiGroup("/api/review", "Screening review", "The caseworkers' queue of flagged and reported postings.").RequireAuthorization(Policies.Staff);
         review.MapGet("/", ListQueue).WithName("ListReviewQueue")
             .WithSummary("Flagged and reported postings in the caller's regions, oldest wait first, with their flags and open complaints.");
         review.MapPost("/{id:guid}/approve", Approve).WithName("ApprovePosting")

@@ -12,7 +12,7 @@ public static class ScreeningApi
 
     public static IEndpointRouteBuilder MapScreeningEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var screening = endpoints.MapApiGroup("/api/postings/screening", "Screening");
+        var screening = endpoints.MapApiGroup("/api/postings/screening", "Screening", "Checking a posting's text against the rules without storing it.");
         screening.MapPost("/", PreviewScreening).RequireAuthorization(PreviewPolicy)
             .WithName("PreviewScreening")
             .WithSummary("Screen a title and description (and, if given, the pay against the salary guide) without storing anything.");

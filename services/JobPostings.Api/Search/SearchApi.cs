@@ -8,7 +8,7 @@ public static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var search = endpoints.MapApiGroup("/api/postings/search", "Search");
+        var search = endpoints.MapApiGroup("/api/postings/search", "Search", "Search of published postings.");
         // Public, like a job board: published postings only, nothing about any seeker.
         search.MapGet("/", Search).AllowAnonymous().WithName("SearchPostings")
             .WithSummary("Searches published postings by words, place or radius, pay, type, education, experience and key group; numbered or cursor pages with the total.");

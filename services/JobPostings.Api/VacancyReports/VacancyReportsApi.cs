@@ -32,10 +32,13 @@ public static class VacancyReportsApi
 
     public static IEndpointRouteBuilder MapVacancyReportsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var reports = endpoints.MapApiGroup("/api/vacancy-reports", "Vacancy reports");
-        reports.MapPut("/{month}", FileReport).RequireAuthorization(KeyEnterprisePolicy);
-        reports.MapGet("/mine", ListMine).RequireAuthorization(Policies.Employer);
-        reports.MapGet("/", ListForRegion).RequireAuthorization(Policies.Staff);
+        var reports = endpoints.MapApiGroup("/api/vacancy-reports", "Vacancy reports", "Monthly vacancy reports of key enterprises.");
+        reports.MapPut("/{month}", FileReport).RequireAuthorization(KeyEnterprisePolicy)
+            .WithName("FileVacancyReport").WithSummary("A key enterprise files this month's vacancy report, or replaces it.");
+        reports.MapGet("/mine", ListMine).RequireAuthorization(Policies.Employer)
+            .WithName("ListMyVacancyReports").WithSummary("The caller's vacancy reports.");
+        reports.MapGet("/", ListForRegion).RequireAuthorization(Policies.Staff)
+            .WithName("ListVacancyReports").WithSummary("Vacancy reports for a month in a region the caller serves.");
         return endpoints;
     }
 

@@ -28,13 +28,19 @@ public static class CampaignsApi
 
     public static IEndpointRouteBuilder MapCampaignsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var campaigns = endpoints.MapApiGroup("/api/matches/campaigns", "Campaigns").RequireAuthorization(Policies.Staff);
-        campaigns.MapPost("/", CreateCampaign);
-        campaigns.MapGet("/", ListCampaigns);
-        campaigns.MapGet("/{campaignId:guid}", GetCampaign);
-        campaigns.MapGet("/{campaignId:guid}/results", GetResults);
-        campaigns.MapPost("/{campaignId:guid}/send", SendResults);
-        campaigns.MapGet("/{campaignId:guid}/outcomes", GetOutcomes);
+        var campaigns = endpoints.MapApiGroup("/api/matches/campaigns", "Campaigns", "Targeted matching for key groups, run by caseworkers, with results and outcomes per seeker.").RequireAuthorization(Policies.Staff);
+        campaigns.MapPost("/", CreateCampaign)
+            .WithName("CreateCampaign").WithSummary("Start a targeted campaign for a key group in regions the caller serves (the batch match runs in the background).");
+        campaigns.MapGet("/", ListCampaigns)
+            .WithName("ListCampaigns").WithSummary("Campaigns of the caller's regions, newest first.");
+        campaigns.MapGet("/{campaignId:guid}", GetCampaign)
+            .WithName("GetCampaign").WithSummary("One campaign and its progress (work items done, seekers matched).");
+        campaigns.MapGet("/{campaignId:guid}/results", GetResults)
+            .WithName("GetCampaignResults").WithSummary("The campaign's matches per eligible seeker, with the explanation of each.");
+        campaigns.MapPost("/{campaignId:guid}/send", SendResults)
+            .WithName("SendCampaignResults").WithSummary("Send the chosen results to their seekers as notifications (never twice).");
+        campaigns.MapGet("/{campaignId:guid}/outcomes", GetOutcomes)
+            .WithName("GetCampaignOutcomes").WithSummary("What became of the sent results: applications, interviews, offers, hires and hires still in the job.");
         return endpoints;
     }
 

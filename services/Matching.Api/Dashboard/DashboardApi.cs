@@ -29,8 +29,9 @@ public static class DashboardApi
 {
     public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var dashboard = endpoints.MapApiGroup("/api/matches/dashboard", "Dashboard").RequireAuthorization(Policies.Staff);
-        dashboard.MapGet("/", GetDashboard);
+        var dashboard = endpoints.MapApiGroup("/api/matches/dashboard", "Dashboard", "Labour-market figures for the caseworkers' regions.").RequireAuthorization(Policies.Staff);
+        dashboard.MapGet("/", GetDashboard)
+            .WithName("GetDashboard").WithSummary("A division the caller serves at a glance: seekers by key group, open postings, and 12 weeks of matches, applications and placements.");
         return endpoints;
     }
 

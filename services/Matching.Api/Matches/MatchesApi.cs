@@ -49,9 +49,11 @@ public static class MatchesApi
 
     public static IEndpointRouteBuilder MapMatchesEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var matches = endpoints.MapApiGroup("/api/matches", "Matches");
-        matches.MapGet("/seekers/{seekerId:guid}/recommendations", GetRecommendations);
-        matches.MapGet("/postings/{postingId:guid}/candidates", GetCandidates);
+        var matches = endpoints.MapApiGroup("/api/matches", "Matches", "Recommendations for seekers and candidates for postings, each with its explanation.");
+        matches.MapGet("/seekers/{seekerId:guid}/recommendations", GetRecommendations)
+            .WithName("GetRecommendations").WithSummary("Postings recommended to a seeker, best first, each with why it was found and how it scored.");
+        matches.MapGet("/postings/{postingId:guid}/candidates", GetCandidates)
+            .WithName("GetCandidates").WithSummary("Seekers who fit a posting, best first, with the explanation (for its employer and staff of its region).");
         return endpoints;
     }
 

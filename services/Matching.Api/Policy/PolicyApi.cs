@@ -14,8 +14,9 @@ public static class PolicyApi
 {
     public static IEndpointRouteBuilder MapPolicyEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var policy = endpoints.MapApiGroup("/api/matches/policy", "Policy").RequireAuthorization(Policies.Staff);
-        policy.MapGet("/", GetPolicy);
+        var policy = endpoints.MapApiGroup("/api/matches/policy", "Policy", "The key-group policy that matching applies and explains.").RequireAuthorization(Policies.Staff);
+        policy.MapGet("/", GetPolicy)
+            .WithName("GetMatchingPolicy").WithSummary("The key-group policy matching applies: which groups are boosted, by how much, and why.");
         return endpoints;
     }
 

@@ -12,9 +12,11 @@ public static class ModelsApi
 {
     public static IEndpointRouteBuilder MapModelsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var models = endpoints.MapApiGroup("/api/matches/models", "Ranking models").RequireAuthorization(Policies.Staff);
-        models.MapGet("/", GetModels);
-        models.MapPost("/retrain", Retrain);
+        var models = endpoints.MapApiGroup("/api/matches/models", "Ranking models", "The learned ranking models: training, promotion and which one serves.").RequireAuthorization(Policies.Staff);
+        models.MapGet("/", GetModels)
+            .WithName("ListRankingModels").WithSummary("The ranking models trained so far, which one serves, and how each compared with the transparent fit.");
+        models.MapPost("/retrain", Retrain)
+            .WithName("RetrainRankingModel").WithSummary("Train a ranking model on the outcomes recorded so far and promote it only if it beats what serves.");
         return endpoints;
     }
 

@@ -25,9 +25,11 @@ public static class TaxonomyApi
 
     public static IEndpointRouteBuilder MapTaxonomyEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var taxonomy = endpoints.MapApiGroup("/api/matches/taxonomy", "Taxonomy");
-        taxonomy.MapGet("/suggest", Suggest);
-        taxonomy.MapGet("/normalize", Normalize);
+        var taxonomy = endpoints.MapApiGroup("/api/matches/taxonomy", "Taxonomy", "Skills and occupations (ESCO, 职业分类大典 2022): suggestions while typing and normalisation of free text.");
+        taxonomy.MapGet("/suggest", Suggest)
+            .WithName("SuggestConcepts").WithSummary("Skills or occupations (ESCO or 职业分类大典) whose names start with or contain what was typed.");
+        taxonomy.MapGet("/normalize", Normalize)
+            .WithName("NormalizeConcepts").WithSummary("The skills and occupations a free text names, with the words that named them.");
         return endpoints;
     }
 

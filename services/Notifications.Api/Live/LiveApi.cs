@@ -17,8 +17,9 @@ public static class LiveApi
 
     public static IEndpointRouteBuilder MapLiveEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiGroup("/api/notifications/stream", "Notifications").MapGet("/", Stream)
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        endpoints.MapApiGroup("/api/notifications/stream", "Notifications", "The user's notifications, listed and live.").MapGet("/", Stream)
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .WithName("StreamNotifications").WithSummary("New notifications as they arrive (server-sent events).");
         return endpoints;
     }
 

@@ -59,9 +59,11 @@ public static class NotificationsApi
     public static IEndpointRouteBuilder MapNotificationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Everyone reads only their own notifications: the recipient is the caller, never a parameter.
-        var notifications = endpoints.MapApiGroup("/api/notifications", "Notifications");
-        notifications.MapGet("/", ListMyNotifications);
-        notifications.MapPost("/{id:guid}/read", MarkRead);
+        var notifications = endpoints.MapApiGroup("/api/notifications", "Notifications", "The user's notifications, listed and live.");
+        notifications.MapGet("/", ListMyNotifications)
+            .WithName("ListMyNotifications").WithSummary("The signed-in user's notifications, newest first.");
+        notifications.MapPost("/{id:guid}/read", MarkRead)
+            .WithName("MarkNotificationRead").WithSummary("Mark a notification read.");
         return endpoints;
     }
 

@@ -14,11 +14,14 @@ public static class PreferencesApi
     public static IEndpointRouteBuilder MapPreferencesEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Everyone sets only their own: the person is the caller.
-        var preferences = endpoints.MapApiGroup("/api/notifications/preferences", "Notification preferences");
-        preferences.MapGet("/", GetMyPreferences);
-        preferences.MapPut("/", SaveMyPreferences);
-        var deliveries = endpoints.MapApiGroup("/api/notifications/deliveries", "Notification preferences");
-        deliveries.MapGet("/", ListMyDeliveries);
+        var preferences = endpoints.MapApiGroup("/api/notifications/preferences", "Notification preferences", "How each user is told: channels, contact points, digests and what was delivered.");
+        preferences.MapGet("/", GetMyPreferences)
+            .WithName("GetMyNotificationPreferences").WithSummary("How the signed-in user wants to be told: channels, contact points, digest.");
+        preferences.MapPut("/", SaveMyPreferences)
+            .WithName("SaveMyNotificationPreferences").WithSummary("Save how the signed-in user wants to be told.");
+        var deliveries = endpoints.MapApiGroup("/api/notifications/deliveries", "Notification preferences", "How each user is told: channels, contact points, digests and what was delivered.");
+        deliveries.MapGet("/", ListMyDeliveries)
+            .WithName("ListMyDeliveries").WithSummary("The caller's deliveries on outside channels, failed ones with their reason.");
         return endpoints;
     }
 

@@ -11,8 +11,9 @@ public static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var audit = endpoints.MapApiGroup("/api/profiles/{seekerId:guid}/audit", "Audit").RequireAuthorization(Policies.Staff);
-        audit.MapGet("/", GetAuditLog);
+        var audit = endpoints.MapApiGroup("/api/profiles/{seekerId:guid}/audit", "Audit", "The audit log of staff reads and changes of a seeker's personal data.").RequireAuthorization(Policies.Staff);
+        audit.MapGet("/", GetAuditLog)
+            .WithName("GetAuditLog").WithSummary("Who read or changed a seeker's personal data, when and why.");
         return endpoints;
     }
 

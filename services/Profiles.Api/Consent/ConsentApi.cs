@@ -16,9 +16,11 @@ public static class ConsentApi
 {
     public static IEndpointRouteBuilder MapConsentEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var consents = endpoints.MapApiGroup("/api/profiles/me/consents", "Consent").RequireAuthorization(Policies.Seeker);
-        consents.MapGet("/", GetMyConsents);
-        consents.MapPut("/{purpose}", SetMyConsent);
+        var consents = endpoints.MapApiGroup("/api/profiles/me/consents", "Consent", "The seeker's consent per purpose.").RequireAuthorization(Policies.Seeker);
+        consents.MapGet("/", GetMyConsents)
+            .WithName("GetMyConsents").WithSummary("The seeker's answer for each purpose their data may be used for.");
+        consents.MapPut("/{purpose}", SetMyConsent)
+            .WithName("SetMyConsent").WithSummary("Give or withdraw consent for one purpose.");
         return consents;
     }
 

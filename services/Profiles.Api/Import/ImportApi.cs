@@ -23,8 +23,9 @@ public static class ImportApi
 
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var imports = endpoints.MapApiGroup("/api/profiles/registers", "Register import").RequireAuthorization(Policies.Staff);
-        imports.MapPost("/{register}/imports", ImportRegister).Accepts<string>("text/csv");
+        var imports = endpoints.MapApiGroup("/api/profiles/registers", "Register import", "Importing key-group registers from other offices.").RequireAuthorization(Policies.Staff);
+        imports.MapPost("/{register}/imports", ImportRegister).Accepts<string>("text/csv")
+            .WithName("ImportRegister").WithSummary("Import a key-group register (CSV) for the caller's regions; rows are checked and reported one by one.");
         return endpoints;
     }
 

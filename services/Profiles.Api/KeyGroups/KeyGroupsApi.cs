@@ -18,9 +18,11 @@ public static class KeyGroupsApi
 {
     public static IEndpointRouteBuilder MapKeyGroupsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var staff = endpoints.MapApiGroup("/api/profiles/{seekerId:guid}/key-groups", "Key groups").RequireAuthorization(Policies.Staff);
-        staff.MapPost("/{keyGroup}/verification", VerifyKeyGroup);
-        staff.MapPut("/{keyGroup}", CorrectKeyGroup);
+        var staff = endpoints.MapApiGroup("/api/profiles/{seekerId:guid}/key-groups", "Key groups", "Key-group status of seekers (graduates, veterans, rural and pastoral workers, employment difficulty): verification and correction by staff.").RequireAuthorization(Policies.Staff);
+        staff.MapPost("/{keyGroup}/verification", VerifyKeyGroup)
+            .WithName("VerifyKeyGroup").WithSummary("Confirm a derived key group of a seeker of the caller's region.");
+        staff.MapPut("/{keyGroup}", CorrectKeyGroup)
+            .WithName("CorrectKeyGroup").WithSummary("Set a seeker's key group on the caseworker's own evidence.");
         return endpoints;
     }
 

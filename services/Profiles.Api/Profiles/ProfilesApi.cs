@@ -32,15 +32,20 @@ public static class ProfilesApi
     public static IEndpointRouteBuilder MapProfilesEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // A seeker reaches only their own profile: the id comes from the token, never from the path.
-        var profiles = endpoints.MapApiGroup("/api/profiles", "Profiles").RequireAuthorization(Policies.Seeker);
-        profiles.MapGet("/me", GetMyProfile);
-        profiles.MapPut("/me", UpdateMyProfile);
-        profiles.MapGet("/me/export", ExportMyData);
-        profiles.MapDelete("/me", DeleteMyAccount);
+        var profiles = endpoints.MapApiGroup("/api/profiles", "Profiles", "The signed-in seeker's own profile, export and deletion.").RequireAuthorization(Policies.Seeker);
+        profiles.MapGet("/me", GetMyProfile)
+            .WithName("GetMyProfile").WithSummary("The signed-in seeker's profile.");
+        profiles.MapPut("/me", UpdateMyProfile)
+            .WithName("UpdateMyProfile").WithSummary("Save the signed-in seeker's whole profile.");
+        profiles.MapGet("/me/export", ExportMyData)
+            .WithName("ExportMyData").WithSummary("Everything stored about the signed-in seeker, as one document.");
+        profiles.MapDelete("/me", DeleteMyAccount)
+            .WithName("DeleteMyAccount").WithSummary("Delete the seeker's profile, personal data and login.");
 
         // Staff reach seekers of the regions they serve, say why, and are audited.
-        var staff = endpoints.MapApiGroup("/api/profiles", "Profiles (staff)").RequireAuthorization(Policies.Staff);
-        staff.MapGet("/{seekerId:guid}", GetSeekerProfile);
+        var staff = endpoints.MapApiGroup("/api/profiles", "Profiles (staff)", "Seekers' profiles as staff of their region see them.").RequireAuthorization(Policies.Staff);
+        staff.MapGet("/{seekerId:guid}", GetSeekerProfile)
+            .WithName("GetSeekerProfile").WithSummary("A seeker's profile for staff of their region, masked unless a reason is given (audited).");
         return endpoints;
     }
 

@@ -32,7 +32,7 @@ public sealed class SavedSearchTests : PostingsHost
     private async Task<HttpResponseMessage> SaveAsync(Guid seekerId, object search)
     {
         using var client = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
-        return await client.PostAsJsonAsync("/api/postings/saved-searches", search);
+        return await client.PostAsJsonAsync("/api/saved-searches", search);
     }
 
     private async Task<SavedSearchResponse> SavedAsync(Guid seekerId, object search)
@@ -45,7 +45,7 @@ public sealed class SavedSearchTests : PostingsHost
     private async Task<List<SavedSearchResponse>> ListAsync(Guid seekerId)
     {
         using var client = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
-        return (await client.GetFromJsonAsync<List<SavedSearchResponse>>("/api/postings/saved-searches", Json))!;
+        return (await client.GetFromJsonAsync<List<SavedSearchResponse>>("/api/saved-searches", Json))!;
     }
 
     private async Task<List<SavedSearchMatched>> AlertsAsync(Guid postingId) =>
@@ -65,9 +65,9 @@ public sealed class SavedSearchTests : PostingsHost
         Assert.Equal(["fullTime"], listed.Search.EmploymentType!);
 
         using var client = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(new Uri($"/api/postings/saved-searches/{saved.Id}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(new Uri($"/api/saved-searches/{saved.Id}", UriKind.Relative))).StatusCode);
         Assert.Empty(await ListAsync(seekerId));
-        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync(new Uri($"/api/postings/saved-searches/{saved.Id}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync(new Uri($"/api/saved-searches/{saved.Id}", UriKind.Relative))).StatusCode);
     }
 
     [Fact]
@@ -78,17 +78,17 @@ public sealed class SavedSearchTests : PostingsHost
 
         var intruder = Guid.NewGuid();
         using var other = Factory.ClientWithToken(TestTokens.Seeker(intruder));
-        Assert.Equal(HttpStatusCode.NotFound, (await other.DeleteAsync(new Uri($"/api/postings/saved-searches/{saved.Id}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.DeleteAsync(new Uri($"/api/saved-searches/{saved.Id}", UriKind.Relative))).StatusCode);
         Assert.Empty(await ListAsync(intruder));
         Assert.Single(await ListAsync(owner));
 
         using var employer = Factory.ClientWithToken(EmployerToken(Guid.NewGuid()));
-        Assert.Equal(HttpStatusCode.Forbidden, (await employer.PostAsJsonAsync("/api/postings/saved-searches", new { q = "叉车" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await employer.GetAsync(new Uri("/api/postings/saved-searches", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await employer.DeleteAsync(new Uri($"/api/postings/saved-searches/{saved.Id}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await employer.PostAsJsonAsync("/api/saved-searches", new { q = "叉车" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await employer.GetAsync(new Uri("/api/saved-searches", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await employer.DeleteAsync(new Uri($"/api/saved-searches/{saved.Id}", UriKind.Relative))).StatusCode);
         using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150000"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await caseworker.GetAsync(new Uri("/api/postings/saved-searches", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await caseworker.DeleteAsync(new Uri($"/api/postings/saved-searches/{saved.Id}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await caseworker.GetAsync(new Uri("/api/saved-searches", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await caseworker.DeleteAsync(new Uri($"/api/saved-searches/{saved.Id}", UriKind.Relative))).StatusCode);
         Assert.Single(await ListAsync(owner));
     }
 

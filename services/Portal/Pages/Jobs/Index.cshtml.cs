@@ -51,7 +51,7 @@ public sealed class IndexModel : PortalPage
         if (!IsSeeker) return Challenge();
         var search = Understand();
         if (search is null) return await RefusedAsync(LoadSavedAsync);
-        var result = await Api.PostAsync("api/postings/saved-searches", new
+        var result = await Api.PostAsync("api/saved-searches", new
         {
             name,
             q = search.Q,
@@ -69,7 +69,7 @@ public sealed class IndexModel : PortalPage
     public async Task<IActionResult> OnPostDeleteSavedAsync(Guid id)
     {
         if (!IsSeeker) return Challenge();
-        return await AfterAsync(await Api.DeleteAsync($"api/postings/saved-searches/{id}"), "search.savedDeleted", LoadAsync, RouteValues());
+        return await AfterAsync(await Api.DeleteAsync($"api/saved-searches/{id}"), "search.savedDeleted", LoadAsync, RouteValues());
     }
 
     /// <summary>The address of a page of these results.</summary>
@@ -182,7 +182,7 @@ public sealed class IndexModel : PortalPage
     private async Task LoadSavedAsync()
     {
         if (!IsSeeker || SavedSearchesAvailable) return;
-        var saved = await Api.GetAsync("api/postings/saved-searches");
+        var saved = await Api.GetAsync("api/saved-searches");
         SavedSearchesAvailable = saved.Ok;
         SavedSearches = saved.Array.OfType<JsonNode>().ToList();
     }

@@ -24,7 +24,7 @@ public sealed class ExportModel : PortalPage
         var export = await Api.GetAsync("api/profiles/me/export");
         Export = export.Ok ? export.Body : null;
         Applications = (await Api.GetAsync("api/applications/mine")).Array.OfType<JsonNode>().ToList();
-        SavedSearches = (await Api.GetAsync("api/postings/saved-searches")).Array.OfType<JsonNode>().ToList();
+        SavedSearches = (await Api.GetAsync("api/saved-searches")).Array.OfType<JsonNode>().ToList();
         Notifications = (await Api.GetAsync($"api/notifications?lang={Language.ApiLanguage(T.Lang)}")).Array.OfType<JsonNode>().ToList();
         if (Download) Response.Headers.ContentDisposition = "attachment; filename=\"jobmatch-my-data.html\"";
     }

@@ -53,7 +53,7 @@ public sealed class PrivacyModel : PortalPage
         var profile = await Api.GetAsync("api/profiles/me");
         var consents = await Api.GetAsync("api/profiles/me/consents");
         var applications = await Api.GetAsync("api/applications/mine");
-        var searches = await Api.GetAsync("api/postings/saved-searches");
+        var searches = await Api.GetAsync("api/saved-searches");
         var notifications = await Api.GetAsync("api/notifications");
         return new DeletedData(profile.Ok, consents.Array.Count, applications.Array.Count, searches.Array.Count, notifications.Array.Count, false, false);
     }

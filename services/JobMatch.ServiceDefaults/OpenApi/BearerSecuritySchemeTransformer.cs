@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace JobMatch.ServiceDefaults.Auth;
+namespace JobMatch.ServiceDefaults.OpenApi;
 
 /// <summary>Declares the bearer scheme in each service's OpenAPI document so clients know how to call it.</summary>
 internal sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransformer

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace JobMatch.ServiceDefaults.OpenApi;
+
+/// <summary>
+/// JSON as the services read and write it, and the OpenAPI document that describes it: enums by camel-case name,
+/// numbers only as JSON numbers (so the document types them as numbers, not "number | string" with a pattern), the
+/// bearer scheme, described tags; a Scalar API reference beside the document in Development.
+/// </summary>
+public static class OpenApiExtensions
+{
+    public static IServiceCollection AddDefaultOpenApi(this IServiceCollection services, ServiceIdentity service)
+    {
+        services.ConfigureHttpJsonOptions(options => Configure(options));
+        services.AddOpenApi(options => options
+            .AddDocumentTransformer((document, _, _) => Describe(document, service))
+            .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
+            .AddDocumentTransformer<ApiTagTransformer>());
+        return services;
+    }
+
+    /// <summary>
+    /// The document names the service, and its server is "/" — the host that served it: the gateway publishes each
+    /// document at /openapi/{service}.json beside the /api paths, and a service alone serves both itself.
+    /// </summary>
+    private static Task Describe(OpenApiDocument document, ServiceIdentity service)
+    {
+        document.Info.Title = $"JobMatch {service.Name} API";
+        document.Info.Description = $"The {service.Name} service of JobMatch, a job-matching platform for public employment services. Errors are RFC 9457 problem details in the caller's language (Accept-Language: zh-CN by default, en).";
+        document.Servers = [new OpenApiServer { Url = "/", Description = "The host that served this document (the gateway, or the service itself)." }];
+        return Task.CompletedTask;
+    }
+
+    private static void Configure(JsonOptions options)
+    {
+        options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+    }
+
+    /// <summary>
+    /// The Scalar API reference at /scalar (Development only: the document itself is public everywhere). It reads the
+    /// document at /openapi/v1.json on the same host, and through the gateway at /openapi/{service}.json.
+    /// </summary>
+    public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapScalarApiReference().AllowAnonymous();
+        return endpoints;
+    }
+}
