@@ -78,7 +78,7 @@ public sealed record ServedModels(IRanker? ColdStart, IRanker? Outcomes, string 
             var candidates = graded.Select(target => (postings[target.Posting], target.Grade)).ToList();
             var seen = candidates.Select(candidate => candidate.Item1.PostingId).Concat(history).ToHashSet();
             candidates.AddRange(replay.Index.CandidatesFor(seeker, at, 30).Where(p => !seen.Contains(p.PostingId)).Take(20).Select(p => (p, 0f)));
-            queries.Add(new RankingQuery(seeker, candidates, at));
+            queries.Add(new RankingQuery(seeker, candidates, at).DescribedBy(replay.Index));
         }
         return queries;
     }

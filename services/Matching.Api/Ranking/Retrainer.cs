@@ -96,7 +96,7 @@ public sealed class Retrainer(
             var seen = candidates.Select(candidate => candidate.Item1.PostingId).Concat(history).ToHashSet();
             // Candidates the seeker was shown or could have been, and did nothing with: negatives.
             candidates.AddRange(index.CandidatesFor(seeker, now, 30).Where(posting => !seen.Contains(posting.PostingId)).Take(20).Select(posting => (posting, 0f)));
-            queries.Add(new RankingQuery(seeker, candidates, at));
+            queries.Add(new RankingQuery(seeker, candidates, at).DescribedBy(index));
         }
         return queries;
     }
