@@ -43,14 +43,9 @@ public static class OfflineEvaluation
         var replay = new IndexReplay(postings, vocabulary);
 
         progress($"split at {split.Cutoff:u}: {split.Train.Count} training and {split.Test.Count} test interactions, {split.Queries.Count} test seekers");
-        var models = ServedModels.Decide(dataset, split, replay, vocabulary, rates, behaviour, options, progress);
+        MatchRanker RankerWith(IRanker? model) => OpenCatalogueJudge.RankerWith(model, vocabulary, policy, rates, behaviour);
+        var models = ServedModels.Decide(dataset, split, replay, vocabulary, rates, behaviour, options, RankerWith, progress);
         var notes = models.Notes.ToList();
-        MatchRanker RankerWith(IRanker? model)
-        {
-            var slot = new RankerSlot();
-            slot.Publish(model);
-            return new MatchRanker(vocabulary, slot, policy, rates, behaviour);
-        }
 
         var pipelines = new List<(string Name, string Description, MatchRanker Ranker)>
         {
@@ -80,10 +75,13 @@ public static class OfflineEvaluation
         var reachableByKind = new Dictionary<string, long>();
         var reachableBySize = new Dictionary<string, long>();
         long reachableTotal = 0;
+        var seekerShareByKind = new Dictionary<string, double>();
+        var seekerShareBySize = new Dictionary<string, double>();
+        var seekersReaching = 0;
         // Only the place matters for reach: light entries, not the full concept resolution.
         var placed = postings.Select(p => new IndexedPosting { Snapshot = p.Snapshot, Essential = [], Optional = [], Occupations = [], Education = EducationRank.Unknown }).ToArray();
         var activeEver = new HashSet<int>();
-        long activeTotal = 0, candidateTotal = 0;
+        long activeTotal = 0, candidateTotal = 0, relevantTotal = 0, relevantReachable = 0;
 
         for (var q = 0; q < queries.Count; q++)
         {
@@ -101,14 +99,25 @@ public static class OfflineEvaluation
             activeTotal += open.Count;
 
             var seeker = IndexedSeeker.From(query.Seeker.Snapshot, vocabulary);
-            foreach (var i in open)
+            var reachable = open.Where(i => Reach.Of(seeker, placed[i]).Reachable).ToList();
+            foreach (var i in reachable)
             {
-                if (!Reach.Of(seeker, placed[i]).Reachable) continue;
                 reachableTotal++;
                 reachableByKind[kinds[i]] = reachableByKind.GetValueOrDefault(kinds[i]) + 1;
                 reachableBySize[postings[i].EmployerSize] = reachableBySize.GetValueOrDefault(postings[i].EmployerSize) + 1;
             }
+            if (reachable.Count > 0)
+            {
+                seekersReaching++;
+                foreach (var group in reachable.GroupBy(i => kinds[i])) seekerShareByKind[group.Key] = seekerShareByKind.GetValueOrDefault(group.Key) + group.Count() / (double)reachable.Count;
+                foreach (var group in reachable.GroupBy(i => postings[i].EmployerSize)) seekerShareBySize[group.Key] = seekerShareBySize.GetValueOrDefault(group.Key) + group.Count() / (double)reachable.Count;
+            }
             candidateTotal += replay.Index.Retrieve(seeker, query.At, Recommender.CandidateLimit).Count;
+            foreach (var id in query.Relevant.Keys)
+            {
+                relevantTotal++;
+                if (Reach.Of(seeker, placed[postingIndex[id]]).Reachable) relevantReachable++;
+            }
             var popular = PopularAt(split.Train, query.At);
             var results = new Dictionary<string, List<(Guid Id, double Score)>>();
             foreach (var (name, _, ranker) in pipelines)
@@ -139,6 +148,9 @@ public static class OfflineEvaluation
             if ((q + 1) % 200 == 0) progress($"{q + 1} of {queries.Count} test seekers ranked");
         }
 
+        // The pipeline systems list only what a seeker can reach (their commute limit); the baselines ignore it.
+        notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Of the test seekers' relevant postings, {relevantReachable:N0} of {relevantTotal:N0} ({100.0 * relevantReachable / Math.Max(relevantTotal, 1):F1} %) lie within the seeker's reach: the most any pipeline system can find; the baselines ignore reach."));
         var withText = queries.Select(query => HasProfileText(query.Seeker.Snapshot)).ToArray();
         var systems = systemNames.Select((name, s) => Score(name, descriptions[s], pipelines.Any(p => p.Name == name), lists[name], queries,
             withText, activeEver.Count, options.Resamples) with { Served = name == models.Served }).ToList();
@@ -155,10 +167,10 @@ public static class OfflineEvaluation
         }).ToList();
 
         var exposure = new List<ExposureResult>();
-        foreach (var (dimension, valueOf, active, reachable) in new[]
+        foreach (var (dimension, valueOf, active, reachable, perSeeker) in new[]
         {
-            ("region type", (Func<int, string>)(i => kinds[i]), activeByKind, reachableByKind),
-            ("employer size", i => postings[i].EmployerSize, activeBySize, reachableBySize),
+            ("region type", (Func<int, string>)(i => kinds[i]), activeByKind, reachableByKind, seekerShareByKind),
+            ("employer size", i => postings[i].EmployerSize, activeBySize, reachableBySize, seekerShareBySize),
         })
         {
             foreach (var value in active.Keys.Order(StringComparer.Ordinal))
@@ -169,7 +181,7 @@ public static class OfflineEvaluation
                     return slots.Count == 0 ? 0 : slots.Count(id => valueOf(postingIndex[id]) == value) / (double)slots.Count;
                 });
                 exposure.Add(new ExposureResult(dimension, value, active[value] / (double)activeTotal,
-                    reachable.GetValueOrDefault(value) / (double)Math.Max(reachableTotal, 1), top));
+                    reachable.GetValueOrDefault(value) / (double)Math.Max(reachableTotal, 1), top, perSeeker.GetValueOrDefault(value) / Math.Max(seekersReaching, 1)));
             }
         }
 
@@ -276,7 +288,7 @@ public static class OfflineEvaluation
     }
 
     /// <summary>What the fallback's popularity would have been at <paramref name="at"/>: distinct seekers per posting in the window before it, training-split events only.</summary>
-    private static PostingPopularity PopularAt(IReadOnlyList<Interaction> train, DateTime at)
+    public static PostingPopularity PopularAt(IReadOnlyList<Interaction> train, DateTime at)
     {
         var popularity = new PostingPopularity();
         popularity.Replace(train.Where(i => i.OccurredAt >= at - PostingPopularity.Window && i.OccurredAt <= at)

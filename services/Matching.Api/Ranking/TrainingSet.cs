@@ -5,10 +5,17 @@ using Matching.Ranking;
 namespace Matching.Api.Ranking;
 
 /// <summary>One seeker's graded candidates, as of the moment they started looking: the unit LambdaRank learns to order.</summary>
-/// <remarks><see cref="Found"/>, parallel to the candidates, is how retrieval saw each pair then (<see cref="CandidateIndex.Describe"/>).</remarks>
+/// <remarks><see cref="Found"/>, parallel to the candidates, is how retrieval saw each pair then (<see cref="CandidateIndex.Describe"/>);
+/// <see cref="History"/> the postings the seeker had acted on before <see cref="At"/>.</remarks>
 public sealed record RankingQuery(
-    IndexedSeeker Seeker, IReadOnlyList<(IndexedPosting Posting, float Grade)> Candidates, DateTime At, IReadOnlyList<Retrieval>? Found = null)
+    IndexedSeeker Seeker, IReadOnlyList<(IndexedPosting Posting, float Grade)> Candidates, DateTime At, IReadOnlyList<Retrieval>? Found = null,
+    IReadOnlySet<Guid>? History = null)
 {
+    /// <summary>The query as promotion judges it on the open catalogue: its graded postings and its history.</summary>
+    public HeldOutSeeker HeldOut() => new(Seeker,
+        Candidates.Where(c => c.Grade > 0).GroupBy(c => c.Posting.PostingId).ToDictionary(g => g.Key, g => (int)g.Max(c => c.Grade)),
+        History ?? new HashSet<Guid>());
+
     /// <summary>The query with every candidate described by <paramref name="index"/> as it stands now.</summary>
     public RankingQuery DescribedBy(CandidateIndex index) => this with { Found = [.. Candidates.Select(c => index.Describe(Seeker, c.Posting))] };
 }
