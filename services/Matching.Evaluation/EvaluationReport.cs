@@ -50,15 +50,15 @@ public static class EvaluationReport
         md.AppendLine("A seeker in several key groups counts in each; \"none\" is seekers in no key group. The pipeline systems apply the key-group policy's boosts.").AppendLine();
 
         md.AppendLine("### Fairness: exposure of postings (share of top-10 slots against share of open postings)").AppendLine();
-        md.AppendLine("| Dimension | Value | Share of open postings | Share of open postings within reach | " +
+        md.AppendLine("| Dimension | Value | Share of open postings | Share of open postings within reach | Mean over seekers of their within-reach share | " +
             string.Join(" | ", result.Systems.Select(s => $"top-10 share {Short(s.Name)}")) + " |");
-        md.AppendLine("|---|---|---:|---:|" + string.Concat(result.Systems.Select(_ => "---:|")));
+        md.AppendLine("|---|---|---:|---:|---:|" + string.Concat(result.Systems.Select(_ => "---:|")));
         foreach (var row in result.Exposure)
-            md.AppendLine("| " + row.Dimension + " | " + row.Value + " | " + Percent(row.ActiveShare) + " | " + Percent(row.ReachableShare) + " | " +
+            md.AppendLine("| " + row.Dimension + " | " + row.Value + " | " + Percent(row.ActiveShare) + " | " + Percent(row.ReachableShare) + " | " + Percent(row.SeekerReachableShare) + " | " +
                 string.Join(" | ", result.Systems.Select(s => Percent(row.TopTenShare[s.Name]))) + " |");
         md.AppendLine();
         md.AppendLine("Open postings are counted at every test seeker's query time (pooled); \"within reach\" counts only those within the " +
-            "seeker's commute limit (anywhere if they would relocate), the fairer yardstick for systems that respect reach. Region type: \"city\" for districts and county-level cities, " +
+            "seeker's commute limit (anywhere if they would relocate), the fairer yardstick for systems that respect reach; pooled, it weighs seekers who can reach many postings more, while every seeker's top 10 weighs the same, so the mean over seekers of their own within-reach share is given beside it. Region type: \"city\" for districts and county-level cities, " +
             "\"banner-county\" for banners (旗) and counties (县).").AppendLine();
 
         md.AppendLine("### Fairness: counterfactual check").AppendLine();

@@ -28,7 +28,11 @@ public sealed record SystemResult(string Name, string Description, bool Pipeline
 
 public sealed record GroupResult(string Group, int Queries, IReadOnlyDictionary<string, (MetricEstimate Ndcg, double EmptyRate)> BySystem);
 
-public sealed record ExposureResult(string Dimension, string Value, double ActiveShare, double ReachableShare, IReadOnlyDictionary<string, double> TopTenShare);
+/// <remarks><see cref="SeekerReachableShare"/>: the value's share of each seeker's own reachable postings, averaged over
+/// seekers with any — what a list balanced seeker by seeker aims at; <see cref="ReachableShare"/> pools the postings, so
+/// seekers who can reach many weigh more.</remarks>
+public sealed record ExposureResult(
+    string Dimension, string Value, double ActiveShare, double ReachableShare, IReadOnlyDictionary<string, double> TopTenShare, double SeekerReachableShare = double.NaN);
 
 public sealed record CounterfactualResult(string Variant, string System, int Seekers, int AttributesChanged, int ListsChanged);
 

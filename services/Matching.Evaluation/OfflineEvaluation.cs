@@ -20,7 +20,7 @@ public static class OfflineEvaluation
     public const int ListLength = 50;
     public const string ColdStart = "learned (cold-start model)", Outcomes = "learned (trained on the training split)",
         Transparent = "skill overlap (transparent fit)", Popularity = "popularity", Text = "text similarity (bigram TF-IDF)",
-        Bm25Name = "BM25 (simple tokenizer)", ItemKnn = "item-kNN (co-applied postings)";
+        Bm25Name = "BM25 (shared analyzer)", ItemKnn = "item-kNN (co-applied postings)";
     public static readonly string[] MetricNames = ["NDCG@10", "MAP@10", "Recall@10", "Recall@50", "MRR", "Coverage@10", "Empty"];
     public const string WithText = "with profile text", WithoutText = "without profile text";
     public static readonly string[] Subsets = [WithText, WithoutText];
@@ -43,14 +43,9 @@ public static class OfflineEvaluation
         var replay = new IndexReplay(postings, vocabulary);
 
         progress($"split at {split.Cutoff:u}: {split.Train.Count} training and {split.Test.Count} test interactions, {split.Queries.Count} test seekers");
-        var models = ServedModels.Decide(dataset, split, replay, vocabulary, rates, behaviour, options, progress);
+        MatchRanker RankerWith(IRanker? model) => OpenCatalogueJudge.RankerWith(model, vocabulary, policy, rates, behaviour);
+        var models = ServedModels.Decide(dataset, split, replay, vocabulary, rates, behaviour, options, RankerWith, progress);
         var notes = models.Notes.ToList();
-        MatchRanker RankerWith(IRanker? model)
-        {
-            var slot = new RankerSlot();
-            slot.Publish(model);
-            return new MatchRanker(vocabulary, slot, policy, rates, behaviour);
-        }
 
         var pipelines = new List<(string Name, string Description, MatchRanker Ranker)>
         {
@@ -62,12 +57,12 @@ public static class OfflineEvaluation
 
         var popularity = PopularityOrder(postings, split.Train);
         var text = new TextSimilarity(postings.Select(TextSimilarity.PostingText).ToList());
-        var bm25 = new Bm25(postings.Select(TextSimilarity.PostingText).ToList());
+        var bm25 = new Bm25Baseline(postings.Select(p => IndexedPosting.From(p.Snapshot, vocabulary).Terms).ToList());
         var systemNames = pipelines.Select(p => p.Name).Concat([Popularity, Text, Bm25Name, ItemKnn]).ToArray();
         var descriptions = pipelines.Select(p => p.Description)
             .Concat(["open postings by their number of training-split interactions, newest first among equals",
                 "cosine of character-bigram TF-IDF vectors, seeker skills and desired occupations against posting title and skills",
-                "BM25 of the seeker's skills and desired occupations against posting title and skills; simple tokenizer (Latin words, Chinese character bigrams), to be replaced by the shared analyzer",
+                "every open posting by BM25 of the seeker's words against its title and skills: the service's own scorer, analyzer and field weights, without reach or concepts",
                 "open postings by the item-to-item score of the seeker's training-split postings (co-applied by the same seekers, cosine), the service's behaviour signal alone"]).ToArray();
 
         var queries = split.Queries;
@@ -80,10 +75,13 @@ public static class OfflineEvaluation
         var reachableByKind = new Dictionary<string, long>();
         var reachableBySize = new Dictionary<string, long>();
         long reachableTotal = 0;
+        var seekerShareByKind = new Dictionary<string, double>();
+        var seekerShareBySize = new Dictionary<string, double>();
+        var seekersReaching = 0;
         // Only the place matters for reach: light entries, not the full concept resolution.
         var placed = postings.Select(p => new IndexedPosting { Snapshot = p.Snapshot, Essential = [], Optional = [], Occupations = [], Education = EducationRank.Unknown }).ToArray();
         var activeEver = new HashSet<int>();
-        long activeTotal = 0, candidateTotal = 0;
+        long activeTotal = 0, candidateTotal = 0, relevantTotal = 0, relevantReachable = 0;
 
         for (var q = 0; q < queries.Count; q++)
         {
@@ -101,26 +99,37 @@ public static class OfflineEvaluation
             activeTotal += open.Count;
 
             var seeker = IndexedSeeker.From(query.Seeker.Snapshot, vocabulary);
-            foreach (var i in open)
+            var reachable = open.Where(i => Reach.Of(seeker, placed[i]).Reachable).ToList();
+            foreach (var i in reachable)
             {
-                if (!Reach.Of(seeker, placed[i]).Reachable) continue;
                 reachableTotal++;
                 reachableByKind[kinds[i]] = reachableByKind.GetValueOrDefault(kinds[i]) + 1;
                 reachableBySize[postings[i].EmployerSize] = reachableBySize.GetValueOrDefault(postings[i].EmployerSize) + 1;
             }
-            var candidates = replay.Index.CandidatesFor(seeker, query.At, Recommender.CandidateLimit);
-            candidateTotal += candidates.Count;
+            if (reachable.Count > 0)
+            {
+                seekersReaching++;
+                foreach (var group in reachable.GroupBy(i => kinds[i])) seekerShareByKind[group.Key] = seekerShareByKind.GetValueOrDefault(group.Key) + group.Count() / (double)reachable.Count;
+                foreach (var group in reachable.GroupBy(i => postings[i].EmployerSize)) seekerShareBySize[group.Key] = seekerShareBySize.GetValueOrDefault(group.Key) + group.Count() / (double)reachable.Count;
+            }
+            candidateTotal += replay.Index.Retrieve(seeker, query.At, Recommender.CandidateLimit).Count;
+            foreach (var id in query.Relevant.Keys)
+            {
+                relevantTotal++;
+                if (Reach.Of(seeker, placed[postingIndex[id]]).Reachable) relevantReachable++;
+            }
+            var popular = PopularAt(split.Train, query.At);
             var results = new Dictionary<string, List<(Guid Id, double Score)>>();
             foreach (var (name, _, ranker) in pipelines)
             {
-                results[name] = Ranked(ranker, seeker, candidates, query);
+                results[name] = Ranked(replay.Index, ranker, popular, seeker, query);
                 lists[name][q] = results[name].Select(r => r.Id).ToList();
             }
             lists[Popularity][q] = popularity.Where(i => SyntheticDataset.OpenAt(postings[i].Snapshot, query.At))
                 .Select(i => postings[i].Snapshot.PostingId).Where(id => !query.SeenBefore.Contains(id)).Take(ListLength).ToList();
             var seekerText = TextSimilarity.SeekerText(query.Seeker);
             lists[Text][q] = Best(open, text.Scores(seekerText), postings, query);
-            lists[Bm25Name][q] = Best(open, bm25.Scores(seekerText), postings, query);
+            lists[Bm25Name][q] = Best(open, bm25.Scores(seeker.Terms), postings, query);
             var coApplied = behaviour.For(query.Seeker.Snapshot.SeekerId, query.At).CoAppliedPostings;
             lists[ItemKnn][q] = Best(open, open.Select(i => coApplied.GetValueOrDefault(postings[i].Snapshot.PostingId)).ToArray(), postings, query, indexed: false);
 
@@ -129,10 +138,9 @@ public static class OfflineEvaluation
                 var flipped = variant.Seekers[query.Seeker.Snapshot.SeekerId];
                 var attributesChanged = flipped.Gender != query.Seeker.Gender || flipped.BirthYear != query.Seeker.BirthYear;
                 var flippedSeeker = IndexedSeeker.From(flipped.Snapshot, vocabulary);
-                var flippedCandidates = replay.Index.CandidatesFor(flippedSeeker, query.At, Recommender.CandidateLimit);
                 foreach (var (name, _, ranker) in pipelines.Where(p => p.Name != Transparent))
                 {
-                    var same = Ranked(ranker, flippedSeeker, flippedCandidates, query).SequenceEqual(results[name]);
+                    var same = Ranked(replay.Index, ranker, popular, flippedSeeker, query).SequenceEqual(results[name]);
                     var (a, l) = changed[(variant.Name, name)];
                     changed[(variant.Name, name)] = (a + (attributesChanged ? 1 : 0), l + (same ? 0 : 1));
                 }
@@ -140,6 +148,9 @@ public static class OfflineEvaluation
             if ((q + 1) % 200 == 0) progress($"{q + 1} of {queries.Count} test seekers ranked");
         }
 
+        // The pipeline systems list only what a seeker can reach (their commute limit); the baselines ignore it.
+        notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Of the test seekers' relevant postings, {relevantReachable:N0} of {relevantTotal:N0} ({100.0 * relevantReachable / Math.Max(relevantTotal, 1):F1} %) lie within the seeker's reach: the most any pipeline system can find; the baselines ignore reach."));
         var withText = queries.Select(query => HasProfileText(query.Seeker.Snapshot)).ToArray();
         var systems = systemNames.Select((name, s) => Score(name, descriptions[s], pipelines.Any(p => p.Name == name), lists[name], queries,
             withText, activeEver.Count, options.Resamples) with { Served = name == models.Served }).ToList();
@@ -156,10 +167,10 @@ public static class OfflineEvaluation
         }).ToList();
 
         var exposure = new List<ExposureResult>();
-        foreach (var (dimension, valueOf, active, reachable) in new[]
+        foreach (var (dimension, valueOf, active, reachable, perSeeker) in new[]
         {
-            ("region type", (Func<int, string>)(i => kinds[i]), activeByKind, reachableByKind),
-            ("employer size", i => postings[i].EmployerSize, activeBySize, reachableBySize),
+            ("region type", (Func<int, string>)(i => kinds[i]), activeByKind, reachableByKind, seekerShareByKind),
+            ("employer size", i => postings[i].EmployerSize, activeBySize, reachableBySize, seekerShareBySize),
         })
         {
             foreach (var value in active.Keys.Order(StringComparer.Ordinal))
@@ -170,7 +181,7 @@ public static class OfflineEvaluation
                     return slots.Count == 0 ? 0 : slots.Count(id => valueOf(postingIndex[id]) == value) / (double)slots.Count;
                 });
                 exposure.Add(new ExposureResult(dimension, value, active[value] / (double)activeTotal,
-                    reachable.GetValueOrDefault(value) / (double)Math.Max(reachableTotal, 1), top));
+                    reachable.GetValueOrDefault(value) / (double)Math.Max(reachableTotal, 1), top, perSeeker.GetValueOrDefault(value) / Math.Max(seekersReaching, 1)));
             }
         }
 
@@ -185,9 +196,13 @@ public static class OfflineEvaluation
         };
     }
 
-    /// <summary>The pipeline's answer: candidates ranked by the model (or the fit) with the policy's boost, minus what the seeker had already acted on.</summary>
-    private static List<(Guid Id, double Score)> Ranked(MatchRanker ranker, IndexedSeeker seeker, List<IndexedPosting> candidates, TestQuery query) =>
-        ranker.Rank(seeker, candidates, query.At, ListLength + query.SeenBefore.Count)
+    /// <summary>
+    /// The pipeline's answer, built as the service builds a seeker's list (<see cref="SeekerRecommendations"/>: concepts,
+    /// words, the labelled popular-nearby fallback; the model or the fit; the policy's boost), minus what the seeker had
+    /// already acted on.
+    /// </summary>
+    private static List<(Guid Id, double Score)> Ranked(CandidateIndex index, MatchRanker ranker, PostingPopularity popular, IndexedSeeker seeker, TestQuery query) =>
+        SeekerRecommendations.For(index, ranker, popular, seeker, query.At, ListLength + query.SeenBefore.Count)
             .Where(match => !query.SeenBefore.Contains(match.Posting.PostingId))
             .Take(ListLength).Select(match => (match.Posting.PostingId, match.Score)).ToList();
 
@@ -270,6 +285,15 @@ public static class OfflineEvaluation
         var low = values[(int)(0.025 * (resamples - 1))];
         var high = values[(int)Math.Ceiling(0.975 * (resamples - 1))];
         return new MetricEstimate(estimate, Math.Max(0, low + bias), Math.Min(1, high + bias), n);
+    }
+
+    /// <summary>What the fallback's popularity would have been at <paramref name="at"/>: distinct seekers per posting in the window before it, training-split events only.</summary>
+    public static PostingPopularity PopularAt(IReadOnlyList<Interaction> train, DateTime at)
+    {
+        var popularity = new PostingPopularity();
+        popularity.Replace(train.Where(i => i.OccurredAt >= at - PostingPopularity.Window && i.OccurredAt <= at)
+            .GroupBy(i => i.PostingId).Select(g => KeyValuePair.Create(g.Key, g.Select(i => i.SeekerId).Distinct().Count())));
+        return popularity;
     }
 
     /// <summary>Posting indices by training-split interactions, most first, newest first among equals.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Matching.Api.Candidates;
+using Matching.Api.Matches;
 using Matching.Api.Outcomes;
 using Matching.Api.Ranking;
 using Matching.Ranking;
@@ -18,7 +19,7 @@ public sealed record ServedModels(IRanker? ColdStart, IRanker? Outcomes, string 
 {
     public static ServedModels Decide(
         EvaluationDataset dataset, TimeSplit split, IndexReplay replay, ConceptVocabulary vocabulary, EmployerResponseRates rates,
-        BehaviourSignals behaviour, EvaluationOptions options, Action<string> progress)
+        BehaviourSignals behaviour, EvaluationOptions options, Func<IRanker?, MatchRanker> rankerWith, Action<string> progress)
     {
         var decisions = new List<string>();
         var notes = new List<string>();
@@ -27,59 +28,86 @@ public sealed record ServedModels(IRanker? ColdStart, IRanker? Outcomes, string 
         var coldSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var coldDecision = Promotion.Decide(cold.Validation, cold.Ranker, serving: null, options.Resamples);
         decisions.Add(string.Create(CultureInfo.InvariantCulture,
-            $"cold-start model ({options.Ranking.Trainer}, {options.Ranking.Trees} trees of {options.Ranking.Leaves} leaves; bootstrap set generated and trained in {coldSeconds:F1} s; judged on the bootstrap set's held-out {cold.Validation.Groups} queries): {coldDecision.Reason}"));
+            $"cold-start model ({options.Ranking.Trainer}, {options.Ranking.Trees} trees of {options.Ranking.Leaves} leaves; bootstrap set generated and trained in {coldSeconds:F1} s; judged on the bootstrap set's held-out {cold.Validation.Groups} queries, as a new installation without outcomes must): {coldDecision.Reason}"));
         progress($"cold-start model {cold.Ranker.Version}: {coldDecision.Reason}");
         IRanker? serving = coldDecision.Promote ? cold.Ranker : null;
         var served = serving is null ? OfflineEvaluation.Transparent : OfflineEvaluation.ColdStart;
 
-        var queries = OutcomeQueries(dataset, split, replay, vocabulary);
+        var targets = OutcomeTargets(dataset, split, vocabulary);
         IRanker? outcomes = null;
-        if (queries.Count >= options.MinimumOutcomeQueries)
+        if (targets.Count >= options.MinimumOutcomeQueries)
         {
-            var cut = (int)(queries.Count * 0.8);
-            var training = TrainingSet.Build(queries[..cut], vocabulary, rates, behaviour);
-            var validation = TrainingSet.Build(queries[cut..], vocabulary, rates, behaviour);
+            var cut = (int)(targets.Count * 0.8);
+            var training = TrainingSet.Build(targets[..cut].ConvertAll(target => TrainingQuery(target, replay, vocabulary)), vocabulary, rates, behaviour);
             started = Stopwatch.GetTimestamp();
             outcomes = LambdaRankTrainer.Train(training, options.Ranking.Training, "outcomes-offline");
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var decision = Promotion.Decide(validation, outcomes, serving, options.Resamples);
+            var judged = JudgeOnOpenCatalogue(targets[cut..], replay, vocabulary, split.Train,
+                [rankerWith(outcomes), rankerWith(null), .. serving is null ? Array.Empty<MatchRanker>() : [rankerWith(serving)]]);
+            var decision = Promotion.Decide(judged[0], judged[1], serving is null ? null : (serving.Version, judged[2]), options.Resamples);
             decisions.Add(string.Create(CultureInfo.InvariantCulture,
-                $"outcome model (trained on the older {cut} of {queries.Count} training-split seekers, {training.Rows:N0} rows, in {seconds:F1} s; judged on the newest {queries.Count - cut}): {decision.Reason}"));
+                $"outcome model (trained on the older {cut} of {targets.Count} training-split seekers, {training.Rows:N0} rows, in {seconds:F1} s; judged on the lists the service would give the newest {targets.Count - cut} from every posting open at their time): {decision.Reason}"));
             served = decision.Promote ? OfflineEvaluation.Outcomes : decision.RetireServing || serving is null ? OfflineEvaluation.Transparent : served;
             notes.Add($"The outcome model was trained on {cut} training-split seekers ({training.Rows} rows: their graded postings from their second outcome on, and up to 20 unanswered candidates each).");
             progress($"outcome model: {decision.Reason}");
         }
-        else notes.Add($"Only {queries.Count} training-split seekers have graded outcomes (fewer than {options.MinimumOutcomeQueries}): no outcome model.");
+        else notes.Add($"Only {targets.Count} training-split seekers have graded outcomes (fewer than {options.MinimumOutcomeQueries}): no outcome model.");
         return new ServedModels(cold.Ranker, outcomes, served, decisions, notes);
     }
 
+    private sealed record Target(EvaluationSeeker Seeker, DateTime At, List<(IndexedPosting Posting, float Grade)> Graded, HashSet<Guid> History);
+
     /// <summary>
-    /// Training queries as the service's retraining builds them (<see cref="TrainingSet.Targets"/>): each training-split
-    /// seeker's graded postings from their second outcome on, plus up to 20 unanswered candidates from the index as it
-    /// stood then. Ordered by time, as the service splits them.
+    /// What the service's retraining asks of each training-split seeker (<see cref="TrainingSet.Targets"/>): their graded
+    /// postings from their second outcome on, as of then, with what came before as history. Ordered by time, as the
+    /// service splits them.
     /// </summary>
-    private static List<RankingQuery> OutcomeQueries(EvaluationDataset dataset, TimeSplit split, IndexReplay replay, ConceptVocabulary vocabulary)
+    private static List<Target> OutcomeTargets(EvaluationDataset dataset, TimeSplit split, ConceptVocabulary vocabulary)
     {
         var seekers = dataset.Seekers.ToDictionary(s => s.Snapshot.SeekerId);
         var postings = dataset.Postings.ToDictionary(p => p.Snapshot.PostingId, p => IndexedPosting.From(p.Snapshot, vocabulary));
-        var targets = new List<(EvaluationSeeker Seeker, DateTime At, List<(Guid Posting, float Grade)> Graded, List<Guid> History)>();
+        var targets = new List<Target>();
         foreach (var group in split.Train.GroupBy(i => i.SeekerId))
         {
             if (!seekers.TryGetValue(group.Key, out var stored)) continue;
             var found = TrainingSet.Targets(group.GroupBy(i => i.PostingId).Where(g => postings.ContainsKey(g.Key))
                 .Select(g => (g.Key, (float)g.Max(i => i.Grade), g.Min(i => i.OccurredAt))).ToList());
-            if (found is { } target) targets.Add((stored, target.At, target.Graded, target.History));
+            if (found is { } target)
+                targets.Add(new Target(stored, target.At, target.Graded.ConvertAll(g => (postings[g.Posting], g.Grade)), [.. target.History]));
         }
-        var queries = new List<RankingQuery>();
-        foreach (var (stored, at, graded, history) in targets.OrderBy(t => t.At).ThenBy(t => t.Seeker.Snapshot.SeekerId))
+        return [.. targets.OrderBy(t => t.At).ThenBy(t => t.Seeker.Snapshot.SeekerId)];
+    }
+
+    /// <summary>A training query as the retraining builds it: the graded postings plus up to 20 unanswered candidates from the index as it stood then.</summary>
+    private static RankingQuery TrainingQuery(Target target, IndexReplay replay, ConceptVocabulary vocabulary)
+    {
+        replay.AdvanceTo(target.At);
+        var seeker = IndexedSeeker.From(target.Seeker.Snapshot, vocabulary);
+        var candidates = target.Graded.ToList();
+        var seen = candidates.Select(candidate => candidate.Posting.PostingId).Concat(target.History).ToHashSet();
+        candidates.AddRange(replay.Index.CandidatesFor(seeker, target.At, 30).Where(p => !seen.Contains(p.PostingId)).Take(20).Select(p => (p, 0f)));
+        return new RankingQuery(seeker, candidates, target.At).DescribedBy(replay.Index);
+    }
+
+    /// <summary>
+    /// Per-query NDCG@10 of each ranker's list for the held-out seekers, each asked at their own time the way the service
+    /// builds a list (<see cref="SeekerRecommendations"/>) from every posting open then — not a sampled candidate list,
+    /// where a model can win on negatives the service would never have shown.
+    /// </summary>
+    private static double[][] JudgeOnOpenCatalogue(
+        List<Target> heldOut, IndexReplay replay, ConceptVocabulary vocabulary, IReadOnlyList<Interaction> train, IReadOnlyList<MatchRanker> rankers)
+    {
+        var ndcg = rankers.Select(_ => new double[heldOut.Count]).ToArray();
+        for (var q = 0; q < heldOut.Count; q++)
         {
-            replay.AdvanceTo(at);
-            var seeker = IndexedSeeker.From(stored.Snapshot, vocabulary);
-            var candidates = graded.Select(target => (postings[target.Posting], target.Grade)).ToList();
-            var seen = candidates.Select(candidate => candidate.Item1.PostingId).Concat(history).ToHashSet();
-            candidates.AddRange(replay.Index.CandidatesFor(seeker, at, 30).Where(p => !seen.Contains(p.PostingId)).Take(20).Select(p => (p, 0f)));
-            queries.Add(new RankingQuery(seeker, candidates, at));
+            var target = heldOut[q];
+            replay.AdvanceTo(target.At);
+            var seeker = IndexedSeeker.From(target.Seeker.Snapshot, vocabulary);
+            var relevant = target.Graded.Where(g => g.Grade > 0).ToDictionary(g => g.Posting.PostingId, g => (int)g.Grade);
+            var popular = OfflineEvaluation.PopularAt(train, target.At);
+            for (var r = 0; r < rankers.Count; r++)
+                ndcg[r][q] = OpenCatalogueJudge.Ndcg(replay.Index, rankers[r], popular, new HeldOutSeeker(seeker, relevant, target.History), target.At);
         }
-        return queries;
+        return ndcg;
     }
 }

@@ -11,7 +11,6 @@ internal sealed class Side<T>(
     where T : class
 {
     private const int SkillWeight = 1, OccupationWeight = 3;
-    private const float K1 = 1.2f, B = 0.75f;
     private readonly List<T?> slots = [];
     private readonly Dictionary<Guid, int> slotOf = [];
     private readonly Dictionary<int, List<int>> bySkill = [];
@@ -149,7 +148,7 @@ internal sealed class Side<T>(
     }
 
     /// <summary>
-    /// BM25 (k1 1.2, b 0.75) of every entry sharing a word with the query, each query word weighted by its field weight
+    /// <see cref="Bm25"/> of every entry sharing a word with the query, each query word weighted by its field weight
     /// relative to the query's heaviest; idf from the live document frequencies.
     /// </summary>
     private void Score(LexicalTerms words, int[]? cells, float[] scores, List<int> scored)
@@ -162,7 +161,7 @@ internal sealed class Side<T>(
             var term = words.Terms[q];
             var df = documentFrequency.GetValueOrDefault(term);
             if (df <= 0) continue;
-            var weight = (float)Math.Log(1 + (Live - df + 0.5) / (df + 0.5)) * words.Frequencies[q] / heaviest;
+            var weight = Bm25.Idf(Live, df) * words.Frequencies[q] / heaviest;
             if (cellOf is null)
             {
                 if (byTerm.TryGetValue(term, out var list)) Accumulate(list, weight, averageLength, scores, scored);
@@ -175,6 +174,25 @@ internal sealed class Side<T>(
         }
     }
 
+    /// <summary>One entry's BM25 against the query, as <see cref="Collect"/> would score it (same idf, length and query weights).</summary>
+    public float ScoreOf(LexicalTerms words, T entry)
+    {
+        if (words.IsEmpty || Live == 0) return 0;
+        var document = termsOf(entry);
+        var averageLength = (float)Math.Max(totalLength / Live, 1);
+        var heaviest = words.Frequencies.Max();
+        var score = 0f;
+        for (int q = 0, d = 0; q < words.Terms.Length && d < document.Terms.Length;)
+        {
+            if (words.Terms[q] < document.Terms[d]) { q++; continue; }
+            if (words.Terms[q] > document.Terms[d]) { d++; continue; }
+            var df = Math.Max(documentFrequency.GetValueOrDefault(words.Terms[q]), 1);
+            score += Bm25.Idf(Live, df) * words.Frequencies[q] / heaviest * Bm25.Saturation(document.Frequencies[d], document.Length, averageLength);
+            q++; d++;
+        }
+        return score;
+    }
+
     private void Accumulate(List<Posting> list, float weight, float averageLength, float[] scores, List<int> scored)
     {
         foreach (var (slot, frequency) in list)
@@ -182,7 +200,7 @@ internal sealed class Side<T>(
             if (slots[slot] is not { } entry) continue;
             var length = termsOf(entry).Length;
             if (scores[slot] == 0) scored.Add(slot);
-            scores[slot] += weight * frequency * (K1 + 1) / (frequency + K1 * (1 - B + B * length / averageLength));
+            scores[slot] += weight * Bm25.Saturation(frequency, length, averageLength);
         }
     }
 

@@ -88,6 +88,21 @@ public sealed class CandidateIndex
         finally { gate.ExitReadLock(); }
     }
 
+    /// <summary>
+    /// How retrieval sees one pair, whether or not it retrieved it: the concepts shared, the BM25 score against the
+    /// index's current statistics, and the path that would find it. Training rows are described this way, graded and
+    /// unanswered postings alike, so the model learns the retrieval features as they are served.
+    /// </summary>
+    public Retrieval Describe(IndexedSeeker seeker, IndexedPosting posting)
+    {
+        var shared = Shared(seeker.Skills, posting.SkillIds.ToArray()) + 3 * Shared(seeker.Occupations, posting.Occupations);
+        gate.EnterReadLock();
+        try { return Retrieval.Of(shared, postings.ScoreOf(seeker.Terms, posting)); } finally { gate.ExitReadLock(); }
+    }
+
+    private static int Shared(int[] seekerConcepts, int[] postingConcepts) =>
+        postingConcepts.Distinct().Count(seekerConcepts.Contains);
+
     /// <summary>Every open posting in the seeker's reach the predicate selects (the fallback for thin profiles).</summary>
     public List<IndexedPosting> PostingsNear(IndexedSeeker seeker, DateTime now, Func<IndexedPosting, bool> predicate)
     {

@@ -27,6 +27,10 @@ public sealed record MatchExplanation(
 
     /// <summary>BM25 of the posting's title, description and skills against the seeker's words (0: none shared).</summary>
     public double LexicalScore { get; init; }
+
+    /// <summary>True when the region-balance step (<see cref="Ranking.RegionBalance"/>) moved the posting up so that
+    /// postings in banners and counties are shown in proportion to those within the seeker's reach.</summary>
+    public bool RegionBalanced { get; init; }
 }
 
 /// <summary>The names of <see cref="Candidates.CandidatePath"/> in explanations, and the reason each gives.</summary>

@@ -21,20 +21,9 @@ public sealed class Recommender(
     public const double AnnounceThreshold = 0.35;
     public const int AnnounceLimit = 10;
 
-    /// <summary>
-    /// A seeker's best postings: those sharing a concept or words with the profile, ranked; when that finds fewer than
-    /// <paramref name="limit"/> (a profile too thin to match, or none at all), postings popular near the seeker now fill
-    /// the list, labelled as such. Every match says which path found it.
-    /// </summary>
-    public List<Match> Recommend(IndexedSeeker seeker, int limit, string language = "zh")
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var candidates = index.Retrieve(seeker, now, CandidateLimit);
-        var matches = Labelled(ranker.Rank(seeker, candidates.ConvertAll(c => c.Entry), now, limit, language),
-            candidates.ToDictionary(c => c.Entry.PostingId), language);
-        if (matches.Count < limit) matches.AddRange(PopularNearby(seeker, now, limit - matches.Count, matches, language));
-        return matches;
-    }
+    /// <summary>A seeker's best postings (<see cref="SeekerRecommendations"/>): retrieval, ranking, and the labelled fallback.</summary>
+    public List<Match> Recommend(IndexedSeeker seeker, int limit, string language = "zh") =>
+        SeekerRecommendations.For(index, ranker, popularity, seeker, clock.GetUtcNow().UtcDateTime, limit, language);
 
     /// <summary>Seekers for an open posting; <paramref name="filter"/> narrows them (e.g. employer-sharing consent).</summary>
     public List<Match> CandidatesFor(IndexedPosting posting, int limit, Func<IndexedSeeker, bool> filter, string language)
@@ -43,40 +32,9 @@ public sealed class Recommender(
         if (!posting.IsOpenAt(now)) return [];
         var candidates = index.Retrieve(posting, CandidateLimit, filter);
         var byId = candidates.ToDictionary(c => c.Entry.SeekerId);
-        return ranker.Rank(posting, candidates.ConvertAll(c => c.Entry), now, limit, language)
-            .ConvertAll(match => WithPath(match, byId[match.Seeker.SeekerId].Path, byId[match.Seeker.SeekerId].LexicalScore, false, language));
+        return ranker.Rank(posting, candidates, now, limit, language).ConvertAll(match =>
+            SeekerRecommendations.WithPath(match, byId[match.Seeker.SeekerId].Path, byId[match.Seeker.SeekerId].LexicalScore, false, language));
     }
-
-    private static List<Match> Labelled(List<Match> ranked, Dictionary<Guid, Candidate<IndexedPosting>> candidates, string language) =>
-        ranked.ConvertAll(match =>
-        {
-            var found = candidates[match.Posting.PostingId];
-            return WithPath(match, found.Path, found.LexicalScore, false, language);
-        });
-
-    /// <summary>The fallback: open postings within reach, most applied to in the last two weeks first, then the newest.</summary>
-    private List<Match> PopularNearby(IndexedSeeker seeker, DateTime now, int count, List<Match> already, string language)
-    {
-        var taken = already.Select(match => match.Posting.PostingId).ToHashSet();
-        var nearby = index.PostingsNear(seeker, now, posting => !taken.Contains(posting.PostingId))
-            .OrderByDescending(posting => popularity.Of(posting.PostingId)).ThenByDescending(posting => posting.Snapshot.PublishedAt)
-            .Take(count).ToList();
-        var order = nearby.Select((posting, i) => (posting.PostingId, i)).ToDictionary(p => p.PostingId, p => p.i);
-        return ranker.Rank(seeker, nearby, now, count, language)
-            .OrderBy(match => order[match.Posting.PostingId])
-            .Select(match => WithPath(match, CandidatePath.PopularNearby, 0, popularity.Of(match.Posting.PostingId) > 0, language))
-            .ToList();
-    }
-
-    private static Match WithPath(Match match, CandidatePath path, double lexicalScore, bool popular, string language) => match with
-    {
-        Explanation = match.Explanation with
-        {
-            FoundBy = CandidatePaths.Name(path),
-            LexicalScore = Math.Round(lexicalScore, 4),
-            Reasons = [CandidatePaths.Reason(path, popular, language), .. match.Explanation.Reasons],
-        },
-    };
 
     /// <summary>
     /// Taken by every transaction that stores a posting or a seeker and then announces. Without it a posting and a

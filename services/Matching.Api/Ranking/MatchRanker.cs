@@ -27,13 +27,20 @@ public sealed class MatchRanker(
     public string ModelVersion => models.Current?.Version ?? TransparentVersion;
 
     public List<Match> Rank(IndexedSeeker seeker, IReadOnlyList<IndexedPosting> postings, DateTime now, int limit, string language = "zh") =>
-        Rank(postings.Select(posting => (seeker, posting)).ToList(), now, limit, language);
+        Rank(postings.Select(posting => (seeker, posting, (Retrieval?)null)).ToList(), now, limit, language);
+
+    /// <summary>Retrieval's candidates, ranked with what found them (the lexical score and the path are features).</summary>
+    public List<Match> Rank(IndexedSeeker seeker, IReadOnlyList<Candidate<IndexedPosting>> candidates, DateTime now, int limit, string language = "zh") =>
+        Rank(candidates.Select(candidate => (seeker, candidate.Entry, (Retrieval?)candidate.Found)).ToList(), now, limit, language);
 
     public List<Match> Rank(IndexedPosting posting, IReadOnlyList<IndexedSeeker> seekers, DateTime now, int limit, string language = "zh") =>
-        Rank(seekers.Select(seeker => (seeker, posting)).ToList(), now, limit, language);
+        Rank(seekers.Select(seeker => (seeker, posting, (Retrieval?)null)).ToList(), now, limit, language);
+
+    public List<Match> Rank(IndexedPosting posting, IReadOnlyList<Candidate<IndexedSeeker>> candidates, DateTime now, int limit, string language = "zh") =>
+        Rank(candidates.Select(candidate => (candidate.Entry, posting, (Retrieval?)candidate.Found)).ToList(), now, limit, language);
 
     /// <summary>Best first; ties go to the newer posting.</summary>
-    public List<Match> Rank(IReadOnlyList<(IndexedSeeker Seeker, IndexedPosting Posting)> pairs, DateTime now, int limit, string language)
+    public List<Match> Rank(IReadOnlyList<(IndexedSeeker Seeker, IndexedPosting Posting, Retrieval? Found)> pairs, DateTime now, int limit, string language)
     {
         if (pairs.Count == 0) return [];
         var columns = RankingFeatures.Count;
@@ -46,11 +53,11 @@ public sealed class MatchRanker(
             var signals = new Dictionary<Guid, RequestSignals>();
             for (var i = 0; i < pairs.Count; i++)
             {
-                var (seeker, posting) = pairs[i];
+                var (seeker, posting, found) = pairs[i];
                 reaches[i] = Reach.Of(seeker, posting);
                 if (!signals.TryGetValue(seeker.SeekerId, out var forSeeker))
                     signals[seeker.SeekerId] = forSeeker = RankingFeatures.SignalsFor(seeker, now, responseRates, behaviour, vocabulary.Taxonomy);
-                RankingFeatures.Write(new RankingPair(seeker, posting, reaches[i], vocabulary.Taxonomy, forSeeker), features.AsSpan(i * columns, columns));
+                RankingFeatures.Write(new RankingPair(seeker, posting, reaches[i], vocabulary.Taxonomy, forSeeker, found), features.AsSpan(i * columns, columns));
             }
             var model = models.Current;
             if (model is { } ranker && ranker.Columns == columns)
@@ -74,7 +81,7 @@ public sealed class MatchRanker(
 
             return order.Select(ranked =>
             {
-                var (seeker, posting) = pairs[ranked.Index];
+                var (seeker, posting, _) = pairs[ranked.Index];
                 var row = features.AsSpan(ranked.Index * columns, columns);
                 var fit = Fit(row);
                 return new Match(posting, seeker, Math.Round(ranked.Score, 4), fit, ranked.Boost,

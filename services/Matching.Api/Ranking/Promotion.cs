@@ -31,24 +31,34 @@ public static class Promotion
         ArgumentNullException.ThrowIfNull(candidate);
         var candidateNdcg = RankingMetrics.NdcgPerQuery(validation, candidate.Score(validation), K);
         var fitNdcg = RankingMetrics.NdcgPerQuery(validation, FitScores(validation), K);
-        var versusFit = RankingMetrics.PairedDifference(candidateNdcg, fitNdcg, resamples);
         double[]? servingNdcg = serving is null || serving.Columns != validation.Columns ? null
             : RankingMetrics.NdcgPerQuery(validation, serving.Score(validation), K);
-        var versusServing = servingNdcg is null ? null : RankingMetrics.PairedDifference(candidateNdcg, servingNdcg, resamples);
-        var servingVersusFit = servingNdcg is null ? null : RankingMetrics.PairedDifference(servingNdcg, fitNdcg, resamples);
+        return Decide(candidateNdcg, fitNdcg, servingNdcg is null ? null : (serving!.Version, servingNdcg), resamples);
+    }
+
+    /// <summary>
+    /// The rule on per-query NDCG@10 already measured on the same held-out queries — e.g. of the lists each system
+    /// gives from the whole open catalogue, as the offline evaluation replays it.
+    /// </summary>
+    public static PromotionDecision Decide(double[] candidateNdcg, double[] fitNdcg, (string Version, double[] Ndcg)? serving, int resamples = 1000)
+    {
+        var queries = candidateNdcg.Length;
+        var versusFit = RankingMetrics.PairedDifference(candidateNdcg, fitNdcg, resamples);
+        var versusServing = serving is null ? null : RankingMetrics.PairedDifference(candidateNdcg, serving.Value.Ndcg, resamples);
+        var servingVersusFit = serving is null ? null : RankingMetrics.PairedDifference(serving.Value.Ndcg, fitNdcg, resamples);
 
         var beatsFit = versusFit.Lower > 0;
         var beatsServing = versusServing is null || versusServing.Lower > 0;
         var promote = beatsFit && beatsServing;
         var reason = promote
             ? $"promoted: beats the transparent fit ({Difference(versusFit)})" +
-              (versusServing is null ? "" : $" and the serving model {serving!.Version} ({Difference(versusServing)})") + $" on {validation.Groups} held-out queries"
+              (versusServing is null ? "" : $" and the serving model {serving!.Value.Version} ({Difference(versusServing)})") + $" on {queries} held-out queries"
             : !beatsFit
-                ? $"not promoted: does not beat the transparent fit on {validation.Groups} held-out queries ({Difference(versusFit)}; the lower bound must be above 0)"
-                : $"not promoted: does not beat the serving model {serving!.Version} on {validation.Groups} held-out queries ({Difference(versusServing!)})";
+                ? $"not promoted: does not beat the transparent fit on {queries} held-out queries ({Difference(versusFit)}; the lower bound must be above 0)"
+                : $"not promoted: does not beat the serving model {serving!.Value.Version} on {queries} held-out queries ({Difference(versusServing!)})";
         if (!promote && servingVersusFit is { Lower: <= 0 })
-            reason += $"; the serving model {serving!.Version} does not beat the transparent fit there either ({Difference(servingVersusFit)}): retired, the transparent fit serves";
-        return new PromotionDecision(promote, reason, validation.Groups, candidateNdcg.Average(), fitNdcg.Average(), servingNdcg?.Average(), versusFit,
+            reason += $"; the serving model {serving!.Value.Version} does not beat the transparent fit there either ({Difference(servingVersusFit)}): retired, the transparent fit serves";
+        return new PromotionDecision(promote, reason, queries, candidateNdcg.Average(), fitNdcg.Average(), serving?.Ndcg.Average(), versusFit,
             versusServing, servingVersusFit);
     }
 

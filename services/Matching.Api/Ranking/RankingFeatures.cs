@@ -12,8 +12,9 @@ namespace Matching.Api.Ranking;
 /// </summary>
 public readonly struct RankingPair
 {
-    public RankingPair(IndexedSeeker seeker, IndexedPosting posting, Reach reach, SkillTaxonomy taxonomy, RequestSignals signals)
+    public RankingPair(IndexedSeeker seeker, IndexedPosting posting, Reach reach, SkillTaxonomy taxonomy, RequestSignals signals, Retrieval? found = null)
     {
+        Found = found;
         Seeker = seeker;
         Posting = posting;
         Reach = reach;
@@ -28,6 +29,8 @@ public readonly struct RankingPair
     public Reach Reach { get; }
     public SkillTaxonomy Taxonomy { get; }
     public RequestSignals Signals { get; }
+    /// <summary>How retrieval found the pair (null when the caller ranks postings it chose itself: both features unknown).</summary>
+    public Retrieval? Found { get; }
     public int MatchedEssential { get; }
     public int Essential { get; }
     public int MatchedOptional { get; }
@@ -76,6 +79,8 @@ public static class RankingFeatures
         ("days_since_posting_activity", (in RankingPair x) => x.Signals.Behaviour.DaysSinceLastEvent(x.P.PostingId) is { } days ? (float)days : float.NaN),
         ("co_applied_score", (in RankingPair x) => x.Signals.Behaviour.HasHistory ? x.Signals.Behaviour.CoApplied(x.P.PostingId) : float.NaN),
         ("title_occupation_similarity", (in RankingPair x) => x.Signals.WantedTitles.Similarity(x.P.Title)),
+        ("lexical_score", (in RankingPair x) => x.Found is { } found ? found.LexicalScore : float.NaN),
+        ("found_by", (in RankingPair x) => x.Found is { } found ? (float)found.Path : float.NaN),
     ];
 
     public static readonly IReadOnlyList<string> Names = [.. Table.Select(feature => feature.Name)];
@@ -84,7 +89,8 @@ public static class RankingFeatures
 
     /// <summary>Column positions the transparent fit and the explanations read.</summary>
     public static readonly int EssentialCoverage = IndexOf("essential_coverage"), OccupationSimilarityColumn = IndexOf("occupation_similarity"),
-        OccupationSkillFitColumn = IndexOf("occupation_skill_fit"), Closeness = IndexOf("closeness");
+        OccupationSkillFitColumn = IndexOf("occupation_skill_fit"), Closeness = IndexOf("closeness"), LexicalScore = IndexOf("lexical_score"),
+        FoundBy = IndexOf("found_by");
 
     public static int IndexOf(string name)
     {

@@ -1,6 +1,7 @@
 using Dapper;
 using Matching.Api.Candidates;
 using Matching.Api.Outcomes;
+using Matching.Api.Policy;
 using Matching.Api.ReadModel;
 using Matching.Ranking;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed record RetrainOutcome(string Decision, string? CandidateVersion, s
 /// </summary>
 public sealed class Retrainer(
     NpgsqlDataSource dataSource, RankerSlot slot, CandidateIndex index, IndexSynchronizer synchronizer, ConceptVocabulary vocabulary, EmployerResponseRates rates,
-    BehaviourSignals behaviour, IOptions<RankingOptions> options, TimeProvider clock, ILogger<Retrainer> logger)
+    BehaviourSignals behaviour, KeyGroupPolicy policy, PostingPopularity popularity, IOptions<RankingOptions> options, TimeProvider clock, ILogger<Retrainer> logger)
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
@@ -39,10 +40,17 @@ public sealed class Retrainer(
             queries = [.. queries.OrderBy(query => query.At)];
             var split = (int)(queries.Count * 0.8);
             var training = Build(queries[..split]);
-            var validation = Build(queries[split..]);
             var version = $"outcomes-{now:yyyyMMddHHmmss}";
             var candidate = LambdaRankTrainer.Train(training, options.Value.Training, version);
-            var decision = Promotion.Decide(validation, candidate, current);
+            // Judged on the lists the service would give the held-out seekers now, from every open posting.
+            var heldOut = queries[split..].ConvertAll(query => query.HeldOut());
+            double[] Judged(IRanker? model)
+            {
+                var ranker = OpenCatalogueJudge.RankerWith(model, vocabulary, policy, rates, behaviour);
+                return [.. heldOut.Select(seeker => OpenCatalogueJudge.Ndcg(index, ranker, popularity, seeker, now))];
+            }
+            var decision = Promotion.Decide(Judged(candidate), Judged(null),
+                current is null || current.Columns != RankingFeatures.Count ? null : (current.Version, Judged(current)));
             var metrics = new
             {
                 decision = decision.Reason, trainer = options.Value.Trainer.ToString(), trainingQueries = split, validationQueries = queries.Count - split,
@@ -96,7 +104,7 @@ public sealed class Retrainer(
             var seen = candidates.Select(candidate => candidate.Item1.PostingId).Concat(history).ToHashSet();
             // Candidates the seeker was shown or could have been, and did nothing with: negatives.
             candidates.AddRange(index.CandidatesFor(seeker, now, 30).Where(posting => !seen.Contains(posting.PostingId)).Take(20).Select(posting => (posting, 0f)));
-            queries.Add(new RankingQuery(seeker, candidates, at));
+            queries.Add(new RankingQuery(seeker, candidates, at, History: history.ToHashSet()).DescribedBy(index));
         }
         return queries;
     }

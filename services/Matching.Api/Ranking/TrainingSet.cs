@@ -5,7 +5,20 @@ using Matching.Ranking;
 namespace Matching.Api.Ranking;
 
 /// <summary>One seeker's graded candidates, as of the moment they started looking: the unit LambdaRank learns to order.</summary>
-public sealed record RankingQuery(IndexedSeeker Seeker, IReadOnlyList<(IndexedPosting Posting, float Grade)> Candidates, DateTime At);
+/// <remarks><see cref="Found"/>, parallel to the candidates, is how retrieval saw each pair then (<see cref="CandidateIndex.Describe"/>);
+/// <see cref="History"/> the postings the seeker had acted on before <see cref="At"/>.</remarks>
+public sealed record RankingQuery(
+    IndexedSeeker Seeker, IReadOnlyList<(IndexedPosting Posting, float Grade)> Candidates, DateTime At, IReadOnlyList<Retrieval>? Found = null,
+    IReadOnlySet<Guid>? History = null)
+{
+    /// <summary>The query as promotion judges it on the open catalogue: its graded postings and its history.</summary>
+    public HeldOutSeeker HeldOut() => new(Seeker,
+        Candidates.Where(c => c.Grade > 0).GroupBy(c => c.Posting.PostingId).ToDictionary(g => g.Key, g => (int)g.Max(c => c.Grade)),
+        History ?? new HashSet<Guid>());
+
+    /// <summary>The query with every candidate described by <paramref name="index"/> as it stands now.</summary>
+    public RankingQuery DescribedBy(CandidateIndex index) => this with { Found = [.. Candidates.Select(c => index.Describe(Seeker, c.Posting))] };
+}
 
 /// <summary>Turns graded queries into the trainer's rows and groups, with the same features the service ranks on.</summary>
 public static class TrainingSet
@@ -21,9 +34,10 @@ public static class TrainingSet
         foreach (var query in queries)
         {
             var signals = RankingFeatures.SignalsFor(query.Seeker, query.At, rates, behaviour, vocabulary.Taxonomy);
-            foreach (var (posting, grade) in query.Candidates)
+            for (var k = 0; k < query.Candidates.Count; k++)
             {
-                RankingFeatures.Write(new RankingPair(query.Seeker, posting, Reach.Of(query.Seeker, posting), vocabulary.Taxonomy, signals),
+                var (posting, grade) = query.Candidates[k];
+                RankingFeatures.Write(new RankingPair(query.Seeker, posting, Reach.Of(query.Seeker, posting), vocabulary.Taxonomy, signals, query.Found?[k]),
                     features.AsSpan(row * columns, columns));
                 labels[row++] = grade;
             }
@@ -70,7 +84,7 @@ public static class TrainingSet
                 .Select(posting => (posting, (float)market.Grade(seeker, indexed[posting.PostingId].Generated, Reach.Of(indexedSeeker, posting))))
                 .ToList();
             if (candidates.Any(candidate => candidate.Item2 > 0) && candidates.Any(candidate => candidate.Item2 == 0))
-                queries.Add(new RankingQuery(indexedSeeker, candidates, now));
+                queries.Add(new RankingQuery(indexedSeeker, candidates, now).DescribedBy(index));
         }
         return queries;
     }
