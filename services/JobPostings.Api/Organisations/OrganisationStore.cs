@@ -54,6 +54,12 @@ public sealed class OrganisationStore(NpgsqlDataSource dataSource, PersonalDataP
     public Task<Organisation?> LockAsync(ServiceTransaction transaction, Guid id) =>
         transaction.QuerySingleOrDefaultAsync<Organisation>($"SELECT {Columns} FROM organisations WHERE id = @id FOR UPDATE", new { id });
 
+    /// <summary>The verification status of an employer's organisation; null when it has registered none.</summary>
+    public async Task<OrganisationStatus?> StatusAsync(ServiceTransaction transaction, Guid id) =>
+        await transaction.QuerySingleOrDefaultAsync<string>("SELECT status FROM organisations WHERE id = @id", new { id }) is { } status
+            ? Enum.Parse<OrganisationStatus>(status, ignoreCase: true)
+            : null;
+
     /// <summary>Another organisation's use of a credit code (an organisation may keep its own when it resubmits).</summary>
     public async Task<bool> CreditCodeTakenAsync(ServiceTransaction transaction, string creditCode, Guid except) =>
         await transaction.QuerySingleOrDefaultAsync<bool>(

@@ -1,8 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text;
 using JobMatch.Domain.Organisations;
+using JobMatch.ServiceDefaults.Auth;
+using JobMatch.Testing;
 using JobPostings.Api.Organisations;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace JobPostings.Tests.Integration;
 
@@ -15,6 +20,22 @@ public abstract class OrganisationsHost : PostingsHost
         var first17 = "91150105" + string.Concat(Enumerable.Range(0, 9).Select(_ => CreditCode.Alphabet[RandomNumberGenerator.GetInt32(CreditCode.Alphabet.Length)]));
         return first17 + CreditCode.CheckCharacter(first17);
     }
+
+    /// <summary>A self-registered employer's token, as the gateway's development issuer signs it (organisation_required).</summary>
+    protected static string SelfRegisteredEmployerToken(Guid userId, Guid employerId) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = "jobmatch-dev",
+        Audience = "jobmatch",
+        Expires = DateTime.UtcNow.AddHours(1),
+        Claims = new Dictionary<string, object>
+        {
+            [JobMatchClaims.Subject] = userId.ToString(),
+            [JobMatchClaims.Role] = Roles.Employer,
+            [JobMatchClaims.EmployerId] = employerId.ToString(),
+            [JobMatchClaims.OrganisationRequired] = "true",
+        },
+        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(TestSecrets.SigningKey)), SecurityAlgorithms.HmacSha256),
+    });
 
     protected static string NewPhone() => "139" + RandomNumberGenerator.GetInt32(10_000_000, 100_000_000);
 
@@ -32,7 +53,7 @@ public abstract class OrganisationsHost : PostingsHost
 
     protected async Task<OrganisationResponse> RegisterAsync(Guid employerId, Guid ownerId, object? registration = null)
     {
-        using var owner = Factory.ClientWithToken(JobMatch.Testing.TestTokens.Employer(ownerId, employerId));
+        using var owner = Factory.ClientWithToken(TestTokens.Employer(ownerId, employerId));
         using var response = await owner.PostAsJsonAsync("/api/organisations", registration ?? Registration());
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<OrganisationResponse>(Json))!;
@@ -40,7 +61,7 @@ public abstract class OrganisationsHost : PostingsHost
 
     protected async Task DecideAsync(Guid organisationId, string status, string region = "150100", string reason = "营业执照与国家企业信用信息公示系统一致。")
     {
-        using var caseworker = Factory.ClientWithToken(JobMatch.Testing.TestTokens.Caseworker(Guid.NewGuid(), region));
+        using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), region));
         using var response = await caseworker.PostAsJsonAsync($"/api/organisations/{organisationId}/decision", new { status, reason });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
