@@ -30,6 +30,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapPostingsEndpoints();
 app.MapOrganisationsEndpoints();
+app.MapAbnormalAccountsEndpoints();
 app.MapReviewEndpoints();
 app.MapScreeningEndpoints();
 app.MapSalaryGuideEndpoints();

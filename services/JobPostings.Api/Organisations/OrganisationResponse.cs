@@ -45,3 +45,20 @@ public sealed record VerificationItem(
 
 /// <summary>One staff decision on an organisation, from the append-only audit.</summary>
 public sealed record OrganisationAuditEntry(Guid StaffId, string StaffRole, string Action, string Reason, DateTime At);
+
+/// <summary>
+/// The public company page: who the organisation is, whether a caseworker has verified it, and its open postings —
+/// nothing of its contact's personal data or its credit code's history.
+/// </summary>
+public sealed record CompanyPage(
+    Guid Id, string LegalName, OrganisationStatus Status, string Industry, string IndustryName, OrganisationSize Size, string RegionCode,
+    string RegionName, IReadOnlyList<CompanyPosting> OpenPostings)
+{
+    public static CompanyPage From(Organisation organisation, IReadOnlyList<CompanyPosting> openPostings) => new(
+        organisation.Id, organisation.LegalName, organisation.State, organisation.Industry, Industries.Find(organisation.Industry)?.Name ?? organisation.Industry,
+        Enum.Parse<OrganisationSize>(organisation.Size, ignoreCase: true), organisation.RegionCode, InnerMongoliaRegions.DisplayName(organisation.RegionCode),
+        openPostings);
+}
+
+/// <summary>An open posting on a company page.</summary>
+public sealed record CompanyPosting(Guid Id, string Title, string RegionCode, DateTime? PublishedAt, DateTime? ValidUntil);

@@ -4,6 +4,7 @@ using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
 using JobMatch.ServiceDefaults.Problems;
+using JobPostings.Api.Postings;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JobPostings.Api.Organisations;
@@ -22,6 +23,8 @@ public static class OrganisationsApi
         var organisations = endpoints.MapApiGroup("/api/organisations", "Organisations");
         organisations.MapPost("/", Register).RequireAuthorization(Policies.Employer).WithName("RegisterOrganisation")
             .WithSummary("Registers the caller's employer organisation (统一社会信用代码, legal name, industry, size, place, contact); it waits for verification.");
+        organisations.MapGet("/{id:guid}", GetCompanyPage).AllowAnonymous().WithName("GetCompanyPage")
+            .WithSummary("The public company page: name, verification label, industry, size, place and open postings.");
         organisations.MapGet("/mine", GetMine).RequireAuthorization(Policies.Employer).WithName("GetMyOrganisation")
             .WithSummary("The caller's organisation with its contact details and verification status.");
         organisations.MapPut("/mine", Resubmit).RequireAuthorization(Policies.Employer).WithName("ResubmitMyOrganisation")
@@ -50,6 +53,18 @@ public static class OrganisationsApi
             if (stored is null) return AlreadyRegistered();
             return TypedResults.Created("/api/organisations/mine", OrganisationResponse.From(stored, store.Protector));
         }, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<CompanyPage>, NotFound>> GetCompanyPage(
+        Guid id, OrganisationStore store, PostingStore postings, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var organisation = await store.FindAsync(id, cancellationToken);
+        if (organisation is null) return TypedResults.NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = (await postings.ListByEmployerAsync(id, cancellationToken)).Where(posting => posting.IsLive(now))
+            .OrderByDescending(posting => posting.PublishedAt)
+            .Select(posting => new CompanyPosting(posting.Id, posting.Title, posting.RegionCode, posting.PublishedAt, posting.ValidUntil)).ToList();
+        return TypedResults.Ok(CompanyPage.From(organisation, open));
     }
 
     public static async Task<Results<Ok<OrganisationResponse>, NotFound>> GetMine(ClaimsPrincipal caller, OrganisationStore store, CancellationToken cancellationToken)
@@ -111,10 +126,17 @@ public static class OrganisationsApi
         return TypedResults.Ok(await store.AuditAsync(id, cancellationToken));
     }
 
-    /// <summary>Why a registration cannot be stored as given: a credit code another organisation holds.</summary>
+    /// <summary>Why a registration cannot be stored as given: a code or phone on the abnormal-account list, a credit code another organisation holds.</summary>
     private static async Task<ValidationProblem?> RefusalAsync(ServiceTransaction transaction, OrganisationStore store, RegisterOrganisationRequest request,
         Guid employerId)
     {
+        switch (await AbnormalAccounts.ListedFieldAsync(transaction, store, request))
+        {
+            case "creditCode":
+                return Refused("creditCode", "This credit code is on the abnormal-account list and cannot register. Ask the employment service bureau.");
+            case "contactPhone":
+                return Refused("contactPhone", "This contact phone is on the abnormal-account list and cannot register. Ask the employment service bureau.");
+        }
         if (await store.CreditCodeTakenAsync(transaction, request.CreditCode!, except: employerId))
             return Refused("creditCode", "Another organisation has registered with this credit code. If it is yours, ask the employment service bureau.");
         return null;
