@@ -40,7 +40,7 @@ public sealed class EmployerRegistrationTests : IAsyncLifetime
             new { username = NewUsername("owner"), password = "long-enough-1", displayName = "王丽", role = "administrator" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        return (token, TokenClaims(token));
+        return (token, RegistrationTests.TokenClaims(token));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class EmployerRegistrationTests : IAsyncLifetime
         using var signIn = await _gateway.Client().PostAsJsonAsync("/api/auth/token", new { username, password = "colleague-pass" });
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         var colleagueToken = (await signIn.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        var colleagueClaims = TokenClaims(colleagueToken);
+        var colleagueClaims = RegistrationTests.TokenClaims(colleagueToken);
         Assert.Equal((ownerClaims["employer_id"]!.GetValue<string>(), "employer", userId.ToString()),
             (colleagueClaims["employer_id"]!.GetValue<string>(), colleagueClaims["role"]!.GetValue<string>(), colleagueClaims["sub"]!.GetValue<string>()));
 
@@ -108,12 +108,5 @@ public sealed class EmployerRegistrationTests : IAsyncLifetime
         using var registered = await _gateway.Client().PostAsJsonAsync("/api/auth/register", new { username = NewUsername("seeker"), password = "long-enough-1" });
         using var seeker = _gateway.Client((await registered.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Forbidden, (await seeker.GetAsync(new Uri("/api/auth/employer-users", UriKind.Relative))).StatusCode);
-    }
-
-    private static JsonObject TokenClaims(string token)
-    {
-        var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
-        return JsonNode.Parse(Convert.FromBase64String(payload))!.AsObject();
     }
 }
