@@ -19,7 +19,7 @@ public static class DevelopmentIssuerApi
     {
         builder.Services.AddOptions<DevelopmentIssuerOptions>().BindConfiguration("Auth:DevelopmentIssuer");
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<RegisteredSeekers>();
+        builder.Services.AddSingleton<RegisteredAccounts>();
         builder.Services.AddSingleton<RevokedSubjects>();
         builder.Services.AddSingleton<IRevokedSubjects>(services => services.GetRequiredService<RevokedSubjects>());
         return builder;
@@ -33,13 +33,16 @@ public static class DevelopmentIssuerApi
             .WithSummary("Signs in with a username and password and returns an access token.");
         auth.MapPost("/register", Register).AllowAnonymous().WithName("RegisterSeeker")
             .WithSummary("Registers a job seeker's login and signs them in.");
+        auth.MapPost("/register/employer", RegisterEmployer).AllowAnonymous().WithName("RegisterEmployer")
+            .WithSummary("Registers an employer login with a new employer_id, owner of the organisation it registers next; signed in at once.");
+        endpoints.MapEmployerUsers();
         auth.MapDelete("/me", DeleteAccount).WithName("DeleteMyLogin")
             .WithSummary("Deletes the caller's self-registered login; every token of it stops working at once.");
         return endpoints;
     }
 
     public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueToken(
-        TokenRequest request, IOptions<DevelopmentIssuerOptions> options, RegisteredSeekers registered, IConfiguration configuration, TimeProvider clock)
+        TokenRequest request, IOptions<DevelopmentIssuerOptions> options, RegisteredAccounts registered, IConfiguration configuration, TimeProvider clock)
     {
         var validation = new Validation()
             .Require(!string.IsNullOrWhiteSpace(request.Username), "username", "A username is required.")
@@ -58,8 +61,22 @@ public static class DevelopmentIssuerApi
     /// Seeker self-registration: a new account with role seeker only and a new subject, its PBKDF2 hash kept in
     /// Redis; answers like sign-in, so the new seeker is signed in at once. Rate-limited with sign-in.
     /// </summary>
-    public static async Task<Results<Created<TokenResponse>, ValidationProblem, ProblemHttpResult>> Register(
-        RegisterRequest request, IOptions<DevelopmentIssuerOptions> options, RegisteredSeekers registered, IConfiguration configuration, TimeProvider clock)
+    public static Task<Results<Created<TokenResponse>, ValidationProblem, ProblemHttpResult>> Register(
+        RegisterRequest request, IOptions<DevelopmentIssuerOptions> options, RegisteredAccounts registered, IConfiguration configuration, TimeProvider clock) =>
+        CreateLoginAsync(request, Roles.Seeker, employerId: null, owner: false, options.Value, registered, configuration, clock);
+
+    /// <summary>
+    /// Employer self-registration: a new employer account with a new employer_id, the id its organisation is registered
+    /// under next (POST /api/organisations); its user owns the organisation and publishes once a caseworker verified it.
+    /// </summary>
+    public static Task<Results<Created<TokenResponse>, ValidationProblem, ProblemHttpResult>> RegisterEmployer(
+        RegisterRequest request, IOptions<DevelopmentIssuerOptions> options, RegisteredAccounts registered, IConfiguration configuration, TimeProvider clock) =>
+        CreateLoginAsync(request, Roles.Employer, Guid.NewGuid(), owner: true, options.Value, registered, configuration, clock);
+
+    /// <summary>A new registered login (never a configured demo account's name), signed in at once.</summary>
+    internal static async Task<Results<Created<TokenResponse>, ValidationProblem, ProblemHttpResult>> CreateLoginAsync(
+        RegisterRequest request, string role, Guid? employerId, bool owner, DevelopmentIssuerOptions options, RegisteredAccounts registered,
+        IConfiguration configuration, TimeProvider clock)
     {
         var validation = new Validation()
             .Require(request.Username is { Length: >= 3 and <= 64 } && request.Username.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'),
@@ -73,15 +90,18 @@ public static class DevelopmentIssuerApi
             Username = request.Username!,
             PasswordHash = PasswordHash.Create(request.Password!),
             UserId = Guid.NewGuid(),
-            Role = Roles.Seeker,
+            Role = role,
             DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? request.Username! : request.DisplayName.Trim(),
+            EmployerId = employerId,
+            OrganisationOwner = owner,
+            OrganisationRequired = employerId is not null,
         };
-        var taken = options.Value.Accounts.Any(a => string.Equals(a.Username, request.Username, StringComparison.OrdinalIgnoreCase))
+        var taken = options.Accounts.Any(a => string.Equals(a.Username, request.Username, StringComparison.OrdinalIgnoreCase))
             || !await registered.TryAddAsync(account);
         if (taken)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["username"] = ["This username is taken."] },
                 title: "This username is taken.");
-        return TypedResults.Created("/api/auth/token", Sign(account, options.Value, configuration, clock));
+        return TypedResults.Created("/api/auth/token", Sign(account, options, configuration, clock));
     }
 
     /// <summary>
@@ -89,7 +109,7 @@ public static class DevelopmentIssuerApi
     /// the account is refused at once (RevokedSubjects). The shared demo accounts of the configuration stay.
     /// </summary>
     public static async Task<Results<Ok<DeletedLogin>, ProblemHttpResult>> DeleteAccount(
-        ClaimsPrincipal caller, IOptions<DevelopmentIssuerOptions> options, RegisteredSeekers registered, RevokedSubjects revoked)
+        ClaimsPrincipal caller, IOptions<DevelopmentIssuerOptions> options, RegisteredAccounts registered, RevokedSubjects revoked)
     {
         var userId = caller.UserId();
         if (options.Value.Accounts.Any(account => account.UserId == userId))
@@ -99,7 +119,7 @@ public static class DevelopmentIssuerApi
         return TypedResults.Ok(new DeletedLogin(deleted, TokensRevoked: true));
     }
 
-    private static TokenResponse Sign(DemoAccount account, DevelopmentIssuerOptions options, IConfiguration configuration, TimeProvider clock)
+    internal static TokenResponse Sign(DemoAccount account, DevelopmentIssuerOptions options, IConfiguration configuration, TimeProvider clock)
     {
         var settings = AuthSettings.From(configuration);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -112,6 +132,7 @@ public static class DevelopmentIssuerApi
         if (account.EmployerId is { } employerId) claims[JobMatchClaims.EmployerId] = employerId.ToString();
         if (account.Regions.Count > 0) claims[JobMatchClaims.Region] = account.Regions.ToArray();
         if (account.KeyEnterprise) claims[JobMatchClaims.KeyEnterprise] = "true";
+        if (account.OrganisationRequired) claims[JobMatchClaims.OrganisationRequired] = "true";
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,

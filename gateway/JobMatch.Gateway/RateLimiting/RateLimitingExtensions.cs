@@ -8,7 +8,7 @@ namespace JobMatch.Gateway.RateLimiting;
 public static class RateLimitingExtensions
 {
     public const string SignInPath = "/api/auth/token";
-    /// <summary>Self-registration is counted with sign-in: both are anonymous and both hash a password.</summary>
+    /// <summary>Self-registration (seekers, and employers under /employer) is counted with sign-in: both are anonymous and both hash a password.</summary>
     public const string RegisterPath = "/api/auth/register";
 
     public static IHostApplicationBuilder AddGatewayRateLimiting(this IHostApplicationBuilder builder)
@@ -35,7 +35,7 @@ public static class RateLimitingExtensions
             var limiter = context.RequestServices.GetRequiredService<RedisRateLimiter>();
             var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
             var wait = context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase)
-                || context.Request.Path.Equals(RegisterPath, StringComparison.OrdinalIgnoreCase)
+                || context.Request.Path.StartsWithSegments(RegisterPath, StringComparison.OrdinalIgnoreCase)
                 ? await limiter.TryAcquireAsync(options.KeyPrefix, "sign-in", address, options.SignInPerAddress, options.Window)
                 : await limiter.TryAcquireAsync(options.KeyPrefix, "address", address, options.PerAddress, options.Window);
             if (wait is null && context.User.Identity?.IsAuthenticated == true)

@@ -10,4 +10,9 @@ public static class JobMatchClaims
     public const string Name = "name";
     /// <summary>"true" for an employer the bureau lists as a key enterprise (monthly vacancy reports).</summary>
     public const string KeyEnterprise = "key_enterprise";
+    /// <summary>
+    /// "true" for an employer who registered itself: it publishes only once its organisation is registered and verified.
+    /// Employers the bureau provisioned before organisations existed carry no such claim (docs/decisions/061).
+    /// </summary>
+    public const string OrganisationRequired = "organisation_required";
 }

@@ -1,6 +1,8 @@
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
+using JobMatch.ServiceDefaults.PersonalData;
 using JobPostings.Api.Complaints;
+using JobPostings.Api.Organisations;
 using JobPostings.Api.SalaryGuide;
 using JobPostings.Api.Screening;
 
@@ -24,6 +26,18 @@ public static class Extensions
         builder.Services.AddSingleton<ComplaintStore>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(ScreeningApi.PreviewPolicy, policy =>
             policy.RequireRole(Roles.Employer, Roles.Caseworker, Roles.Administrator));
+        return builder;
+    }
+
+    /// <summary>
+    /// Employer organisations: their contact details are personal data, sealed with the keys the other services' personal
+    /// data uses (PersonalData:*), the contact phone also kept as a blind index for the abnormal-account list.
+    /// </summary>
+    public static IHostApplicationBuilder AddOrganisationsServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(provider => PersonalDataProtector.From(provider.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(provider => BlindIndex.From(provider.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton<OrganisationStore>();
         return builder;
     }
 }

@@ -30,6 +30,7 @@ public sealed record CreatePostingRequest(
     string? NationalOccupationCode = null)
 {
     public const int MaxSkills = 50;
+    public const int MaxSkillLength = 100;
 
     public Validation Validate(DateTime now)
     {
@@ -48,7 +49,16 @@ public sealed record CreatePostingRequest(
             .Require(ValidUntil is null || ValidUntil > now, "validUntil", "The validity date is in the future.")
             .Require(ExperienceYears is null or (>= 0 and <= 50), "experienceYears", "Experience is between 0 and 50 years.")
             .Require(KeyGroups is null || KeyGroups.Count == KeyGroups.Distinct().Count(), "keyGroups", "Each key group once.")
+            // JSON may carry an enum as any number: one the enum does not define is refused, not stored.
+            .Require(EmploymentType is null || Enum.IsDefined(EmploymentType.Value), "employmentType",
+                "The employment type is one of fullTime, partTime, internship, publicWelfare, grassroots.")
+            .Require(Education is null || Enum.IsDefined(Education.Value), "education",
+                "Education is one of none, juniorMiddle, seniorHigh, vocational, college, bachelor, master, doctorate.")
+            .Require(KeyGroups is null || KeyGroups.All(Enum.IsDefined), "keyGroups",
+                "Key groups are graduateFriendly, veteranPriority, disabilityAccessible, accommodationProvided, ruralFriendly.")
             .RequireItems(Skills, "skills", MaxSkills)
-            .RequireItems(OptionalSkills, "optionalSkills", MaxSkills);
+            .RequireItems(OptionalSkills, "optionalSkills", MaxSkills)
+            .Require(Skills is null || Skills.All(skill => skill.Length <= MaxSkillLength), "skills", "Each skill is at most 100 characters.")
+            .Require(OptionalSkills is null || OptionalSkills.All(skill => skill.Length <= MaxSkillLength), "optionalSkills", "Each skill is at most 100 characters.");
     }
 }

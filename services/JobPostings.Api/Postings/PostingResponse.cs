@@ -26,7 +26,8 @@ public sealed record PostingResponse(
     IReadOnlyList<KeyGroup>? KeyGroups = null,
     string? ReviewNote = null,
     string? EmployerName = null,
-    string? NationalOccupationCode = null)
+    string? NationalOccupationCode = null,
+    Organisations.OrganisationStatus? OrganisationStatus = null)
 {
     public static PostingResponse From(Posting posting) => new(
         posting.Id, posting.EmployerId, posting.Title, posting.Description, posting.OccupationCode, posting.Skills,

@@ -3,6 +3,7 @@ using JobMatch.Contracts;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
+using JobPostings.Api.Organisations;
 using JobPostings.Api.SalaryGuide;
 using JobPostings.Api.Screening;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -73,12 +74,18 @@ public static class PostingsApi
     }
 
     public static async Task<Results<Ok<PostingResponse>, NotFound>> GetPosting(
-        Guid id, ClaimsPrincipal caller, PostingStore store, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal caller, PostingStore store, OrganisationStore organisations, CancellationToken cancellationToken)
     {
         var posting = await store.FindAsync(id, cancellationToken);
         if (posting is null || !posting.IsVisibleTo(caller)) return TypedResults.NotFound();
+        // The job page names the organisation as registered and shows its verification label.
+        var organisation = await organisations.FindAsync(posting.EmployerId, cancellationToken);
+        var response = PostingResponse.From(posting) with
+        {
+            EmployerName = organisation?.LegalName ?? posting.EmployerName,
+            OrganisationStatus = organisation?.State,
+        };
         // The reviewer's note is for the employer and staff, not for the public job page.
-        var response = PostingResponse.From(posting);
         return TypedResults.Ok(posting.MayBeChangedBy(caller) ? response : response with { ReviewNote = null });
     }
 
@@ -116,17 +123,18 @@ public static class PostingsApi
     /// and published when clean or queued for a caseworker when flagged.
     /// Each step (submitted, screening, published / needs review) is its own event, all in one transaction.
     /// </summary>
-    public static async Task<Results<Ok<PostingResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> PublishPosting(
-        Guid id, ClaimsPrincipal caller, PostingStore store, SalaryGuideStore salaryGuide, Transactions transactions, TimeProvider clock,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PostingResponse>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> PublishPosting(
+        Guid id, ClaimsPrincipal caller, PostingStore store, OrganisationStore organisations, SalaryGuideStore salaryGuide, Transactions transactions,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return await transactions.RunAsync<Results<Ok<PostingResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>>(async transaction =>
+        return await transactions.RunAsync<Results<Ok<PostingResponse>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>>(async transaction =>
         {
             var posting = await store.LockAsync(transaction, id);
             if (posting is null || !posting.IsVisibleTo(caller)) return TypedResults.NotFound();
             if (!posting.IsOwnedBy(caller)) return TypedResults.Forbid();
             if (posting.State != PostingStatus.Draft) return PostingLifecycle.NotAllowed(posting, "published");
+            if (await OrganisationPublishing.RefusalAsync(transaction, organisations, posting.EmployerId, caller) is { } refused) return refused;
 
             posting = await PostingLifecycle.MoveAsync(transaction, store, posting, PostingStatus.Submitted, now);
             posting = await PostingLifecycle.MoveAsync(transaction, store, posting, PostingStatus.Screening, now);

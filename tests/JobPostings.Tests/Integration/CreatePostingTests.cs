@@ -175,4 +175,20 @@ public sealed class CreatePostingTests : PostingsHost
         await using var connection = await Factory.DataSource.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM postings");
     }
+
+    [Fact]
+    public async Task An_undefined_enum_number_and_an_overlong_skill_are_field_errors_and_nothing_is_stored()
+    {
+        var employerId = Guid.NewGuid();
+        using var client = Factory.ClientWithToken(EmployerToken(employerId));
+        using var response = await client.PostAsJsonAsync("/api/postings", new
+        {
+            title = "Welder", regionCode = "150203", employmentType = 99, education = 42, keyGroups = new[] { 7 },
+            skills = new[] { new string('焊', 101) },
+        });
+
+        Assert.Equal(["education", "employmentType", "keyGroups", "skills"], await ProblemAssert.IsValidationProblemAsync(response));
+        Assert.Contains("用工形式", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await client.GetFromJsonAsync<List<PostingResponse>>(new Uri("/api/postings/mine", UriKind.Relative), Json) ?? []);
+    }
 }

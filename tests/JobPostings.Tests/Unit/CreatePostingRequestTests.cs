@@ -148,4 +148,21 @@ public sealed class CreatePostingRequestTests
         Assert.Equal(["regionCode", "salaryMax", "title"], errors.Keys.Order(StringComparer.Ordinal));
         Assert.All(errors.Values, messages => Assert.NotEmpty(messages));
     }
+
+    [Fact]
+    public void Enum_numbers_the_enums_do_not_define_are_refused_with_their_fields()
+    {
+        var errors = Errors(Valid() with { EmploymentType = (EmploymentType)99, Education = (Education)42, KeyGroups = [(KeyGroup)7] });
+
+        Assert.Equal(["education", "employmentType", "keyGroups"], errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_skill_longer_than_a_hundred_characters_is_refused()
+    {
+        var errors = Errors(Valid() with { Skills = ["Welding", new string('x', 101)], OptionalSkills = [new string('y', 101)] });
+
+        Assert.Equal(["optionalSkills", "skills"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.True(Valid().Validate(Now).IsValid);
+    }
 }

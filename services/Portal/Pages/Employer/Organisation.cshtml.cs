@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Infrastructure;
+
+namespace Portal.Pages.Employer;
+
+/// <summary>
+/// The employer's organisation: registered once (credit code, legal name, industry, size, place by name, address,
+/// contact), its verification status and the caseworker's note, and corrected when asked for more information.
+/// </summary>
+public sealed class OrganisationModel : PortalPage
+{
+    public static readonly string[] Sizes = ["micro", "small", "medium", "large"];
+    public static readonly string[] Industries = [.. Enumerable.Range('A', 20).Select(c => ((char)c).ToString())];
+
+    [BindProperty] public string? CreditCode { get; set; }
+    [BindProperty] public string? LegalName { get; set; }
+    [BindProperty] public string? Industry { get; set; }
+    [BindProperty] public string? Size { get; set; }
+    [BindProperty] public string? Address { get; set; }
+    [BindProperty] public string? ContactName { get; set; }
+    [BindProperty] public string? ContactPhone { get; set; }
+    [BindProperty(Name = "place")] public PlaceChoice Place { get; set; } = new();
+
+    public JsonNode? Organisation { get; private set; }
+    public string? Status => Organisation?.Str("status");
+    public bool MayEdit => Organisation is null || Status is "pending" or "needsInformation";
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        if (Organisation is null || Problem is not null) return;
+        (CreditCode, LegalName, Industry, Size) = (Organisation.Str("creditCode"), Organisation.Str("legalName"), Organisation.Str("industry"), Organisation.Str("size"));
+        (Address, ContactName, ContactPhone) = (Organisation.Str("address"), Organisation.Str("contactName"), Organisation.Str("contactPhone"));
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var region = ResolvePlace(Place, "regionCode", required: true);
+        if (InputErrors.Count > 0) return await RefusedAsync(LoadAsync);
+        await LoadAsync();
+        var body = new { creditCode = CreditCode, legalName = LegalName, industry = Industry, size = Size, regionCode = region, address = Address,
+            contactName = ContactName, contactPhone = ContactPhone };
+        var result = Organisation is null ? await Api.PostAsync("api/organisations", body) : await Api.PutAsync("api/organisations/mine", body);
+        return await AfterAsync(result, "org.saved", LoadAsync);
+    }
+
+    /// <summary>"List": the county list for the league chosen, the form as typed.</summary>
+    public async Task<IActionResult> OnPostPickAsync()
+    {
+        Place.Resolve();
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var mine = await Api.GetAsync("api/organisations/mine");
+        Organisation = mine.Ok ? mine.Body : null;
+        if (!mine.Ok && !mine.NotFound) Problem ??= mine;
+    }
+}
