@@ -155,6 +155,8 @@ public static class ProfilesApi
     public static JobMatch.ServiceDefaults.Problems.Validation RequireReason(string? reason) =>
         new JobMatch.ServiceDefaults.Problems.Validation()
             .Require(!string.IsNullOrWhiteSpace(reason), "reason", "Say why you need this seeker's data (it goes to the audit log).")
+            .Require(string.IsNullOrWhiteSpace(reason) || AuditLog.IsRealReason(reason), "reason",
+                "Give a real reason: at least two Chinese characters or four letters or digits (punctuation and spaces do not count).")
             .Require(reason is null || reason.Length <= AuditLog.MaxReasonLength, "reason", $"The reason is at most {AuditLog.MaxReasonLength} characters.");
 
     private static async Task<IReadOnlyList<KeyGroupResponse>> OwnKeyGroupsAsync(KeyGroupStore keyGroups, Guid seekerId, CancellationToken cancellationToken) =>
