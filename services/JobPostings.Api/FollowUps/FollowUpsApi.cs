@@ -32,8 +32,12 @@ public static class FollowUpsApi
     public static IEndpointRouteBuilder MapFollowUpsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var followUps = endpoints.MapApiGroup("/api/applications/{applicationId:guid}/follow-ups", "Follow-ups").RequireAuthorization(Policies.Staff);
-        followUps.MapPost("/", Record);
-        followUps.MapGet("/", List);
+        followUps.MapPost("/", Record)
+            .WithName("RecordFollowUp")
+            .WithSummary("Records a follow-up visit (跟踪回访) on an application: hired, still seeking or left the job; no hire on a rejected or withdrawn application.");
+        followUps.MapGet("/", List)
+            .WithName("ListFollowUps")
+            .WithSummary("Lists the follow-up visits recorded on an application.");
         return endpoints;
     }
 
@@ -53,6 +57,13 @@ public static class FollowUpsApi
         {
             var application = await applications.LockAsync(transaction, applicationId);
             if (application is null || !caller.MayServeRegion(application.RegionCode)) return TypedResults.NotFound();
+            // A visit cannot find the seeker in a job the employer turned them down for or they withdrew from: such a
+            // "hired" would also teach matching a placement that never happened.
+            if (request.Outcome == FollowUpOutcome.Hired && application.State is ApplicationStatus.Rejected or ApplicationStatus.Withdrawn)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["outcome"] = ["The seeker cannot be hired through an application that was rejected or withdrawn."],
+                });
             var followUp = new FollowUpResponse(Guid.CreateVersion7(), applicationId, caller.UserId(), request.Outcome!.Value, request.DaysInJob,
                 request.Note?.Trim(), (request.VisitedAt ?? now.UtcDateTime).ToUniversalTime());
             await transaction.ExecuteAsync(

@@ -210,4 +210,49 @@ public sealed class ApplicationsTests : PostingsHost
         Assert.Equal(HttpStatusCode.NotFound, listElsewhere.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, fromEmployer.StatusCode);
     }
+    [Fact]
+    public async Task No_hire_is_recorded_on_a_rejected_or_withdrawn_application_and_the_field_is_named_in_Chinese_or_English()
+    {
+        var (employerId, rejectedPosting, _, rejected) = await AppliedAsync();
+        var (_, withdrawnPosting, seekerId, withdrawn) = await AppliedAsync();
+        using (var employer = Factory.ClientWithToken(EmployerToken(employerId)))
+            Assert.Equal(HttpStatusCode.OK, (await MoveAsync(employer, rejected.Id, "rejected", "岗位已招满。")).StatusCode);
+        using (var seeker = Factory.ClientWithToken(TestTokens.Seeker(seekerId)))
+            Assert.Equal(HttpStatusCode.OK, (await seeker.PostAsync(new Uri($"/api/applications/{withdrawn.Id}/withdraw", UriKind.Relative), null)).StatusCode);
+        using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200"));
+        using var english = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200"));
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        using var hiredOnRejected = await caseworker.PostAsJsonAsync($"/api/applications/{rejected.Id}/follow-ups", new { outcome = "hired" });
+        using var hiredOnWithdrawn = await english.PostAsJsonAsync($"/api/applications/{withdrawn.Id}/follow-ups", new { outcome = "hired" });
+        using var stillSeeking = await caseworker.PostAsJsonAsync($"/api/applications/{rejected.Id}/follow-ups", new { outcome = "stillSeeking" });
+
+        Assert.Equal(["outcome"], await ProblemAssert.IsValidationProblemAsync(hiredOnRejected));
+        Assert.Contains("不能记录为通过它入职", await hiredOnRejected.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(["outcome"], await ProblemAssert.IsValidationProblemAsync(hiredOnWithdrawn));
+        Assert.Contains("rejected or withdrawn", await hiredOnWithdrawn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, stillSeeking.StatusCode);
+        var recorded = (await ApplicationEventsAsync(rejectedPosting)).Concat(await ApplicationEventsAsync(withdrawnPosting))
+            .Where(e => e.Type == "FollowUpRecorded").Select(e => e.Body.GetProperty("outcome").GetString());
+        Assert.Equal(["still-seeking"], recorded);
+    }
+
+    [Fact]
+    public async Task Staff_list_a_seekers_applications_in_their_regions_only_and_without_cover_notes()
+    {
+        var (_, _, seekerId, application) = await AppliedAsync();
+        using var ofTheRegion = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200"));
+        using var elsewhere = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"));
+        using var seeker = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
+
+        var listed = (await ofTheRegion.GetFromJsonAsync<List<ApplicationResponse>>(new Uri($"/api/applications?seekerId={seekerId}", UriKind.Relative), Json))!;
+        var fromElsewhere = (await elsewhere.GetFromJsonAsync<List<ApplicationResponse>>(new Uri($"/api/applications?seekerId={seekerId}", UriKind.Relative), Json))!;
+        using var withoutSeeker = await ofTheRegion.GetAsync(new Uri("/api/applications", UriKind.Relative));
+        using var asSeeker = await seeker.GetAsync(new Uri($"/api/applications?seekerId={seekerId}", UriKind.Relative));
+
+        Assert.Equal([(application.Id, "Welder", (string?)null)], listed.Select(a => (a.Id, a.PostingTitle, a.CoverNote)));
+        Assert.Empty(fromElsewhere);
+        Assert.Equal(["seekerId"], await ProblemAssert.IsValidationProblemAsync(withoutSeeker));
+        Assert.Equal(HttpStatusCode.Forbidden, asSeeker.StatusCode);
+    }
 }
