@@ -40,7 +40,9 @@ public static class ProfilesApi
 
         // Staff reach seekers of the regions they serve, say why, and are audited.
         var staff = endpoints.MapApiGroup("/api/profiles", "Profiles (staff)").RequireAuthorization(Policies.Staff);
-        staff.MapGet("/{seekerId:guid}", GetSeekerProfile);
+        staff.MapGet("/{seekerId:guid}", GetSeekerProfile)
+            .WithName("GetSeekerProfileForStaff")
+            .WithSummary("Reads one seeker of the caller's regions with a reason (audited); reveal opens the ID number, sensitive fields or key-group evidence.");
         return endpoints;
     }
 
@@ -126,10 +128,12 @@ public static class ProfilesApi
     {
         reveal ??= [];
         var validation = RequireReason(reason)
-            .Require(reveal.All(field => field is "nationalId" or "sensitive"), "reveal", "reveal is nationalId or sensitive.");
+            .Require(reveal.All(field => field is "nationalId" or "sensitive" or "keyGroupEvidence"), "reveal", "reveal is nationalId, sensitive or keyGroupEvidence.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         var revealId = reveal.Contains("nationalId");
         var revealSensitive = reveal.Contains("sensitive");
+        // The evidence alone (to verify a key group) opens less than everything sensitive: no health notes, no birth date.
+        var revealEvidence = revealSensitive || reveal.Contains("keyGroupEvidence");
 
         var read = await transactions.RunAsync<(ProfileRow Row, IReadOnlyList<KeyGroupRow> Groups)?>(async transaction =>
         {
@@ -138,7 +142,8 @@ public static class ProfilesApi
             var groups = await keyGroups.ListAsync(transaction, seekerId);
             var fields = new List<string> { "name", "phone", "profile", "keyGroups" };
             if (profile.NationalIdProtected is not null) fields.Add(revealId ? "nationalId" : "nationalId(masked)");
-            if (revealSensitive) fields.AddRange(["birthDate", "gender", "veteran", "disability", "health", "lowIncomeHousehold", "keyGroupEvidence"]);
+            if (revealSensitive) fields.AddRange(["birthDate", "gender", "veteran", "disability", "health", "lowIncomeHousehold"]);
+            if (revealEvidence) fields.Add("keyGroupEvidence");
             await audit.RecordAsync(transaction, caller, "read-profile", seekerId, fields, reason!);
             return (profile, groups);
         }, cancellationToken);
@@ -148,7 +153,7 @@ public static class ProfilesApi
             row.SeekerId, store.NameOf(row), store.PhoneOf(row), Masking.NationalIdFor(store.NationalIdOf(row), revealId), !revealId,
             row.Skills.Select(skill => new SkillEntry(skill, SkillKey.Normalize(skill))).ToList(), row.RegionCode, row.Latitude, row.Longitude,
             row.MaxCommuteKm, row.WillingToRelocate, ProfileStore.DetailsOf(row),
-            rows.Select(group => KeyGroupResponse.From(group, revealSensitive ? keyGroups.EvidenceOf(group) : null)).ToList(),
+            rows.Select(group => KeyGroupResponse.From(group, revealEvidence ? keyGroups.EvidenceOf(group) : null)).ToList(),
             revealSensitive ? store.PersonalOf(row) : null, row.UpdatedAt, row.NationalOccupationCode));
     }
 

@@ -182,13 +182,18 @@ public sealed class ApplicationsTests : PostingsHost
 
         using var missingDays = await caseworker.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups", new { outcome = "leftJob" });
         using var hired = await caseworker.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups", new { outcome = "hired", note = "已签合同。" });
-        using var left = await caseworker.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups", new { outcome = "leftJob", daysInJob = 45 });
+        var nextContact = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        using var left = await caseworker.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups",
+            new { outcome = "leftJob", daysInJob = 45, nextContactOn = nextContact.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        using var pastNextContact = await caseworker.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups", new { outcome = "stillSeeking", nextContactOn = "2020-01-01" });
         var visits = (await caseworker.GetFromJsonAsync<List<FollowUpResponse>>(new Uri($"/api/applications/{application.Id}/follow-ups", UriKind.Relative), Json))!;
 
         Assert.Equal(["daysInJob"], await ProblemAssert.IsValidationProblemAsync(missingDays));
         Assert.Equal(HttpStatusCode.Created, hired.StatusCode);
         Assert.Equal(HttpStatusCode.Created, left.StatusCode);
-        Assert.Equal([(FollowUpOutcome.Hired, (int?)null), (FollowUpOutcome.LeftJob, 45)], visits.Select(v => (v.Outcome, v.DaysInJob)));
+        Assert.Equal(["nextContactOn"], await ProblemAssert.IsValidationProblemAsync(pastNextContact));
+        Assert.Equal([(FollowUpOutcome.Hired, (int?)null, (DateOnly?)null), (FollowUpOutcome.LeftJob, 45, nextContact)],
+            visits.Select(v => (v.Outcome, v.DaysInJob, v.NextContactOn)));
         var recorded = (await ApplicationEventsAsync(postingId)).Where(e => e.Type == "FollowUpRecorded").Select(e => e.Body).ToList();
         Assert.Equal(["hired", "left-job"], recorded.Select(body => body.GetProperty("outcome").GetString()));
         Assert.All(recorded, body => Assert.Equal(seekerId, body.GetProperty("seekerId").GetGuid()));
