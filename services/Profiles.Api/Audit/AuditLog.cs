@@ -67,11 +67,16 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
                 reason = reason.Trim(),
             });
 
+    private const string SelectForSeeker =
+        "SELECT id, staff_id, staff_role, action, seeker_id, fields, reason, at FROM audit_log WHERE seeker_id = @seekerId ORDER BY id";
+
+    public async Task<IReadOnlyList<AuditEntry>> ForSeekerAsync(ServiceTransaction transaction, Guid seekerId) =>
+        (await transaction.QueryAsync<AuditEntry>(SelectForSeeker, new { seekerId })).AsList();
+
     public async Task<IReadOnlyList<AuditEntry>> ForSeekerAsync(Guid seekerId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<AuditEntry>(new CommandDefinition(
-            "SELECT id, staff_id, staff_role, action, seeker_id, fields, reason, at FROM audit_log WHERE seeker_id = @seekerId ORDER BY id",
-            new { seekerId }, cancellationToken: cancellationToken))).AsList();
+            SelectForSeeker, new { seekerId }, cancellationToken: cancellationToken))).AsList();
     }
 }
