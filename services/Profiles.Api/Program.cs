@@ -1,3 +1,4 @@
+using MassTransit;
 using Profiles.Api;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Data;
@@ -7,12 +8,13 @@ using Profiles.Api.Consent;
 using Profiles.Api.Import;
 using Profiles.Api.KeyGroups;
 using Profiles.Api.Profiles;
+using Profiles.Api.SeekerRegister;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(Extensions.Identity);
 builder.AddServiceDatabase(Extensions.Identity, typeof(ProfilesApi).Assembly);
-builder.AddMessaging(Extensions.Identity);
+builder.AddMessaging(Extensions.Identity, bus => bus.AddConsumers(typeof(FollowUpRecordedConsumer).Assembly));
 builder.AddProfilesServices();
 
 var app = builder.Build();
@@ -23,5 +25,6 @@ app.MapKeyGroupsEndpoints();
 app.MapConsentEndpoints();
 app.MapAuditEndpoints();
 app.MapImportEndpoints();
+app.MapSeekerRegisterEndpoints();
 
 app.Run();

@@ -487,7 +487,7 @@ public sealed partial class AuthorizationTests(Platform platform)
         using var callers = new Callers(platform);
         var checks = new Checks();
         await Api.SendAsync(callers.Seeker, HttpMethod.Put, "api/profiles/me", Profile("Audited " + Unique()));
-        var path = $"api/profiles/{callers.SeekerId}/audit";
+        var path = $"api/profiles/{callers.SeekerId}/audit?reason=complaint%20review";
         await checks.ExpectAsync("the seeker themselves", callers.Seeker, HttpMethod.Get, path, HttpStatusCode.Forbidden);
         await checks.ExpectAsync("another seeker", callers.OtherSeeker, HttpMethod.Get, path, HttpStatusCode.Forbidden);
         await checks.ExpectAsync("employer", callers.Owner, HttpMethod.Get, path, HttpStatusCode.Forbidden);

@@ -99,11 +99,12 @@ public sealed class CaseworkerJourneyTests(PortalStack stack)
         var (check, _) = await stack.SignInAsync("caseworker");
         using (check) Assert.Equal("published", (await stack.SendAsync(check, HttpMethod.Get, $"api/postings/{flaggedId}"))["status"]!.GetValue<string>());
 
-        // A seeker of the area, opened with a reason (audited by the profile service).
+        // A seeker of the area, found in the register by name with a reason (audited by the profile service).
         await caseworker.GotoAsync("/Caseworker/Seekers");
-        await caseworker.FillAsync(("seekerId", seekerId.ToString()), ("reason", "就业援助回访"));
-        await caseworker.SubmitAsync(Zh("seekers.open"));
-        await Assertions.Expect(caseworker.Page.Locator("h2").First).ToHaveTextAsync("其其格");
+        await caseworker.FillAsync(("reason", "就业援助回访"), ("name", "其其格"));
+        await caseworker.SubmitAsync(Zh("seekers.search"));
+        await caseworker.SubmitAsync(caseworker.Page.Locator($"#register a[href*='{seekerId}']"));
+        await Assertions.Expect(caseworker.Page.Locator("h1")).ToHaveTextAsync("其其格");
         await caseworker.CheckAsync("seeker");
 
         // Campaigns: built against the matching service's contract; run one when the service has them.

@@ -32,6 +32,9 @@ public static class ApplicationsApi
         var applications = endpoints.MapApiGroup("/api/applications", "Applications", "Applying, and moving applications through interview to hire.");
         applications.MapGet("/mine", ListMine).RequireAuthorization(Policies.Seeker)
             .WithName("ListMyApplications").WithSummary("The signed-in seeker's applications, newest first.");
+        applications.MapGet("/", ListForSeeker).RequireAuthorization(Policies.Staff)
+            .WithName("ListSeekersApplications")
+            .WithSummary("Lists one seeker's applications to postings of the regions the caller serves (the caseworker's view of a seeker).");
         applications.MapGet("/{id:guid}", GetApplication)
             .WithName("GetApplication").WithSummary("One application, for its seeker, the posting's employer and staff of its region.");
         applications.MapPost("/{id:guid}/withdraw", Withdraw).RequireAuthorization(Policies.Seeker)
@@ -59,6 +62,20 @@ public static class ApplicationsApi
             await transaction.PublishAsync(new ApplicationSubmitted(application.Id, postingId, application.SeekerId, now));
             return TypedResults.Created($"/api/applications/{application.Id}", ApplicationResponse.From(application));
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A seeker's applications as staff see them: only those to postings of the regions the caller serves, without the
+    /// cover notes (written for the employer).
+    /// </summary>
+    public static async Task<Results<Ok<IReadOnlyList<ApplicationResponse>>, ValidationProblem>> ListForSeeker(
+        Guid? seekerId, ClaimsPrincipal caller, ApplicationStore applications, CancellationToken cancellationToken)
+    {
+        if (seekerId is not { } id)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["seekerId"] = ["Name the seeker whose applications to list."] });
+        var found = await applications.ListForSeekerAsync(id, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ApplicationResponse>>(found.Where(application => caller.MayServeRegion(application.RegionCode))
+            .Select(application => ApplicationResponse.From(application) with { CoverNote = null }).ToList());
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ApplicationResponse>>, NotFound, ForbidHttpResult>> ListApplicants(

@@ -19,9 +19,10 @@ public enum FollowUpOutcome
     LeftJob,
 }
 
-public sealed record RecordFollowUpRequest(FollowUpOutcome? Outcome, int? DaysInJob, string? Note, DateTime? VisitedAt);
+public sealed record RecordFollowUpRequest(FollowUpOutcome? Outcome, int? DaysInJob, string? Note, DateTime? VisitedAt, DateOnly? NextContactOn = null);
 
-public sealed record FollowUpResponse(Guid Id, Guid ApplicationId, Guid CaseworkerId, FollowUpOutcome Outcome, int? DaysInJob, string? Note, DateTime VisitedAt);
+public sealed record FollowUpResponse(
+    Guid Id, Guid ApplicationId, Guid CaseworkerId, FollowUpOutcome Outcome, int? DaysInJob, string? Note, DateTime VisitedAt, DateOnly? NextContactOn = null);
 
 /// <summary>
 /// 跟踪回访: caseworkers serving the posting's region record follow-up visits on an application and what they found.
@@ -33,9 +34,11 @@ public static class FollowUpsApi
     {
         var followUps = endpoints.MapApiGroup("/api/applications/{applicationId:guid}/follow-ups", "Follow-ups", "Caseworkers' follow-ups on applications.").RequireAuthorization(Policies.Staff);
         followUps.MapPost("/", Record)
-            .WithName("RecordFollowUp").WithSummary("Record a follow-up on an application: contact, outcome and next contact date.");
+            .WithName("RecordFollowUp")
+            .WithSummary("Records a follow-up visit (跟踪回访) on an application: hired, still seeking or left the job; no hire on a rejected or withdrawn application.");
         followUps.MapGet("/", List)
-            .WithName("ListFollowUps").WithSummary("The follow-ups recorded on an application, newest first.");
+            .WithName("ListFollowUps")
+            .WithSummary("Lists the follow-up visits recorded on an application.");
         return endpoints;
     }
 
@@ -49,20 +52,34 @@ public static class FollowUpsApi
             .Require(request.Outcome != FollowUpOutcome.LeftJob || request.DaysInJob is not null, "daysInJob", "Say after how many days the seeker left the job.")
             .Require(request.DaysInJob is null or (>= 0 and <= 36_500), "daysInJob", "Days in the job are between 0 and 36,500.")
             .Require(request.Note is null || request.Note.Length <= 4000, "note", "The note is at most 4,000 characters.")
-            .Require(request.VisitedAt is null || request.VisitedAt <= now.UtcDateTime.AddMinutes(5), "visitedAt", "The visit cannot be in the future.");
+            .Require(request.VisitedAt is null || request.VisitedAt <= now.UtcDateTime.AddMinutes(5), "visitedAt", "The visit cannot be in the future.")
+            .Require(request.NextContactOn is null || (request.NextContactOn >= DateOnly.FromDateTime((request.VisitedAt ?? now.UtcDateTime).ToUniversalTime())
+                                                       && request.NextContactOn <= DateOnly.FromDateTime(now.UtcDateTime).AddYears(1)),
+                "nextContactOn", "The next contact is on or after the visit and within a year.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         return await transactions.RunAsync<Results<Created<FollowUpResponse>, ValidationProblem, NotFound>>(async transaction =>
         {
             var application = await applications.LockAsync(transaction, applicationId);
             if (application is null || !caller.MayServeRegion(application.RegionCode)) return TypedResults.NotFound();
+            // A visit cannot find the seeker in a job the employer turned them down for or they withdrew from: such a
+            // "hired" would also teach matching a placement that never happened.
+            if (request.Outcome == FollowUpOutcome.Hired && application.State is ApplicationStatus.Rejected or ApplicationStatus.Withdrawn)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["outcome"] = ["The seeker cannot be hired through an application that was rejected or withdrawn."],
+                });
             var followUp = new FollowUpResponse(Guid.CreateVersion7(), applicationId, caller.UserId(), request.Outcome!.Value, request.DaysInJob,
-                request.Note?.Trim(), (request.VisitedAt ?? now.UtcDateTime).ToUniversalTime());
+                request.Note?.Trim(), (request.VisitedAt ?? now.UtcDateTime).ToUniversalTime(), request.NextContactOn);
             await transaction.ExecuteAsync(
                 """
-                INSERT INTO follow_ups (id, application_id, caseworker_id, outcome, days_in_job, note, visited_at)
-                VALUES (@Id, @ApplicationId, @CaseworkerId, @OutcomeName, @DaysInJob, @Note, @VisitedAt)
+                INSERT INTO follow_ups (id, application_id, caseworker_id, outcome, days_in_job, note, visited_at, next_contact_on)
+                VALUES (@Id, @ApplicationId, @CaseworkerId, @OutcomeName, @DaysInJob, @Note, @VisitedAt, @NextContactOn)
                 """,
-                new { followUp.Id, followUp.ApplicationId, followUp.CaseworkerId, OutcomeName = followUp.Outcome.ToString(), followUp.DaysInJob, followUp.Note, followUp.VisitedAt });
+                new
+                {
+                    followUp.Id, followUp.ApplicationId, followUp.CaseworkerId, OutcomeName = followUp.Outcome.ToString(), followUp.DaysInJob, followUp.Note,
+                    followUp.VisitedAt, NextContactOn = followUp.NextContactOn?.ToDateTime(TimeOnly.MinValue),
+                });
             await transaction.PublishAsync(new FollowUpRecorded(followUp.Id, applicationId, application.PostingId, application.SeekerId,
                 Kebab(followUp.Outcome), followUp.DaysInJob, new DateTimeOffset(followUp.VisitedAt, TimeSpan.Zero)));
             return TypedResults.Created($"/api/applications/{applicationId}/follow-ups", followUp);
@@ -75,11 +92,12 @@ public static class FollowUpsApi
         var application = await applications.FindAsync(applicationId, cancellationToken);
         if (application is null || !caller.MayServeRegion(application.RegionCode)) return TypedResults.NotFound();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(Guid Id, Guid CaseworkerId, string Outcome, int? DaysInJob, string? Note, DateTime VisitedAt)>(new CommandDefinition(
-            "SELECT id, caseworker_id, outcome, days_in_job, note, visited_at FROM follow_ups WHERE application_id = @applicationId ORDER BY visited_at, id",
+        var rows = await connection.QueryAsync<(Guid Id, Guid CaseworkerId, string Outcome, int? DaysInJob, string? Note, DateTime VisitedAt, DateTime? NextContactOn)>(new CommandDefinition(
+            "SELECT id, caseworker_id, outcome, days_in_job, note, visited_at, next_contact_on FROM follow_ups WHERE application_id = @applicationId ORDER BY visited_at, id",
             new { applicationId }, cancellationToken: cancellationToken));
         return TypedResults.Ok<IReadOnlyList<FollowUpResponse>>(rows.Select(row => new FollowUpResponse(
-            row.Id, applicationId, row.CaseworkerId, Enum.Parse<FollowUpOutcome>(row.Outcome), row.DaysInJob, row.Note, row.VisitedAt)).ToList());
+            row.Id, applicationId, row.CaseworkerId, Enum.Parse<FollowUpOutcome>(row.Outcome), row.DaysInJob, row.Note, row.VisitedAt,
+            row.NextContactOn is { } next ? DateOnly.FromDateTime(next) : null)).ToList());
     }
 
     /// <summary>Outcome names in events, as the contract documents them: hired, still-seeking, left-job.</summary>

@@ -56,4 +56,10 @@ public static class Fmt
         if (max is null || max == min) return text.Format(max is null ? "salary.from" : "salary.exactly", Number(min, 0));
         return $"{Number(min, 0)}–{Number(max, 0)} {text["salary.unit"]}";
     }
+
+    /// <summary>
+    /// A masked ID number as staff read it: its last four only ("尾号 1234"). Its first six are a division code,
+    /// which reads as a place, not a number.
+    /// </summary>
+    public static string IdEnding(Text text, string masked) => masked.Length >= 4 ? text.Format("seekers.idEnding", masked[^4..]) : "";
 }

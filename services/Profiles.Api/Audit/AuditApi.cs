@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
+using JobMatch.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Profiles.Api.Profiles;
 
@@ -13,15 +14,29 @@ public static class AuditApi
     {
         var audit = endpoints.MapApiGroup("/api/profiles/{seekerId:guid}/audit", "Audit", "The audit log of staff reads and changes of a seeker's personal data.").RequireAuthorization(Policies.Staff);
         audit.MapGet("/", GetAuditLog)
-            .WithName("GetAuditLog").WithSummary("Who read or changed a seeker's personal data, when and why.");
+            .WithName("GetSeekerAuditLog")
+            .WithSummary("Lists who read or changed a seeker's data, when and why; the read of the log is itself recorded with its reason.");
         return endpoints;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, NotFound>> GetAuditLog(
-        Guid seekerId, ClaimsPrincipal caller, ProfileStore store, AuditLog audit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The log says who looked at whom, so reading it is a read of the person too: it needs a reason and leaves an
+    /// entry of its own (after the entries returned, in the same transaction).
+    /// </summary>
+    public static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, NotFound, ValidationProblem>> GetAuditLog(
+        Guid seekerId, string? reason, ClaimsPrincipal caller, ProfileStore store, AuditLog audit, Transactions transactions,
+        CancellationToken cancellationToken)
     {
-        var profile = await store.FindAsync(seekerId, cancellationToken);
-        if (profile is null || !caller.MayServeRegion(profile.RegionCode)) return TypedResults.NotFound();
-        return TypedResults.Ok(await audit.ForSeekerAsync(seekerId, cancellationToken));
+        var validation = ProfilesApi.RequireReason(reason);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        var entries = await transactions.RunAsync<IReadOnlyList<AuditEntry>?>(async transaction =>
+        {
+            var profile = await store.FindAsync(transaction, seekerId);
+            if (profile is null || !caller.MayServeRegion(profile.RegionCode)) return null;
+            var log = await audit.ForSeekerAsync(transaction, seekerId);
+            await audit.RecordAsync(transaction, caller, "read-audit-log", seekerId, ["auditLog"], reason!);
+            return log;
+        }, cancellationToken);
+        return entries is null ? TypedResults.NotFound() : TypedResults.Ok(entries);
     }
 }

@@ -3,6 +3,7 @@ using Dapper;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
 using Npgsql;
+using JobMatch.TextAnalysis;
 
 namespace Profiles.Api.Audit;
 
@@ -27,24 +28,55 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
 {
     public const int MaxReasonLength = 500;
 
+    /// <summary>
+    /// Whether a reason says something: after cleaning (NFKC, invisible characters out) it holds at least two Chinese
+    /// characters or four letters or digits. ".", "   " or "x" once unlocked a full ID number (issue 16).
+    /// </summary>
+    public static bool IsRealReason(string reason)
+    {
+        var weight = 0;
+        foreach (var c in TextNormalizer.Clean(reason))
+        {
+            if (Script.IsCjk(c)) weight += 2;
+            else if (char.IsLetterOrDigit(c)) weight += 1;
+        }
+        return weight >= 4;
+    }
+
+    /// <summary>One entry per seeker a list showed (register pages, candidates): each person's log names the read.</summary>
+    public Task RecordEachAsync(ServiceTransaction transaction, ClaimsPrincipal staff, string action, IEnumerable<Guid> seekerIds, IEnumerable<string> fields, string reason) =>
+        transaction.ExecuteAsync(
+            """
+            INSERT INTO audit_log (staff_id, staff_role, action, seeker_id, fields, reason)
+            SELECT @staffId, @role, @action, seeker_id, @fields, @reason FROM unnest(@seekerIds) AS seeker_id
+            """,
+            new { staffId = staff.UserId(), role = RoleOf(staff), action, seekerIds = seekerIds.ToArray(), fields = fields.ToArray(), reason = reason.Trim() });
+
+    private static string RoleOf(ClaimsPrincipal staff) => staff.IsInRole(Roles.Administrator) ? Roles.Administrator : Roles.Caseworker;
+
     public Task RecordAsync(ServiceTransaction transaction, ClaimsPrincipal staff, string action, Guid? seekerId, IEnumerable<string> fields, string reason) =>
         transaction.ExecuteAsync(
             "INSERT INTO audit_log (staff_id, staff_role, action, seeker_id, fields, reason) VALUES (@staffId, @role, @action, @seekerId, @fields, @reason)",
             new
             {
                 staffId = staff.UserId(),
-                role = staff.IsInRole(Roles.Administrator) ? Roles.Administrator : Roles.Caseworker,
+                role = RoleOf(staff),
                 action,
                 seekerId,
                 fields = fields.ToArray(),
                 reason = reason.Trim(),
             });
 
+    private const string SelectForSeeker =
+        "SELECT id, staff_id, staff_role, action, seeker_id, fields, reason, at FROM audit_log WHERE seeker_id = @seekerId ORDER BY id";
+
+    public async Task<IReadOnlyList<AuditEntry>> ForSeekerAsync(ServiceTransaction transaction, Guid seekerId) =>
+        (await transaction.QueryAsync<AuditEntry>(SelectForSeeker, new { seekerId })).AsList();
+
     public async Task<IReadOnlyList<AuditEntry>> ForSeekerAsync(Guid seekerId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<AuditEntry>(new CommandDefinition(
-            "SELECT id, staff_id, staff_role, action, seeker_id, fields, reason, at FROM audit_log WHERE seeker_id = @seekerId ORDER BY id",
-            new { seekerId }, cancellationToken: cancellationToken))).AsList();
+            SelectForSeeker, new { seekerId }, cancellationToken: cancellationToken))).AsList();
     }
 }

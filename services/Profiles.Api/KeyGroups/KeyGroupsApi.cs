@@ -68,5 +68,5 @@ public static class KeyGroupsApi
         return row is null ? TypedResults.NotFound() : TypedResults.Ok(KeyGroupResponse.From(row, null));
     }
 
-    private static readonly string KnownGroups = "The key group is one of " + string.Join(", ", KeyGroup.All) + ".";
+    internal static readonly string KnownGroups = "The key group is one of " + string.Join(", ", KeyGroup.All) + ".";
 }

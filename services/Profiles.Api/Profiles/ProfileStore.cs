@@ -5,6 +5,7 @@ using JobMatch.ServiceDefaults.PersonalData;
 using Npgsql;
 using JobMatch.ServiceDefaults.Skills;
 using Matching.Taxonomy;
+using JobMatch.TextAnalysis;
 
 namespace Profiles.Api.Profiles;
 
@@ -42,16 +43,17 @@ public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtec
             $"""
             INSERT INTO profiles (seeker_id, name_protected, phone_protected, skills, skill_concepts, region_code, latitude, longitude,
                                   max_commute_km, willing_to_relocate, national_id_protected, national_id_index, personal_protected, details,
-                                  national_occupation_code)
+                                  national_occupation_code, name_index)
             VALUES (@seekerId, @NameProtected, @PhoneProtected, @Skills, @SkillConcepts, @RegionCode, @Latitude, @Longitude, @MaxCommuteKm,
-                    @WillingToRelocate, @NationalIdProtected, @NationalIdIndex, @PersonalProtected, @Details::jsonb, @NationalOccupationCode)
+                    @WillingToRelocate, @NationalIdProtected, @NationalIdIndex, @PersonalProtected, @Details::jsonb, @NationalOccupationCode, @NameIndex)
             ON CONFLICT (seeker_id) DO UPDATE SET
                 name_protected = excluded.name_protected, phone_protected = excluded.phone_protected, skills = excluded.skills,
                 skill_concepts = excluded.skill_concepts, region_code = excluded.region_code, latitude = excluded.latitude,
                 longitude = excluded.longitude, max_commute_km = excluded.max_commute_km, willing_to_relocate = excluded.willing_to_relocate,
                 national_id_protected = excluded.national_id_protected, national_id_index = excluded.national_id_index,
                 personal_protected = excluded.personal_protected, details = excluded.details,
-                national_occupation_code = excluded.national_occupation_code, updated_at = clock_timestamp()
+                national_occupation_code = excluded.national_occupation_code, name_index = excluded.name_index,
+                updated_at = clock_timestamp()
             RETURNING {Columns}
             """,
             new
@@ -71,6 +73,7 @@ public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtec
                 PersonalProtected = protector.Protect(JsonSerializer.Serialize(request.Personal(nationalId), Json)),
                 Details = JsonSerializer.Serialize(request.Details(), Json),
                 NationalOccupationCode = NationalOccupationCodeOf(request),
+                NameIndex = NameIndexOf(request.Name!),
             })!;
     }
 
@@ -106,4 +109,16 @@ public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtec
     public string? PhoneOf(ProfileRow row) => protector.UnprotectOptional(row.PhoneProtected);
 
     public string IndexOf(string nationalId) => blindIndex.Of(nationalId);
+
+    /// <summary>Opens a sealed column read outside a profile row (the register's rows).</summary>
+    public string Open(string protectedValue) => protector.Unprotect(protectedValue);
+
+    public string? OpenOptional(string? protectedValue) => protector.UnprotectOptional(protectedValue);
+
+    /// <summary>
+    /// The blind index of a name as a caseworker would type it: cleaned (NFKC, format characters out), spaces
+    /// collapsed, case folded — so 张伟明, ＺＨＡＮＧ and "zhang  wei" find what the seeker saved. Exact names only. The
+    /// prefix keeps a name's hash from ever equalling an ID number's.
+    /// </summary>
+    public string NameIndexOf(string name) => blindIndex.Of("name:" + TextNormalizer.Clean(name).ToLowerInvariant());
 }

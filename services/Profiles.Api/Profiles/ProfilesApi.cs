@@ -45,7 +45,8 @@ public static class ProfilesApi
         // Staff reach seekers of the regions they serve, say why, and are audited.
         var staff = endpoints.MapApiGroup("/api/profiles", "Profiles (staff)", "Seekers' profiles as staff of their region see them.").RequireAuthorization(Policies.Staff);
         staff.MapGet("/{seekerId:guid}", GetSeekerProfile)
-            .WithName("GetSeekerProfile").WithSummary("A seeker's profile for staff of their region, masked unless a reason is given (audited).");
+            .WithName("GetSeekerProfileForStaff")
+            .WithSummary("Reads one seeker of the caller's regions with a reason (audited); reveal opens the ID number, sensitive fields or key-group evidence.");
         return endpoints;
     }
 
@@ -131,10 +132,12 @@ public static class ProfilesApi
     {
         reveal ??= [];
         var validation = RequireReason(reason)
-            .Require(reveal.All(field => field is "nationalId" or "sensitive"), "reveal", "reveal is nationalId or sensitive.");
+            .Require(reveal.All(field => field is "nationalId" or "sensitive" or "keyGroupEvidence"), "reveal", "reveal is nationalId, sensitive or keyGroupEvidence.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         var revealId = reveal.Contains("nationalId");
         var revealSensitive = reveal.Contains("sensitive");
+        // The evidence alone (to verify a key group) opens less than everything sensitive: no health notes, no birth date.
+        var revealEvidence = revealSensitive || reveal.Contains("keyGroupEvidence");
 
         var read = await transactions.RunAsync<(ProfileRow Row, IReadOnlyList<KeyGroupRow> Groups)?>(async transaction =>
         {
@@ -143,7 +146,8 @@ public static class ProfilesApi
             var groups = await keyGroups.ListAsync(transaction, seekerId);
             var fields = new List<string> { "name", "phone", "profile", "keyGroups" };
             if (profile.NationalIdProtected is not null) fields.Add(revealId ? "nationalId" : "nationalId(masked)");
-            if (revealSensitive) fields.AddRange(["birthDate", "gender", "veteran", "disability", "health", "lowIncomeHousehold", "keyGroupEvidence"]);
+            if (revealSensitive) fields.AddRange(["birthDate", "gender", "veteran", "disability", "health", "lowIncomeHousehold"]);
+            if (revealEvidence) fields.Add("keyGroupEvidence");
             await audit.RecordAsync(transaction, caller, "read-profile", seekerId, fields, reason!);
             return (profile, groups);
         }, cancellationToken);
@@ -153,13 +157,15 @@ public static class ProfilesApi
             row.SeekerId, store.NameOf(row), store.PhoneOf(row), Masking.NationalIdFor(store.NationalIdOf(row), revealId), !revealId,
             row.Skills.Select(skill => new SkillEntry(skill, SkillKey.Normalize(skill))).ToList(), row.RegionCode, row.Latitude, row.Longitude,
             row.MaxCommuteKm, row.WillingToRelocate, ProfileStore.DetailsOf(row),
-            rows.Select(group => KeyGroupResponse.From(group, revealSensitive ? keyGroups.EvidenceOf(group) : null)).ToList(),
+            rows.Select(group => KeyGroupResponse.From(group, revealEvidence ? keyGroups.EvidenceOf(group) : null)).ToList(),
             revealSensitive ? store.PersonalOf(row) : null, row.UpdatedAt, row.NationalOccupationCode));
     }
 
     public static JobMatch.ServiceDefaults.Problems.Validation RequireReason(string? reason) =>
         new JobMatch.ServiceDefaults.Problems.Validation()
             .Require(!string.IsNullOrWhiteSpace(reason), "reason", "Say why you need this seeker's data (it goes to the audit log).")
+            .Require(string.IsNullOrWhiteSpace(reason) || AuditLog.IsRealReason(reason), "reason",
+                "Give a real reason: at least two Chinese characters or four letters or digits (punctuation and spaces do not count).")
             .Require(reason is null || reason.Length <= AuditLog.MaxReasonLength, "reason", $"The reason is at most {AuditLog.MaxReasonLength} characters.");
 
     private static async Task<IReadOnlyList<KeyGroupResponse>> OwnKeyGroupsAsync(KeyGroupStore keyGroups, Guid seekerId, CancellationToken cancellationToken) =>

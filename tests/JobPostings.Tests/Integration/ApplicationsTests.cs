@@ -182,13 +182,18 @@ public sealed class ApplicationsTests : PostingsHost
 
         using var missingDays = await caseworker.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups", new { outcome = "leftJob" });
         using var hired = await caseworker.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups", new { outcome = "hired", note = "已签合同。" });
-        using var left = await caseworker.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups", new { outcome = "leftJob", daysInJob = 45 });
+        var nextContact = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        using var left = await caseworker.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups",
+            new { outcome = "leftJob", daysInJob = 45, nextContactOn = nextContact.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        using var pastNextContact = await caseworker.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups", new { outcome = "stillSeeking", nextContactOn = "2020-01-01" });
         var visits = (await caseworker.GetFromJsonAsync<List<FollowUpResponse>>(new Uri($"/api/applications/{application.Id}/follow-ups", UriKind.Relative), Json))!;
 
         Assert.Equal(["daysInJob"], await ProblemAssert.IsValidationProblemAsync(missingDays));
         Assert.Equal(HttpStatusCode.Created, hired.StatusCode);
         Assert.Equal(HttpStatusCode.Created, left.StatusCode);
-        Assert.Equal([(FollowUpOutcome.Hired, (int?)null), (FollowUpOutcome.LeftJob, 45)], visits.Select(v => (v.Outcome, v.DaysInJob)));
+        Assert.Equal(["nextContactOn"], await ProblemAssert.IsValidationProblemAsync(pastNextContact));
+        Assert.Equal([(FollowUpOutcome.Hired, (int?)null, (DateOnly?)null), (FollowUpOutcome.LeftJob, 45, nextContact)],
+            visits.Select(v => (v.Outcome, v.DaysInJob, v.NextContactOn)));
         var recorded = (await ApplicationEventsAsync(postingId)).Where(e => e.Type == "FollowUpRecorded").Select(e => e.Body).ToList();
         Assert.Equal(["hired", "left-job"], recorded.Select(body => body.GetProperty("outcome").GetString()));
         Assert.All(recorded, body => Assert.Equal(seekerId, body.GetProperty("seekerId").GetGuid()));
@@ -209,5 +214,50 @@ public sealed class ApplicationsTests : PostingsHost
         Assert.Equal(HttpStatusCode.NotFound, fromElsewhere.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, listElsewhere.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, fromEmployer.StatusCode);
+    }
+    [Fact]
+    public async Task No_hire_is_recorded_on_a_rejected_or_withdrawn_application_and_the_field_is_named_in_Chinese_or_English()
+    {
+        var (employerId, rejectedPosting, _, rejected) = await AppliedAsync();
+        var (_, withdrawnPosting, seekerId, withdrawn) = await AppliedAsync();
+        using (var employer = Factory.ClientWithToken(EmployerToken(employerId)))
+            Assert.Equal(HttpStatusCode.OK, (await MoveAsync(employer, rejected.Id, "rejected", "岗位已招满。")).StatusCode);
+        using (var seeker = Factory.ClientWithToken(TestTokens.Seeker(seekerId)))
+            Assert.Equal(HttpStatusCode.OK, (await seeker.PostAsync(new Uri($"/api/applications/{withdrawn.Id}/withdraw", UriKind.Relative), null)).StatusCode);
+        using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200"));
+        using var english = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200"));
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        using var hiredOnRejected = await caseworker.PostAsJsonAsync($"/api/applications/{rejected.Id}/follow-ups", new { outcome = "hired" });
+        using var hiredOnWithdrawn = await english.PostAsJsonAsync($"/api/applications/{withdrawn.Id}/follow-ups", new { outcome = "hired" });
+        using var stillSeeking = await caseworker.PostAsJsonAsync($"/api/applications/{rejected.Id}/follow-ups", new { outcome = "stillSeeking" });
+
+        Assert.Equal(["outcome"], await ProblemAssert.IsValidationProblemAsync(hiredOnRejected));
+        Assert.Contains("不能记录为通过它入职", await hiredOnRejected.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(["outcome"], await ProblemAssert.IsValidationProblemAsync(hiredOnWithdrawn));
+        Assert.Contains("rejected or withdrawn", await hiredOnWithdrawn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, stillSeeking.StatusCode);
+        var recorded = (await ApplicationEventsAsync(rejectedPosting)).Concat(await ApplicationEventsAsync(withdrawnPosting))
+            .Where(e => e.Type == "FollowUpRecorded").Select(e => e.Body.GetProperty("outcome").GetString());
+        Assert.Equal(["still-seeking"], recorded);
+    }
+
+    [Fact]
+    public async Task Staff_list_a_seekers_applications_in_their_regions_only_and_without_cover_notes()
+    {
+        var (_, _, seekerId, application) = await AppliedAsync();
+        using var ofTheRegion = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200"));
+        using var elsewhere = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"));
+        using var seeker = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
+
+        var listed = (await ofTheRegion.GetFromJsonAsync<List<ApplicationResponse>>(new Uri($"/api/applications?seekerId={seekerId}", UriKind.Relative), Json))!;
+        var fromElsewhere = (await elsewhere.GetFromJsonAsync<List<ApplicationResponse>>(new Uri($"/api/applications?seekerId={seekerId}", UriKind.Relative), Json))!;
+        using var withoutSeeker = await ofTheRegion.GetAsync(new Uri("/api/applications", UriKind.Relative));
+        using var asSeeker = await seeker.GetAsync(new Uri($"/api/applications?seekerId={seekerId}", UriKind.Relative));
+
+        Assert.Equal([(application.Id, "Welder", (string?)null)], listed.Select(a => (a.Id, a.PostingTitle, a.CoverNote)));
+        Assert.Empty(fromElsewhere);
+        Assert.Equal(["seekerId"], await ProblemAssert.IsValidationProblemAsync(withoutSeeker));
+        Assert.Equal(HttpStatusCode.Forbidden, asSeeker.StatusCode);
     }
 }

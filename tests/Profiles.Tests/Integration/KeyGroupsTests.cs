@@ -109,8 +109,8 @@ public sealed class KeyGroupsTests : ProfilesHost
         var seekerId = await SavedAsync(Graduate());
         using var client = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200"));
 
-        using var verify = await client.PostAsJsonAsync($"/api/profiles/{seekerId}/key-groups/graduate/verification", new { reason = "x" });
-        using var correct = await client.PutAsJsonAsync($"/api/profiles/{seekerId}/key-groups/graduate", new { applies = false, evidence = "x", reason = "x" });
+        using var verify = await client.PostAsJsonAsync($"/api/profiles/{seekerId}/key-groups/graduate/verification", new { reason = "records check" });
+        using var correct = await client.PutAsJsonAsync($"/api/profiles/{seekerId}/key-groups/graduate", new { applies = false, evidence = "x", reason = "records check" });
 
         Assert.Equal(HttpStatusCode.NotFound, verify.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, correct.StatusCode);
@@ -125,7 +125,7 @@ public sealed class KeyGroupsTests : ProfilesHost
         using var client = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"));
 
         using var missing = await client.PutAsJsonAsync($"/api/profiles/{seekerId}/key-groups/graduate", new { applies = false });
-        using var unknown = await client.PutAsJsonAsync($"/api/profiles/{seekerId}/key-groups/astronaut", new { applies = true, evidence = "x", reason = "x" });
+        using var unknown = await client.PutAsJsonAsync($"/api/profiles/{seekerId}/key-groups/astronaut", new { applies = true, evidence = "x", reason = "records check" });
 
         Assert.Equal(["evidence", "reason"], await ProblemAssert.IsValidationProblemAsync(missing));
         Assert.Equal(["keyGroup"], await ProblemAssert.IsValidationProblemAsync(unknown));

@@ -165,8 +165,10 @@ public sealed class StaffAccessTests : ProfilesHost
         var readerId = Guid.NewGuid();
         using (var read = await StaffGetAsync(TestTokens.Caseworker(readerId, "150102"), seekerId, "?reason=benefit%20check")) read.EnsureSuccessStatusCode();
 
-        using var own = await Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100")).GetAsync(new Uri($"/api/profiles/{seekerId}/audit", UriKind.Relative));
-        using var other = await Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200")).GetAsync(new Uri($"/api/profiles/{seekerId}/audit", UriKind.Relative));
+        var auditorId = Guid.NewGuid();
+        using var own = await Factory.ClientWithToken(TestTokens.Caseworker(auditorId, "150100")).GetAsync(new Uri($"/api/profiles/{seekerId}/audit?reason=complaint%20review", UriKind.Relative));
+        using var other = await Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200")).GetAsync(new Uri($"/api/profiles/{seekerId}/audit?reason=complaint%20review", UriKind.Relative));
+        using var noReason = await Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100")).GetAsync(new Uri($"/api/profiles/{seekerId}/audit?reason=..", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         var entry = Assert.Single(Parse(await own.Content.ReadAsStringAsync()).EnumerateArray());
@@ -174,6 +176,44 @@ public sealed class StaffAccessTests : ProfilesHost
         Assert.Equal("benefit check", entry.GetProperty("reason").GetString());
         Assert.Equal("read-profile", entry.GetProperty("action").GetString());
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(["reason"], await ProblemAssert.IsValidationProblemAsync(noReason));
+        // Reading the log is itself a read of the person, with its reason; the refused and out-of-region reads leave nothing.
+        var logged = (await AuditAsync()).Select(row => (row.StaffId, row.Action, row.Reason)).ToList();
+        Assert.Equal([(readerId, "read-profile", "benefit check"), (auditorId, "read-audit-log", "complaint review")], logged);
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("   ")]
+    [InlineData("x y")]
+    [InlineData("\u200B\u200B\u200B\u200B")]
+    [InlineData("。。。")]
+    public async Task A_reason_without_real_characters_does_not_reveal_the_ID_number(string reason)
+    {
+        var nationalId = TestIds.Unique();
+        var seekerId = await SavedAsync(Profile(nationalId));
+
+        using var response = await StaffGetAsync(TestTokens.Caseworker(Guid.NewGuid(), "150100"), seekerId,
+            "?reveal=nationalId&reason=" + Uri.EscapeDataString(System.Text.RegularExpressions.Regex.Unescape(reason)));
+
+        Assert.Equal(["reason"], await ProblemAssert.IsValidationProblemAsync(response));
+        Assert.DoesNotContain(nationalId, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await AuditAsync());
+    }
+
+    [Theory]
+    [InlineData("回访")]
+    [InlineData("ID check")]
+    public async Task A_short_real_reason_in_Chinese_or_English_reveals_the_ID_number_and_is_audited(string reason)
+    {
+        var nationalId = TestIds.Unique();
+        var seekerId = await SavedAsync(Profile(nationalId));
+
+        using var response = await StaffGetAsync(TestTokens.Caseworker(Guid.NewGuid(), "150100"), seekerId, "?reveal=nationalId&reason=" + Uri.EscapeDataString(reason));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(nationalId, Parse(await response.Content.ReadAsStringAsync()).GetProperty("nationalId").GetString());
+        Assert.Equal(reason, Assert.Single(await AuditAsync()).Reason);
     }
 
     [Fact]

@@ -4,26 +4,45 @@ using Portal.Infrastructure;
 namespace Portal.Pages.Caseworker;
 
 /// <summary>
-/// A seeker of the caseworker's regions, looked up by id with a reason (the read is audited), with their
-/// recommendations. The profile service has no listing of a region's seekers yet, so there is no list here.
+/// The register of the caseworker's regions: search by name, ID number, key group, verification, placement and days
+/// without contact, page by page. The profile service audits every listed seeker with the reason given here.
 /// </summary>
 public sealed class SeekersModel : PortalPage
 {
-    [BindProperty(SupportsGet = true)] public Guid? SeekerId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Reason { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Name { get; set; }
+    [BindProperty(SupportsGet = true)] public string? NationalId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? KeyGroup { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Verified { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Placed { get; set; }
+    [BindProperty(SupportsGet = true)] public int? NotContactedForDays { get; set; }
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
-    public ApiResult? Profile { get; private set; }
-    public ApiResult? Recommendations { get; private set; }
+    public ApiResult? Register { get; private set; }
+
+    /// <summary>The filters as the register's query string, for the API call and for the next page's link.</summary>
+    public string Query(string? after = null)
+    {
+        var parts = new List<string> { "reason=" + Uri.EscapeDataString(Reason ?? "") };
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value)) parts.Add(name + "=" + Uri.EscapeDataString(value));
+        }
+        Add("name", Name);
+        Add("nationalId", NationalId);
+        Add("keyGroup", KeyGroup);
+        Add("verified", Verified);
+        Add("placed", Placed);
+        Add("notContactedForDays", NotContactedForDays?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("after", after);
+        return string.Join("&", parts);
+    }
 
     public async Task OnGetAsync()
     {
-        if (SeekerId is not { } id) return;
-        Profile = await Api.GetAsync($"api/profiles/{id}?reason={Uri.EscapeDataString(Reason ?? "")}");
-        if (!Profile.Ok)
-        {
-            Problem = Profile;
-            return;
-        }
-        Recommendations = await Api.GetAsync($"api/matches/seekers/{id}/recommendations?lang={(T.Lang == Language.English ? "en" : "zh")}");
+        // The first visit shows the form only: a list is a read of people, and needs its reason first.
+        if (string.IsNullOrWhiteSpace(Reason)) return;
+        Register = await Api.GetAsync("api/profiles/seekers?limit=25&" + Query(After));
+        if (!Register.Ok) Problem = Register;
     }
 }

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Infrastructure;
+
+namespace Portal.Pages.Caseworker;
+
+/// <summary>
+/// One seeker of the register as a caseworker reads them: profile, key groups with their evidence (to verify them),
+/// applications to postings of the caseworker's regions with their follow-up visits, and recommendations. Opening
+/// the page is an audited read with the reason carried from the register.
+/// </summary>
+public sealed class SeekerModel : PortalPage
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Reason { get; set; }
+
+    public ApiResult? Profile { get; private set; }
+    public ApiResult? Applications { get; private set; }
+    public ApiResult? Recommendations { get; private set; }
+
+    /// <summary>Each application's follow-up visits, by application id.</summary>
+    public Dictionary<string, IReadOnlyList<JsonNode>> FollowUps { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Follow-up outcomes as the API names them.</summary>
+    public static readonly string[] Outcomes = ["hired", "stillSeeking", "leftJob"];
+
+    public async Task OnGetAsync()
+    {
+        Profile = await Api.GetAsync($"api/profiles/{Id}?reveal=keyGroupEvidence&reason={Uri.EscapeDataString(Reason ?? "")}");
+        if (!Profile.Ok)
+        {
+            Problem ??= Profile;
+            return;
+        }
+        Applications = await Api.GetAsync($"api/applications?seekerId={Id}");
+        foreach (var application in Applications.Ok ? Applications.Array : [])
+        {
+            var id = application.Str("id");
+            var visits = await Api.GetAsync($"api/applications/{id}/follow-ups");
+            FollowUps[id] = visits.Ok ? visits.Array.OfType<JsonNode>().ToList() : [];
+        }
+        Recommendations = await Api.GetAsync($"api/matches/seekers/{Id}/recommendations?lang={(T.Lang == Language.English ? "en" : "zh")}");
+    }
+
+    public async Task<IActionResult> OnPostVerifyAsync(string keyGroup) =>
+        await AfterAsync(await Api.PostAsync($"api/profiles/{Id}/key-groups/{Uri.EscapeDataString(keyGroup)}/verification", new { reason = Reason }),
+            "seeker.verified", OnGetAsync, new { id = Id, reason = Reason });
+
+    /// <summary>The application whose follow-up form was refused: its form shows the field messages.</summary>
+    public Guid? RefusedApplication { get; private set; }
+
+    public async Task<IActionResult> OnPostFollowUpAsync(Guid applicationId, string? outcome, int? daysInJob, string? note, DateOnly? nextContactOn)
+    {
+        RefusedApplication = applicationId;
+        return await AfterAsync(await Api.PostAsync($"api/applications/{applicationId}/follow-ups",
+                new { outcome, daysInJob, note = string.IsNullOrWhiteSpace(note) ? null : note, nextContactOn }),
+            "seeker.followUpRecorded", OnGetAsync, new { id = Id, reason = Reason });
+    }
+}
