@@ -10,7 +10,7 @@ namespace JobMatch.TextAnalysis;
 /// </summary>
 internal static class EnglishStems
 {
-    [ThreadStatic] private static EnglishStemmer? stemmer;
+    [ThreadStatic] private static EnglishStemmer? _stemmer;
 
     private static readonly HashSet<string> NotAgentNouns = new(StringComparer.Ordinal)
     {
@@ -38,7 +38,7 @@ internal static class EnglishStems
 
     private static string Porter2(string word)
     {
-        var snowball = stemmer ??= new EnglishStemmer();
+        var snowball = _stemmer ??= new EnglishStemmer();
         snowball.SetCurrent(word);
         snowball.Stem();
         return snowball.Current;

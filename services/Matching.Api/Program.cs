@@ -1,8 +1,8 @@
-using Matching.Api;
-using MassTransit;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Data;
 using JobMatch.ServiceDefaults.Messaging;
+using MassTransit;
+using Matching.Api;
 using Matching.Api.Campaigns;
 using Matching.Api.Consumers;
 using Matching.Api.Dashboard;

@@ -60,8 +60,11 @@ public static class Csv
         {
             if (record is [""]) continue; // a blank line
             if (record.Count != header.Count)
+            {
                 throw new DatasetException(file, line, record.Count > header.Count ? null : header[record.Count],
                     $"the record has {record.Count} fields, the header {header.Count}");
+            }
+
             var row = new Dictionary<string, string>(header.Count, StringComparer.Ordinal);
             for (var i = 0; i < header.Count; i++) row[header[i]] = record[i];
             result.Add(new CsvRow(file, line, row));

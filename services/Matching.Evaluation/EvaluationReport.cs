@@ -54,8 +54,11 @@ public static class EvaluationReport
             string.Join(" | ", result.Systems.Select(s => $"top-10 share {Short(s.Name)}")) + " |");
         md.AppendLine("|---|---|---:|---:|---:|" + string.Concat(result.Systems.Select(_ => "---:|")));
         foreach (var row in result.Exposure)
+        {
             md.AppendLine("| " + row.Dimension + " | " + row.Value + " | " + Percent(row.ActiveShare) + " | " + Percent(row.ReachableShare) + " | " + Percent(row.SeekerReachableShare) + " | " +
                 string.Join(" | ", result.Systems.Select(s => Percent(row.TopTenShare[s.Name]))) + " |");
+        }
+
         md.AppendLine();
         md.AppendLine("Open postings are counted at every test seeker's query time (pooled); \"within reach\" counts only those within the " +
             "seeker's commute limit (anywhere if they would relocate), the fairer yardstick for systems that respect reach; pooled, it weighs seekers who can reach many postings more, while every seeker's top 10 weighs the same, so the mean over seekers of their own within-reach share is given beside it. Region type: \"city\" for districts and county-level cities, " +

@@ -1,10 +1,10 @@
+using JobMatch.Domain.Regions;
 using JobMatch.TextAnalysis;
 using Matching.Api.Candidates;
 using Matching.Api.Matches;
 using Matching.Api.Outcomes;
 using Matching.Api.Policy;
 using Matching.Api.Ranking;
-using JobMatch.Domain.Regions;
 using Matching.Ranking;
 
 namespace Matching.Evaluation;

@@ -1,5 +1,5 @@
-using Matching.Api.ReadModel;
 using JobMatch.Domain.Regions;
+using Matching.Api.ReadModel;
 using Matching.Taxonomy;
 
 namespace Matching.Evaluation;
@@ -133,8 +133,11 @@ public static class RealisticDataset
     {
         var company = Companies[random.Next(Companies.Length)];
         if (random.NextDouble() < 0.5)
+        {
             return string.Format(System.Globalization.CultureInfo.InvariantCulture, ChineseTemplates[random.Next(ChineseTemplates.Length)],
                 occupation.LabelZh, company, county.Name);
+        }
+
         var english = random.NextDouble() < 0.5 ? Capitalised(occupation.Label) : occupation.Label.ToUpperInvariant();
         return string.Format(System.Globalization.CultureInfo.InvariantCulture, EnglishTemplates[random.Next(EnglishTemplates.Length)],
             english, company, county.Name, occupation.LabelZh);

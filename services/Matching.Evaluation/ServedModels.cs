@@ -51,7 +51,11 @@ public sealed record ServedModels(IRanker? ColdStart, IRanker? Outcomes, string 
             notes.Add($"The outcome model was trained on {cut} training-split seekers ({training.Rows} rows: their graded postings from their second outcome on, and up to 20 unanswered candidates each).");
             progress($"outcome model: {decision.Reason}");
         }
-        else notes.Add($"Only {targets.Count} training-split seekers have graded outcomes (fewer than {options.MinimumOutcomeQueries}): no outcome model.");
+        else
+        {
+            notes.Add($"Only {targets.Count} training-split seekers have graded outcomes (fewer than {options.MinimumOutcomeQueries}): no outcome model.");
+        }
+
         return new ServedModels(cold.Ranker, outcomes, served, decisions, notes);
     }
 

@@ -1,6 +1,6 @@
 using Matching.Api.Candidates;
-using Matching.Api.ReadModel;
 using Matching.Api.Ranking;
+using Matching.Api.ReadModel;
 
 namespace Matching.Evaluation;
 

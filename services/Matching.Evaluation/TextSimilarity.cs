@@ -21,11 +21,14 @@ public sealed class TextSimilarity
         var counted = postingTexts.Select(Count).ToList();
         var documentFrequency = new List<int>();
         foreach (var document in counted)
+        {
             foreach (var term in document.Keys)
             {
                 while (documentFrequency.Count <= term) documentFrequency.Add(0);
                 documentFrequency[term]++;
             }
+        }
+
         idf = documentFrequency.Select(df => Math.Log((double)postingCount / df) + 1).ToArray();
         for (var p = 0; p < counted.Count; p++)
         {
@@ -47,8 +50,11 @@ public sealed class TextSimilarity
         foreach (var bigram in Bigrams(text))
             if (terms.TryGetValue(bigram, out var term)) query[term] = query.GetValueOrDefault(term) + 1;
         foreach (var (term, weight) in Weighted(query))
+        {
             foreach (var (posting, postingWeight) in postingsOf[term])
                 scores[posting] += weight * postingWeight;
+        }
+
         return scores;
     }
 

@@ -11,15 +11,15 @@ namespace Matching.Ranking;
 internal sealed class DenseRows : IDataView
 {
     public const string FeaturesColumn = "Features";
-    private readonly float[] features;
-    private readonly int columns;
-    private readonly long rows;
+    private readonly float[] _features;
+    private readonly int _columns;
+    private readonly long _rows;
 
     public DenseRows(float[] features, int rows, int columns)
     {
-        this.features = features;
-        this.columns = columns;
-        this.rows = rows;
+        _features = features;
+        _columns = columns;
+        _rows = rows;
         Schema = SchemaOf(columns);
     }
 
@@ -34,7 +34,7 @@ internal sealed class DenseRows : IDataView
 
     public DataViewSchema Schema { get; }
 
-    public long? GetRowCount() => rows;
+    public long? GetRowCount() => _rows;
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
 
@@ -42,20 +42,20 @@ internal sealed class DenseRows : IDataView
 
     private sealed class Cursor(DenseRows data) : DataViewRowCursor
     {
-        private long position = -1;
+        private long _position = -1;
 
         public override DataViewSchema Schema => data.Schema;
 
-        public override long Position => position;
+        public override long Position => _position;
 
         public override long Batch => 0;
 
         public override bool IsColumnActive(DataViewSchema.Column column) => column.Index == 0;
 
-        public override bool MoveNext() => ++position < data.rows;
+        public override bool MoveNext() => ++_position < data._rows;
 
         public override ValueGetter<DataViewRowId> GetIdGetter() =>
-            (ref DataViewRowId value) => value = new DataViewRowId((ulong)position, 0);
+            (ref DataViewRowId value) => value = new DataViewRowId((ulong)_position, 0);
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
@@ -63,8 +63,8 @@ internal sealed class DenseRows : IDataView
                 throw new InvalidOperationException($"DenseRows has one column, {FeaturesColumn}, of float vectors.");
             ValueGetter<VBuffer<float>> getter = (ref VBuffer<float> value) =>
             {
-                var editor = VBufferEditor.Create(ref value, data.columns);
-                data.features.AsSpan((int)position * data.columns, data.columns).CopyTo(editor.Values);
+                var editor = VBufferEditor.Create(ref value, data._columns);
+                data._features.AsSpan((int)_position * data._columns, data._columns).CopyTo(editor.Values);
                 value = editor.Commit();
             };
             return (ValueGetter<TValue>)(Delegate)getter;

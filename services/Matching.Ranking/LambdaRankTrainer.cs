@@ -73,8 +73,9 @@ public static class LambdaRankTrainer
         var rows = new List<ScoredRow>(dataset.Rows);
         var row = 0;
         for (var g = 0; g < dataset.Groups; g++)
-            for (var i = 0; i < dataset.GroupSizes[g]; i++, row++)
-                rows.Add(new ScoredRow { Label = dataset.Labels[row], GroupId = (uint)g, Score = scores[row] });
+        {
+            for (var i = 0; i < dataset.GroupSizes[g]; i++, row++) rows.Add(new ScoredRow { Label = dataset.Labels[row], GroupId = (uint)g, Score = scores[row] });
+        }
         var view = context.Data.LoadFromEnumerable(rows);
         var keyed = context.Transforms.Conversion.MapValueToKey(GroupKey, Group).Fit(view).Transform(view);
         var metrics = context.Ranking.Evaluate(keyed,
@@ -89,11 +90,13 @@ public static class LambdaRankTrainer
         for (var g = 0; g < dataset.Groups; g++)
         {
             for (var i = 0; i < dataset.GroupSizes[g]; i++, row++)
+            {
                 rows.Add(new TrainingRow
                 {
                     Label = dataset.Labels[row], GroupId = (uint)g,
                     Features = dataset.Features.AsSpan(row * dataset.Columns, dataset.Columns).ToArray(),
                 });
+            }
         }
         var schema = SchemaDefinition.Create(typeof(TrainingRow));
         schema[DenseRows.FeaturesColumn].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dataset.Columns);

@@ -20,21 +20,21 @@ public sealed class MlNetRanker : IRanker
     private const string ScoreColumn = "Score";
     /// <summary>An entry of our own in the model zip; ML.NET reads only its own entries and ignores it.</summary>
     public const string CalibrationEntry = "JobMatch/calibration.txt";
-    private readonly ITransformer model;
-    private readonly byte[] zip;
-    private readonly (float A, float B) calibration;
+    private readonly ITransformer _model;
+    private readonly byte[] _zip;
+    private readonly (float A, float B) _calibration;
 
     private MlNetRanker(ITransformer model, byte[] zip, string version, int columns, (float A, float B) calibration)
     {
-        this.model = model;
-        this.zip = zip;
-        this.calibration = calibration;
+        _model = model;
+        _zip = zip;
+        _calibration = calibration;
         Version = version;
         Columns = columns;
     }
 
     /// <inheritdoc />
-    public float Relevance(float score) => 1f / (1f + MathF.Exp(-(calibration.A * score + calibration.B)));
+    public float Relevance(float score) => 1f / (1f + MathF.Exp(-(_calibration.A * score + _calibration.B)));
 
     public string Version { get; }
 
@@ -99,7 +99,7 @@ public sealed class MlNetRanker : IRanker
     }
 
     /// <summary>The model as an ML.NET zip, ready for the model store and <see cref="Load"/>.</summary>
-    public byte[] Save() => (byte[])zip.Clone();
+    public byte[] Save() => (byte[])_zip.Clone();
 
     /// <inheritdoc />
     public void Score(ReadOnlySpan<float> features, int rows, Span<float> scores)
@@ -116,7 +116,7 @@ public sealed class MlNetRanker : IRanker
         try
         {
             features.CopyTo(buffer);
-            var scored = model.Transform(new DenseRows(buffer, rows, Columns));
+            var scored = _model.Transform(new DenseRows(buffer, rows, Columns));
             var column = scored.Schema[ScoreColumn];
             using var cursor = scored.GetRowCursor([column]);
             var getter = cursor.GetGetter<float>(column);

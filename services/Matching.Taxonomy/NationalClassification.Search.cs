@@ -162,7 +162,10 @@ public sealed partial class NationalClassification
                     yield return occupation;
                     i = best.End;
                 }
-                else i++;
+                else
+                {
+                    i++;
+                }
             }
         }
 

@@ -39,7 +39,10 @@ internal static class Csv
             if (quoted)
             {
                 if (c == '"' && i < text.Length && text[i] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
                 else { if (c == '\n') line++; field.Append(c); }
                 continue;
             }

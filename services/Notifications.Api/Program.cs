@@ -1,8 +1,8 @@
-using Notifications.Api;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Data;
 using JobMatch.ServiceDefaults.Messaging;
 using MassTransit;
+using Notifications.Api;
 using Notifications.Api.Consumers;
 using Notifications.Api.Live;
 using Notifications.Api.Notifications;

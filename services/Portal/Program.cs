@@ -1,5 +1,5 @@
-using JobMatch.ServiceDefaults.Health;
 using JobMatch.ServiceDefaults;
+using JobMatch.ServiceDefaults.Health;
 using Portal.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,8 +1,8 @@
-using MassTransit;
-using Profiles.Api;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Data;
 using JobMatch.ServiceDefaults.Messaging;
+using MassTransit;
+using Profiles.Api;
 using Profiles.Api.Audit;
 using Profiles.Api.Consent;
 using Profiles.Api.Import;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Matching.Api.Candidates;
-using Matching.Api.Ranking;
 using Matching.Api.Matches;
+using Matching.Api.Ranking;
 using Matching.Taxonomy;
 
 namespace JobMatch.Benchmarks;

@@ -32,8 +32,10 @@ public sealed class CreditCodeTests
         const string code = "91150105MA13QW8K78";
         Assert.True(CreditCode.IsValid(code));
         for (var i = 0; i < code.Length; i++)
+        {
             foreach (var other in CreditCode.Alphabet.Where(c => c != code[i]))
                 Assert.False(CreditCode.IsValid(code[..i] + other + code[(i + 1)..]), $"{code[..i]}{other}{code[(i + 1)..]}");
+        }
     }
 
     [Fact]

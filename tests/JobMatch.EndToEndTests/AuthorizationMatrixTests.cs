@@ -23,8 +23,10 @@ public sealed partial class AuthorizationMatrixTests(Platform platform)
         {
             var openApi = JsonNode.Parse(await client.GetStringAsync($"openapi/{document}.json"))!;
             foreach (var (path, item) in openApi["paths"]!.AsObject())
+            {
                 foreach (var (method, _) in item!.AsObject().Where(o => o.Key is "get" or "post" or "put" or "patch" or "delete"))
                     published.Add($"{method.ToUpperInvariant()} {path}");
+            }
         }
         published.Add("POST /api/auth/token"); // the gateway's own development issuer
         published.Add("POST /api/auth/register"); // seeker self-registration, same issuer

@@ -78,7 +78,9 @@ public sealed class OpenApiLintTests(Platform platform)
                 var b = paths[j].Split('/');
                 if (a.Length == b.Length && a.Zip(b).All(pair => pair.First == pair.Second || IsParameter(pair.First) || IsParameter(pair.Second))
                     && a.Count(IsParameter) == b.Count(IsParameter))
+                {
                     yield return (paths[i], paths[j]);
+                }
             }
         }
     }
@@ -93,7 +95,10 @@ public sealed class OpenApiLintTests(Platform platform)
             case JsonObject obj:
                 if (obj["type"] is JsonArray types && types.Any(t => t?.GetValue<string>() is "number" or "integer")
                     && types.Any(t => t?.GetValue<string>() == "string"))
+                {
                     yield return where;
+                }
+
                 foreach (var (key, child) in obj)
                 foreach (var found in LooseNumbers(child, $"{where}/{key}")) yield return found;
                 break;

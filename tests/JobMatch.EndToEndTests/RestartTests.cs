@@ -26,8 +26,10 @@ public sealed class RestartTests(Platform platform)
         await platform.StopAsync("matching");
         var postingIds = new List<Guid>();
         for (var i = 1; i <= 3; i++)
+        {
             postingIds.Add(await Api.PublishPostingAsync(employer,
                 Api.Posting($"光伏电站运维员 {i}", [skill], regionCode: "150602", latitude: 39.6086 + i * 0.01, longitude: 109.7810)));
+        }
 
         platform.Start("matching");
         await platform.WaitUntilReadyAsync("matching");

@@ -38,7 +38,11 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
                 refused++;
                 retryAfter = response.Headers.RetryAfter.Delta.Value;
             }
-            else other++;
+            else
+            {
+                other++;
+            }
+
             await Task.Delay(200);
         }
         using (var ready = await client.GetAsync("/health/ready")) Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);

@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
+using JobMatch.Testing.Logs;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using JobMatch.Testing.Logs;
 using Npgsql;
 
 namespace JobMatch.Testing;

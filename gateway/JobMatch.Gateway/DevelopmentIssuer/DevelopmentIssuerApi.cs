@@ -99,8 +99,11 @@ public static class DevelopmentIssuerApi
         var taken = options.Accounts.Any(a => string.Equals(a.Username, request.Username, StringComparison.OrdinalIgnoreCase))
             || !await registered.TryAddAsync(account);
         if (taken)
+        {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["username"] = ["This username is taken."] },
                 title: "This username is taken.");
+        }
+
         return TypedResults.Created("/api/auth/token", Sign(account, options, configuration, clock));
     }
 

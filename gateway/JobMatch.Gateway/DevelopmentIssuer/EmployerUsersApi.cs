@@ -55,8 +55,11 @@ public static class EmployerUsersApi
         if (account is null || account.EmployerId != caller.EmployerId()) return TypedResults.NotFound();
         if (!await IsOwnerAsync(caller, registered)) return TypedResults.Forbid();
         if (account.OrganisationOwner)
+        {
             return TypedResults.Problem(title: "The owner cannot be removed.", detail: "The owner deletes their own login instead.",
                 statusCode: StatusCodes.Status409Conflict);
+        }
+
         await registered.DeleteAsync(userId);
         await revoked.RevokeAsync(userId);
         return TypedResults.NoContent();

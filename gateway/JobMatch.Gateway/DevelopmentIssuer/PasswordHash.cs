@@ -22,7 +22,11 @@ public static class PasswordHash
     {
         var parts = encoded.Split('$');
         if (parts is not ["pbkdf2-sha256", var iterationText, var saltText, var hashText]
-            || !int.TryParse(iterationText, NumberStyles.None, CultureInfo.InvariantCulture, out var iterations)) return false;
+            || !int.TryParse(iterationText, NumberStyles.None, CultureInfo.InvariantCulture, out var iterations))
+        {
+            return false;
+        }
+
         var expected = Convert.FromBase64String(hashText);
         var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), Convert.FromBase64String(saltText), iterations,
             HashAlgorithmName.SHA256, expected.Length);

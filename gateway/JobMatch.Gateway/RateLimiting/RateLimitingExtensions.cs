@@ -1,7 +1,7 @@
 using System.Globalization;
 using JobMatch.ServiceDefaults.Auth;
-using Microsoft.Extensions.Options;
 using JobMatch.ServiceDefaults.Caching;
+using Microsoft.Extensions.Options;
 
 namespace JobMatch.Gateway.RateLimiting;
 

@@ -10,20 +10,20 @@ namespace JobMatch.Domain.Regions;
 /// </summary>
 public static class InnerMongoliaRegions
 {
-    private static readonly Lazy<Catalogue> catalogue = new(Catalogue.Load);
+    private static readonly Lazy<Catalogue> Loaded = new(Catalogue.Load);
 
     /// <summary>Leagues first (in code order), then counties (in code order).</summary>
-    public static IReadOnlyList<Region> All => catalogue.Value.All;
+    public static IReadOnlyList<Region> All => Loaded.Value.All;
 
-    public static IReadOnlyList<Region> Leagues => catalogue.Value.Leagues;
+    public static IReadOnlyList<Region> Leagues => Loaded.Value.Leagues;
 
-    public static IReadOnlyList<Region> Counties => catalogue.Value.Counties;
+    public static IReadOnlyList<Region> Counties => Loaded.Value.Counties;
 
     /// <summary>A league or county by its 6-digit code; null for unknown codes and for the whole region (150000).</summary>
-    public static Region? Find(string code) => catalogue.Value.ByCode.GetValueOrDefault(code);
+    public static Region? Find(string code) => Loaded.Value.ByCode.GetValueOrDefault(code);
 
     /// <summary>The banners, counties and districts of a league (none for a county or an unknown code).</summary>
-    public static IReadOnlyList<Region> CountiesOf(string leagueCode) => catalogue.Value.ByLeague.GetValueOrDefault(leagueCode) ?? [];
+    public static IReadOnlyList<Region> CountiesOf(string leagueCode) => Loaded.Value.ByLeague.GetValueOrDefault(leagueCode) ?? [];
 
     /// <summary>The county itself when known, else its league/city.</summary>
     public static string KindOf(string regionCode) =>
@@ -55,7 +55,7 @@ public static class InnerMongoliaRegions
         var key = Catalogue.Key(text);
         if (key.Length == 0) return [];
         if (Find(key) is { } byCode) return [byCode];
-        return catalogue.Value.ByName.GetValueOrDefault(key) ?? [];
+        return Loaded.Value.ByName.GetValueOrDefault(key) ?? [];
     }
 
     private sealed class Catalogue
@@ -91,11 +91,14 @@ public static class InnerMongoliaRegions
             var byCode = regions.ToDictionary(region => region.Code, StringComparer.Ordinal);
             var names = new Dictionary<string, List<Region>>(StringComparer.Ordinal);
             foreach (var region in regions)
+            {
                 foreach (var name in NamesOf(region, region.IsLeague ? null : byCode.GetValueOrDefault(region.LeagueCode)).Distinct(StringComparer.Ordinal))
                 {
                     if (!names.TryGetValue(name, out var list)) names[name] = list = [];
                     list.Add(region);
                 }
+            }
+
             return new Catalogue
             {
                 All = regions,
@@ -115,11 +118,13 @@ public static class InnerMongoliaRegions
             foreach (var form in own) yield return form;
             if (league is null) yield break;
             foreach (var leagueForm in Forms(league))
+            {
                 foreach (var form in own)
                 {
                     yield return leagueForm + form;
                     yield return form + leagueForm; // "Saihan District, Hohhot"
                 }
+            }
         }
 
         private static IEnumerable<string> Forms(Region region)

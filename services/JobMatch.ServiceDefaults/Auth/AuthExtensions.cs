@@ -57,10 +57,14 @@ public static class AuthExtensions
             OnTokenValidated = async context =>
             {
                 if (!Guid.TryParse(context.Principal?.FindFirst(JobMatchClaims.Subject)?.Value, out var userId))
+                {
                     context.Fail("The token's subject is not a JobMatch user id.");
+                }
                 else if (context.HttpContext.RequestServices.GetService<IRevokedSubjects>() is { } revoked
                          && await revoked.IsRevokedAsync(userId, context.HttpContext.RequestAborted))
+                {
                     context.Fail("The account was deleted.");
+                }
             },
         };
     }
@@ -77,8 +81,11 @@ public sealed record AuthSettings(string Issuer, string Audience, string? Author
         var authority = section["Authority"];
         var key = section["SigningKey"];
         if (string.IsNullOrWhiteSpace(authority) && string.IsNullOrWhiteSpace(key))
+        {
             throw new OptionsValidationException("Auth", typeof(AuthSettings),
                 ["Configure Auth:Authority (an OpenID Connect provider) or Auth:SigningKey (the local development issuer's key)."]);
+        }
+
         var keyBytes = string.IsNullOrWhiteSpace(key) ? null : Encoding.UTF8.GetBytes(key);
         if (keyBytes is { Length: < MinimumKeyBytes })
             throw new OptionsValidationException("Auth", typeof(AuthSettings), [$"Auth:SigningKey must be at least {MinimumKeyBytes} bytes."]);

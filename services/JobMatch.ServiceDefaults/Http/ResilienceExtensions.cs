@@ -38,8 +38,10 @@ public static class ResilienceExtensions
                 && arguments.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests);
             options.Retry.DisableForUnsafeHttpMethods();
             if (!breakOnServerErrors)
+            {
                 options.CircuitBreaker.ShouldHandle = arguments => ValueTask.FromResult(
                     arguments.Outcome.Exception is not null && HttpClientResiliencePredicates.IsTransient(arguments.Outcome));
+            }
         });
     }
 

@@ -39,7 +39,9 @@ internal sealed class DependencyUnavailableExceptionHandler(IProblemDetailsServi
                 || exception is NpgsqlException { InnerException: SocketException or IOException or TimeoutException }
                 || exception is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.CrashShutdown }
                 || exception is MassTransit.RequestTimeoutException)
+            {
                 return true;
+            }
         }
         return false;
     }

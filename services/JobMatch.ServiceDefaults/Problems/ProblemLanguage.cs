@@ -22,7 +22,7 @@ public static partial class ProblemLanguage
 
     private static readonly ResourceManager Resources = new("JobMatch.ServiceDefaults.Problems.ProblemMessages", typeof(ProblemLanguage).Assembly);
     private static readonly CultureInfo ChineseCulture = CultureInfo.GetCultureInfo(Chinese);
-    private static readonly Lazy<Catalogue> catalogue = new(Catalogue.Load);
+    private static readonly Lazy<Catalogue> Loaded = new(Catalogue.Load);
 
     /// <summary>The language a request asked for: en when its most preferred language that we have is English, else zh-CN.</summary>
     public static string Of(HttpRequest request)
@@ -48,14 +48,16 @@ public static partial class ProblemLanguage
         problem.Title = problem.Title is null ? null : Translate(problem.Title);
         problem.Detail = problem.Detail is null ? null : Translate(problem.Detail);
         if (problem is HttpValidationProblemDetails validation)
+        {
             foreach (var field in validation.Errors.Keys.ToList())
                 validation.Errors[field] = validation.Errors[field].Select(Translate).ToArray();
+        }
     }
 
     /// <summary>The Chinese of an English message the code wrote, or the message itself when it has none.</summary>
     public static string Translate(string message)
     {
-        var known = catalogue.Value;
+        var known = Loaded.Value;
         if (known.Exact.TryGetValue(message, out var chinese)) return chinese;
         foreach (var (pattern, template) in known.Templates)
         {
@@ -69,10 +71,10 @@ public static partial class ProblemLanguage
 
     /// <summary>Whether a message (or the template it came from) has a Chinese translation.</summary>
     public static bool IsTranslated(string message) =>
-        catalogue.Value.Exact.ContainsKey(message) || catalogue.Value.Templates.Any(entry => entry.Pattern.IsMatch(message))
-        || catalogue.Value.TemplateKeys.Contains(message);
+        Loaded.Value.Exact.ContainsKey(message) || Loaded.Value.Templates.Any(entry => entry.Pattern.IsMatch(message))
+        || Loaded.Value.TemplateKeys.Contains(message);
 
-    private static string Word(string value) => catalogue.Value.Words.GetValueOrDefault(value, value);
+    private static string Word(string value) => Loaded.Value.Words.GetValueOrDefault(value, value);
 
     private sealed class Catalogue
     {

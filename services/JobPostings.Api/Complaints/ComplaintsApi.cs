@@ -40,8 +40,11 @@ public static class ComplaintsApi
             if (posting.State != PostingStatus.Published) return PostingLifecycle.NotAllowed(posting, "reported");
             var complaint = await complaints.InsertAsync(transaction, id, caller.UserId(), request.Category!.Value, request.Text!.Trim());
             if (complaint is null)
+            {
                 return TypedResults.Problem(title: "You have already reported this posting.",
                     detail: "A caseworker will review it; you can report it again once they have decided.", statusCode: StatusCodes.Status409Conflict);
+            }
+
             await transaction.PublishAsync(new PostingReported(
                 id, complaint.Id, posting.EmployerId, posting.RegionCode, JsonNamingPolicy.CamelCase.ConvertName(complaint.Category.ToString()), now));
             // No Location: a complaint is read on the review queue, not at an address of its own.

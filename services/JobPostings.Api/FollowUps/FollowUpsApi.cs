@@ -64,10 +64,13 @@ public static class FollowUpsApi
             // A visit cannot find the seeker in a job the employer turned them down for or they withdrew from: such a
             // "hired" would also teach matching a placement that never happened.
             if (request.Outcome == FollowUpOutcome.Hired && application.State is ApplicationStatus.Rejected or ApplicationStatus.Withdrawn)
+            {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
                     ["outcome"] = ["The seeker cannot be hired through an application that was rejected or withdrawn."],
                 });
+            }
+
             var followUp = new FollowUpResponse(Guid.CreateVersion7(), applicationId, caller.UserId(), request.Outcome!.Value, request.DaysInJob,
                 request.Note?.Trim(), (request.VisitedAt ?? now.UtcDateTime).ToUniversalTime(), request.NextContactOn);
             await transaction.ExecuteAsync(

@@ -85,8 +85,11 @@ public static class OrganisationsApi
             if (organisation is null) return TypedResults.NotFound();
             if (organisation.OwnerUserId != caller.UserId()) return TypedResults.Forbid();
             if (organisation.State is OrganisationStatus.Verified or OrganisationStatus.Rejected)
+            {
                 return TypedResults.Problem(title: "This registration cannot be changed now.",
                     detail: $"The organisation is {Organisation.Name(organisation.State)}.", statusCode: StatusCodes.Status409Conflict);
+            }
+
             if (await RefusalAsync(transaction, store, corrected, employerId) is { } refused) return refused;
             var stored = await store.ResubmitAsync(transaction, employerId, corrected);
             return TypedResults.Ok(OrganisationResponse.From(stored!, store.Protector));

@@ -59,8 +59,11 @@ public sealed record RegisterOrganisationRequest(
         var cleaned = Cleaned();
         var validation = cleaned.Validate();
         foreach (var (field, text) in new[] { ("legalName", LegalName), ("address", Address), ("contactName", ContactName) })
+        {
             validation.Require(TextNormalizer.FindForbidden(text) < 0, field,
                 "This text contains a character that cannot be stored (a control character or a broken surrogate).");
+        }
+
         return (cleaned, validation);
     }
 

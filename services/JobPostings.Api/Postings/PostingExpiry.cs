@@ -64,8 +64,11 @@ internal sealed partial class PostingExpiry(
             var expiring = await store.ClaimExpiringAsync(transaction, options.Value.WarnBefore, BatchSize);
             var now = clock.GetUtcNow();
             foreach (var posting in expiring)
+            {
                 await transaction.PublishAsync(new PostingExpiring(posting.Id, posting.EmployerId, posting.Title,
                     new DateTimeOffset(posting.ValidUntil!.Value, TimeSpan.Zero), now));
+            }
+
             return expiring.Count;
         }, cancellationToken);
 

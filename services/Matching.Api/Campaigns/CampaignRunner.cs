@@ -44,8 +44,11 @@ public sealed class CampaignRunner(CandidateIndex index, IndexSynchronizer synch
         {
             var found = recommender.Recommend(seeker, occupations.Length == 0 ? ResultsPerSeeker : 4 * ResultsPerSeeker);
             if (occupations.Length > 0)
+            {
                 found = found.Where(match => match.Posting.Occupations.Any(o => occupations.Any(c => vocabulary.Taxonomy.OccupationSimilarity(o, c) >= 0.8)))
                     .Take(ResultsPerSeeker).ToList();
+            }
+
             if (found.Count > 0) seekersMatched++;
             matches.AddRange(found);
         }

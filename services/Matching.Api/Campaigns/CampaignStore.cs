@@ -2,9 +2,8 @@ using System.Text.Json;
 using Dapper;
 using JobMatch.ServiceDefaults.Messaging;
 using Matching.Api.Matches;
-using Npgsql;
-
 using Matching.Api.Ranking;
+using Npgsql;
 
 namespace Matching.Api.Campaigns;
 

@@ -60,8 +60,11 @@ public static class CampaignsApi
                 .Require(code is not null && caller.MayServeRegion(code), $"regionCodes[{i}]", "You do not serve this region.");
         }
         for (var i = 0; i < (request.Occupations?.Count ?? 0); i++)
+        {
             validation.Require(request.Occupations![i] is { } occupation && taxonomy.ResolveOccupations([occupation]).Length > 0,
                 $"occupations[{i}]", "Not an occupation the taxonomy knows (name in Chinese or English, or an ISCO/ESCO code).");
+        }
+
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         await synchronizer.FreshAsync(cancellationToken);

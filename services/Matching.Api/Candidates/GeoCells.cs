@@ -26,8 +26,11 @@ public static class GeoCells
         var dLon = commute / (KmPerDegree * Math.Max(0.2, Math.Cos(lat * Math.PI / 180)));
         var cells = new List<int> { Unplaced };
         for (var y = Row(lat - dLat); y <= Row(lat + dLat); y++)
+        {
             for (var x = Column(lon - dLon); x <= Column(lon + dLon); x++)
                 cells.Add(Compose(y, x));
+        }
+
         return [.. cells];
     }
 

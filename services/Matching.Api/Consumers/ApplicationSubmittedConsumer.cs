@@ -1,7 +1,7 @@
 using JobMatch.Contracts;
 using JobMatch.ServiceDefaults.Messaging;
-using Matching.Api.Outcomes;
 using MassTransit;
+using Matching.Api.Outcomes;
 
 namespace Matching.Api.Consumers;
 

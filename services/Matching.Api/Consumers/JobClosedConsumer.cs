@@ -1,7 +1,7 @@
 using JobMatch.Contracts;
 using JobMatch.ServiceDefaults.Messaging;
-using Matching.Api.ReadModel;
 using MassTransit;
+using Matching.Api.ReadModel;
 
 namespace Matching.Api.Consumers;
 

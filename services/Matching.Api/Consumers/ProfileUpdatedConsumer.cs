@@ -1,8 +1,8 @@
 using JobMatch.Contracts;
 using JobMatch.ServiceDefaults.Messaging;
+using MassTransit;
 using Matching.Api.Matches;
 using Matching.Api.ReadModel;
-using MassTransit;
 
 namespace Matching.Api.Consumers;
 

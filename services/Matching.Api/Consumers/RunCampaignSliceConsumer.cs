@@ -1,7 +1,7 @@
 using JobMatch.Contracts;
 using JobMatch.ServiceDefaults.Messaging;
-using Matching.Api.Campaigns;
 using MassTransit;
+using Matching.Api.Campaigns;
 
 namespace Matching.Api.Consumers;
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
-using Matching.Api.Candidates;
 using Matching.Api.Campaigns;
+using Matching.Api.Candidates;
 using Matching.Api.Outcomes;
 using Matching.Api.Policy;
 using Matching.Api.Ranking;

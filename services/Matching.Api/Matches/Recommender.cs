@@ -1,9 +1,8 @@
 using JobMatch.Contracts;
 using JobMatch.ServiceDefaults.Messaging;
 using Matching.Api.Candidates;
-using Matching.Api.ReadModel;
-
 using Matching.Api.Ranking;
+using Matching.Api.ReadModel;
 
 namespace Matching.Api.Matches;
 

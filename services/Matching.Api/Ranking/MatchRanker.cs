@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Globalization;
 using Matching.Api.Candidates;
-using Matching.Api.Outcomes;
 using Matching.Api.Matches;
+using Matching.Api.Outcomes;
 using Matching.Api.Policy;
 using Matching.Ranking;
 
@@ -142,10 +142,15 @@ public sealed class MatchRanker(
         if (missing.Count > 0) reasons.Add(en ? $"To learn: {string.Join(", ", missing)}" : $"还需学习：{string.Join("、", missing)}");
         if (occupation is >= 0.8) reasons.Add(en ? "The occupation you are looking for" : "与您的求职意向一致");
         if (reach.DistanceKm is { } km)
+        {
             reasons.Add(reach.Basis == "relocation"
                 ? (en ? $"{km.ToString(CultureInfo.InvariantCulture)} km away: you would relocate" : $"距离{km.ToString(CultureInfo.InvariantCulture)}公里，需要异地就业")
                 : (en ? $"{km.ToString(CultureInfo.InvariantCulture)} km from you" : $"距您{km.ToString(CultureInfo.InvariantCulture)}公里"));
-        else if (reach.Basis == "same-county") reasons.Add(en ? "In your banner/county" : "在您所在的旗县区");
+        }
+        else if (reach.Basis == "same-county")
+        {
+            reasons.Add(en ? "In your banner/county" : "在您所在的旗县区");
+        }
         if (salary is { Verdict: "above" or "meets" }) reasons.Add(en ? "Pay meets what you hope for" : "薪资符合您的期望");
         else if (salary is { Verdict: "below" }) reasons.Add(en ? "Pay is below what you hope for" : "薪资低于您的期望");
         if (boost is not null) reasons.Add(boost.Reason);

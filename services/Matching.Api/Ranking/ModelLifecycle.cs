@@ -136,7 +136,7 @@ public sealed class ModelLifecycle(
 public static class BootstrapModel
 {
     public const int Seed = 20261122;
-    private static readonly Lock cacheGate = new();
+    private static readonly Lock CacheGate = new();
     private static (RankingOptions Options, byte[] Model, string Version, RankingDataset Validation, object Sizes)? cached;
 
     public sealed record Trained(MlNetRanker Ranker, RankingDataset Validation, object Sizes)
@@ -150,7 +150,7 @@ public static class BootstrapModel
 
     public static Trained Train(ConceptVocabulary vocabulary, RankingOptions options, DateTime now)
     {
-        lock (cacheGate)
+        lock (CacheGate)
         {
             if (cached is null || !SameTraining(cached.Value.Options, options))
             {

@@ -120,8 +120,11 @@ public static class RankingFeatures
         if (seekerOccupations.Length == 0 || postingOccupations.Length == 0) return float.NaN;
         var best = 0.0;
         foreach (var a in seekerOccupations)
+        {
             foreach (var b in postingOccupations)
                 best = Math.Max(best, taxonomy.OccupationSimilarity(a, b));
+        }
+
         return (float)best;
     }
 

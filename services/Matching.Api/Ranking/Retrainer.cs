@@ -33,8 +33,10 @@ public sealed class Retrainer(
             var queries = await OutcomeQueriesAsync(now, cancellationToken);
             var current = slot.Current;
             if (queries.Count < options.Value.MinimumOutcomeQueries)
+            {
                 return new RetrainOutcome($"not enough outcomes: {queries.Count} of {options.Value.MinimumOutcomeQueries} seekers with graded applications",
                     null, current?.Version, queries.Count, null, null, null, null, null);
+            }
 
             await behaviour.RefreshAsync(dataSource, now, cancellationToken);
             queries = [.. queries.OrderBy(query => query.At)];

@@ -1,6 +1,6 @@
+using JobMatch.Domain.Regions;
 using Matching.Api.Candidates;
 using Matching.Api.ReadModel;
-using JobMatch.Domain.Regions;
 using Matching.Taxonomy;
 
 namespace Matching.Api.Ranking;

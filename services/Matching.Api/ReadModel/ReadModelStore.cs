@@ -1,8 +1,8 @@
 using Dapper;
 using JobMatch.Contracts;
 using JobMatch.ServiceDefaults.Messaging;
-using Npgsql;
 using JobMatch.ServiceDefaults.Skills;
+using Npgsql;
 
 namespace Matching.Api.ReadModel;
 

@@ -18,6 +18,8 @@ public sealed class ApplicationStatusChangedConsumer(Transactions transactions, 
                 ? Task.CompletedTask
                 : notifier.NotifyAsync(transaction, context.Message.SeekerId, NotificationKind.ApplicationStatus,
                     new NotificationText.StatusData(context.Message.ApplicationId, context.Message.PostingId, context.Message.To, context.Message.Reason))))
+        {
             await live.AnnounceAsync(context.Message.SeekerId);
+        }
     }
 }

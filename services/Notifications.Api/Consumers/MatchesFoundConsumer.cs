@@ -17,6 +17,8 @@ public sealed class MatchesFoundConsumer(Transactions transactions, Notifier not
         if (await transactions.RunOnceAsync(context, nameof(MatchesFoundConsumer), transaction => found.CampaignId is { } campaignId
                 ? notifier.NotifyAsync(transaction, found.SeekerId, NotificationKind.Campaign, new NotificationText.CampaignData(campaignId, found.Postings))
                 : notifier.NotifyAsync(transaction, found.SeekerId, NotificationKind.NewMatches, found.Postings)))
+        {
             await live.AnnounceAsync(found.SeekerId);
+        }
     }
 }

@@ -16,6 +16,8 @@ public sealed class PostingExpiringConsumer(Transactions transactions, Notifier 
         if (await transactions.RunOnceAsync(context, nameof(PostingExpiringConsumer), transaction =>
             notifier.NotifyAsync(transaction, expiring.EmployerId, NotificationKind.PostingExpiring,
                 new NotificationText.ExpiringData(expiring.PostingId, expiring.Title, expiring.ValidUntil))))
+        {
             await live.AnnounceAsync(expiring.EmployerId);
+        }
     }
 }

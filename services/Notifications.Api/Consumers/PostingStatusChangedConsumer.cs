@@ -21,6 +21,8 @@ public sealed class PostingStatusChangedConsumer(Transactions transactions, Noti
                 ? Task.CompletedTask
                 : notifier.NotifyAsync(transaction, context.Message.EmployerId, NotificationKind.PostingStatus,
                     new NotificationText.StatusData(context.Message.PostingId, context.Message.PostingId, context.Message.To, context.Message.Reason))))
+        {
             await live.AnnounceAsync(context.Message.EmployerId);
+        }
     }
 }

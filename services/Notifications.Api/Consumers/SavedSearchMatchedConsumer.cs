@@ -16,6 +16,8 @@ public sealed class SavedSearchMatchedConsumer(Transactions transactions, Notifi
         if (await transactions.RunOnceAsync(context, nameof(SavedSearchMatchedConsumer), transaction =>
             notifier.NotifyAsync(transaction, hit.SeekerId, NotificationKind.SavedSearch,
                 new NotificationText.SavedSearchData(hit.PostingId, hit.PostingTitle, hit.SavedSearchIds))))
+        {
             await live.AnnounceAsync(hit.SeekerId);
+        }
     }
 }

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-using JobMatch.ServiceDefaults.PersonalData;
-using Microsoft.AspNetCore.Mvc;
 using JobMatch.ServiceDefaults.Caching;
 using JobMatch.ServiceDefaults.Http;
+using JobMatch.ServiceDefaults.PersonalData;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Http.Resilience;
 using Notifications.Api.Delivery;
 using Notifications.Api.Live;

@@ -39,7 +39,10 @@ public static class PreferencesApi
         var validation = request.Validate(options.Value.RequireHttpsWebhooks);
         if (validation.IsValid && request.WebhookUrl is { } url
             && await WebhookAddresses.RefusalAsync(url, options.Value.RequireHttpsWebhooks, options.Value.Webhooks, cancellationToken) is { } refusal)
+        {
             validation.Add("webhookUrl", refusal);
+        }
+
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         var (row, secret) = await transactions.RunAsync(transaction => store.SaveAsync(transaction, caller.UserId(), request), cancellationToken);
         return TypedResults.Ok(PreferencesResponse.From(row, protector, secret));

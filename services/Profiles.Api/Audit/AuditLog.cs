@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Dapper;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
-using Npgsql;
 using JobMatch.TextAnalysis;
+using Npgsql;
 
 namespace Profiles.Api.Audit;
 

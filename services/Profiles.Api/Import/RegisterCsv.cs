@@ -85,12 +85,24 @@ public static class RegisterCsv
             if (quoted)
             {
                 if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
             }
-            else if (c == '"') quoted = true;
+            else if (c == '"')
+            {
+                quoted = true;
+            }
             else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
+            else
+            {
+                field.Append(c);
+            }
         }
         fields.Add(field.ToString());
         return fields;

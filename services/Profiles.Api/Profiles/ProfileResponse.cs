@@ -1,6 +1,6 @@
 using JobMatch.ServiceDefaults.PersonalData;
-using Profiles.Api.KeyGroups;
 using JobMatch.ServiceDefaults.Skills;
+using Profiles.Api.KeyGroups;
 
 namespace Profiles.Api.Profiles;
 

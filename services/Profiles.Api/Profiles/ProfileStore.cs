@@ -2,10 +2,10 @@ using System.Text.Json;
 using Dapper;
 using JobMatch.ServiceDefaults.Messaging;
 using JobMatch.ServiceDefaults.PersonalData;
-using Npgsql;
 using JobMatch.ServiceDefaults.Skills;
-using Matching.Taxonomy;
 using JobMatch.TextAnalysis;
+using Matching.Taxonomy;
+using Npgsql;
 
 namespace Profiles.Api.Profiles;
 

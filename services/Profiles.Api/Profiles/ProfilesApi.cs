@@ -4,13 +4,13 @@ using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
 using JobMatch.ServiceDefaults.PersonalData;
+using JobMatch.ServiceDefaults.Skills;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Profiles.Api.Audit;
 using Profiles.Api.Consent;
 using Profiles.Api.Import;
 using Profiles.Api.KeyGroups;
-using JobMatch.ServiceDefaults.Skills;
 
 namespace Profiles.Api.Profiles;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using NationalIdNumber = JobMatch.ServiceDefaults.PersonalData.NationalId;
 using JobMatch.ServiceDefaults.Problems;
 using Matching.Taxonomy;
+using NationalIdNumber = JobMatch.ServiceDefaults.PersonalData.NationalId;
 
 namespace Profiles.Api.Profiles;
 

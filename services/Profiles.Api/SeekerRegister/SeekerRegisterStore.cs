@@ -68,11 +68,15 @@ public static class SeekerRegisterStore
         if (filter.NameIndex is not null) conditions.Add("p.name_index = @NameIndex");
         if (filter.NationalIdIndex is not null) conditions.Add("p.national_id_index = @NationalIdIndex");
         if (filter.KeyGroup is not null)
+        {
             conditions.Add(filter.Verified is null
                 ? "EXISTS (SELECT 1 FROM key_groups g WHERE g.seeker_id = p.seeker_id AND g.applies AND g.key_group = @KeyGroup)"
                 : "EXISTS (SELECT 1 FROM key_groups g WHERE g.seeker_id = p.seeker_id AND g.applies AND g.key_group = @KeyGroup AND (g.verified_at IS NOT NULL) = @Verified)");
+        }
         else if (filter.Verified is not null)
+        {
             conditions.Add("EXISTS (SELECT 1 FROM key_groups g WHERE g.seeker_id = p.seeker_id AND g.applies AND (g.verified_at IS NOT NULL) = @Verified)");
+        }
         if (filter.Placed is not null) conditions.Add(filter.Placed.Value ? "p.placed_at IS NOT NULL" : "p.placed_at IS NULL");
         if (filter.NotContactedSince is not null) conditions.Add("(p.last_contact_at IS NULL OR p.last_contact_at < @NotContactedSince)");
         if (filter.After is not null) conditions.Add("(p.created_at, p.seeker_id) < (@afterCreatedAt, @afterSeekerId)");

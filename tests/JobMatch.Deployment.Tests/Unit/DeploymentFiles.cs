@@ -85,8 +85,11 @@ public static partial class DeploymentFiles
         if (parts[0] == "ConnectionStrings")
             return sources.Contains($"GetConnectionString(\"{parts[1]}\")", StringComparison.Ordinal) ? null : $"no GetConnectionString(\"{parts[1]}\")";
         if (parts[0] == "ReverseProxy")
+        {
             return component == "gateway" && parts is [_, "Clusters", var cluster, ..] && sources.Contains($"\"{cluster}\": {{", StringComparison.Ordinal)
                 ? null : $"no cluster {string.Join(':', parts.Skip(2).Take(1))}";
+        }
+
         var names = parts.Where(part => !part.All(char.IsDigit)).ToList();
         var section = names[0];
         var last = names[^1];

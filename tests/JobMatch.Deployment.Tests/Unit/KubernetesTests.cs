@@ -26,8 +26,11 @@ public sealed class KubernetesTests
         Assert.Equal(HealthExtensions.LivePath, ((YamlMappingNode)((YamlMappingNode)container["livenessProbe"])["httpGet"])["path"].ToString());
         var resources = (YamlMappingNode)container["resources"];
         foreach (var part in new[] { "requests", "limits" })
+        {
             foreach (var resource in new[] { "cpu", "memory" })
                 Assert.NotEmpty(((YamlMappingNode)resources[part])[resource].ToString());
+        }
+
         Assert.Contains(OfKind("Service"), service => Name(service) == component);
     }
 

@@ -127,12 +127,14 @@ public sealed class OutboxInboxTests : IAsyncLifetime
     public async Task A_database_migrated_under_assembly_named_ids_is_not_migrated_again()
     {
         await using (var connection = await _host.DataSource.OpenConnectionAsync())
+        {
             await connection.ExecuteAsync(
                 """
                 UPDATE schema_migrations SET id = CASE id
                     WHEN 'defaults-tests/001_effects.sql' THEN 'JobMatch.ServiceDefaults.Tests/001_effects.sql'
                     WHEN 'messaging/001_messaging.sql' THEN 'JobMatch.ServiceDefaults/001_messaging.sql' END
                 """);
+        }
 
         // Applying 001_effects.sql again would fail (its table exists) and stop the host from starting.
         await using (await MessagingHost.StartAsync(_servers, _virtualHost, _database)) { }

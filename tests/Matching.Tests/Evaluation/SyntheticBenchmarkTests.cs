@@ -1,6 +1,6 @@
 using Matching.Api.Candidates;
-using Matching.Evaluation;
 using Matching.Api.ReadModel;
+using Matching.Evaluation;
 using Matching.Taxonomy;
 
 namespace Matching.Tests.Evaluation;

@@ -4,8 +4,8 @@ using System.Text.Json;
 using Dapper;
 using JobMatch.Contracts;
 using JobMatch.Testing;
-using Matching.Api.Matches;
 using MassTransit;
+using Matching.Api.Matches;
 
 namespace Matching.Tests.Integration;
 

@@ -1,5 +1,5 @@
-using Matching.Api.ReadModel;
 using JobMatch.ServiceDefaults.Skills;
+using Matching.Api.ReadModel;
 
 namespace Matching.Tests.Unit;
 

@@ -81,8 +81,10 @@ public sealed class StatusNotificationTests : IAsyncLifetime
             .ToList();
         // Every event three times under its MessageId, sent through both instances' buses.
         foreach (var (messageId, change) in events)
+        {
             for (var copy = 0; copy < 3; copy++)
                 await (copy % 2 == 0 ? _first : _second).Bus.Publish(change, context => context.MessageId = messageId);
+        }
 
         await Eventually.GetAsync(async () =>
         {

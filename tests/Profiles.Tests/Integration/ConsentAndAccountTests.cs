@@ -87,7 +87,10 @@ public sealed class ConsentAndAccountTests : ProfilesHost
         var seekerId = await SavedAsync(Profile(nationalId));
         var caseworkerId = Guid.NewGuid();
         using (var read = await Factory.ClientWithToken(TestTokens.Caseworker(caseworkerId, "150000"))
-                   .GetAsync(new Uri($"/api/profiles/{seekerId}?reason=job%20fair%20invitation", UriKind.Relative))) read.EnsureSuccessStatusCode();
+                   .GetAsync(new Uri($"/api/profiles/{seekerId}?reason=job%20fair%20invitation", UriKind.Relative)))
+        {
+            read.EnsureSuccessStatusCode();
+        }
 
         var export = Parse(await Factory.ClientWithToken(TestTokens.Seeker(seekerId)).GetStringAsync(new Uri("/api/profiles/me/export", UriKind.Relative)));
 
@@ -104,7 +107,11 @@ public sealed class ConsentAndAccountTests : ProfilesHost
     {
         var seekerId = await SavedAsync(Profile(TestIds.Unique()));
         using (var read = await Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"))
-                   .GetAsync(new Uri($"/api/profiles/{seekerId}?reason=check", UriKind.Relative))) read.EnsureSuccessStatusCode();
+                   .GetAsync(new Uri($"/api/profiles/{seekerId}?reason=check", UriKind.Relative)))
+        {
+            read.EnsureSuccessStatusCode();
+        }
+
         using var client = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
 
         using var delete = await client.DeleteAsync(new Uri("/api/profiles/me", UriKind.Relative));

@@ -139,8 +139,14 @@ public sealed class IndexModel : PortalPage
                 (lat, lng) = (browserLat, browserLng);
                 FromBrowserLocation = true;
             }
-            else if (PlaceChoice.SeatOf(region) is { } seat) (lat, lng) = seat;
-            else if (!InputErrors.ContainsKey("region")) Refuse("radiusKm", "search.radiusNeedsPlace");
+            else if (PlaceChoice.SeatOf(region) is { } seat)
+            {
+                (lat, lng) = seat;
+            }
+            else if (!InputErrors.ContainsKey("region"))
+            {
+                Refuse("radiusKm", "search.radiusNeedsPlace");
+            }
         }
         if (InputErrors.Count > 0) return null;
         return new Search(Empty(Q), radius is null ? region : null, lat, lng, radius is null ? null : (double)radius.Value, salaryFrom, salaryTo,

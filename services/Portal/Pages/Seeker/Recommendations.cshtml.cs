@@ -24,8 +24,10 @@ public sealed class RecommendationsModel : PortalPage
         Shown = all.Where(Relevance.IsShown).ToList();
         LeftOut = all.Count - Shown.Count;
         if (Shown.Count > 0)
+        {
             Applied = (await Api.GetAsync("api/applications/mine")).Array.OfType<JsonNode>()
                 .DistinctBy(application => application.Str("postingId")).ToDictionary(application => application.Str("postingId"));
+        }
     }
 
     public async Task<IActionResult> OnPostApplyAsync(Guid postingId)
