@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 using JobMatch.Domain.Regions;
 using JobMatch.TextAnalysis;
 using Matching.Api.Candidates;
@@ -24,7 +25,7 @@ public static class OfflineEvaluation
     public static readonly string[] MetricNames = ["NDCG@10", "MAP@10", "Recall@10", "Recall@50", "MRR", "Coverage@10", "Empty"];
     public const string WithText = "with profile text", WithoutText = "without profile text";
     public static readonly string[] Subsets = [WithText, WithoutText];
-    public static readonly string[] GroupNames = [.. KeyGroups.All, "none"];
+    public static readonly string[] GroupNames = [.. SeekerKeyGroups.All, "none"];
 
     public static EvaluationResult Run(
         EvaluationDataset dataset, ConceptVocabulary vocabulary, EvaluationOptions options, IReadOnlyList<CounterfactualVariant> variants,

@@ -50,7 +50,7 @@ public static class CampaignsApi
     {
         var validation = new Validation()
             .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Length <= 200, "name", "Name the campaign (up to 200 characters).")
-            .Require(request.KeyGroup is not null && KeyGroups.All.Contains(request.KeyGroup), "keyGroup", $"Choose one of: {string.Join(", ", KeyGroups.All)}.")
+            .Require(request.KeyGroup is not null && SeekerKeyGroups.All.Contains(request.KeyGroup), "keyGroup", $"Choose one of: {string.Join(", ", SeekerKeyGroups.All)}.")
             .Require(request.RegionCodes is { Count: > 0 and <= 50 }, "regionCodes", "Choose 1–50 regions.")
             .Require(request.Occupations is null || request.Occupations.Count <= 20, "occupations", "Choose at most 20 occupations.");
         for (var i = 0; i < (request.RegionCodes?.Count ?? 0); i++)

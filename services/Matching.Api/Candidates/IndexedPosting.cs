@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 using JobMatch.TextAnalysis;
 using Matching.Api.ReadModel;
 
@@ -63,7 +64,7 @@ public sealed class IndexedSeeker
     {
         var skills = vocabulary.Skills(seeker.Skills.Concat(seeker.SkillConcepts)).Select(skill => skill.Id).Distinct().Order().ToArray();
         var occupations = vocabulary.Occupations(seeker.DesiredOccupations, nationalCode: seeker.NationalOccupationCode);
-        if (seeker.KeyGroups.Contains(KeyGroups.Veteran, StringComparer.Ordinal))
+        if (seeker.KeyGroups.Contains(SeekerKeyGroups.Veteran, StringComparer.Ordinal))
             occupations = [.. occupations.Concat(vocabulary.CivilianOccupations(seeker.DesiredOccupations)).Distinct()];
         return new IndexedSeeker
         {
@@ -77,16 +78,6 @@ public sealed class IndexedSeeker
                 .Build(),
         };
     }
-}
-
-/// <summary>The key groups profiles derive (ProfileUpdated.KeyGroups).</summary>
-public static class KeyGroups
-{
-    public const string Graduate = "graduate";
-    public const string Veteran = "veteran";
-    public const string RuralWorker = "rural-worker";
-    public const string EmploymentDifficulty = "employment-difficulty";
-    public static readonly IReadOnlyList<string> All = [Graduate, Veteran, RuralWorker, EmploymentDifficulty];
 }
 
 /// <summary>Education on one scale for postings (job-posting's names) and seekers (profile's names); Unknown when not given.</summary>

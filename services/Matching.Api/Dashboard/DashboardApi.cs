@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 using System.Security.Claims;
 using Dapper;
 using JobMatch.Domain.Regions;
@@ -50,7 +51,7 @@ public static class DashboardApi
 
         await synchronizer.FreshAsync(cancellationToken);
         var seekers = index.Seekers(seeker => RegionCodes.Covers(regionCode!, seeker.Snapshot.RegionCode));
-        var byKeyGroup = KeyGroups.All.Select(group => new CountBy(group, seekers.Count(seeker => seeker.IsIn(group))))
+        var byKeyGroup = SeekerKeyGroups.All.Select(group => new CountBy(group, seekers.Count(seeker => seeker.IsIn(group))))
             .Append(new CountBy("none", seekers.Count(seeker => seeker.Snapshot.KeyGroups.Length == 0))).ToList();
         var byCounty = seekers.GroupBy(seeker => seeker.Snapshot.RegionCode).Select(g => new CountBy(g.Key, g.Count()))
             .OrderBy(count => count.Key, StringComparer.Ordinal).ToList();

@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -43,8 +44,8 @@ public sealed class KeyGroupPolicy
         Rules = rules.Count > 0 ? rules : Defaults;
         foreach (var rule in Rules)
         {
-            if (string.IsNullOrWhiteSpace(rule.Name) || !KeyGroups.All.Contains(rule.KeyGroup) || rule.Boost is < 0 or > 1)
-                throw new InvalidOperationException($"Matching:Policy rule '{rule.Name}' needs a name, a key group ({string.Join(", ", KeyGroups.All)}) and a boost between 0 and 1.");
+            if (string.IsNullOrWhiteSpace(rule.Name) || !SeekerKeyGroups.All.Contains(rule.KeyGroup) || rule.Boost is < 0 or > 1)
+                throw new InvalidOperationException($"Matching:Policy rule '{rule.Name}' needs a name, a key group ({string.Join(", ", SeekerKeyGroups.All)}) and a boost between 0 and 1.");
         }
         RulesJson = JsonSerializer.Serialize(Rules);
         Version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RulesJson)))[..12];
@@ -75,14 +76,14 @@ public sealed class KeyGroupPolicy
     /// <summary>The region's stated priorities (MISSION.md): used when configuration names no rules.</summary>
     public static readonly IReadOnlyList<PolicyRule> Defaults =
     [
-        new() { Name = "graduate-grassroots-traineeship", KeyGroup = KeyGroups.Graduate, Boost = 0.15,
+        new() { Name = "graduate-grassroots-traineeship", KeyGroup = SeekerKeyGroups.Graduate, Boost = 0.15,
             PostingEmploymentTypes = ["Internship", "Grassroots"], PostingKeyGroups = ["GraduateFriendly"],
             ReasonZh = "高校毕业生优先推荐基层岗位和就业见习岗位", ReasonEn = "Grassroots and traineeship posts come first for new graduates" },
-        new() { Name = "veteran-priority", KeyGroup = KeyGroups.Veteran, Boost = 0.2, PostingKeyGroups = ["VeteranPriority"],
+        new() { Name = "veteran-priority", KeyGroup = SeekerKeyGroups.Veteran, Boost = 0.2, PostingKeyGroups = ["VeteranPriority"],
             ReasonZh = "退役军人优先岗位", ReasonEn = "A veteran-priority post, for a veteran" },
-        new() { Name = "rural-nearby", KeyGroup = KeyGroups.RuralWorker, Boost = 0.1, WithinKm = 30, PostingKeyGroups = ["RuralFriendly"],
+        new() { Name = "rural-nearby", KeyGroup = SeekerKeyGroups.RuralWorker, Boost = 0.1, WithinKm = 30, PostingKeyGroups = ["RuralFriendly"],
             ReasonZh = "农牧民就近就业优先", ReasonEn = "Nearby work comes first for rural and pastoral workers" },
-        new() { Name = "public-welfare", KeyGroup = KeyGroups.EmploymentDifficulty, Boost = 0.2,
+        new() { Name = "public-welfare", KeyGroup = SeekerKeyGroups.EmploymentDifficulty, Boost = 0.2,
             PostingEmploymentTypes = ["PublicWelfare"], PostingKeyGroups = ["DisabilityAccessible"],
             ReasonZh = "就业困难人员优先推荐公益性岗位", ReasonEn = "Public-welfare posts come first for people with employment difficulties" },
     ];

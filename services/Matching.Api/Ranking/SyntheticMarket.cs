@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 using JobMatch.Domain.Regions;
 using Matching.Api.Candidates;
 using Matching.Api.ReadModel;
@@ -80,10 +81,10 @@ public sealed class SyntheticMarket
         var county = random.NextDouble() < 0.7 ? Pick(counties) : Pick(counties.Where(c => c.ParentCode is "1501" or "1502" or "1504").ToList());
         var (lat, lon) = Jitter(county);
         var keyGroups = new List<string>();
-        if (random.NextDouble() < 0.15) keyGroups.Add(KeyGroups.Graduate);
-        if (random.NextDouble() < 0.08) keyGroups.Add(KeyGroups.Veteran);
-        if (random.NextDouble() < 0.25) keyGroups.Add(KeyGroups.RuralWorker);
-        if (random.NextDouble() < 0.1) keyGroups.Add(KeyGroups.EmploymentDifficulty);
+        if (random.NextDouble() < 0.15) keyGroups.Add(SeekerKeyGroups.Graduate);
+        if (random.NextDouble() < 0.08) keyGroups.Add(SeekerKeyGroups.Veteran);
+        if (random.NextDouble() < 0.25) keyGroups.Add(SeekerKeyGroups.RuralWorker);
+        if (random.NextDouble() < 0.1) keyGroups.Add(SeekerKeyGroups.EmploymentDifficulty);
         return new SyntheticSeeker(new SeekerSnapshot
         {
             SeekerId = Guid(), Skills = Typed(held.Distinct()), RegionCode = county.Code, Latitude = lat, Longitude = lon,

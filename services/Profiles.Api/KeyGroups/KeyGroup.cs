@@ -1,16 +1,5 @@
 namespace Profiles.Api.KeyGroups;
 
-/// <summary>The groups public employment services give targeted help, as names used in the API, events and the database.</summary>
-public static class KeyGroup
-{
-    public const string Graduate = "graduate";
-    public const string Veteran = "veteran";
-    public const string RuralWorker = "rural-worker";
-    public const string EmploymentDifficulty = "employment-difficulty";
-
-    public static readonly IReadOnlyList<string> All = [Graduate, Veteran, RuralWorker, EmploymentDifficulty];
-}
-
 /// <summary>The caseworkers' registers that count as evidence (CSV import).</summary>
 public static class Register
 {

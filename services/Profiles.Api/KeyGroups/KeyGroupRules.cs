@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 using Profiles.Api.Profiles;
 
 namespace Profiles.Api.KeyGroups;
@@ -22,24 +23,24 @@ public static class KeyGroupRules
     private static KeyGroupStatus Graduate(ProfileDetails details, IReadOnlyList<RegisterEntry> registers, DateOnly today)
     {
         if (registers.FirstOrDefault(entry => entry.Register == Register.UnemployedGraduates) is { } entry)
-            return new(KeyGroup.Graduate, true, $"On the register of unemployed graduates since {entry.RegisteredOn:yyyy-MM-dd}.");
+            return new(SeekerKeyGroups.Graduate, true, $"On the register of unemployed graduates since {entry.RegisteredOn:yyyy-MM-dd}.");
         var recent = details.Education
             .Where(school => school.GraduationDate is { } left && left <= today && left > today.AddYears(-2))
             .MaxBy(school => school.GraduationDate);
         return recent is null
-            ? new(KeyGroup.Graduate, false, "No school left within the last two years, and not on the unemployed-graduates register.")
-            : new(KeyGroup.Graduate, true, $"Left school ({recent.Level}) on {recent.GraduationDate:yyyy-MM-dd}, within the last two years.");
+            ? new(SeekerKeyGroups.Graduate, false, "No school left within the last two years, and not on the unemployed-graduates register.")
+            : new(SeekerKeyGroups.Graduate, true, $"Left school ({recent.Level}) on {recent.GraduationDate:yyyy-MM-dd}, within the last two years.");
     }
 
     private static KeyGroupStatus Veteran(PersonalDetails personal) =>
         personal.Veteran is { DischargeDate: { } discharged } service
-            ? new(KeyGroup.Veteran, true, $"Discharged {discharged:yyyy-MM-dd}; branch {service.Branch ?? "not given"}; military occupation {service.MilitaryOccupation ?? "not given"}.")
-            : new(KeyGroup.Veteran, false, "No military service recorded.");
+            ? new(SeekerKeyGroups.Veteran, true, $"Discharged {discharged:yyyy-MM-dd}; branch {service.Branch ?? "not given"}; military occupation {service.MilitaryOccupation ?? "not given"}.")
+            : new(SeekerKeyGroups.Veteran, false, "No military service recorded.");
 
     private static KeyGroupStatus RuralWorker(ProfileDetails details) =>
         details.RuralResidence
-            ? new(KeyGroup.RuralWorker, true, "Registered rural or pastoral residence, as declared by the seeker.")
-            : new(KeyGroup.RuralWorker, false, "No registered rural residence declared.");
+            ? new(SeekerKeyGroups.RuralWorker, true, "Registered rural or pastoral residence, as declared by the seeker.")
+            : new(SeekerKeyGroups.RuralWorker, false, "No registered rural residence declared.");
 
     private static KeyGroupStatus EmploymentDifficulty(ProfileDetails details, PersonalDetails personal, IReadOnlyList<RegisterEntry> registers, DateOnly today)
     {
@@ -56,7 +57,7 @@ public static class KeyGroupRules
         if (personal.LowIncomeHousehold) reasons.Add("low-income household (declared)");
         if (registers.Any(entry => entry.Register == Register.LowIncomeHouseholds)) reasons.Add("on the low-income household register");
         return reasons.Count == 0
-            ? new(KeyGroup.EmploymentDifficulty, false, "None of: older worker, disability, 12 months unemployed, low-income household.")
-            : new(KeyGroup.EmploymentDifficulty, true, string.Join("; ", reasons) + ".");
+            ? new(SeekerKeyGroups.EmploymentDifficulty, false, "None of: older worker, disability, 12 months unemployed, low-income household.")
+            : new(SeekerKeyGroups.EmploymentDifficulty, true, string.Join("; ", reasons) + ".");
     }
 }

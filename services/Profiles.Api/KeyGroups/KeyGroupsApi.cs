@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 using System.Security.Claims;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
@@ -30,7 +31,7 @@ public static class KeyGroupsApi
         Guid seekerId, string keyGroup, VerifyKeyGroupRequest request, ClaimsPrincipal caller, ProfileStore store, KeyGroupStore keyGroups,
         AuditLog audit, Transactions transactions, CancellationToken cancellationToken)
     {
-        var validation = ProfilesApi.RequireReason(request.Reason).Require(KeyGroup.All.Contains(keyGroup), "keyGroup", KnownGroups);
+        var validation = ProfilesApi.RequireReason(request.Reason).Require(SeekerKeyGroups.All.Contains(keyGroup), "keyGroup", KnownGroups);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var row = await transactions.RunAsync<KeyGroupRow?>(async transaction =>
@@ -49,7 +50,7 @@ public static class KeyGroupsApi
         ProfileAnnouncer announcer, AuditLog audit, Transactions transactions, CancellationToken cancellationToken)
     {
         var validation = ProfilesApi.RequireReason(request.Reason)
-            .Require(KeyGroup.All.Contains(keyGroup), "keyGroup", KnownGroups)
+            .Require(SeekerKeyGroups.All.Contains(keyGroup), "keyGroup", KnownGroups)
             .Require(request.Applies is not null, "applies", "Say whether the group applies.")
             .Require(!string.IsNullOrWhiteSpace(request.Evidence) && request.Evidence.Length <= 1000, "evidence",
                 "Name the evidence (a certificate, a register, a document seen), at most 1,000 characters.");
@@ -68,5 +69,5 @@ public static class KeyGroupsApi
         return row is null ? TypedResults.NotFound() : TypedResults.Ok(KeyGroupResponse.From(row, null));
     }
 
-    internal static readonly string KnownGroups = "The key group is one of " + string.Join(", ", KeyGroup.All) + ".";
+    internal static readonly string KnownGroups = "The key group is one of " + string.Join(", ", SeekerKeyGroups.All) + ".";
 }

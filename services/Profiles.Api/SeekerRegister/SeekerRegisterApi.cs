@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 using System.Security.Claims;
 using JobMatch.Domain.Regions;
 using JobMatch.ServiceDefaults;
@@ -122,7 +123,7 @@ public sealed class RegisterQuery
         var validation = ProfilesApi.RequireReason(Reason)
             .Require(Name is null || TextNormalizer.Clean(Name).Length is > 0 and <= 100, "name", "The name searched for is 1 to 100 characters.")
             .Require(idValid, "nationalId", idError ?? "The national ID number has 17 digits and a check digit (0-9 or X).")
-            .Require(KeyGroup is null || KeyGroups.KeyGroup.All.Contains(KeyGroup), "keyGroup", KeyGroupsApi.KnownGroups)
+            .Require(KeyGroup is null || SeekerKeyGroups.All.Contains(KeyGroup), "keyGroup", KeyGroupsApi.KnownGroups)
             .Require(NotContactedForDays is null or (>= 0 and <= 3650), "notContactedForDays", "Days without contact are between 0 and 3,650.")
             .Require(Limit is null or (>= 1 and <= SeekerRegisterApi.MaxPageSize), "limit", $"A page holds 1 to {SeekerRegisterApi.MaxPageSize} seekers.")
             .Require(After is null || after is not null, "after", "The page position is not one this register gave out.");

@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 using Matching.Api.Candidates;
 using Matching.Api.Policy;
 using static Matching.Tests.Unit.Snapshots;
@@ -14,7 +15,7 @@ public sealed class KeyGroupPolicyTests
         var priority = Posting(["Welding"], title: "priority", keyGroups: ["VeteranPriority"]);
         var plain = Posting(["Welding"], title: "plain");
 
-        var ranked = pipeline.Recommend(Seeker(["Welding"], keyGroups: [KeyGroups.Veteran]), [plain, priority]);
+        var ranked = pipeline.Recommend(Seeker(["Welding"], keyGroups: [SeekerKeyGroups.Veteran]), [plain, priority]);
 
         Assert.Equal(["priority", "plain"], ranked.Select(match => match.Posting.Snapshot.Title));
         Assert.Equal(1.2, ranked[0].Score);
@@ -37,9 +38,9 @@ public sealed class KeyGroupPolicyTests
     }
 
     [Theory]
-    [InlineData(KeyGroups.Graduate, "Internship", "graduate-grassroots-traineeship")]
-    [InlineData(KeyGroups.Graduate, "Grassroots", "graduate-grassroots-traineeship")]
-    [InlineData(KeyGroups.EmploymentDifficulty, "PublicWelfare", "public-welfare")]
+    [InlineData(SeekerKeyGroups.Graduate, "Internship", "graduate-grassroots-traineeship")]
+    [InlineData(SeekerKeyGroups.Graduate, "Grassroots", "graduate-grassroots-traineeship")]
+    [InlineData(SeekerKeyGroups.EmploymentDifficulty, "PublicWelfare", "public-welfare")]
     public void Graduates_and_people_with_employment_difficulties_get_their_kinds_of_post_first(string keyGroup, string employmentType, string rule)
     {
         var match = new Pipeline().Single(Seeker(["Welding"], keyGroups: [keyGroup]), Posting(["Welding"], employmentType: employmentType))!;
@@ -51,7 +52,7 @@ public sealed class KeyGroupPolicyTests
     public void Rural_workers_get_nearby_jobs_first()
     {
         var pipeline = new Pipeline();
-        var seeker = Seeker(["Welding"], maxCommuteKm: 100, keyGroups: [KeyGroups.RuralWorker]);
+        var seeker = Seeker(["Welding"], maxCommuteKm: 100, keyGroups: [SeekerKeyGroups.RuralWorker]);
 
         var near = pipeline.Single(seeker, Posting(["Welding"], latitude: HohhotLat + 0.2, longitude: HohhotLon))!; // ~22 km
         var far = new Pipeline().Single(seeker, Posting(["Welding"], latitude: HohhotLat + 0.5, longitude: HohhotLon))!; // ~56 km
@@ -63,7 +64,7 @@ public sealed class KeyGroupPolicyTests
     [Fact]
     public void Rules_come_from_configuration_and_their_version_follows_their_content()
     {
-        var custom = new PolicyRule { Name = "veteran-double", KeyGroup = KeyGroups.Veteran, Boost = 0.5, PostingKeyGroups = ["VeteranPriority"], ReasonEn = "x", ReasonZh = "x" };
+        var custom = new PolicyRule { Name = "veteran-double", KeyGroup = SeekerKeyGroups.Veteran, Boost = 0.5, PostingKeyGroups = ["VeteranPriority"], ReasonEn = "x", ReasonZh = "x" };
 
         var configured = new KeyGroupPolicy([custom]);
 

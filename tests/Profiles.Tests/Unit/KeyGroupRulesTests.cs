@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 using Profiles.Api.KeyGroups;
 using Profiles.Api.Profiles;
 
@@ -17,7 +18,7 @@ public sealed class KeyGroupRulesTests
     [Fact]
     public void Someone_who_left_school_within_two_years_is_a_graduate_with_the_date_as_evidence()
     {
-        var status = Group(KeyGroup.Graduate, Graduated(new DateOnly(2025, 7, 1)));
+        var status = Group(SeekerKeyGroups.Graduate, Graduated(new DateOnly(2025, 7, 1)));
 
         Assert.True(status.Applies);
         Assert.Contains("2025-07-01", status.Evidence, StringComparison.Ordinal);
@@ -26,9 +27,9 @@ public sealed class KeyGroupRulesTests
     [Fact]
     public void Someone_who_left_school_more_than_two_years_ago_is_not_a_graduate_unless_on_the_register()
     {
-        Assert.False(Group(KeyGroup.Graduate, Graduated(new DateOnly(2024, 7, 1))).Applies);
+        Assert.False(Group(SeekerKeyGroups.Graduate, Graduated(new DateOnly(2024, 7, 1))).Applies);
 
-        var registered = Group(KeyGroup.Graduate, Graduated(new DateOnly(2024, 7, 1)), null, new RegisterEntry(Register.UnemployedGraduates, new DateOnly(2024, 9, 1)));
+        var registered = Group(SeekerKeyGroups.Graduate, Graduated(new DateOnly(2024, 7, 1)), null, new RegisterEntry(Register.UnemployedGraduates, new DateOnly(2024, 9, 1)));
 
         Assert.True(registered.Applies);
         Assert.Contains("register", registered.Evidence, StringComparison.Ordinal);
@@ -37,18 +38,18 @@ public sealed class KeyGroupRulesTests
     [Fact]
     public void A_veteran_is_known_by_the_discharge_and_keeps_branch_and_military_occupation_as_evidence()
     {
-        var status = Group(KeyGroup.Veteran, personal: Nobody with { Veteran = new VeteranService(new DateOnly(2020, 9, 1), "Army", "Vehicle mechanic") });
+        var status = Group(SeekerKeyGroups.Veteran, personal: Nobody with { Veteran = new VeteranService(new DateOnly(2020, 9, 1), "Army", "Vehicle mechanic") });
 
         Assert.True(status.Applies);
         Assert.Contains("Vehicle mechanic", status.Evidence, StringComparison.Ordinal);
-        Assert.False(Group(KeyGroup.Veteran).Applies);
+        Assert.False(Group(SeekerKeyGroups.Veteran).Applies);
     }
 
     [Fact]
     public void Registered_rural_residence_makes_a_rural_worker()
     {
-        Assert.True(Group(KeyGroup.RuralWorker, ProfileDetails.Empty with { RuralResidence = true }).Applies);
-        Assert.False(Group(KeyGroup.RuralWorker).Applies);
+        Assert.True(Group(SeekerKeyGroups.RuralWorker, ProfileDetails.Empty with { RuralResidence = true }).Applies);
+        Assert.False(Group(SeekerKeyGroups.RuralWorker).Applies);
     }
 
     [Theory]
@@ -58,17 +59,17 @@ public sealed class KeyGroupRulesTests
     [InlineData("male", 1980, 1, 1, false)]     // 46
     public void Women_from_40_and_men_from_50_have_employment_difficulties(string gender, int year, int month, int day, bool applies)
     {
-        Assert.Equal(applies, Group(KeyGroup.EmploymentDifficulty, personal: Nobody with { BirthDate = new DateOnly(year, month, day), Gender = gender }).Applies);
+        Assert.Equal(applies, Group(SeekerKeyGroups.EmploymentDifficulty, personal: Nobody with { BirthDate = new DateOnly(year, month, day), Gender = gender }).Applies);
     }
 
     [Fact]
     public void Twelve_months_unemployed_disability_or_low_income_each_count_as_employment_difficulties()
     {
-        Assert.True(Group(KeyGroup.EmploymentDifficulty, ProfileDetails.Empty with { UnemployedSince = Today.AddMonths(-12) }).Applies);
-        Assert.False(Group(KeyGroup.EmploymentDifficulty, ProfileDetails.Empty with { UnemployedSince = Today.AddMonths(-11) }).Applies);
-        Assert.True(Group(KeyGroup.EmploymentDifficulty, personal: Nobody with { Disability = new Disability("physical", 3) }).Applies);
-        Assert.True(Group(KeyGroup.EmploymentDifficulty, personal: Nobody with { LowIncomeHousehold = true }).Applies);
-        Assert.True(Group(KeyGroup.EmploymentDifficulty, null, null, new RegisterEntry(Register.LowIncomeHouseholds, new DateOnly(2026, 1, 1))).Applies);
-        Assert.False(Group(KeyGroup.EmploymentDifficulty).Applies);
+        Assert.True(Group(SeekerKeyGroups.EmploymentDifficulty, ProfileDetails.Empty with { UnemployedSince = Today.AddMonths(-12) }).Applies);
+        Assert.False(Group(SeekerKeyGroups.EmploymentDifficulty, ProfileDetails.Empty with { UnemployedSince = Today.AddMonths(-11) }).Applies);
+        Assert.True(Group(SeekerKeyGroups.EmploymentDifficulty, personal: Nobody with { Disability = new Disability("physical", 3) }).Applies);
+        Assert.True(Group(SeekerKeyGroups.EmploymentDifficulty, personal: Nobody with { LowIncomeHousehold = true }).Applies);
+        Assert.True(Group(SeekerKeyGroups.EmploymentDifficulty, null, null, new RegisterEntry(Register.LowIncomeHouseholds, new DateOnly(2026, 1, 1))).Applies);
+        Assert.False(Group(SeekerKeyGroups.EmploymentDifficulty).Applies);
     }
 }

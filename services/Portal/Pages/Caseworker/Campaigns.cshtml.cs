@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -6,7 +7,7 @@ namespace Portal.Pages.Caseworker;
 /// <summary>Targeted campaigns: pick a key group, regions and occupations; run; then follow one (see Campaign).</summary>
 public sealed class CampaignsModel : PortalPage
 {
-    public static readonly string[] KeyGroups = ["graduate", "veteran", "rural-worker", "employment-difficulty"];
+    public static IReadOnlyList<string> KeyGroups => SeekerKeyGroups.All;
 
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? KeyGroup { get; set; }
