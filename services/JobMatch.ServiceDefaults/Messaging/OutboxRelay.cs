@@ -18,7 +18,7 @@ namespace JobMatch.ServiceDefaults.Messaging;
 internal sealed partial class OutboxRelay(
     NpgsqlDataSource dataSource, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options, ILogger<OutboxRelay> logger) : BackgroundService
 {
-    private static readonly ActivitySource Source = new("JobMatch.Outbox");
+    private static readonly ActivitySource Source = new(OutboxTelemetry.SourceName);
     private DateTime _nextCleanup = DateTime.UtcNow;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -76,9 +76,18 @@ internal sealed partial class OutboxRelay(
             ?? throw new InvalidOperationException($"Outbox row {row.MessageId} holds no message.");
         ActivityContext.TryParse(row.TraceParent, null, out var parent);
         using var activity = Source.StartActivity($"outbox relay {type.Name}", ActivityKind.Internal, parent);
+        activity?.SetTag(OutboxTelemetry.MessageIdTag, row.MessageId.ToString());
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        await bus.Publish(message, type, context => context.MessageId = row.MessageId, timeout.Token);
+        try
+        {
+            await bus.Publish(message, type, context => context.MessageId = row.MessageId, timeout.Token);
+        }
+        catch (Exception e)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            throw;
+        }
     }
 
     private async Task CleanUpAsync(TimeSpan retention, CancellationToken cancellationToken)
