@@ -1,3 +1,4 @@
+using JobMatch.Gateway.ApiReference;
 using JobMatch.Gateway.DevelopmentIssuer;
 using JobMatch.Gateway.Hardening;
 using JobMatch.Gateway.RateLimiting;
@@ -23,6 +24,7 @@ app.UseGatewayHardening();
 app.UseDefaultMiddleware(afterAuthentication: pipeline => pipeline.UseGatewayRateLimiting());
 app.MapHealthEndpoints();
 app.MapDevelopmentIssuer();
+app.MapGatewayApiReference();
 app.MapReverseProxy();
 
 app.Run();

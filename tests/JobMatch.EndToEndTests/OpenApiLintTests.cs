@@ -31,6 +31,19 @@ public sealed class OpenApiLintTests(Platform platform)
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
+    [Fact]
+    public async Task The_gateway_serves_one_api_reference_over_every_service_document()
+    {
+        using var anonymous = platform.CreateClient();
+        using var page = await anonymous.GetAsync(new Uri("scalar", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        // The page lists each document relative to the gateway's base; each of those addresses is one the gateway serves.
+        Assert.All(Documents, name => Assert.Contains($"\"url\":\"openapi/{name}.json\"", html, StringComparison.Ordinal));
+        using var script = await anonymous.GetAsync(new Uri("scalar/scalar.js", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, script.StatusCode);
+    }
+
     /// <summary>What redocly's recommended rules would report about one document, for the rules above.</summary>
     public static IEnumerable<string> Lint(JsonObject document)
     {

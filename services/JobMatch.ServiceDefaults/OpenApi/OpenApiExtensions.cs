@@ -53,4 +53,17 @@ public static class OpenApiExtensions
         endpoints.MapScalarApiReference().AllowAnonymous();
         return endpoints;
     }
+
+    /// <summary>
+    /// One Scalar API reference at /scalar over several documents published on this host at /openapi/{name}.json
+    /// (the gateway's, one per service), chosen from a list in the page.
+    /// </summary>
+    public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder endpoints, IReadOnlyList<string> documentNames)
+    {
+        endpoints.MapScalarApiReference(options =>
+        {
+            foreach (var name in documentNames) options.AddDocument(name, routePattern: $"/openapi/{name}.json", isDefault: name == documentNames[0]);
+        }).AllowAnonymous();
+        return endpoints;
+    }
 }

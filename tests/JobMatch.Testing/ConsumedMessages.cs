@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using MassTransit;
 
-namespace Notifications.Tests.Integration;
+namespace JobMatch.Testing;
 
 /// <summary>Counts the deliveries consumers finished, by MessageId, so a test knows when duplicates have been handled.</summary>
-internal sealed class ConsumedMessages : IConsumeObserver
+public sealed class ConsumedMessages : IConsumeObserver
 {
     private readonly ConcurrentDictionary<Guid, int> _finished = new();
 
