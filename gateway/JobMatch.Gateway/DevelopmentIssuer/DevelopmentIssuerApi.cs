@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using JobMatch.Gateway.RateLimiting;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Problems;
@@ -29,11 +30,11 @@ public static class DevelopmentIssuerApi
     {
         if (!endpoints.ServiceProvider.GetRequiredService<IOptions<DevelopmentIssuerOptions>>().Value.Enabled) return endpoints;
         var auth = endpoints.MapApiGroup("/api/auth", "Authentication", "Demo sign-in and self-registration (the development issuer; a real identity provider replaces it).");
-        auth.MapPost("/token", IssueToken).AllowAnonymous().WithName("IssueToken")
+        auth.MapPost("/token", IssueToken).AllowAnonymous().CountedAsSignIn().WithName("IssueToken")
             .WithSummary("Signs in with a username and password and returns an access token.");
-        auth.MapPost("/register", Register).AllowAnonymous().WithName("RegisterSeeker")
+        auth.MapPost("/register", Register).AllowAnonymous().CountedAsSignIn().WithName("RegisterSeeker")
             .WithSummary("Registers a job seeker's login and signs them in.");
-        auth.MapPost("/register/employer", RegisterEmployer).AllowAnonymous().WithName("RegisterEmployer")
+        auth.MapPost("/register/employer", RegisterEmployer).AllowAnonymous().CountedAsSignIn().WithName("RegisterEmployer")
             .WithSummary("Registers an employer login with a new employer_id, owner of the organisation it registers next; signed in at once.");
         endpoints.MapEmployerUsers();
         auth.MapDelete("/me", DeleteAccount).WithName("DeleteMyLogin")
@@ -51,7 +52,8 @@ public static class DevelopmentIssuerApi
 
         var account = options.Value.Accounts.FirstOrDefault(a => string.Equals(a.Username, request.Username, StringComparison.OrdinalIgnoreCase))
             ?? await registered.FindAsync(request.Username!);
-        if (account is null || !PasswordHash.Verify(request.Password!, account.PasswordHash))
+        // An unknown username costs the same hash as a wrong password, so timing does not tell which names exist.
+        if (!PasswordHash.VerifyFor(request.Password!, account?.PasswordHash) || account is null)
             return TypedResults.Problem(title: "Unknown username or wrong password.", statusCode: StatusCodes.Status401Unauthorized);
         if (!options.Value.Accounts.Contains(account)) await registered.RememberIdAsync(account);
         return TypedResults.Ok(Sign(account, options.Value, configuration, clock));
@@ -82,6 +84,8 @@ public static class DevelopmentIssuerApi
             .Require(request.Username is { Length: >= 3 and <= 64 } && request.Username.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'),
                 "username", "A username is 3 to 64 letters, digits, dots, hyphens or underscores.")
             .Require(request.Password is { Length: >= 8 and <= 128 }, "password", "A password is 8 to 128 characters.")
+            .Require(request.Password is not { Length: >= 8 and <= 128 } || PasswordRules.IsHardToGuess(request.Password, request.Username),
+                "password", "This password is too easy to guess: use at least four different characters, not your username or a common password.")
             .Require(request.DisplayName is null || request.DisplayName.Length <= 100, "displayName", "The display name is at most 100 characters.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 

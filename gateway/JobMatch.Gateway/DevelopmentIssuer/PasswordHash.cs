@@ -18,6 +18,16 @@ public static class PasswordHash
         return $"pbkdf2-sha256${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
 
+    /// <summary>A hash no password is known for, checked when the username is unknown so both answers take as long.</summary>
+    private static readonly string NobodysHash = Create(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+
+    /// <summary>Verifies against the account's hash, or against nobody's when there is no account: same work, same time.</summary>
+    public static bool VerifyFor(string password, string? encoded)
+    {
+        var verified = Verify(password, encoded ?? NobodysHash);
+        return encoded is not null && verified;
+    }
+
     public static bool Verify(string password, string encoded)
     {
         var parts = encoded.Split('$');

@@ -7,10 +7,6 @@ namespace JobMatch.Gateway.RateLimiting;
 
 public static class RateLimitingExtensions
 {
-    public const string SignInPath = "/api/auth/token";
-    /// <summary>Self-registration (seekers, and employers under /employer) is counted with sign-in: both are anonymous and both hash a password.</summary>
-    public const string RegisterPath = "/api/auth/register";
-
     public static IHostApplicationBuilder AddGatewayRateLimiting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits");
@@ -18,6 +14,13 @@ public static class RateLimitingExtensions
         builder.Services.AddSingleton<RedisRateLimiter>();
         return builder;
     }
+
+    /// <summary>
+    /// Counts this endpoint's calls in the strict per-address sign-in bucket: anonymous calls that check or hash a
+    /// password (sign-in, self-registration).
+    /// </summary>
+    public static TBuilder CountedAsSignIn<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(SignInBucket.Instance);
 
     /// <summary>
     /// Per address always; per user once the token is known (so after authentication); sign-in far stricter.
@@ -34,8 +37,9 @@ public static class RateLimitingExtensions
             }
             var limiter = context.RequestServices.GetRequiredService<RedisRateLimiter>();
             var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            var wait = context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase)
-                || context.Request.Path.StartsWithSegments(RegisterPath, StringComparison.OrdinalIgnoreCase)
+            // Classified by the endpoint routing matched, not by the path as typed: /api/auth/token/, /api/auth/token/.
+            // and any other spelling that reaches the sign-in handler is counted as sign-in.
+            var wait = context.GetEndpoint()?.Metadata.GetMetadata<SignInBucket>() is not null
                 ? await limiter.TryAcquireAsync(options.KeyPrefix, "sign-in", address, options.SignInPerAddress, options.Window)
                 : await limiter.TryAcquireAsync(options.KeyPrefix, "address", address, options.PerAddress, options.Window);
             if (wait is null && context.User.Identity?.IsAuthenticated == true)
@@ -53,4 +57,14 @@ public static class RateLimitingExtensions
             }
             await next(context);
         });
+}
+
+/// <summary>Endpoint metadata: calls are counted in the sign-in bucket (see <see cref="RateLimitingExtensions.CountedAsSignIn"/>).</summary>
+public sealed class SignInBucket
+{
+    public static readonly SignInBucket Instance = new();
+
+    private SignInBucket()
+    {
+    }
 }

@@ -71,6 +71,38 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    [Theory]
+    [InlineData("/api/auth/token/")]
+    [InlineData("/api/auth/token/.")]
+    [InlineData("/API/Auth/Token")]
+    [InlineData("/api/auth/./token")]
+    public async Task Every_spelling_of_the_sign_in_path_is_counted_as_sign_in(string path)
+    {
+        using var client = _first.Client();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.PostAsJsonAsync(path, new { username = "seeker", password = "guess-" + i });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Registration_with_a_trailing_slash_is_counted_as_sign_in()
+    {
+        using var client = _first.Client();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.PostAsJsonAsync(i % 2 == 0 ? "/api/auth/register/" : "/api/auth/register/employer/", new { username = "x", password = "y" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     [Fact]
     public async Task Without_redis_the_gateway_keeps_serving_rather_than_failing_every_call()
     {

@@ -132,6 +132,23 @@ public sealed class RegistrationTests : IAsyncLifetime
         Assert.True(errors.ContainsKey("password"));
     }
 
+    [Theory]
+    [InlineData("aaaaaaaa")]
+    [InlineData("abababab")]
+    [InlineData("12345678")]
+    [InlineData("Password1")]
+    [InlineData("{username}-2026")]
+    public async Task A_password_too_easy_to_guess_is_refused_on_the_password_field(string password)
+    {
+        var username = NewUsername();
+        using var client = _first.Client();
+        using var response = await client.PostAsJsonAsync("/api/auth/register", new { username, password = password.Replace("{username}", username, StringComparison.Ordinal) });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.Contains("太容易被猜到", errors["password"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(errors.ContainsKey("username"));
+    }
+
     [Fact]
     public async Task Registration_is_counted_with_sign_in_per_address()
     {
