@@ -29,6 +29,15 @@ public static class ImportApi
         return endpoints;
     }
 
+    /// <summary>The file refused whole: each line's fields and messages (the first <see cref="MaxListedErrors"/>), and counts.</summary>
+    private static ValidationProblem NothingImported(IReadOnlyList<RowError> errors, int rowCount)
+    {
+        var listed = errors.Take(MaxListedErrors).GroupBy(error => $"rows[{error.Line}].{error.Field}")
+            .ToDictionary(group => group.Key, group => group.Select(error => error.Message).ToArray());
+        return TypedResults.ValidationProblem(listed, "Nothing was imported: correct these lines and upload the file again.",
+            extensions: new Dictionary<string, object?> { ["errorCount"] = errors.Count, ["rowCount"] = rowCount });
+    }
+
     public static async Task<Results<Ok<ImportResponse>, ValidationProblem>> ImportRegister(
         string register, HttpRequest request, ClaimsPrincipal caller, RegisterImporter importer, AuditLog audit, Transactions transactions,
         CancellationToken cancellationToken)
@@ -39,21 +48,21 @@ public static class ImportApi
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var (rows, errors) = await RegisterCsv.ReadAsync(reader, caller, DateOnly.FromDateTime(DateTime.UtcNow));
         if (errors.Count == 0 && rows.Count == 0) errors.Add(new RowError(2, "row", "The file has no rows."));
-        if (errors.Count > 0)
-        {
-            var listed = errors.Take(MaxListedErrors).GroupBy(error => $"rows[{error.Line}].{error.Field}")
-                .ToDictionary(group => group.Key, group => group.Select(error => error.Message).ToArray());
-            return TypedResults.ValidationProblem(listed, "Nothing was imported: correct these lines and upload the file again.",
-                extensions: new Dictionary<string, object?> { ["errorCount"] = errors.Count, ["rowCount"] = rows.Count + errors.Select(e => e.Line).Distinct().Count() });
-        }
+        if (errors.Count > 0) return NothingImported(errors, rows.Count + errors.Select(e => e.Line).Distinct().Count());
 
         var importId = Guid.CreateVersion7();
+        ImportOutcome? outcome = null;
         await transactions.RunAsync(async transaction =>
         {
-            await importer.ImportAsync(transaction, register, rows, importId, caller.UserId());
-            await audit.RecordAsync(transaction, caller, "import-register", null, ["name", "nationalId", "phone", "regionCode"],
-                $"{register} import {importId}: {rows.Count} rows");
+            outcome = await importer.ImportAsync(transaction, caller, register, rows, importId);
+            if (outcome.Refused.Count > 0) return;
+            var reason = $"{register} import {importId}: {rows.Count} rows";
+            await audit.RecordAsync(transaction, caller, "import-register", null, ["name", "nationalId", "phone", "regionCode"], reason);
+            // Each seeker whose key groups the file changed is named in the audit, not only the file.
+            foreach (var seekerId in outcome.Seekers)
+                await audit.RecordAsync(transaction, caller, "import-register", seekerId, ["keyGroups"], reason);
         }, cancellationToken);
+        if (outcome!.Refused.Count > 0) return NothingImported(outcome.Refused, rows.Count);
         return TypedResults.Ok(new ImportResponse(importId, register, rows.Count));
     }
 }

@@ -93,6 +93,37 @@ public sealed class ImportTests : ProfilesHost
     }
 
     [Fact]
+    public async Task A_person_on_another_regions_register_is_refused_and_their_entry_and_key_groups_stay_as_they_were()
+    {
+        var nationalId = TestIds.Make("150102", new DateOnly(1999, 1, 1), 78);
+        var seekerId = await SavedAsync(Profile(nationalId));
+        using (var hohhot = await ImportAsync(string.Join('\n', Header, Row(nationalId, region: "150102")), TestTokens.Caseworker(Guid.NewGuid(), "150100")))
+            Assert.Equal(HttpStatusCode.OK, hohhot.StatusCode);
+        var before = await OutboxAsync(seekerId);
+
+        var other = TestIds.Unique();
+        using var baotou = await ImportAsync(string.Join('\n', Header, Row(other, region: "150202"), Row(nationalId, region: "150202")),
+            TestTokens.Caseworker(Guid.NewGuid(), "150200"));
+
+        Assert.Equal(["rows[3].nationalId"], await ProblemAssert.IsValidationProblemAsync(baotou));
+        await using var connection = await Factory.DataSource.OpenConnectionAsync();
+        Assert.Equal(["150102"], await connection.QueryAsync<string>("SELECT region_code FROM register_entries"));
+        Assert.Equal(before.Count, (await OutboxAsync(seekerId)).Count);
+    }
+
+    [Fact]
+    public async Task An_import_that_changes_a_seekers_key_groups_names_that_seeker_in_the_audit()
+    {
+        var nationalId = TestIds.Make("150102", new DateOnly(1999, 1, 1), 79);
+        var seekerId = await SavedAsync(Profile(nationalId));
+
+        using var response = await ImportAsync(string.Join('\n', Header, Row(nationalId), Row(TestIds.Unique())), TestTokens.Caseworker(Guid.NewGuid(), "150100"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([null, seekerId], (await AuditAsync()).Select(entry => entry.SeekerId).OrderBy(id => id.HasValue));
+    }
+
+    [Fact]
     public async Task Only_staff_import_and_only_into_known_registers()
     {
         var csv = string.Join('\n', Header, Row(TestIds.Unique()));
