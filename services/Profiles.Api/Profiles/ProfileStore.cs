@@ -36,6 +36,21 @@ public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtec
             "SELECT EXISTS (SELECT 1 FROM profiles WHERE national_id_index = @index AND seeker_id <> @seekerId)",
             new { index = blindIndex.Of(nationalId.Value), seekerId });
 
+    /// <summary>Remembers that the seeker tried an ID number another profile holds (not which number).</summary>
+    public Task RecordTakenNationalIdAsync(ServiceTransaction transaction, Guid seekerId) =>
+        transaction.ExecuteAsync("INSERT INTO national_id_attempts (seeker_id) VALUES (@seekerId)", new { seekerId });
+
+    /// <summary>How often the seeker tried an ID number another profile holds since the given moment.</summary>
+    public Task<int> TakenNationalIdAttemptsAsync(ServiceTransaction transaction, Guid seekerId, DateTime since) =>
+        transaction.QuerySingleOrDefaultAsync<int>(
+            "SELECT count(*) FROM national_id_attempts WHERE seeker_id = @seekerId AND attempted_at > @since", new { seekerId, since });
+
+    /// <summary>Whether this number is the one the seeker's profile already holds (saving it again reveals nothing).</summary>
+    public Task<bool> HoldsNationalIdAsync(ServiceTransaction transaction, Guid seekerId, NationalId nationalId) =>
+        transaction.QuerySingleOrDefaultAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM profiles WHERE national_id_index = @index AND seeker_id = @seekerId)",
+            new { index = blindIndex.Of(nationalId.Value), seekerId });
+
     public Task<ProfileRow> UpsertAsync(ServiceTransaction transaction, Guid seekerId, UpdateProfileRequest request, NationalId? nationalId)
     {
         var skills = (request.Skills ?? []).Select(skill => skill.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
@@ -89,9 +104,12 @@ public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtec
         transaction.QuerySingleOrDefaultAsync<ProfileRow>(
             $"UPDATE profiles SET updated_at = clock_timestamp() WHERE seeker_id = @seekerId RETURNING {Columns}", new { seekerId });
 
-    /// <summary>Removes the account's profile; key groups and consents go with it (ON DELETE CASCADE).</summary>
-    public async Task<bool> DeleteAsync(ServiceTransaction transaction, Guid seekerId) =>
-        await transaction.ExecuteAsync("DELETE FROM profiles WHERE seeker_id = @seekerId", new { seekerId }) == 1;
+    /// <summary>Removes the account's profile; key groups and consents go with it (ON DELETE CASCADE), and its ID-number attempts.</summary>
+    public async Task<bool> DeleteAsync(ServiceTransaction transaction, Guid seekerId)
+    {
+        await transaction.ExecuteAsync("DELETE FROM national_id_attempts WHERE seeker_id = @seekerId", new { seekerId });
+        return await transaction.ExecuteAsync("DELETE FROM profiles WHERE seeker_id = @seekerId", new { seekerId }) == 1;
+    }
 
     /// <summary>Profiles saved before the details existed hold an empty object.</summary>
     public static ProfileDetails DetailsOf(ProfileRow row) =>

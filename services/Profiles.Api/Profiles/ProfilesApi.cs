@@ -58,7 +58,10 @@ public static class ProfilesApi
         return TypedResults.Ok(ProfileResponse.ForOwner(profile, store, await OwnKeyGroupsAsync(keyGroups, profile.SeekerId, cancellationToken)));
     }
 
-    public static async Task<Results<Ok<ProfileResponse>, ValidationProblem>> UpdateMyProfile(
+    /// <summary>Refusals of a taken ID number a seeker gets per day before new numbers are refused unchecked.</summary>
+    public const int TakenNationalIdAttemptsPerDay = 5;
+
+    public static async Task<Results<Ok<ProfileResponse>, ValidationProblem, ProblemHttpResult>> UpdateMyProfile(
         UpdateProfileRequest request, ClaimsPrincipal caller, ProfileStore store, KeyGroupStore keyGroups, ConsentStore consents,
         ProfileAnnouncer announcer, Transactions transactions, CancellationToken cancellationToken)
     {
@@ -68,11 +71,13 @@ public static class ProfilesApi
 
         var seekerId = caller.UserId();
         ProfileRow? profile;
+        var check = NationalIdCheck.Accepted;
         try
         {
             profile = await transactions.RunAsync<ProfileRow?>(async transaction =>
             {
-                if (nationalId is not null && await store.NationalIdTakenAsync(transaction, seekerId, nationalId)) return null;
+                if (nationalId is not null) check = await CheckNationalIdAsync(transaction, store, seekerId, nationalId);
+                if (check != NationalIdCheck.Accepted) return null;
                 var saved = await store.UpsertAsync(transaction, seekerId, request, nationalId);
                 await consents.EnsureDefaultsAsync(transaction, seekerId, request.Consents);
                 var registers = await keyGroups.RegistersAsync(transaction, nationalId is null ? null : store.IndexOf(nationalId.Value));
@@ -84,11 +89,36 @@ public static class ProfilesApi
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "profiles_national_id_index_key")
         {
             // Two seekers saving the same number at once: the check above saw neither; the unique index decides.
-            profile = null;
+            (profile, check) = (null, NationalIdCheck.Taken);
         }
-        if (profile is null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["nationalId"] = ["This national ID number belongs to another profile."] });
-        return TypedResults.Ok(ProfileResponse.ForOwner(profile, store, await OwnKeyGroupsAsync(keyGroups, seekerId, cancellationToken)));
+        return check switch
+        {
+            NationalIdCheck.TriedTooOften => TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: TooManyNationalIds,
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["nationalId"] = [TooManyNationalIds] } }),
+            NationalIdCheck.Taken => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["nationalId"] = ["This national ID number belongs to another profile."] }),
+            _ => TypedResults.Ok(ProfileResponse.ForOwner(profile!, store, await OwnKeyGroupsAsync(keyGroups, seekerId, cancellationToken))),
+        };
+    }
+
+    private enum NationalIdCheck { Accepted, Taken, TriedTooOften }
+
+    private const string TooManyNationalIds =
+        "Too many ID numbers that belong to other profiles were tried today: try again tomorrow, or ask your employment office.";
+
+    /// <summary>
+    /// A number the seeker's profile already holds is fine; one another profile holds is refused, and the refusal
+    /// remembered (not the number). After <see cref="TakenNationalIdAttemptsPerDay"/> refusals in a day any new number is
+    /// refused without being looked up, so the answer stops telling whose numbers are registered (600 tries a minute
+    /// become five a day).
+    /// </summary>
+    private static async Task<NationalIdCheck> CheckNationalIdAsync(ServiceTransaction transaction, ProfileStore store, Guid seekerId, NationalId nationalId)
+    {
+        if (await store.HoldsNationalIdAsync(transaction, seekerId, nationalId)) return NationalIdCheck.Accepted;
+        if (await store.TakenNationalIdAttemptsAsync(transaction, seekerId, DateTime.UtcNow.AddDays(-1)) >= TakenNationalIdAttemptsPerDay)
+            return NationalIdCheck.TriedTooOften;
+        if (!await store.NationalIdTakenAsync(transaction, seekerId, nationalId)) return NationalIdCheck.Accepted;
+        await store.RecordTakenNationalIdAsync(transaction, seekerId);
+        return NationalIdCheck.Taken;
     }
 
     public static async Task<Results<Ok<ProfileExport>, NotFound>> ExportMyData(

@@ -136,6 +136,38 @@ public sealed class StaffAccessTests : ProfilesHost
     }
 
     [Fact]
+    public async Task After_five_taken_ID_numbers_in_a_day_new_numbers_are_refused_unchecked_but_the_seekers_own_still_saves()
+    {
+        var own = TestIds.Unique();
+        var seekerId = await SavedAsync(Profile(own));
+        var others = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            others.Add(TestIds.Unique());
+            await SavedAsync(Profile(others[^1]));
+        }
+        using var client = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
+
+        foreach (var taken in others)
+        {
+            using var refused = await client.PutAsJsonAsync("/api/profiles/me", Profile(taken));
+            Assert.Equal(["nationalId"], await ProblemAssert.IsValidationProblemAsync(refused));
+        }
+        // A sixth try names a free number: it is refused like a taken one would be, so the answer tells nothing.
+        using var free = await client.PutAsJsonAsync("/api/profiles/me", Profile(TestIds.Unique()));
+        using var again = await client.PutAsJsonAsync("/api/profiles/me", Profile(others[0]));
+        using var ownAgain = await client.PutAsJsonAsync("/api/profiles/me", Profile(own));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, free.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
+        var problem = await free.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("nationalId", out _));
+        Assert.Equal(HttpStatusCode.OK, ownAgain.StatusCode);
+        await using var connection = await Factory.DataSource.OpenConnectionAsync();
+        Assert.Equal(5, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM national_id_attempts WHERE seeker_id = @seekerId", new { seekerId }));
+    }
+
+    [Fact]
     public async Task The_ID_number_and_sensitive_fields_are_stored_only_as_ciphertext()
     {
         var nationalId = TestIds.Make("150102", new DateOnly(1979, 4, 4), 51);
