@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.Testing;
+using JobMatch.Testing.Logs;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -81,11 +82,107 @@ public sealed class FuzzTests(Platform platform, ITestOutputHelper output)
 
         var stored = await StoredMarkersAsync(rejectedMarkers);
         var total = outcomes.Values.Sum();
-        output.WriteLine($"fuzz: {operations} operations, {total} requests; by status: {string.Join(", ", outcomes.Select(o => $"{o.Key}×{o.Value}"))}; " +
-            $"{rejectedMarkers.Count} rejected, {stored.Count} of those found stored");
+        var summary = $"fuzz: {operations} operations, {total} requests; by status: {string.Join(", ", outcomes.Select(o => $"{o.Key}×{o.Value}"))}; " +
+            $"{rejectedMarkers.Count} rejected, {stored.Count} of those found stored";
+        output.WriteLine(summary);
+        await File.WriteAllTextAsync(TestLogs.NewFile("fuzz-hostile-input"), summary);
         Assert.True(operations >= 8, $"Only {operations} operations found in the OpenAPI documents.");
         Assert.True(failures.Count == 0, $"{failures.Count} of {total} requests failed:\n" + string.Join('\n', failures.Take(20)));
         Assert.True(stored.Count == 0, "Stored from rejected requests: " + string.Join(", ", stored.Take(20)));
+    }
+
+    /// <summary>
+    /// Text no client may send — NUL, format characters (zero-width space, word joiner, soft hyphen, BOM), lone
+    /// surrogates — and over-long list items, in every string field, list and query of every operation, both through the
+    /// gateway and directly at each service (which must not rely on the gateway's limits). A refusal is a 4xx; a value
+    /// a service accepts after cleaning is fine; a 5xx, a stack trace or a stored rejected marker fails.
+    /// </summary>
+    [Fact]
+    public async Task Text_no_client_may_send_gets_no_5xx_directly_at_each_service_or_through_the_gateway()
+    {
+        var callers = new[]
+        {
+            TestTokens.Seeker(Guid.NewGuid()), TestTokens.Employer(Guid.NewGuid(), Guid.NewGuid()),
+            TestTokens.Caseworker(Guid.NewGuid(), "150100"), TestTokens.Administrator(Guid.NewGuid()),
+        };
+        var targets = Documents.Zip(new[] { "postings", "profiles", "matching", "notifications" })
+            .SelectMany(pair => new[] { (pair.First, platform.Gateway, "gateway"), (pair.First, platform.ServiceAddress(pair.Second), pair.Second) });
+        var outcomes = new SortedDictionary<int, int>();
+        var failures = new List<string>();
+        var rejectedMarkers = new List<string>();
+
+        using var anonymous = platform.CreateClient();
+        foreach (var (document, address, via) in targets)
+        {
+            var openApi = JsonNode.Parse(await anonymous.GetStringAsync($"openapi/{document}.json"))!;
+            foreach (var (path, item) in openApi["paths"]!.AsObject())
+            {
+                foreach (var (method, operation) in item!.AsObject().Where(o => o.Key is "get" or "post" or "put" or "patch" or "delete"))
+                {
+                    foreach (var request in ForbiddenTextRequests(path, method, operation!))
+                    {
+                        foreach (var token in callers)
+                        {
+                            using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+                            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                            var marker = NextMarker();
+                            using var message = request(marker);
+                            var (status, body) = await SendAsync(client, message);
+                            outcomes[status] = outcomes.GetValueOrDefault(status) + 1;
+                            if (status == 0 || status >= 500 || body.Contains("   at ", StringComparison.Ordinal))
+                                failures.Add($"{via}: {message.Method} {message.RequestUri}: {status} {body[..Math.Min(body.Length, 300)]}");
+                            if (status >= 400) rejectedMarkers.Add(marker);
+                        }
+                    }
+                }
+            }
+        }
+
+        var stored = await StoredMarkersAsync(rejectedMarkers);
+        var total = outcomes.Values.Sum();
+        var summary = $"forbidden text: {total} requests; by status: {string.Join(", ", outcomes.Select(o => $"{o.Key}×{o.Value}"))}; " +
+            $"{rejectedMarkers.Count} rejected, {stored.Count} of those found stored";
+        output.WriteLine(summary);
+        await File.WriteAllTextAsync(TestLogs.NewFile("fuzz-forbidden-text"), summary);
+        Assert.True(failures.Count == 0, $"{failures.Count} of {total} requests failed:\n" + string.Join('\n', failures.Take(20)));
+        Assert.True(stored.Count == 0, "Stored from rejected requests: " + string.Join(", ", stored.Take(20)));
+    }
+
+    /// <summary>Characters no client may send, as JSON escapes (so the body itself is valid JSON).</summary>
+    private static readonly string[] ForbiddenText = ["\\u0000", "\\u200b", "\\u2060", "\\u00ad", "\\ufeff", "\\udc00"];
+
+    private static IEnumerable<Func<string, HttpRequestMessage>> ForbiddenTextRequests(string path, string method, JsonNode operation)
+    {
+        var httpMethod = new HttpMethod(method.ToUpperInvariant());
+        var queryNames = (operation["parameters"]?.AsArray() ?? []).Where(p => p!["in"]?.GetValue<string>() == "query")
+            .Select(p => p!["name"]!.GetValue<string>()).ToList();
+        var id = Guid.NewGuid().ToString();
+        string Url(string query) =>
+            "api" + System.Text.RegularExpressions.Regex.Replace(path[4..], @"\{[^}]+\}", _ => id)
+            + (queryNames.Count == 0 ? "" : "?" + string.Join('&', queryNames.Select(q => $"{q}={query}")));
+
+        if (queryNames.Count > 0)
+        {
+            foreach (var escaped in new[] { "%00", "%E2%80%8B", "%ED%B0%80" })
+                yield return marker => new HttpRequestMessage(httpMethod, Url(marker + escaped + "x"));
+        }
+        if (operation["requestBody"] is null) yield break;
+
+        var typed = """ "regionCode": "150102", "latitude": 40.8, "longitude": 111.7, "salaryMin": 3000, "salaryMax": 5000, "vacancies": 1, "maxCommuteKm": 20 """;
+        string Strings(string marker, string inside) =>
+            "{" + string.Join(',', Fields.Where(f => f is not ("regionCode" or "latitude" or "longitude" or "salaryMin" or "salaryMax" or "vacancies" or "maxCommuteKm" or "skills"))
+                .Select(f => $"\"{f}\": \"{marker}{inside}焊工\"")) + $", \"skills\": [\"{marker}{inside}叉车\"], {typed}}}";
+        foreach (var inside in ForbiddenText)
+            yield return marker => new HttpRequestMessage(httpMethod, Url("1")) { Content = Json(Strings(marker, inside)) };
+        // One over-long item in a list, and a list of very many items.
+        yield return marker => new HttpRequestMessage(httpMethod, Url("1"))
+        {
+            Content = Json($"{{\"title\": \"{marker}焊工\", \"skills\": [\"{marker}{new string('焊', 300_000)}\"], {typed}}}"),
+        };
+        yield return marker => new HttpRequestMessage(httpMethod, Url("1"))
+        {
+            Content = Json($"{{\"title\": \"{marker}焊工\", \"skills\": [{string.Join(',', Enumerable.Range(0, 20_000).Select(i => $"\"{marker}s{i}\""))}], {typed}}}"),
+        };
     }
 
     /// <summary>
