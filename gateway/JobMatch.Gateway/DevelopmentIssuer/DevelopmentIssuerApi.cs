@@ -37,6 +37,8 @@ public static class DevelopmentIssuerApi
         auth.MapPost("/register/employer", RegisterEmployer).AllowAnonymous().CountedAsSignIn().WithName("RegisterEmployer")
             .WithSummary("Registers an employer login with a new employer_id, owner of the organisation it registers next; signed in at once.");
         endpoints.MapEmployerUsers();
+        auth.MapPost("/sign-out", SignOut).WithName("SignOut")
+            .WithSummary("Ends the caller's session: this token is refused from now on; the user's other sessions go on.");
         auth.MapDelete("/me", DeleteAccount).WithName("DeleteMyLogin")
             .WithSummary("Deletes the caller's self-registered login; every token of it stops working at once.");
         return endpoints;
@@ -126,6 +128,13 @@ public static class DevelopmentIssuerApi
         return TypedResults.Ok(new DeletedLogin(deleted, TokensRevoked: true));
     }
 
+    public static async Task<NoContent> SignOut(ClaimsPrincipal caller, RevokedSubjects revoked)
+    {
+        // A token from before token ids existed cannot be ended alone; it expires on its own.
+        if (caller.FindFirst(JobMatchClaims.TokenId)?.Value is { } tokenId) await revoked.RevokeTokenAsync(tokenId);
+        return TypedResults.NoContent();
+    }
+
     internal static TokenResponse Sign(DemoAccount account, DevelopmentIssuerOptions options, IConfiguration configuration, TimeProvider clock)
     {
         var settings = AuthSettings.From(configuration);
@@ -133,6 +142,7 @@ public static class DevelopmentIssuerApi
         var claims = new Dictionary<string, object>
         {
             [JobMatchClaims.Subject] = account.UserId.ToString(),
+            [JobMatchClaims.TokenId] = Guid.NewGuid().ToString("N"),
             [JobMatchClaims.Role] = account.Role,
             [JobMatchClaims.Name] = account.DisplayName,
         };

@@ -6,8 +6,8 @@ using StackExchange.Redis;
 namespace JobMatch.Gateway.DevelopmentIssuer;
 
 /// <summary>
-/// Deleted accounts, so their unexpired tokens stop working at once: one Redis key per user id, kept as long as a
-/// token lives. Every gateway instance shares the list; each remembers a "not revoked" answer for a few seconds, so
+/// Deleted accounts and signed-out sessions, so their unexpired tokens stop working at once: one Redis key per user id
+/// or per token id, kept as long as a token lives; both are read in one round trip. Every gateway instance shares the list; each remembers a "not revoked" answer for a few seconds, so
 /// a busy user costs one Redis read per interval rather than per request (another instance refuses a deleted
 /// account's token within that interval; the instance that deleted it, at once). Redis unavailable: tokens are
 /// trusted until they expire, as rate limits fail open.
@@ -16,19 +16,24 @@ public sealed partial class RevokedSubjects(Lazy<ConnectionMultiplexer> redis, I
     ILogger<RevokedSubjects> logger) : IRevokedSubjects
 {
     public static readonly TimeSpan Remembered = TimeSpan.FromSeconds(5);
-    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _notRevokedUntil = new();
-    private readonly ConcurrentDictionary<Guid, byte> _revokedHere = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _notRevokedUntil = new();
+    private readonly ConcurrentDictionary<string, byte> _revokedHere = new();
 
     private RedisKey KeyOf(Guid userId) => $"{options.Value.RegistrationKeyPrefix}:revoked:{userId}";
 
-    public async ValueTask<bool> IsRevokedAsync(Guid userId, CancellationToken cancellationToken)
+    private RedisKey KeyOfToken(string tokenId) => $"{options.Value.RegistrationKeyPrefix}:revoked-token:{tokenId}";
+
+    public async ValueTask<bool> IsRevokedAsync(Guid userId, string? tokenId, CancellationToken cancellationToken)
     {
-        if (_revokedHere.ContainsKey(userId)) return true;
+        var user = userId.ToString();
+        if (_revokedHere.ContainsKey(user) || (tokenId is not null && _revokedHere.ContainsKey(tokenId))) return true;
         var now = clock.GetUtcNow();
-        if (_notRevokedUntil.TryGetValue(userId, out var until) && until > now) return false;
+        var remembered = tokenId ?? user;
+        if (_notRevokedUntil.TryGetValue(remembered, out var until) && until > now) return false;
         try
         {
-            if (await redis.Value.GetDatabase().KeyExistsAsync(KeyOf(userId))) return true;
+            RedisKey[] keys = tokenId is null ? [KeyOf(userId)] : [KeyOf(userId), KeyOfToken(tokenId)];
+            if (await redis.Value.GetDatabase().KeyExistsAsync(keys) > 0) return true;
         }
         catch (Exception e) when (e is RedisException or TimeoutException or InvalidOperationException)
         {
@@ -36,17 +41,23 @@ public sealed partial class RevokedSubjects(Lazy<ConnectionMultiplexer> redis, I
             return false;
         }
         if (_notRevokedUntil.Count > 100_000) _notRevokedUntil.Clear();
-        _notRevokedUntil[userId] = now + Remembered;
+        _notRevokedUntil[remembered] = now + Remembered;
         return false;
     }
 
     /// <summary>Every token of the user stops working (for as long as one could still be valid).</summary>
-    public async Task RevokeAsync(Guid userId)
+    public Task RevokeAsync(Guid userId) => RevokeKeyAsync(userId.ToString(), KeyOf(userId));
+
+    /// <summary>This one token stops working (a signed-out session); the user's other sessions go on.</summary>
+    public Task RevokeTokenAsync(string tokenId) => RevokeKeyAsync(tokenId, KeyOfToken(tokenId));
+
+    private async Task RevokeKeyAsync(string local, RedisKey key)
     {
-        _revokedHere[userId] = 0;
-        _notRevokedUntil.TryRemove(userId, out _);
-        await redis.Value.GetDatabase().StringSetAsync(KeyOf(userId), clock.GetUtcNow().ToUnixTimeSeconds(),
-            options.Value.TokenLifetime + TimeSpan.FromMinutes(5));
+        // Redis holds the list; the local copy only saves a round trip, so it may be dropped when it grows large.
+        if (_revokedHere.Count > 100_000) _revokedHere.Clear();
+        _revokedHere[local] = 0;
+        _notRevokedUntil.Clear();
+        await redis.Value.GetDatabase().StringSetAsync(key, clock.GetUtcNow().ToUnixTimeSeconds(), options.Value.TokenLifetime + TimeSpan.FromMinutes(5));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Revocation check skipped: Redis is unavailable")]

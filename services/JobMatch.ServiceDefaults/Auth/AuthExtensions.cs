@@ -61,9 +61,9 @@ public static class AuthExtensions
                     context.Fail("The token's subject is not a JobMatch user id.");
                 }
                 else if (context.HttpContext.RequestServices.GetService<IRevokedSubjects>() is { } revoked
-                         && await revoked.IsRevokedAsync(userId, context.HttpContext.RequestAborted))
+                         && await revoked.IsRevokedAsync(userId, context.Principal?.FindFirst(JobMatchClaims.TokenId)?.Value, context.HttpContext.RequestAborted))
                 {
-                    context.Fail("The account was deleted.");
+                    context.Fail("The account was deleted or the session signed out.");
                 }
             },
         };

@@ -4,6 +4,8 @@ namespace JobMatch.ServiceDefaults.Auth;
 public static class JobMatchClaims
 {
     public const string Subject = "sub";
+    /// <summary>The token's own id, so one session can be ended (signed out) without ending the user's others.</summary>
+    public const string TokenId = "jti";
     public const string Role = "role";
     public const string EmployerId = "employer_id";
     public const string Region = "region";

@@ -122,6 +122,32 @@ public sealed class RegistrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Signing_out_ends_that_session_on_every_gateway_and_leaves_the_users_other_sessions()
+    {
+        var username = NewUsername();
+        using var client = _first.Client();
+        using var registered = await client.PostAsJsonAsync("/api/auth/register", new { username, password = "long-enough-1" });
+        var first = (await registered.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        using var again = await client.PostAsJsonAsync("/api/auth/token", new { username, password = "long-enough-1" });
+        var second = (await again.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        using var there = _second.Client(first);
+        Assert.Equal(HttpStatusCode.OK, (await there.GetAsync(new Uri("/api/postings/echo", UriKind.Relative))).StatusCode);
+
+        using (var signedOut = await _first.Client(first).PostAsync(new Uri("/api/auth/sign-out", UriKind.Relative), null))
+            Assert.Equal(HttpStatusCode.NoContent, signedOut.StatusCode);
+
+        using (var here = await _first.Client(first).GetAsync(new Uri("/api/postings/echo", UriKind.Relative)))
+            Assert.Equal(HttpStatusCode.Unauthorized, here.StatusCode);
+        await Eventually.GetAsync(async () =>
+        {
+            using var response = await there.GetAsync(new Uri("/api/postings/echo", UriKind.Relative));
+            return response.StatusCode;
+        }, status => status == HttpStatusCode.Unauthorized, "the other gateway refusing the signed-out token");
+        using var other = await _second.Client(second).GetAsync(new Uri("/api/postings/echo", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_usernames_and_short_passwords_are_validation_problems_naming_each_field()
     {
         using var client = _first.Client();
