@@ -3,6 +3,7 @@
 // the EXPLAIN ANALYZE plan of each shape's page query as Markdown for docs/benchmarks.md.
 //   dotnet run -c Release --project tests/JobPostings.Benchmarks -- [count] [--keep]
 // Server: JOBMATCH_BENCH_POSTGRES, else the local run's server on 127.0.0.1:55432.
+// The judged relevance set (NDCG@10): dotnet run -c Release --project tests/JobPostings.Benchmarks -- relevance
 // Screening and the salary guide instead: dotnet run -c Release --project tests/JobPostings.Benchmarks -- screening [count]
 using System.Diagnostics;
 using System.Globalization;
@@ -11,12 +12,22 @@ using JobMatch.ServiceDefaults.Data;
 using JobPostings.Api.Postings;
 using JobPostings.Api.Search;
 using JobPostings.Benchmarks;
+using JobPostings.Benchmarks.Relevance;
 using Npgsql;
 
 var server = Environment.GetEnvironmentVariable("JOBMATCH_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Password=postgres";
 if (args.FirstOrDefault() == "screening")
 {
     await ScreeningBenchmark.RunAsync(server, args.Length > 1 && int.TryParse(args[1], out var seeded) ? seeded : 100_000);
+    return;
+}
+if (args.FirstOrDefault() == "relevance")
+{
+    Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+    await using var judged = await ScratchDatabase.CreateAsync(server, "bench_search_relevance");
+    var postings = JudgedSet.Postings();
+    await SeedPostings.CopyAsync(judged, postings.Select(RelevanceHarness.ToRow));
+    await RelevanceHarness.RunAsync(judged, postings, [("today (trigram bigrams)", RelevanceHarness.Through(new SearchStore(judged)))]);
     return;
 }
 var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 100_000;
