@@ -1,6 +1,5 @@
 using System.Globalization;
 using JobPostings.Api.Search;
-using Npgsql;
 
 namespace JobPostings.Benchmarks.Relevance;
 
@@ -16,7 +15,7 @@ public static class RelevanceHarness
 
     public delegate Task<IReadOnlyList<Guid>> Search(string text, int limit);
 
-    public static async Task RunAsync(NpgsqlDataSource dataSource, IReadOnlyList<JudgedPosting> postings, IReadOnlyList<(string Name, Search Search)> searches)
+    public static async Task RunAsync(IReadOnlyList<JudgedPosting> postings, IReadOnlyList<(string Name, Search Search)> searches)
     {
         var results = new List<(string Name, Dictionary<JudgedQuery, double> Ndcg, int HiddenShown)>();
         foreach (var (name, search) in searches)
@@ -66,8 +65,8 @@ public static class RelevanceHarness
             posting.RegionCode, posting.Latitude, posting.Longitude, 5000, 8000, false, "FullTime", [], posting.PublishedAt,
             posting.Expired ? DateTime.UtcNow.AddDays(-1) : DateTime.UtcNow.AddDays(60), posting.DuplicateOf);
 
-    /// <summary>Today's search through SearchStore, as the endpoint runs it.</summary>
-    public static Search Through(SearchStore store) => async (text, limit) =>
-        (await store.SearchAsync(new SearchQuery(text, null, null, null, null, null, null, null, null, null, null, null, null, limit, null), CancellationToken.None))
+    /// <summary>A search store's SearchAsync, as the endpoint runs it, for the words alone.</summary>
+    public static Search Through(Func<SearchQuery, CancellationToken, Task<SearchPage>> search) => async (text, limit) =>
+        (await search(new SearchQuery(text, null, null, null, null, null, null, null, null, null, null, null, null, limit, null), CancellationToken.None))
             .Items.Select(hit => hit.Posting.Id).ToList();
 }
