@@ -15,6 +15,7 @@ using JobPostings.Api.Search;
 using JobPostings.Benchmarks;
 using JobPostings.Benchmarks.Baseline;
 using JobPostings.Benchmarks.Relevance;
+using JobPostings.Benchmarks.Spike;
 using Npgsql;
 
 var server = Environment.GetEnvironmentVariable("JOBMATCH_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Password=postgres";
@@ -98,6 +99,38 @@ foreach (var (name, query) in shapes)
     plans.Add($"**{name}** (page query)\n\n```\n{string.Join('\n', plan)}\n```\n");
 }
 Console.WriteLine();
+
+// The in-process alternative (docs/decisions/064), on the same postings in the same run.
+GC.Collect();
+var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+var (lucene, built) = await LuceneSearchSpike.BuildAsync(dataSource);
+using var __ = lucene;
+var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Lucene.Net spike: {count:N0} postings read from PostgreSQL and indexed in {built.TotalSeconds:F1} s; index {lucene.SizeInBytes / 1048576.0:F1} MiB in RAM, managed heap +{(heapAfter - heapBefore) / 1048576.0:F0} MiB."));
+Console.WriteLine();
+Console.WriteLine("| query shape | total | p50 tsvector (SearchStore) | p95 tsvector | p50 Lucene spike | p95 Lucene spike |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+foreach (var (name, typed, league, newest) in new (string, string?, string?, bool)[]
+{
+    ("Chinese text 焊工, relevance", "焊工", null, false),
+    ("Chinese text 叉车司机 in a city (150200), relevance", "叉车司机", "1502", false),
+    ("English text \"driver\", relevance", "driver", null, false),
+    ("Browse a city (150200), newest", null, "1502", true),
+    ("Everything, newest (no filter)", null, null, true),
+    ("English for a Chinese posting: \"forklift driver\", relevance", "forklift driver", null, false),
+    ("Synonym 叉车工, relevance", "叉车工", null, false),
+    ("Typed place 包头 叉车司机, relevance", "包头 叉车司机", null, false),
+})
+{
+    var query = Query(q: typed, region: league is null ? null : league + "00");
+    var sqlTimes = await TimeAsync(() => store.SearchAsync(query, CancellationToken.None));
+    var luceneTimes = await TimeAsync(() => lucene.SearchAsync(typed, league, newest));
+    var (total, _) = await lucene.SearchAsync(typed, league, newest);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {total:N0} | {Percentile(sqlTimes, 50):F1} ms | {Percentile(sqlTimes, 95):F1} ms | {Percentile(luceneTimes, 50):F1} ms | {Percentile(luceneTimes, 95):F1} ms |"));
+}
+Console.WriteLine();
 foreach (var plan in plans) Console.WriteLine(plan);
 
 if (!keep)
@@ -123,7 +156,7 @@ static async Task ReportIndexAsync(NpgsqlDataSource dataSource)
         $"process working set {Environment.WorkingSet / 1048576.0:F0} MiB (taxonomy and segmenter dictionary loaded)."));
 }
 
-static async Task<List<double>> TimeAsync<T>(Func<Task<T>> run, int warmup = 10, int iterations = 100)
+static async Task<List<double>> TimeAsync<T>(Func<Task<T>> run, int warmup = 5, int iterations = 40)
 {
     for (var i = 0; i < warmup; i++) await run();
     var times = new List<double>(iterations);
