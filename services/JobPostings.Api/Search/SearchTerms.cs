@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using JobMatch.Domain.Regions;
 using JobMatch.TextAnalysis;
 using Matching.Taxonomy;
@@ -19,7 +20,7 @@ public sealed record SearchInterpretation(string? TextQuery, string? RegionCode,
 /// becomes a tsquery (every word, or the concept), with a typed place taken out as a filter and misspelled English
 /// words also tried as the nearest taxonomy word.
 /// </summary>
-public static class SearchTerms
+public static partial class SearchTerms
 {
     /// <summary>How much of a description is indexed: what an ad asks is near its start, and one long ad must not cost much.</summary>
     public const int DescriptionChars = 4000;
@@ -62,10 +63,11 @@ public static class SearchTerms
             list.Add($"{next++}{weight}");
         }
         if (taxonomy.OccupationOfTitle(title) is { } occupation) Add(ConceptTerm(occupation.Id), 'A');
-        foreach (var term in TextAnalyzer.Terms(title)) Add(term, 'A');
-        foreach (var term in skills.SelectMany(TextAnalyzer.Terms)) Add(term, 'B');
+        foreach (var term in TextAnalyzer.Terms(title).Concat(Codes(title))) Add(term, 'A');
+        foreach (var term in skills.SelectMany(skill => TextAnalyzer.Terms(skill).Concat(Codes(skill)))) Add(term, 'B');
         var text = description ?? "";
-        foreach (var term in TextAnalyzer.Terms(text.Length > DescriptionChars ? text[..DescriptionChars] : text)) Add(term, 'C');
+        text = text.Length > DescriptionChars ? text[..DescriptionChars] : text;
+        foreach (var term in TextAnalyzer.Terms(text).Concat(Codes(text))) Add(term, 'C');
         return string.Join(' ', positions.Select(pair => $"{Quote(pair.Key)}:{string.Join(',', pair.Value)}"));
     }
 
@@ -108,6 +110,7 @@ public static class SearchTerms
         }
         var rest = Respell(clean, terms);
         var concept = rest.Length == 0 ? null : taxonomy.Find(rest, ConceptKind.Occupation) ?? taxonomy.OccupationOfTitle(rest);
+        clauses.AddRange(Codes(clean).Distinct(StringComparer.Ordinal).Select(Quote));
         var words = clauses.Count == 0 ? null : string.Join(" & ", clauses);
         var query = (words, concept) switch
         {
@@ -135,6 +138,23 @@ public static class SearchTerms
         }
         return joined.ToString();
     }
+
+    /// <summary>
+    /// Codes with letters and at least four digits (J12930, an ad's reference), which the analyzer leaves out as saying
+    /// nothing about the work: a seeker searching for one means that posting. Pure numbers (pay, years) stay out.
+    /// </summary>
+    private static IEnumerable<string> Codes(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) yield break;
+        foreach (Match match in CodePattern().Matches(TextNormalizer.Clean(text).ToLowerInvariant()))
+        {
+            var digits = match.Value.Count(char.IsAsciiDigit);
+            if (digits >= 4 && digits < match.Value.Length) yield return match.Value;
+        }
+    }
+
+    [GeneratedRegex("[a-z0-9]+")]
+    private static partial Regex CodePattern();
 
     private static bool IsInside(AnalyzedTerm term, List<AnalyzedTerm> terms) =>
         terms.Any(other => other.Start <= term.Start && other.End >= term.End && other.End - other.Start > term.End - term.Start);

@@ -61,6 +61,16 @@ public sealed class SearchWordsTests : PostingsHost
     }
 
     [Fact]
+    public async Task A_code_in_an_ad_finds_that_ad_and_nothing_else()
+    {
+        await SubmitAsync(Guid.NewGuid(), Posting("叉车司机 J12930", "150203", 40.66, 109.84));
+        await SubmitAsync(Guid.NewGuid(), Posting("叉车司机 J55555", "150203", 40.66, 109.84));
+
+        Assert.Equal(["叉车司机 J12930"], Titles(await SearchAsync("q=j12930")));
+        Assert.Equal(2, (await SearchAsync("q=叉车司机")).Total);
+    }
+
+    [Fact]
     public async Task Facets_count_leagues_banners_salary_bands_and_education_and_the_total_is_exact_below_the_cap()
     {
         // Each ad its own text: the same title and description twice would be a duplicate, which search leaves out.
