@@ -1,8 +1,10 @@
-// Search benchmark: seeds N published postings (default 100,000) into a scratch database on a real PostgreSQL,
+// Search benchmark: seeds N published postings (default 300,000) into a scratch database on a real PostgreSQL,
 // runs the common query shapes through SearchStore (what GET /api/postings/search runs), and prints p50/p95 and
 // the EXPLAIN ANALYZE plan of each shape's page query as Markdown for docs/benchmarks.md.
-//   dotnet run -c Release --project tests/JobPostings.Benchmarks -- [count] [--keep]
+//   dotnet run -c Release --project tests/JobPostings.Benchmarks -- [count] [--keep]   (--keep: keep the database; the next run reuses it)
+// Each shape runs through today's SearchStore and the pre-issue-17 TrigramSearchStore (Baseline/) on the same data.
 // Server: JOBMATCH_BENCH_POSTGRES, else the local run's server on 127.0.0.1:55432.
+// The judged relevance set (NDCG@10): dotnet run -c Release --project tests/JobPostings.Benchmarks -- relevance
 // Screening and the salary guide instead: dotnet run -c Release --project tests/JobPostings.Benchmarks -- screening [count]
 using System.Diagnostics;
 using System.Globalization;
@@ -11,6 +13,9 @@ using JobMatch.ServiceDefaults.Data;
 using JobPostings.Api.Postings;
 using JobPostings.Api.Search;
 using JobPostings.Benchmarks;
+using JobPostings.Benchmarks.Baseline;
+using JobPostings.Benchmarks.Relevance;
+using JobPostings.Benchmarks.Spike;
 using Npgsql;
 
 var server = Environment.GetEnvironmentVariable("JOBMATCH_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Password=postgres";
@@ -19,21 +24,42 @@ if (args.FirstOrDefault() == "screening")
     await ScreeningBenchmark.RunAsync(server, args.Length > 1 && int.TryParse(args[1], out var seeded) ? seeded : 100_000);
     return;
 }
-var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 100_000;
+if (args.FirstOrDefault() == "relevance")
+{
+    Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+    await using var judged = await ScratchDatabase.CreateAsync(server, "bench_search_relevance");
+    await TrigramSearchStore.AddSchemaAsync(judged);
+    var postings = JudgedSet.Postings();
+    await SeedPostings.CopyAsync(judged, postings.Select(RelevanceHarness.ToRow));
+    await RelevanceHarness.RunAsync(postings, [
+        ("before (trigram bigrams)", RelevanceHarness.Through(new TrigramSearchStore(judged).SearchAsync)),
+        ("now (segmented terms + concepts)", RelevanceHarness.Through(new SearchStore(judged).SearchAsync)),
+    ]);
+    return;
+}
+var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 300_000;
 var keep = args.Contains("--keep");
 const string DatabaseName = "bench_postings_search";
 Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-await using var dataSource = await ScratchDatabase.CreateAsync(server, DatabaseName);
+// A database kept by an earlier run (--keep) with the same number of postings is reused: seeding 300,000 takes minutes.
+var (dataSource, reused) = await ScratchDatabase.OpenOrCreateAsync(server, DatabaseName, count);
+await using var _ = dataSource;
+if (!reused)
+{
+    await TrigramSearchStore.AddSchemaAsync(dataSource);
+    var seeding = Stopwatch.StartNew();
+    await SeedPostings.SeedAsync(dataSource, count);
+    Console.WriteLine($"Seeded {count:N0} postings in {seeding.Elapsed.TotalSeconds:F1} s (COPY, both search columns, their GIN indexes maintained while loading, ANALYZE).");
+}
+await ReportIndexAsync(dataSource);
 
-var seeding = Stopwatch.StartNew();
-await SeedPostings.SeedAsync(dataSource, count);
-Console.Error.WriteLine($"seeded {count} postings in {seeding.Elapsed.TotalSeconds:F1} s");
-
+var before = new TrigramSearchStore(dataSource);
 var store = new SearchStore(dataSource);
+SearchTerms.Warm();
 SearchQuery Query(string? q = null, string? region = null, double? lat = null, double? lng = null, double? radiusKm = null, decimal? salary = null,
-    bool? includeUnstated = null, string[]? types = null, bool? entryLevel = null, string[]? keyGroups = null, string? sort = null, string? after = null) =>
-    new(q, region, lat, lng, radiusKm, null, salary, includeUnstated, types, entryLevel, keyGroups, null, sort, 20, after);
+    bool? includeUnstated = null, string[]? types = null, bool? entryLevel = null, string[]? keyGroups = null, string? sort = null, string? after = null, int? page = null) =>
+    new(q, region, lat, lng, radiusKm, null, salary, includeUnstated, types, entryLevel, keyGroups, null, sort, 20, after, page);
 
 var shapes = new List<(string Name, SearchQuery Query)>
 {
@@ -45,30 +71,64 @@ var shapes = new List<(string Name, SearchQuery Query)>
     ("Salary ≥ 6000 incl. unstated, entry level, graduate-friendly, newest", Query(salary: 6000, includeUnstated: true, entryLevel: true, keyGroups: ["graduateFriendly"])),
     ("Internships across the region, by salary", Query(types: ["internship"], sort: "salary")),
     ("Everything, newest (no filter)", Query()),
+    ("Everything, newest, page 3 (numbered)", Query(page: 3)),
+    ("English for a Chinese posting: \"forklift driver\", relevance", Query(q: "forklift driver")),
+    ("Synonym 叉车工 (postings say 叉车司机), relevance", Query(q: "叉车工")),
+    ("Typed place 包头 叉车司机, relevance", Query(q: "包头 叉车司机")),
 };
-// Page 2 of the broadest browse, through the cursor page 1 returned.
-var firstPage = await store.SearchAsync(Query(), CancellationToken.None);
-shapes.Add(("Everything, newest, page 2 (keyset cursor)", Query(after: firstPage.Next)));
+// Page 2 of the broadest browse, through the cursor page 1 returned (each store's own cursor).
+shapes.Add(("Everything, newest, page 2 (keyset cursor)", Query(after: (await store.SearchAsync(Query(), CancellationToken.None)).Next)));
+var beforeCursor = (await before.SearchAsync(Query(), CancellationToken.None)).Next;
 
-Console.WriteLine($"| query shape | hits on page | p50 page query | p95 page query | p50 endpoint (page + facets) | p95 endpoint |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+Console.WriteLine();
+Console.WriteLine("| query shape | total (now) | p50 before | p95 before | p50 now | p95 now | p95 before / now |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
 var plans = new List<string>();
 foreach (var (name, query) in shapes)
 {
-    var (sql, parameters, where) = SearchStore.PageQuery(query);
-    await using var connection = await dataSource.OpenConnectionAsync();
-    var pageTimes = await TimeAsync(() => connection.QueryAsync(sql, parameters));
-    var endpointTimes = await TimeAsync(() => store.SearchAsync(query, CancellationToken.None));
-    var hits = (await store.SearchAsync(query, CancellationToken.None)).Items.Count;
+    var beforeQuery = query.After is null ? query : query with { After = beforeCursor };
+    var beforeTimes = await TimeAsync(() => before.SearchAsync(beforeQuery, CancellationToken.None));
+    var nowTimes = await TimeAsync(() => store.SearchAsync(query, CancellationToken.None));
+    var page = await store.SearchAsync(query, CancellationToken.None);
+    var total = page.TotalIsLowerBound ? $"{page.Total:N0}+" : page.Total.ToString("N0", CultureInfo.InvariantCulture);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {hits} | {Percentile(pageTimes, 50):F1} ms | {Percentile(pageTimes, 95):F1} ms | {Percentile(endpointTimes, 50):F1} ms | {Percentile(endpointTimes, 95):F1} ms |"));
+        $"| {name} | {total} | {Percentile(beforeTimes, 50):F1} ms | {Percentile(beforeTimes, 95):F1} ms | {Percentile(nowTimes, 50):F1} ms | {Percentile(nowTimes, 95):F1} ms | {Percentile(beforeTimes, 95) / Percentile(nowTimes, 95):F1}× |"));
+    var (sql, parameters, where) = SearchStore.PageQuery(query, SearchTerms.Interpret(query.Q));
+    await using var connection = await dataSource.OpenConnectionAsync();
     var plan = await connection.QueryAsync<string>("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql, parameters);
-    plans.Add($"**{name}**\n\n```\n{string.Join('\n', plan)}\n```\n");
-    if (name.StartsWith("Salary", StringComparison.Ordinal))
-    {
-        var facetPlan = await connection.QueryAsync<string>("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + SearchStore.FacetQuery(where), parameters);
-        plans.Add($"**{name} — facet counts**\n\n```\n{string.Join('\n', facetPlan)}\n```\n");
-    }
+    plans.Add($"**{name}** (page query)\n\n```\n{string.Join('\n', plan)}\n```\n");
+}
+Console.WriteLine();
+
+// The in-process alternative (docs/decisions/064), on the same postings in the same run.
+GC.Collect();
+var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+var (lucene, built) = await LuceneSearchSpike.BuildAsync(dataSource);
+using var __ = lucene;
+var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Lucene.Net spike: {count:N0} postings read from PostgreSQL and indexed in {built.TotalSeconds:F1} s; index {lucene.SizeInBytes / 1048576.0:F1} MiB in RAM, managed heap +{(heapAfter - heapBefore) / 1048576.0:F0} MiB."));
+Console.WriteLine();
+Console.WriteLine("| query shape | total | p50 tsvector (SearchStore) | p95 tsvector | p50 Lucene spike | p95 Lucene spike |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+foreach (var (name, typed, league, newest) in new (string, string?, string?, bool)[]
+{
+    ("Chinese text 焊工, relevance", "焊工", null, false),
+    ("Chinese text 叉车司机 in a city (150200), relevance", "叉车司机", "1502", false),
+    ("English text \"driver\", relevance", "driver", null, false),
+    ("Browse a city (150200), newest", null, "1502", true),
+    ("Everything, newest (no filter)", null, null, true),
+    ("English for a Chinese posting: \"forklift driver\", relevance", "forklift driver", null, false),
+    ("Synonym 叉车工, relevance", "叉车工", null, false),
+    ("Typed place 包头 叉车司机, relevance", "包头 叉车司机", null, false),
+})
+{
+    var query = Query(q: typed, region: league is null ? null : league + "00");
+    var sqlTimes = await TimeAsync(() => store.SearchAsync(query, CancellationToken.None));
+    var luceneTimes = await TimeAsync(() => lucene.SearchAsync(typed, league, newest));
+    var (total, _) = await lucene.SearchAsync(typed, league, newest);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {total:N0} | {Percentile(sqlTimes, 50):F1} ms | {Percentile(sqlTimes, 95):F1} ms | {Percentile(luceneTimes, 50):F1} ms | {Percentile(luceneTimes, 95):F1} ms |"));
 }
 Console.WriteLine();
 foreach (var plan in plans) Console.WriteLine(plan);
@@ -81,7 +141,22 @@ if (!keep)
     await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)");
 }
 
-static async Task<List<double>> TimeAsync<T>(Func<Task<T>> run, int warmup = 10, int iterations = 100)
+static async Task ReportIndexAsync(NpgsqlDataSource dataSource)
+{
+    var sample = JudgedSet.Postings();
+    var watch = Stopwatch.StartNew();
+    foreach (var posting in sample) SearchTerms.Document(posting.Title, posting.Description, posting.Skills);
+    var perPosting = watch.Elapsed.TotalMilliseconds / sample.Count;
+    await using var connection = await dataSource.OpenConnectionAsync();
+    var sizes = await connection.QuerySingleAsync<(long Terms, long Trigram, long Table)>(
+        "SELECT pg_relation_size('postings_search_terms'), pg_relation_size('postings_search_text'), pg_total_relation_size('postings')");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Terms of one posting (SearchTerms.Document, {sample.Count} distinct judged-set postings, taxonomy loaded): {perPosting:F2} ms. " +
+        $"GIN index on search_terms {sizes.Terms / 1048576.0:F1} MiB, trigram index of the baseline {sizes.Trigram / 1048576.0:F1} MiB, table with indexes {sizes.Table / 1048576.0:F0} MiB; " +
+        $"process working set {Environment.WorkingSet / 1048576.0:F0} MiB (taxonomy and segmenter dictionary loaded)."));
+}
+
+static async Task<List<double>> TimeAsync<T>(Func<Task<T>> run, int warmup = 5, int iterations = 40)
 {
     for (var i = 0; i < warmup; i++) await run();
     var times = new List<double>(iterations);

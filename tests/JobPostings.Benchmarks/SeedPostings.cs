@@ -1,4 +1,5 @@
 using JobPostings.Api.Search;
+using JobPostings.Benchmarks.Baseline;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -41,65 +42,115 @@ public static class SeedPostings
     private static readonly string[] EmploymentTypes = ["FullTime", "FullTime", "FullTime", "PartTime", "Internship", "PublicWelfare", "Grassroots"];
     private static readonly string[] KeyGroups = ["GraduateFriendly", "VeteranPriority", "DisabilityAccessible", "AccommodationProvided", "RuralFriendly"];
 
-    public static async Task SeedAsync(NpgsqlDataSource dataSource, int count, int seed = 20261122)
+    /// <summary>One posting as the benchmarks write it.</summary>
+    public sealed record Row(Guid Id, string Title, string Description, string Occupation, string[] Skills, int ExperienceYears, string RegionCode,
+        double Latitude, double Longitude, decimal? SalaryMin, decimal? SalaryMax, bool Negotiable, string EmploymentType, string[] KeyGroups,
+        DateTime PublishedAt, DateTime ValidUntil, Guid? DuplicateOf, string? Education = null);
+
+    public static async Task SeedAsync(NpgsqlDataSource dataSource, int count, int seed = 20261122) =>
+        await CopyAsync(dataSource, Generate(count, seed));
+
+    private static IEnumerable<Row> Generate(int count, int seed)
     {
         var random = new Random(seed);
         var now = DateTime.UtcNow;
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY postings (id, employer_id, title, description, occupation_code, skills, optional_skills, experience_years, region_code, latitude, longitude, " +
-            "salary_min, salary_max, salary_negotiable, employment_type, key_groups, vacancies, status, valid_until, created_at, updated_at, submitted_at, " +
-            "published_at, content_fingerprint, duplicate_of, search_text) FROM STDIN (FORMAT BINARY)"))
+        var previous = new List<Guid>();
+        for (var i = 0; i < count; i++)
         {
-            var previous = new List<Guid>();
-            for (var i = 0; i < count; i++)
+            var job = Jobs[random.Next(Jobs.Length)];
+            var region = Regions[random.Next(Regions.Length)];
+            var id = Guid.CreateVersion7();
+            var title = random.Next(4) == 0 ? $"{job.Title} {region.Code[..4]}" : job.Title;
+            var description = $"{job.Words} {Jobs[random.Next(Jobs.Length)].Words}";
+            var skills = job.Words.Split(' ')[..2];
+            var stated = random.Next(10) < 8;
+            var salaryMin = stated ? 2000 + random.Next(60) * 100m : (decimal?)null;
+            var salaryMax = stated ? salaryMin + random.Next(40) * 100m : null;
+            var published = now.AddMinutes(-random.Next(90 * 24 * 60));
+            var expired = random.Next(100) < 5;
+            var duplicateOf = random.Next(100) < 2 && previous.Count > 0 ? previous[random.Next(previous.Count)] : (Guid?)null;
+            var groups = KeyGroups.Where(_ => random.Next(5) == 0).ToArray();
+            var experience = random.Next(3) == 0 ? 0 : random.Next(1, 6);
+            var latitude = region.Lat + (random.NextDouble() - 0.5) * 0.3;
+            var longitude = region.Lng + (random.NextDouble() - 0.5) * 0.3;
+            var negotiable = !stated && random.Next(2) == 0;
+            var type = EmploymentTypes[random.Next(EmploymentTypes.Length)];
+            var validUntil = expired ? now.AddDays(-1) : published.AddDays(60 + random.Next(60));
+            if (previous.Count < 1000) previous.Add(id);
+            yield return new Row(id, title, description, job.Occupation, skills, experience, region.Code, latitude, longitude, salaryMin, salaryMax,
+                negotiable, type, groups, published, validUntil, duplicateOf, Educations[random.Next(Educations.Length)]);
+        }
+    }
+
+    private static readonly string?[] Educations = [null, null, "JuniorMiddle", "SeniorHigh", "Vocational", "College", "Bachelor"];
+
+    /// <summary>
+    /// Generated postings repeat their texts, so their terms are computed once per distinct text (the time to compute
+    /// them for distinct texts is measured on its own).
+    /// </summary>
+    private static readonly Dictionary<(string, string, string), string> TermsByText = [];
+
+    private static string Terms(Row row)
+    {
+        var key = (row.Title, row.Description, string.Join('\u001f', row.Skills));
+        if (!TermsByText.TryGetValue(key, out var terms)) TermsByText[key] = terms = SearchTerms.Document(row.Title, row.Description, row.Skills);
+        return terms;
+    }
+
+    /// <summary>
+    /// Writes published postings with COPY, then ANALYZE: search_terms as the service computes them (cast from text, as the
+    /// service's SQL casts), search_text as the baseline did (<see cref="Baseline.TrigramSearchStore.AddSchemaAsync"/> first).
+    /// </summary>
+    public static async Task CopyAsync(NpgsqlDataSource dataSource, IEnumerable<Row> rows)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        // Binary COPY cannot write a tsvector from text: rows go through a staging copy of the table whose search_terms is text.
+        await using (var staging = new NpgsqlCommand(
+            "CREATE TEMP TABLE staging (LIKE postings INCLUDING DEFAULTS); ALTER TABLE staging ALTER COLUMN search_terms DROP DEFAULT, ALTER COLUMN search_terms TYPE text", connection))
+        {
+            await staging.ExecuteNonQueryAsync();
+        }
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            "COPY staging (id, employer_id, title, description, occupation_code, skills, optional_skills, experience_years, region_code, latitude, longitude, " +
+            "salary_min, salary_max, salary_negotiable, employment_type, key_groups, vacancies, status, valid_until, created_at, updated_at, submitted_at, " +
+            "published_at, content_fingerprint, duplicate_of, search_text, education, search_terms) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var row in rows)
             {
-                var job = Jobs[random.Next(Jobs.Length)];
-                var region = Regions[random.Next(Regions.Length)];
-                var id = Guid.CreateVersion7();
-                var title = random.Next(4) == 0 ? $"{job.Title} {region.Code[..4]}" : job.Title;
-                var description = $"{job.Words} {Jobs[random.Next(Jobs.Length)].Words}";
-                var skills = job.Words.Split(' ')[..2];
-                var stated = random.Next(10) < 8;
-                var salaryMin = stated ? 2000 + random.Next(60) * 100m : (decimal?)null;
-                var salaryMax = stated ? salaryMin + random.Next(40) * 100m : null;
-                var published = now.AddMinutes(-random.Next(90 * 24 * 60));
-                var expired = random.Next(100) < 5;
-                var duplicateOf = random.Next(100) < 2 && previous.Count > 0 ? previous[random.Next(previous.Count)] : (Guid?)null;
-                var groups = KeyGroups.Where(_ => random.Next(5) == 0).ToArray();
                 await importer.StartRowAsync();
-                await importer.WriteAsync(id, NpgsqlDbType.Uuid);
+                await importer.WriteAsync(row.Id, NpgsqlDbType.Uuid);
                 await importer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
-                await importer.WriteAsync(title, NpgsqlDbType.Text);
-                await importer.WriteAsync(description, NpgsqlDbType.Text);
-                await importer.WriteAsync(job.Occupation, NpgsqlDbType.Text);
-                await importer.WriteAsync(skills, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                await importer.WriteAsync(row.Title, NpgsqlDbType.Text);
+                await importer.WriteAsync(row.Description, NpgsqlDbType.Text);
+                await importer.WriteAsync(row.Occupation, NpgsqlDbType.Text);
+                await importer.WriteAsync(row.Skills, NpgsqlDbType.Array | NpgsqlDbType.Text);
                 await importer.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-                await importer.WriteAsync(random.Next(3) == 0 ? 0 : random.Next(1, 6), NpgsqlDbType.Integer);
-                await importer.WriteAsync(region.Code, NpgsqlDbType.Text);
-                await importer.WriteAsync(region.Lat + (random.NextDouble() - 0.5) * 0.3, NpgsqlDbType.Double);
-                await importer.WriteAsync(region.Lng + (random.NextDouble() - 0.5) * 0.3, NpgsqlDbType.Double);
-                await WriteNullableAsync(importer, salaryMin);
-                await WriteNullableAsync(importer, salaryMax);
-                await importer.WriteAsync(!stated && random.Next(2) == 0, NpgsqlDbType.Boolean);
-                await importer.WriteAsync(EmploymentTypes[random.Next(EmploymentTypes.Length)], NpgsqlDbType.Text);
-                await importer.WriteAsync(groups, NpgsqlDbType.Array | NpgsqlDbType.Text);
-                await importer.WriteAsync(1 + random.Next(10), NpgsqlDbType.Integer);
+                await importer.WriteAsync(row.ExperienceYears, NpgsqlDbType.Integer);
+                await importer.WriteAsync(row.RegionCode, NpgsqlDbType.Text);
+                await importer.WriteAsync(row.Latitude, NpgsqlDbType.Double);
+                await importer.WriteAsync(row.Longitude, NpgsqlDbType.Double);
+                await WriteNullableAsync(importer, row.SalaryMin);
+                await WriteNullableAsync(importer, row.SalaryMax);
+                await importer.WriteAsync(row.Negotiable, NpgsqlDbType.Boolean);
+                await importer.WriteAsync(row.EmploymentType, NpgsqlDbType.Text);
+                await importer.WriteAsync(row.KeyGroups, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                await importer.WriteAsync(3, NpgsqlDbType.Integer);
                 await importer.WriteAsync("Published", NpgsqlDbType.Text);
-                await importer.WriteAsync(expired ? now.AddDays(-1) : published.AddDays(60 + random.Next(60)), NpgsqlDbType.TimestampTz);
-                await importer.WriteAsync(published, NpgsqlDbType.TimestampTz);
-                await importer.WriteAsync(published, NpgsqlDbType.TimestampTz);
-                await importer.WriteAsync(published, NpgsqlDbType.TimestampTz);
-                await importer.WriteAsync(published, NpgsqlDbType.TimestampTz);
-                await importer.WriteAsync(id.ToString("N"), NpgsqlDbType.Text);
-                if (duplicateOf is { } original) await importer.WriteAsync(original, NpgsqlDbType.Uuid);
+                await importer.WriteAsync(row.ValidUntil, NpgsqlDbType.TimestampTz);
+                for (var i = 0; i < 4; i++) await importer.WriteAsync(row.PublishedAt, NpgsqlDbType.TimestampTz);
+                await importer.WriteAsync(row.Id.ToString("N"), NpgsqlDbType.Text);
+                if (row.DuplicateOf is { } original) await importer.WriteAsync(original, NpgsqlDbType.Uuid);
                 else await importer.WriteNullAsync();
-                await importer.WriteAsync(SearchText.Build([title], [description], skills), NpgsqlDbType.Text);
-                if (previous.Count < 1000) previous.Add(id);
+                await importer.WriteAsync(SearchText.Build([row.Title], [row.Description], row.Skills), NpgsqlDbType.Text);
+                if (row.Education is { } education) await importer.WriteAsync(education, NpgsqlDbType.Text);
+                else await importer.WriteNullAsync();
+                await importer.WriteAsync(Terms(row), NpgsqlDbType.Text);
             }
             await importer.CompleteAsync();
         }
-        await using var analyze = new NpgsqlCommand("ANALYZE postings", connection);
+        await using var analyze = new NpgsqlCommand(
+            "ALTER TABLE staging ALTER COLUMN search_terms TYPE tsvector USING search_terms::tsvector; INSERT INTO postings SELECT * FROM staging; DROP TABLE staging; ANALYZE postings",
+            connection) { CommandTimeout = 600 };
         await analyze.ExecuteNonQueryAsync();
     }
 

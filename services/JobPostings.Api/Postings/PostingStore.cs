@@ -31,10 +31,10 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
             $"""
             INSERT INTO postings (id, employer_id, title, description, occupation_code, skills, optional_skills, education, experience_years,
                                   region_code, latitude, longitude, salary_min, salary_max, salary_negotiable, employment_type, key_groups,
-                                  vacancies, status, valid_until, search_text, employer_name, national_occupation_code)
+                                  vacancies, status, valid_until, search_terms, employer_name, national_occupation_code)
             VALUES (@Id, @EmployerId, @Title, @Description, @OccupationCode, @Skills, @OptionalSkills, @Education, @ExperienceYears,
                     @RegionCode, @Latitude, @Longitude, @SalaryMin, @SalaryMax, @SalaryNegotiable, @EmploymentType, @KeyGroups,
-                    @Vacancies, @Status, @ValidUntil, @SearchText, @EmployerName, @NationalOccupationCode)
+                    @Vacancies, @Status, @ValidUntil, @SearchTerms::tsvector, @EmployerName, @NationalOccupationCode)
             RETURNING {Columns}
             """,
             Parameters(request, Guid.CreateVersion7(), employerId, employerName))!;
@@ -47,7 +47,7 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
                 optional_skills = @OptionalSkills, education = @Education, experience_years = @ExperienceYears, region_code = @RegionCode,
                 latitude = @Latitude, longitude = @Longitude, salary_min = @SalaryMin, salary_max = @SalaryMax,
                 salary_negotiable = @SalaryNegotiable, employment_type = @EmploymentType, key_groups = @KeyGroups,
-                vacancies = @Vacancies, valid_until = @ValidUntil, search_text = @SearchText,
+                vacancies = @Vacancies, valid_until = @ValidUntil, search_terms = @SearchTerms::tsvector,
                 national_occupation_code = @NationalOccupationCode, updated_at = now()
             WHERE id = @Id
             RETURNING {Columns}
@@ -215,7 +215,7 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
             Vacancies = request.Vacancies ?? 1,
             Status = nameof(PostingStatus.Draft),
             ValidUntil = request.ValidUntil?.ToUniversalTime(),
-            SearchText = SearchText.Build([title], [description], skills, optionalSkills),
+            SearchTerms = SearchTerms.Document(title, description, skills.Concat(optionalSkills)),
             EmployerName = employerName,
         };
     }

@@ -16,6 +16,7 @@ public static class PostingsApi
     {
         builder.Services.AddSingleton<PostingStore>();
         builder.Services.AddSingleton<Search.SearchStore>();
+        builder.Services.AddHostedService<Search.SearchBackfill>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<PostingExpiryOptions>().BindConfiguration("Postings:Expiry");
         builder.Services.AddHostedService<PostingExpiry>();

@@ -34,7 +34,7 @@ public sealed record SavedSearchRequest(
             .Require(Name is null || Name.Trim().Length is > 0 and <= MaxNameLength, "name", $"The name is 1 to {MaxNameLength} characters.")
             .Require(Salary is null or <= MaxSalary, "salary", "The salary is at most 1,000,000,000.")
             .Require(Lat is null || RadiusKm is not null, "radiusKm", "A saved search uses a point only with a radius around it.")
-            .Require(SearchText.Tokens(Q).Count > 0 || Region is not null || RadiusKm is not null || !string.IsNullOrWhiteSpace(Occupation)
+            .Require(SearchTerms.Interpret(Q) is { TextQuery: not null } or { RegionCode: not null } || Region is not null || RadiusKm is not null || !string.IsNullOrWhiteSpace(Occupation)
                      || Salary is not null || EmploymentType is { Length: > 0 } || EntryLevel == true || KeyGroup is { Length: > 0 },
                 "q", "Say what to be alerted about: words, a region or radius, an occupation, a salary, a type of post, entry level or a key group.");
 }

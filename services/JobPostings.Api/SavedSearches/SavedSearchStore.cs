@@ -37,12 +37,13 @@ public sealed class SavedSearchStore(NpgsqlDataSource dataSource)
         if (await transaction.QuerySingleOrDefaultAsync<long>("SELECT count(*) FROM saved_searches WHERE seeker_id = @seekerId", new { seekerId }) >= MaxPerSeeker)
             return null;
         var query = request.AsQuery();
+        var reading = SearchTerms.Interpret(request.Q);
         var circle = request.RadiusKm is { } radius && request.Lat is not null && request.Lng is not null;
         var row = await transaction.QuerySingleOrDefaultAsync<Row>(
             """
-            INSERT INTO saved_searches (id, seeker_id, name, request, patterns, region_prefix, latitude, longitude, radius_m, occupation_prefix,
+            INSERT INTO saved_searches (id, seeker_id, name, request, text_query, region_prefix, latitude, longitude, radius_m, occupation_prefix,
                                         salary, include_unstated_salary, employment_types, entry_level, key_groups)
-            VALUES (@Id, @seekerId, @Name, @Request::jsonb, @Patterns, @RegionPrefix, @Latitude, @Longitude, @RadiusMetres, @OccupationPrefix,
+            VALUES (@Id, @seekerId, @Name, @Request::jsonb, @TextQuery::tsquery, @RegionPrefix, @Latitude, @Longitude, @RadiusMetres, @OccupationPrefix,
                     @Salary, @IncludeUnstatedSalary, @EmploymentTypes, @EntryLevel, @KeyGroups)
             RETURNING id, name, request::text AS request, created_at AS createdat
             """,
@@ -52,8 +53,9 @@ public sealed class SavedSearchStore(NpgsqlDataSource dataSource)
                 seekerId,
                 Name = request.Name?.Trim(),
                 Request = JsonSerializer.Serialize(request with { Name = request.Name?.Trim() }, Json),
-                Patterns = SearchText.Patterns(request.Q).ToArray(),
-                RegionPrefix = !circle && request.Region is { } region ? RegionCodes.Prefix(region) : null,
+                reading.TextQuery,
+                // As in search: a place typed in the words is the region when none is given.
+                RegionPrefix = !circle && (request.Region ?? reading.RegionCode) is { } region ? RegionCodes.Prefix(region) : null,
                 Latitude = circle ? request.Lat : null,
                 Longitude = circle ? request.Lng : null,
                 RadiusMetres = circle ? request.RadiusKm * 1000 : null,
@@ -113,7 +115,7 @@ public sealed class SavedSearchStore(NpgsqlDataSource dataSource)
             INSERT INTO saved_search_alerts (seeker_id, posting_id, saved_search_ids)
             SELECT s.seeker_id, p.id, array_agg(s.id ORDER BY s.id)
             FROM candidate s JOIN postings p ON p.id = @postingId
-            WHERE p.search_text LIKE ALL (s.patterns)
+            WHERE (s.text_query IS NULL AND s.patterns = '{}' OR p.search_terms @@ s.text_query)
               AND (s.occupation_prefix IS NULL OR p.occupation_code LIKE s.occupation_prefix || '%')
               AND (s.salary IS NULL OR COALESCE(p.salary_max, p.salary_min) >= s.salary
                    OR (s.include_unstated_salary IS TRUE AND p.salary_min IS NULL AND p.salary_max IS NULL))

@@ -1,4 +1,5 @@
 using JobMatch.ServiceDefaults.Problems;
+using JobMatch.TextAnalysis;
 using JobPostings.Api.Postings;
 
 namespace JobPostings.Api.Search;
@@ -46,6 +47,12 @@ public sealed record SearchQuery(
     /// <summary>Numbered pages reach this far (offset paging; deeper, the cursor is the way on).</summary>
     public const int MaxPage = 500;
 
+    /// <summary>
+    /// Search-engine syntax no job seeker means: refused rather than silently read as words, so a client that sends
+    /// wildcards or field queries learns they do nothing. Full-width brackets typed by a Chinese IME (（包吃住）) are text.
+    /// </summary>
+    private static readonly char[] QuerySyntax = ['*', '?', ':', '(', ')', '[', ']', '{', '}', '^', '~', '\\'];
+
     /// <summary>Relevance needs words to be relevant to; without them the newest come first.</summary>
     public SearchSort EffectiveSort =>
         Enum.TryParse<SearchSort>(Sort, ignoreCase: true, out var sort) ? sort : string.IsNullOrWhiteSpace(Q) ? SearchSort.Newest : SearchSort.Relevance;
@@ -79,6 +86,10 @@ public sealed record SearchQuery(
             .Require(AllParse<EmploymentType>(EmploymentType), "employmentType", "Employment types are fullTime, partTime, internship, publicWelfare or grassroots.")
             .Require(AllParse<KeyGroup>(KeyGroup), "keyGroup", "Key groups are graduateFriendly, veteranPriority, disabilityAccessible, accommodationProvided or ruralFriendly.")
             .Require(Q is null || Q.Length <= 200, "q", "The search text is at most 200 characters.")
+            // U+FFFD is what the query-string decoder leaves of broken UTF-8 (a lone surrogate sent percent-encoded).
+            .Require(TextNormalizer.FindForbidden(Q) < 0 && Q?.Contains('\uFFFD', StringComparison.Ordinal) != true, "q", "This text contains a character that cannot be stored (a control character or a broken surrogate).")
+            .Require(Q is null || Q.Count(c => c == '"') % 2 == 0, "q", "The search text has a quote without its closing quote.")
+            .Require(Q is null || Q.IndexOfAny(QuerySyntax) < 0, "q", "The search text cannot contain query syntax (* ? : ( ) [ ] { } ^ ~ \\): type the words you are looking for.")
             .Require(RadiusKm is null || (Lat is not null && Lng is not null), "radiusKm", "A radius needs a point: give lat and lng.")
             .Require(RadiusKm is null or (> 0 and <= MaxRadiusKm), "radiusKm", $"The radius is between 0 and {MaxRadiusKm} km.")
             .Require(EffectiveSort != SearchSort.Distance || (Lat is not null && Lng is not null), "sort", "Sorting by distance needs a point: give lat and lng.")

@@ -11,18 +11,38 @@ public sealed record SearchHit(PostingResponse Posting, double? DistanceKm);
 
 public sealed record FacetCount(string Value, long Count);
 
-/// <summary>Counts of the matching postings by employment type, key group and city (league), for the filter sidebar.</summary>
-public sealed record SearchFacets(IReadOnlyList<FacetCount> EmploymentType, IReadOnlyList<FacetCount> KeyGroup, IReadOnlyList<FacetCount> Region);
+/// <summary>
+/// Counts of the matching postings for the filter sidebar: by employment type, key group, league/city (Region), banner or
+/// county, salary band (<see cref="SearchStore.SalaryBands"/>) and education asked ("none" when not stated).
+/// </summary>
+public sealed record SearchFacets(IReadOnlyList<FacetCount> EmploymentType, IReadOnlyList<FacetCount> KeyGroup, IReadOnlyList<FacetCount> Region,
+    IReadOnlyList<FacetCount>? Banner = null, IReadOnlyList<FacetCount>? SalaryBand = null, IReadOnlyList<FacetCount>? Education = null);
 
-/// <summary>One page of results; Total counts every posting the search matches (all pages).</summary>
-public sealed record SearchPage(IReadOnlyList<SearchHit> Items, string? Next, SearchFacets Facets, long Total = 0);
+/// <summary>How the typed words were read: a place taken as the region filter, the occupation they name, English words respelled.</summary>
+public sealed record SearchReading(string? Region, string? Occupation, IReadOnlyList<string> Corrections);
 
 /// <summary>
-/// Builds and runs search SQL. Every filter is a condition the partial indexes of 003_search.sql can serve: trigram
-/// LIKE patterns over search_text, earth_box for a radius, prefixes for region and occupation.
+/// One page of results; Total counts every posting the search matches (all pages), exactly up to
+/// <see cref="SearchStore.TotalCap"/>; beyond it TotalIsLowerBound is set and Total is the cap ("10,000+").
+/// </summary>
+public sealed record SearchPage(IReadOnlyList<SearchHit> Items, string? Next, SearchFacets Facets, long Total = 0, bool TotalIsLowerBound = false,
+    SearchReading? Reading = null);
+
+/// <summary>
+/// Builds and runs search SQL. Every filter is a condition the partial indexes can serve: the tsquery of the typed words
+/// over search_terms (014, GIN), earth_box for a radius, prefixes for region and occupation. Relevance is ts_rank over
+/// the field-weighted terms (title, skills, description), length-normalised; recency, or distance when a point is given,
+/// breaks ties.
 /// </summary>
 public sealed class SearchStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>Totals are exact up to here; beyond, "10,000+".</summary>
+    public const long TotalCap = 10_000;
+
+    /// <summary>Salary bands of the facet, by the top of the posting's range (CNY a month): lower bounds.</summary>
+    public static readonly IReadOnlyList<(string Name, int From)> SalaryBands =
+        [("under3000", 0), ("from3000", 3000), ("from5000", 5000), ("from8000", 8000), ("from12000", 12000)];
+
     private sealed class Row
     {
         public Guid Id { get; init; }
@@ -35,7 +55,8 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
     {
         var sort = query.EffectiveSort;
         var limit = query.EffectiveLimit;
-        var (sql, parameters, where) = PageQuery(query);
+        var reading = SearchTerms.Interpret(query.Q);
+        var (sql, parameters, where) = PageQuery(query, reading);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
         var page = rows.Take(limit).ToList();
@@ -54,21 +75,23 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
         }
         var facets = await FacetsAsync(connection, where, parameters, cancellationToken);
         // Every posting has exactly one employment type, so its counts add up to the total.
-        return new SearchPage(hits, next, facets, facets.EmploymentType.Sum(count => count.Count));
+        var total = facets.EmploymentType.Sum(count => count.Count);
+        return new SearchPage(hits, next, facets, Math.Min(total, TotalCap), total > TotalCap,
+            new SearchReading(query.Region is null && query.RadiusKm is null ? reading.RegionCode : null, reading.Concept, reading.Corrections));
     }
 
     /// <summary>
     /// The SQL of one page (limit + 1 rows, to know whether another follows) and the filter it shares with the facets;
     /// public so the benchmark can EXPLAIN exactly what the service runs.
     /// </summary>
-    public static (string Sql, DynamicParameters Parameters, List<string> Where) PageQuery(SearchQuery query)
+    public static (string Sql, DynamicParameters Parameters, List<string> Where) PageQuery(SearchQuery query, SearchInterpretation reading)
     {
-        var (where, parameters) = Filter(query);
+        var (where, parameters) = Filter(query, reading);
         var sort = query.EffectiveSort;
         var limit = query.EffectiveLimit;
         var (sortValue, order, keyset) = sort switch
         {
-            SearchSort.Relevance => ("round((word_similarity(@words, search_text) + CASE WHEN lower(title) LIKE @titleLike THEN 1 ELSE 0 END)::numeric, 6)", "sort_value DESC, id DESC", "(sort_value, id) < (@afterValue, @afterId)"),
+            SearchSort.Relevance => (RelevanceKey(reading, query.Lat is not null), "sort_value DESC, id DESC", "(sort_value, id) < (@afterValue, @afterId)"),
             SearchSort.Salary => ("COALESCE(salary_max, -1)", "COALESCE(salary_max, -1) DESC, id DESC", "(COALESCE(salary_max, -1), id) < (@afterValue, @afterId)"),
             SearchSort.Distance => ("round((earth_distance(ll_to_earth(@lat, @lng), ll_to_earth(latitude, longitude)))::numeric, 1)", "sort_value, id", "(sort_value, id) > (@afterValue, @afterId)"),
             _ => ("0", "published_at DESC, id DESC", "(published_at, id) < (@afterTime, @afterId)"),
@@ -87,7 +110,7 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
         // The sort value is computed once in a sub-select so the keyset compares exactly what was ordered on.
         var sql = $"""
             SELECT id, distance, sort_value AS sortvalue, published_at AS publishedat FROM (
-                SELECT id, published_at, title, search_text, latitude, longitude, salary_max,
+                SELECT id, published_at, latitude, longitude, salary_max,
                        {distance} AS distance, {sortValue} AS sort_value
                 FROM postings WHERE {string.Join(" AND ", where)}
             ) matching
@@ -98,19 +121,30 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
         return (sql, parameters, where);
     }
 
+    /// <summary>
+    /// The relevance order as one number, so a keyset cursor compares exactly what was ordered on: ts_rank (title terms
+    /// weigh most, then skills, then the description; divided by 1 + log of the posting's length) to three places, then
+    /// nearness to the point (metres below 10⁹) or recency (seconds since 1970) as the tie-breaker.
+    /// </summary>
+    private static string RelevanceKey(SearchInterpretation reading, bool near)
+    {
+        var rank = reading.TextQuery is null ? "0" : "round(ts_rank('{0.1, 0.3, 0.6, 1.0}', search_terms, @textQuery::tsquery, 1)::numeric, 3)";
+        var tie = near
+            ? "(1000000000 - least(round(earth_distance(ll_to_earth(@lat, @lng), ll_to_earth(latitude, longitude))), 999999999))"
+            : "floor(extract(epoch FROM published_at))";
+        return $"({rank} * 1000000000000 + COALESCE({tie}, 0))";
+    }
+
     /// <summary>The SQL for a search's filters; exposed so the benchmark can EXPLAIN exactly what the service runs.</summary>
-    public static (List<string> Where, DynamicParameters Parameters) Filter(SearchQuery query)
+    public static (List<string> Where, DynamicParameters Parameters) Filter(SearchQuery query, SearchInterpretation reading)
     {
         var where = new List<string> { "status = 'Published'", "duplicate_of IS NULL", "(valid_until IS NULL OR valid_until > now())" };
         var parameters = new DynamicParameters();
-        var patterns = SearchText.Patterns(query.Q);
-        for (var i = 0; i < patterns.Count; i++)
+        if (reading.TextQuery is { } textQuery)
         {
-            where.Add($"search_text LIKE @pattern{i}");
-            parameters.Add($"pattern{i}", patterns[i]);
+            where.Add("search_terms @@ @textQuery::tsquery");
+            parameters.Add("textQuery", textQuery);
         }
-        parameters.Add("words", string.Join(' ', SearchText.Tokens(query.Q)));
-        parameters.Add("titleLike", "%" + EscapeLike((query.Q ?? "").Trim().ToLowerInvariant()) + "%");
         if (query.Lat is not null && query.Lng is not null)
         {
             parameters.Add("lat", query.Lat);
@@ -122,7 +156,7 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
                       "AND earth_distance(ll_to_earth(@lat, @lng), ll_to_earth(latitude, longitude)) <= @radius");
             parameters.Add("radius", radius * 1000);
         }
-        else if (query.Region is { } region)
+        else if ((query.Region ?? reading.RegionCode) is { } region)
         {
             where.Add("region_code LIKE @regionPrefix");
             parameters.Add("regionPrefix", RegionCodes.Prefix(region) + "%");
@@ -187,19 +221,26 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
         var keyGroups = (await connection.QueryAsync<(string Value, long Count)>(new CommandDefinition(
             $"SELECT key_group, count(*) FROM postings, unnest(key_groups) AS key_group WHERE {filter} GROUP BY key_group",
             parameters, cancellationToken: cancellationToken))).AsList();
-        return new SearchFacets(
-            Counts(grouped.Where(row => row.Facet == "employmentType").Select(row => (Camel(row.Value), row.Count))),
-            Counts(keyGroups.Select(row => (Camel(row.Value), row.Count))),
-            Counts(grouped.Where(row => row.Facet == "region").Select(row => (row.Value, row.Count))));
+        List<FacetCount> Of(string facet, Func<string, string> name) =>
+            Counts(grouped.Where(row => row.Facet == facet).Select(row => (name(row.Value), row.Count)));
+        return new SearchFacets(Of("employmentType", Camel), Counts(keyGroups.Select(row => (Camel(row.Value), row.Count))), Of("region", code => code),
+            Of("banner", code => code), Of("salaryBand", band => band), Of("education", Camel));
     }
 
-    /// <summary>Employment-type and city counts in one scan of the matching rows (public for the benchmark's EXPLAIN).</summary>
+    /// <summary>The salary band of a posting (by the top of its range), as SQL.</summary>
+    private static string SalaryBandSql =>
+        "CASE WHEN COALESCE(salary_max, salary_min) IS NULL THEN 'unstated' " +
+        string.Concat(SalaryBands.Reverse().Select(band => $"WHEN COALESCE(salary_max, salary_min) >= {band.From} THEN '{band.Name}' ")) + "END";
+
+    /// <summary>Employment-type, league, banner, salary-band and education counts in one scan of the matching rows (public for the benchmark's EXPLAIN).</summary>
     public static string FacetQuery(List<string> where) =>
         $"""
-        SELECT CASE WHEN GROUPING(employment_type) = 0 THEN 'employmentType' ELSE 'region' END AS facet,
-               COALESCE(employment_type, left(region_code, 4) || '00') AS value, count(*) AS count
-        FROM postings WHERE {string.Join(" AND ", where)}
-        GROUP BY GROUPING SETS ((employment_type), (left(region_code, 4)))
+        SELECT CASE WHEN GROUPING(employment_type) = 0 THEN 'employmentType' WHEN GROUPING(league) = 0 THEN 'region'
+                    WHEN GROUPING(region_code) = 0 THEN 'banner' WHEN GROUPING(salary_band) = 0 THEN 'salaryBand' ELSE 'education' END AS facet,
+               COALESCE(employment_type, league || '00', region_code, salary_band, education) AS value, count(*) AS count
+        FROM (SELECT employment_type, left(region_code, 4) AS league, region_code, {SalaryBandSql} AS salary_band, COALESCE(education, 'None') AS education
+              FROM postings WHERE {string.Join(" AND ", where)}) matching
+        GROUP BY GROUPING SETS ((employment_type), (league), (region_code), (salary_band), (education))
         """;
 
     private static List<FacetCount> Counts(IEnumerable<(string Value, long Count)> rows) =>

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace JobPostings.Api.Search;
+namespace JobPostings.Benchmarks.Baseline;
 
 /// <summary>
-/// The text search matches on. Chinese has no spaces between words, and a two-character word such as 焊工 is
+/// The baseline's text (before issue 17). The text search matches on. Chinese has no spaces between words, and a two-character word such as 焊工 is
 /// shorter than a trigram, so Chinese runs are written as overlapping character bigrams ("电焊工" → "电焊 焊工"),
 /// each a space-separated word; other scripts become lower-case words. A query normalised the same way turns into
 /// LIKE patterns bounded by spaces, from which pg_trgm extracts indexable trigrams even for two-character words.
