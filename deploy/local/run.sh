@@ -110,8 +110,11 @@ do_start() {
     done
     wait_ready gateway "$(port_of gateway)"
 
-    info "loading demo data"
-    dotnet "$ROOT/deploy/local/DemoData/bin/$CONFIGURATION/net10.0/JobMatch.DemoData.dll" "http://127.0.0.1:$(port_of gateway)/"
+    # The demo region: the demo accounts' data through the gateway, the generated market through the services' own
+    # ports with tokens signed by the local key (docs/decisions/065). Loaded once; a second start finds it and skips.
+    info "loading demo data (once; a few minutes the first time)"
+    dotnet "$ROOT/deploy/local/DemoData/bin/$CONFIGURATION/net10.0/JobMatch.DemoData.dll" "http://127.0.0.1:$(port_of gateway)/" \
+        "http://127.0.0.1:$(port_of postings)/" "http://127.0.0.1:$(port_of profiles)/"
 
     local gw="http://127.0.0.1:$(port_of gateway)"
     cat <<URLS
@@ -121,6 +124,8 @@ JobMatch is running.
   Gateway (the API)       $gw
   Sign in (demo)          curl -s -X POST $gw/api/auth/token -H 'Content-Type: application/json' -d '{"username":"seeker","password":"jobmatch-demo"}'
                           demo accounts: seeker, employer, caseworker (region 150100), admin — password jobmatch-demo
+  Demo region             320 verified employers, ~3,200 postings in all 12 leagues/cities, 5,200 seekers of every key group,
+                          applications, hires and follow-ups over the last 12 weeks (generated, invented people; README "Demo")
   OpenAPI documents       $gw/openapi/postings.json  $gw/openapi/profiles.json  $gw/openapi/matches.json  $gw/openapi/notifications.json
   Services (direct)       postings http://127.0.0.1:$(port_of postings)  profiles http://127.0.0.1:$(port_of profiles)  matching http://127.0.0.1:$(port_of matching)  notifications http://127.0.0.1:$(port_of notifications)
   Health                  $gw/health/ready (each service: /health/live, /health/ready)

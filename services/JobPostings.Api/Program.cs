@@ -5,6 +5,7 @@ using JobPostings.Api;
 using JobPostings.Api.Applications;
 using JobPostings.Api.Complaints;
 using JobPostings.Api.FollowUps;
+using JobPostings.Api.Monitoring;
 using JobPostings.Api.Organisations;
 using JobPostings.Api.Postings;
 using JobPostings.Api.SalaryGuide;
@@ -39,6 +40,7 @@ app.MapSearchEndpoints();
 app.MapApplicationsEndpoints();
 app.MapFollowUpsEndpoints();
 app.MapVacancyReportsEndpoints();
+app.MapLabourDemandEndpoints();
 app.MapSavedSearchesEndpoints();
 
 app.Run();

@@ -6,6 +6,7 @@ using Profiles.Api;
 using Profiles.Api.Audit;
 using Profiles.Api.Consent;
 using Profiles.Api.Import;
+using Profiles.Api.Monitoring;
 using Profiles.Api.KeyGroups;
 using Profiles.Api.Profiles;
 using Profiles.Api.SeekerRegister;
@@ -26,5 +27,6 @@ app.MapConsentEndpoints();
 app.MapAuditEndpoints();
 app.MapImportEndpoints();
 app.MapSeekerRegisterEndpoints();
+app.MapLabourSupplyEndpoints();
 
 app.Run();

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Dapper;
+using JobMatch.Domain.Monitoring;
+using JobMatch.Domain.Regions;
+using JobMatch.ServiceDefaults;
+using JobMatch.ServiceDefaults.Auth;
+using JobMatch.ServiceDefaults.Problems;
+using Matching.Taxonomy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace JobPostings.Api.Monitoring;
+
+/// <summary>
+/// One occupation's demand in an area and month: postings published and the vacancies they offer (需求人数), last month's
+/// vacancies beside them (for the month still running, those of the same days of last month), and the posted monthly pay (the middle of each stated range) as quartiles — the salary guide
+/// per occupation, area and month. Occupation null: postings no 细类 could be found for.
+/// </summary>
+public sealed record OccupationDemand(
+    string? OccupationCode, string? OccupationName, string? OccupationNameEn, int Postings, int Vacancies, int PreviousVacancies,
+    int PaySample, decimal? LowerQuartile, decimal? Median, decimal? UpperQuartile);
+
+/// <summary>An early warning: an occupation whose new vacancies fell by at least the threshold since last month.</summary>
+public sealed record VacancyDrop(string? OccupationCode, string? OccupationName, string? OccupationNameEn, int PreviousVacancies, int Vacancies, int DropPercent);
+
+public sealed record LabourDemand(string RegionCode, string Month, int Vacancies, int PreviousVacancies, IReadOnlyList<OccupationDemand> Occupations,
+    int DropThresholdPercent, IReadOnlyList<VacancyDrop> VacancyDrops);
+
+/// <summary>
+/// 人力资源市场供求监测, the demand side: what employers of an area asked for in a month. The profile service answers the
+/// supply side (seekers registered in the month, by the occupation they seek); the portal sets them side by side as
+/// the talent-demand catalogue (docs/decisions/066).
+/// </summary>
+public static class LabourDemandApi
+{
+    /// <summary>A fall of this much or more in an occupation's new vacancies is an early warning…</summary>
+    public const int DropThresholdPercent = 30;
+
+    /// <summary>…when it had at least this many last month (a fall from 3 to 1 says nothing).</summary>
+    public const int DropMinimumVacancies = 10;
+
+    public static IEndpointRouteBuilder MapLabourDemandEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var monitoring = endpoints.MapApiGroup("/api/postings/monitoring", "Monitoring", "Labour-market monitoring: demand per occupation, area and month.")
+            .RequireAuthorization(Policies.Staff);
+        monitoring.MapGet("/demand", GetLabourDemand)
+            .WithName("GetLabourDemand")
+            .WithSummary("Vacancies and posted pay (median and quartiles) per occupation in a league or banner the caller serves, for a month, with last month's vacancies and the occupations whose vacancies fell.");
+        return endpoints;
+    }
+
+    public static async Task<Results<Ok<LabourDemand>, ValidationProblem, NotFound>> GetLabourDemand(
+        ClaimsPrincipal caller, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken, string? region = null, string? month = null)
+    {
+        var validation = new Validation().RequireRegionCode(region, "region")
+            .Require(MonitoringMonth.TryParse(month, clock.GetUtcNow(), out var start), "month", MonitoringMonth.InvalidMessage);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        if (!caller.MayServeRegion(region!)) return TypedResults.NotFound();
+
+        // A month still running is compared with the same days of the month before, not with all of it.
+        var now = clock.GetUtcNow();
+        var previousEnd = start.AddMonths(1) > now ? now.AddMonths(-1) : start;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<DemandRow>(new CommandDefinition(DemandSql,
+            new
+            {
+                prefix = RegionCodes.Prefix(region!) + "%", previous = start.AddMonths(-1).UtcDateTime, previousEnd = previousEnd.UtcDateTime,
+                start = start.UtcDateTime, end = start.AddMonths(1).UtcDateTime,
+            },
+            cancellationToken: cancellationToken))).AsList();
+        var occupations = rows.Select(row =>
+        {
+            var occupation = NationalClassification.Shared.Find(row.Occupation);
+            return new OccupationDemand(row.Occupation, occupation?.Name, occupation?.NameEn, row.Postings, row.Vacancies, row.PreviousVacancies,
+                row.PaySample, row.LowerQuartile, row.Median, row.UpperQuartile);
+        }).Where(demand => demand.Vacancies > 0 || demand.PreviousVacancies > 0).ToList();
+        var drops = occupations
+            .Where(o => o.PreviousVacancies >= DropMinimumVacancies && o.Vacancies <= o.PreviousVacancies * (100 - DropThresholdPercent) / 100)
+            .Select(o => new VacancyDrop(o.OccupationCode, o.OccupationName, o.OccupationNameEn, o.PreviousVacancies, o.Vacancies,
+                (int)Math.Round(100.0 * (o.PreviousVacancies - o.Vacancies) / o.PreviousVacancies)))
+            .OrderByDescending(drop => drop.PreviousVacancies - drop.Vacancies).ToList();
+        return TypedResults.Ok(new LabourDemand(region!, month!, occupations.Sum(o => o.Vacancies), occupations.Sum(o => o.PreviousVacancies),
+            occupations.Where(o => o.Vacancies > 0).OrderByDescending(o => o.Vacancies).ThenBy(o => o.OccupationCode, StringComparer.Ordinal).ToList(),
+            DropThresholdPercent, drops));
+    }
+
+    /// <summary>
+    /// Postings that went live (published, later closed or expired; never drafts, rejected postings or copies) counted in
+    /// the month they were published, this month and the one before (up to @previousEnd), per 细类.
+    /// </summary>
+    private const string DemandSql =
+        """
+        WITH live AS (
+            SELECT national_occupation_code AS occupation, vacancies, published_at, published_at >= @start AS this_month,
+                   COALESCE((salary_min + salary_max) / 2, salary_min, salary_max) AS monthly
+            FROM postings
+            WHERE published_at >= @previous AND published_at < @end AND status IN ('Published', 'Closed', 'Expired')
+              AND duplicate_of IS NULL AND region_code LIKE @prefix
+        )
+        SELECT occupation,
+               count(*) FILTER (WHERE this_month)::integer AS postings,
+               COALESCE(sum(vacancies) FILTER (WHERE this_month), 0)::integer AS vacancies,
+               COALESCE(sum(vacancies) FILTER (WHERE NOT this_month AND published_at < @previousEnd), 0)::integer AS previousvacancies,
+               count(monthly) FILTER (WHERE this_month AND monthly > 0)::integer AS paysample,
+               (percentile_cont(0.25) WITHIN GROUP (ORDER BY monthly) FILTER (WHERE this_month AND monthly > 0))::numeric(12, 0) AS lowerquartile,
+               (percentile_cont(0.50) WITHIN GROUP (ORDER BY monthly) FILTER (WHERE this_month AND monthly > 0))::numeric(12, 0) AS median,
+               (percentile_cont(0.75) WITHIN GROUP (ORDER BY monthly) FILTER (WHERE this_month AND monthly > 0))::numeric(12, 0) AS upperquartile
+        FROM live GROUP BY occupation
+        """;
+
+    private sealed record DemandRow(string? Occupation, int Postings, int Vacancies, int PreviousVacancies, int PaySample,
+        decimal? LowerQuartile, decimal? Median, decimal? UpperQuartile);
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Infrastructure;
+
+namespace Portal.Pages.Caseworker;
+
+/// <summary>
+/// What the bureau publishes for a league or banner, month by month: the talent-demand catalogue (vacancies against
+/// seekers per occupation, 紧缺 where demand exceeds supply) with posted pay, placements by key group, and the early
+/// warnings — occupations whose vacancies fell, key-group seekers unplaced after six months. Counts only; the register
+/// names people. Places and occupations by name.
+/// </summary>
+public sealed class MonitoringModel : PortalPage
+{
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Month { get; set; }
+
+    public IReadOnlyList<string> Regions => User.FindAll(PortalClaims.Region).Select(c => c.Value).ToList();
+    public LabourDemandAnswer? Demand { get; private set; }
+    public LabourSupplyAnswer? Supply { get; private set; }
+    public IReadOnlyList<CatalogueLine> Catalogue { get; private set; } = [];
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    /// <summary>The catalogue as a CSV file Excel opens (UTF-8 with BOM), named by place and month.</summary>
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        if (!await LoadAsync()) return Page();
+        string[] header =
+        [
+            T["monitoring.occupation"], T["monitoring.vacancies"], T["monitoring.seekers"], T["monitoring.ratio"], T["monitoring.short"],
+            T["monitoring.paySample"], T["monitoring.lowerQuartile"], T["monitoring.median"], T["monitoring.upperQuartile"],
+        ];
+        var file = T.Format("monitoring.csvName", PlacesEndpoint.NameOf(Region!, T.Lang), Month);
+        return File(TalentDemandCatalogue.Csv(Catalogue, header, T["monitoring.shortMark"]), "text/csv; charset=utf-8", file);
+    }
+
+    /// <summary>Both sides of the market for the chosen area and month; false (with the problem shown) when either refused.</summary>
+    private async Task<bool> LoadAsync()
+    {
+        Region = string.IsNullOrWhiteSpace(Region) ? Regions.FirstOrDefault() : Region.Trim();
+        Month = string.IsNullOrWhiteSpace(Month) ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Fmt.Beijing).ToString("yyyy-MM", CultureInfo.InvariantCulture) : Month.Trim();
+        var query = "region=" + Uri.EscapeDataString(Region ?? "") + "&month=" + Uri.EscapeDataString(Month);
+        var demand = await Api.GetAsync("api/postings/monitoring/demand?" + query);
+        var supply = await Api.GetAsync("api/profiles/monitoring/supply?" + query);
+        if (!demand.Ok || !supply.Ok)
+        {
+            Problem = demand.Ok ? supply : demand;
+            return false;
+        }
+        Demand = TalentDemandCatalogue.Read<LabourDemandAnswer>(demand.Body);
+        Supply = TalentDemandCatalogue.Read<LabourSupplyAnswer>(supply.Body);
+        Catalogue = TalentDemandCatalogue.Lines(Demand!, Supply!, T.Lang, T["monitoring.unclassified"]);
+        return true;
+    }
+
+    /// <summary>The occupations with most vacancies, for the chart (the table below lists them all).</summary>
+    public IReadOnlyList<(string Label, double Value)> TopVacancies => Catalogue.Where(line => line.Vacancies > 0).Take(12).Select(line => (line.Occupation, (double)line.Vacancies)).ToList();
+
+    public IReadOnlyList<(string Label, double Value)> Placements =>
+        Supply?.PlacementsByKeyGroup.Select(p => (T.Value("keyGroup", p.KeyGroup), (double)p.Placements)).ToList() ?? [];
+
+    public string OccupationName(string? code, string? name, string? nameEn) =>
+        code is null ? T["monitoring.unclassified"] : (T.Lang == "en" ? nameEn : name) ?? name ?? T["monitoring.unclassified"];
+
+    /// <summary>The divisions the caseworker may pick: each region they serve and, under a league, its banners and counties.</summary>
+    public IReadOnlyList<(string Code, string Name)> Choices => Regions
+        .SelectMany(region => new[] { region }.Concat(JobMatch.Domain.Regions.InnerMongoliaRegions.CountiesOf(region).Select(county => county.Code)))
+        .Distinct().Select(code => (code, PlacesEndpoint.NameOf(code, T.Lang))).ToList();
+
+    /// <summary>The register, filtered to one key group's unplaced seekers of a county (a reason is asked there before anyone is listed).</summary>
+    public static string RegisterLink(string keyGroup) => "/Caseworker/Seekers?keyGroup=" + Uri.EscapeDataString(keyGroup) + "&placed=false";
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Portal.Pages.Caseworker;
+
+/// <summary>The job-posting service's monitoring answer (GET /api/postings/monitoring/demand), as the portal reads it.</summary>
+public sealed record LabourDemandAnswer(string RegionCode, string Month, int Vacancies, int PreviousVacancies, IReadOnlyList<OccupationDemandAnswer> Occupations,
+    int DropThresholdPercent, IReadOnlyList<VacancyDropAnswer> VacancyDrops);
+
+public sealed record OccupationDemandAnswer(string? OccupationCode, string? OccupationName, string? OccupationNameEn, int Postings, int Vacancies,
+    int PreviousVacancies, int PaySample, decimal? LowerQuartile, decimal? Median, decimal? UpperQuartile);
+
+public sealed record VacancyDropAnswer(string? OccupationCode, string? OccupationName, string? OccupationNameEn, int PreviousVacancies, int Vacancies, int DropPercent);
+
+/// <summary>The profile service's monitoring answer (GET /api/profiles/monitoring/supply).</summary>
+public sealed record LabourSupplyAnswer(string RegionCode, string Month, int Seekers, IReadOnlyList<OccupationSupplyAnswer> Occupations,
+    IReadOnlyList<KeyGroupPlacementsAnswer> PlacementsByKeyGroup, IReadOnlyList<LongUnplacedAnswer> LongUnplaced);
+
+public sealed record OccupationSupplyAnswer(string? OccupationCode, string? OccupationName, string? OccupationNameEn, int Seekers);
+
+public sealed record KeyGroupPlacementsAnswer(string KeyGroup, int Placements);
+
+public sealed record LongUnplacedAnswer(string KeyGroup, string RegionCode, int Seekers);
+
+/// <summary>
+/// One line of the talent-demand catalogue (人才需求目录): an occupation's new vacancies and new seekers in the month, the
+/// ratio between them (求人倍率: vacancies per seeker), 紧缺 (short) where vacancies exceed seekers, and posted pay.
+/// </summary>
+public sealed record CatalogueLine(string Occupation, int Vacancies, int Seekers, double? Ratio, bool Short, int PaySample,
+    decimal? LowerQuartile, decimal? Median, decimal? UpperQuartile);
+
+/// <summary>
+/// Demand and supply of one area and month side by side, per occupation (the 细类 both services resolve titles and
+/// desired occupations to). Occupations with vacancies come first, most vacancies first; occupations only seekers ask
+/// for follow. Shared by the page and its CSV export, so both say the same.
+/// </summary>
+public static class TalentDemandCatalogue
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static T? Read<T>(JsonNode? body) => body is null ? default : body.Deserialize<T>(Json);
+
+    public static IReadOnlyList<CatalogueLine> Lines(LabourDemandAnswer demand, LabourSupplyAnswer supply, string lang, string unclassified)
+    {
+        string Name(string? code, string? name, string? nameEn) => code is null ? unclassified : (lang == "en" ? nameEn : name) ?? name ?? unclassified;
+        var seekers = supply.Occupations.ToDictionary(o => o.OccupationCode ?? "", o => o, StringComparer.Ordinal);
+        var lines = demand.Occupations.Select(o =>
+        {
+            var sought = seekers.GetValueOrDefault(o.OccupationCode ?? "")?.Seekers ?? 0;
+            return new CatalogueLine(Name(o.OccupationCode, o.OccupationName, o.OccupationNameEn), o.Vacancies, sought,
+                sought == 0 ? null : Math.Round((double)o.Vacancies / sought, 2), o.OccupationCode is not null && o.Vacancies > sought,
+                o.PaySample, o.LowerQuartile, o.Median, o.UpperQuartile);
+        }).ToList();
+        var demanded = demand.Occupations.Select(o => o.OccupationCode ?? "").ToHashSet(StringComparer.Ordinal);
+        lines.AddRange(supply.Occupations.Where(o => !demanded.Contains(o.OccupationCode ?? ""))
+            .Select(o => new CatalogueLine(Name(o.OccupationCode, o.OccupationName, o.OccupationNameEn), 0, o.Seekers, 0, false, 0, null, null, null)));
+        return lines;
+    }
+
+    /// <summary>The catalogue as CSV: UTF-8 with a byte-order mark, so Excel opens the Chinese as Chinese; RFC 4180 quoting.</summary>
+    public static byte[] Csv(IReadOnlyList<CatalogueLine> lines, IReadOnlyList<string> header, string shortMark)
+    {
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', header.Select(Quote)).Append("\r\n");
+        foreach (var line in lines)
+        {
+            string[] cells =
+            [
+                line.Occupation, Number(line.Vacancies), Number(line.Seekers), line.Ratio?.ToString("0.##", CultureInfo.InvariantCulture) ?? "",
+                line.Short ? shortMark : "", Number(line.PaySample), Number(line.LowerQuartile), Number(line.Median), Number(line.UpperQuartile),
+            ];
+            csv.AppendJoin(',', cells.Select(Quote)).Append("\r\n");
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private static string Number(decimal? value) => value?.ToString("0", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Quoted when needed; a cell starting with = + - @ gets a leading apostrophe so a spreadsheet never runs it as a formula.</summary>
+    private static string Quote(string cell)
+    {
+        if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@') cell = "'" + cell;
+        return cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    }
+}
