@@ -30,6 +30,7 @@ public sealed partial class AuthorizationMatrixTests(Platform platform)
         }
         published.Add("POST /api/auth/token"); // the gateway's own development issuer
         published.Add("POST /api/auth/register"); // seeker self-registration, same issuer
+        published.Add("POST /api/auth/sign-out"); // ending one session, same issuer
 
         var rows = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "docs", "authorization-matrix.md"))
             .Select(line => RowPattern().Match(line)).Where(match => match.Success)
