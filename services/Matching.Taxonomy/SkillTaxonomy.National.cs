@@ -93,6 +93,37 @@ public sealed partial class SkillTaxonomy
         }
     }
 
+    /// <summary>
+    /// A 小类's name and its aliases sharing content with it (记者, 记者采编) label the ESCO occupation most of its 细类 name
+    /// first (文字记者, 摄影记者 → journalist; the earliest 细类's on a tie): ads name the job at that level as often as below
+    /// it. Below the 细类 labels: a key a 细类 already holds, or two 小类 name differently, stays as it is or names none.
+    /// </summary>
+    private static void AddMinorGroupLabels(NationalClassification national, Dictionary<string, int[]> escoOf, Dictionary<string, int> labels)
+    {
+        var minor = new Dictionary<string, int>(StringComparer.Ordinal);
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in national.Codes.Where(c => c.Level == NationalLevel.MinorGroup))
+        {
+            var named = national.ChildrenOf(group.Code)
+                .Where(o => o.SameAs is null && o.Crosswalk?.Method == "evidence" && escoOf.GetValueOrDefault(o.Code) is { Length: > 0 })
+                .GroupBy(o => escoOf[o.Code][0])
+                .OrderByDescending(g => g.Count())
+                .Select(g => (int?)g.Key)
+                .FirstOrDefault();
+            if (named is not { } id) continue;
+            var names = group.RecruitingAliases.Where(alias => SharesContent(alias, group.Name)).Prepend(group.Name);
+            foreach (var key in names.Select(TaxonomyText.Normalize).Where(k => k.Length >= 2 && !labels.ContainsKey(k)).Distinct())
+            {
+                if (minor.TryGetValue(key, out var other) && other != id) shared.Add(key);
+                else minor[key] = id;
+            }
+        }
+        foreach (var (key, id) in minor)
+        {
+            if (!shared.Contains(key)) labels[key] = id;
+        }
+    }
+
     private (NationalClassification, Dictionary<string, int[]>, string[][], Dictionary<string, int>) JoinCrosswalk(NationalClassification national, List<string> errors)
     {
         var escoOf = new Dictionary<string, int[]>(StringComparer.Ordinal);
@@ -130,6 +161,7 @@ public sealed partial class SkillTaxonomy
             }
         }
         foreach (var key in shared) labels.Remove(key);
+        AddMinorGroupLabels(national, escoOf, labels);
 
         var ofEsco = new string[_occupations.Length][];
         for (var id = 0; id < ofEsco.Length; id++)

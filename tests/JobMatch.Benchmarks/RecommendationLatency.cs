@@ -20,7 +20,8 @@ public static class RecommendationLatency
 {
     public static int Run(string[] args)
     {
-        var sizes = args.Length > 1 ? args[1..].Select(int.Parse).ToArray() : [30_000, 300_000, 1_000_000];
+        var numbers = args[1..].Where(arg => !arg.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).ToArray();
+        var sizes = numbers.Length > 0 ? numbers : [30_000, 300_000, 1_000_000];
         var now = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
         var vocabulary = new ConceptVocabulary(SkillTaxonomy.Shared);
         var model = BootstrapModel.Train(vocabulary, new RankingOptions(), now).Ranker;
@@ -45,11 +46,27 @@ public static class RecommendationLatency
             // Two ways to a list, alternating per seeker so both see the same load: the service's list, and for comparison
             // the path before lexical retrieval, the fallback and the region balance (concept candidates, ranked, top 20).
             var popularity = new PostingPopularity();
+            // With `--stages`, the parts of the service's list as well, each timed alone on the same seekers: retrieval;
+            // retrieval and ranking as deep as the list ranks; the same with the transparent fit instead of the model.
+            var stages = args.Contains("--stages");
             var paths = new (string Name, Func<IndexedSeeker, object> List)[]
             {
                 ("service's list", seeker => SeekerRecommendations.For(index, ranker, popularity, seeker, now, 20)),
                 ("concept candidates ranked (before)", seeker => ranker.Rank(seeker, index.CandidatesFor(seeker, now, Recommender.CandidateLimit), now, 20)),
             };
+            if (stages)
+            {
+                var fit = new MatchRanker(vocabulary, new RankerSlot(), new KeyGroupPolicy([]), new EmployerResponseRates(), new BehaviourSignals());
+                paths =
+                [
+                    .. paths,
+                    ("stage: retrieval", seeker => index.Retrieve(seeker, now, Recommender.CandidateLimit)),
+                    ("stage: retrieval + ranking 60 (model)", seeker =>
+                        ranker.Rank(seeker, index.Retrieve(seeker, now, Recommender.CandidateLimit), now, 20 * SeekerRecommendations.BalanceDepth)),
+                    ("stage: retrieval + ranking 60 (fit)", seeker =>
+                        fit.Rank(seeker, index.Retrieve(seeker, now, Recommender.CandidateLimit), now, 20 * SeekerRecommendations.BalanceDepth)),
+                ];
+            }
             var latencies = paths.Select(_ => new List<double>()).ToArray();
             var cpu = new TimeSpan[paths.Length];
             long candidates = 0;

@@ -4,9 +4,10 @@ using Xunit.Abstractions;
 namespace Matching.Taxonomy.Tests;
 
 /// <summary>
-/// Title → occupation on our judged set (Data/judged-titles.tsv, 358 titles written the way Chinese and English ads
+/// Title → occupation on our judged set (Data/judged-titles.tsv, 448 titles written the way Chinese and English ads
 /// are): the share that resolves to an occupation and, of those, the share that resolve to one of the judged
-/// occupations — for the titles looked at while the label layer was extended ("dev") and for the rest ("held-out").
+/// occupations — for the titles looked at while the label layer was extended ("dev"), for the first held-out set (its
+/// misses were read once to sort them by cause) and for the second ("held-out-2", written before any fix for them).
 /// </summary>
 public sealed class JudgedTitleTests(ITestOutputHelper output)
 {
@@ -27,7 +28,7 @@ public sealed class JudgedTitleTests(ITestOutputHelper output)
         Assert.True(judged.Count >= 300);
         Assert.Equal(judged.Count, judged.Select(j => j.Title).Distinct().Count());
         Assert.All(judged, j => Assert.All(j.Occupations, label => Assert.Contains(label, labels)));
-        Assert.All(judged, j => Assert.Contains(j.Set, new[] { "dev", "held-out" }));
+        Assert.All(judged, j => Assert.Contains(j.Set, new[] { "dev", "held-out", "held-out-2" }));
         Assert.True(judged.Count(j => j.Set == "held-out") >= 100);
     }
 
@@ -39,12 +40,13 @@ public sealed class JudgedTitleTests(ITestOutputHelper output)
     [InlineData("all", 0.9, 0.9)]
     [InlineData("dev", 0.9, 0.9)]
     [InlineData("held-out", 0.8, 0.8)]
+    [InlineData("held-out-2", 0.8, 0.8)]
     public void Titles_resolve_to_the_judged_occupation(string set, double resolvedFloor, double rightFloor)
     {
         var judged = Load().Where(j => set == "all" || j.Set == set).ToList();
         var resolved = 0;
         var right = 0;
-        // Only the dev titles' misses are printed: the held-out ones stay unread while labels are added (docs/benchmarks.md).
+        // The held-out sets' misses stay unprinted while labels are added (docs/benchmarks.md).
         void Miss(string line)
         {
             if (set == "dev") output.WriteLine(line);

@@ -3,7 +3,8 @@ namespace Matching.Api.Matches;
 /// <summary>
 /// Why a posting was recommended: the skills the seeker has and lacks (what to learn), how near it is, how the pay
 /// compares with what they hope for, the occupation fit, and the employment service's policy boost if one applied.
-/// Score parts: <see cref="SkillScore"/> and <see cref="LocationScore"/> make the transparent fit; <see cref="ModelScore"/>
+/// Score parts: <see cref="SkillScore"/>, <see cref="WordScore"/> and <see cref="LocationScore"/> make the transparent fit
+/// (weighted 0.5, 0.2 and 0.3; without retrieval's word score, skills and place alone: <see cref="Ranking.MatchRanker.Fit"/>); <see cref="ModelScore"/>
 /// is the learned ranker's relevance (0–1), <see cref="PolicyBoost"/> the share added for a key group.
 /// </summary>
 public sealed record MatchExplanation(
@@ -27,6 +28,9 @@ public sealed record MatchExplanation(
 
     /// <summary>BM25 of the posting's title, description and skills against the seeker's words (0: none shared).</summary>
     public double LexicalScore { get; init; }
+
+    /// <summary>The transparent fit's word part (0–1): <see cref="LexicalScore"/> saturated, score / (score + 5).</summary>
+    public double WordScore { get; init; }
 
     /// <summary>True when the region-balance step (<see cref="Ranking.RegionBalance"/>) moved the posting up so that
     /// postings in banners and counties are shown in proportion to those within the seeker's reach.</summary>

@@ -20,7 +20,10 @@ public sealed class MatchRanker(
     ConceptVocabulary vocabulary, RankerSlot models, KeyGroupPolicy policy, EmployerResponseRates responseRates, BehaviourSignals behaviour)
 {
     public const string TransparentVersion = "transparent-fit";
-    public const double SkillWeight = 0.7, LocationWeight = 0.3;
+    public const double SkillWeight = 0.5, WordWeight = 0.2, LocationWeight = 0.3;
+
+    /// <summary>The BM25 score at which the fit's word part is half its most (about one rare title word in common).</summary>
+    public const double WordHalfScore = 5;
 
     public KeyGroupPolicy Policy => policy;
 
@@ -83,7 +86,7 @@ public sealed class MatchRanker(
             {
                 var (seeker, posting, _) = pairs[ranked.Index];
                 var row = features.AsSpan(ranked.Index * columns, columns);
-                var fit = Fit(row);
+                var fit = Math.Round(Fit(row), 4);
                 return new Match(posting, seeker, Math.Round(ranked.Score, 4), fit, ranked.Boost,
                     Explain(seeker, posting, reaches[ranked.Index], row, relevance[ranked.Index], version, ranked.Boost, language));
             }).ToList();
@@ -95,14 +98,26 @@ public sealed class MatchRanker(
         }
     }
 
-    /// <summary>The transparent fit: share of the posting's essential skills held (or of its occupation's, when it lists none), and nearness.</summary>
+    /// <summary>
+    /// The transparent fit: share of the posting's essential skills held (or of its occupation's, when it lists none),
+    /// the words the profile and the posting share (<see cref="WordShare"/>), and nearness. The words count because on
+    /// thin, noisy profiles they are most of the evidence there is (docs/decisions/033). When retrieval did not say
+    /// (postings the caller chose itself), the word part is left out and the other two weigh the whole.
+    /// </summary>
     public static double Fit(ReadOnlySpan<float> row)
     {
         var coverage = row[RankingFeatures.EssentialCoverage];
         var occupationFit = row[RankingFeatures.OccupationSkillFitColumn];
         var skills = !float.IsNaN(coverage) ? coverage : !float.IsNaN(occupationFit) ? occupationFit : 0;
-        return Math.Round(SkillWeight * skills + LocationWeight * row[RankingFeatures.Closeness], 4);
+        var lexical = row[RankingFeatures.LexicalScore];
+        var fit = SkillWeight * skills + LocationWeight * row[RankingFeatures.Closeness];
+        // Not rounded: the fit orders lists, and rounding would make ties of rows that differ (shown rounded, Explain).
+        return float.IsNaN(lexical) ? fit / (SkillWeight + LocationWeight) : fit + WordWeight * WordShare(lexical);
     }
+
+    /// <summary>BM25 saturated into [0, 1): score / (score + <see cref="WordHalfScore"/>); 0 when no word is shared or retrieval did not say.</summary>
+    public static double WordShare(float lexicalScore) =>
+        float.IsNaN(lexicalScore) || lexicalScore <= 0 ? 0 : lexicalScore / (lexicalScore + WordHalfScore);
 
     private MatchExplanation Explain(
         IndexedSeeker seeker, IndexedPosting posting, Reach reach, ReadOnlySpan<float> row, float relevance, string version, PolicyBoost? boost,
@@ -120,7 +135,11 @@ public sealed class MatchRanker(
         return new MatchExplanation(matched, missing, skillScore, reach.DistanceKm, Math.Round(reach.Closeness, 4), reach.Basis, optional,
             occupation, salary, Math.Round(relevance, 4), version,
             boost is null ? null : new PolicyBoostExplanation(boost.Rule, boost.KeyGroup, boost.Amount, boost.Reason, boost.PolicyVersion),
-            reasons);
+            reasons)
+        {
+            LexicalScore = float.IsNaN(row[RankingFeatures.LexicalScore]) ? 0 : Math.Round(row[RankingFeatures.LexicalScore], 4),
+            WordScore = Math.Round(WordShare(row[RankingFeatures.LexicalScore]), 4),
+        };
     }
 
     private static SalaryFit? SalaryVerdict(IndexedPosting posting, IndexedSeeker seeker)

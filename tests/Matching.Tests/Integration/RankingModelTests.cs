@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dapper;
 using JobMatch.Contracts;
 using JobMatch.Testing;
+using JobMatch.Testing.Logs;
 using Matching.Api.Ranking;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -136,9 +137,10 @@ public sealed class RankingModelTests : MatchingHost
     }
 
     [Fact]
-    public async Task A_promoted_model_that_fails_to_load_leaves_the_previous_one_serving_and_health_says_so()
+    public async Task A_promoted_model_that_fails_to_load_leaves_the_previous_one_serving_and_health_and_logs_say_so()
     {
         var serving = (await ServingAsync()).Serving;
+        var started = DateTime.UtcNow;
         await using (var connection = await Factory.DataSource.OpenConnectionAsync())
         {
             await connection.ExecuteAsync(
@@ -161,5 +163,8 @@ public sealed class RankingModelTests : MatchingHost
         var check = report.RootElement.GetProperty("checks").GetProperty("ranking-model");
         Assert.Equal("Degraded", check.GetProperty("status").GetString());
         Assert.Contains("outcomes-broken failed to load", check.GetProperty("description").GetString(), StringComparison.Ordinal);
+        // The service's own log, at error level (FAIL), written by the host this test started.
+        Assert.Contains($"FAIL Matching.Api.Ranking.ModelLifecycle: Promoted ranking model outcomes-broken failed to load; still serving {serving}",
+            TestLogs.TailsOf([TestLogs.Owner], started, linesPerFile: 100_000), StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using Matching.Api.Candidates;
 using Matching.Api.Matches;
+using Matching.Api.Ranking;
 using Matching.Api.ReadModel;
 using static Matching.Tests.Unit.Snapshots;
 
@@ -47,6 +48,24 @@ public sealed class LexicalRetrievalTests
         Assert.True(welder.LexicalScore > 0); // "weld" is shared as a word too
         Assert.Contains(found, c => c.Entry.Snapshot.Title == "驼奶 销售" && c.Path == CandidatePath.WordsInCommon);
         Assert.DoesNotContain(found, c => c.Entry.Snapshot.Title == "销售");
+    }
+
+    [Fact]
+    public void Words_in_common_are_a_part_of_the_transparent_fit_and_of_its_explanation()
+    {
+        // Same skill, same place: only the words differ. 驼奶 is in the seeker's profile and in one title.
+        var pipeline = new Pipeline();
+        var seeker = IndexedSeeker.From(Seeker(["Welding", "驼奶"]), Vocabulary);
+        Put(Titled("驼奶厂 Welder", ["Welding"]), Titled("Fitter", ["Welding"]));
+
+        var ranked = pipeline.Ranker.Rank(seeker, index.Retrieve(seeker, Pipeline.Now, 100), Pipeline.Now, 10);
+
+        Assert.Equal(["驼奶厂 Welder", "Fitter"], ranked.Select(match => match.Posting.Snapshot.Title));
+        var (words, plain) = (ranked[0].Explanation, ranked[1].Explanation);
+        Assert.Equal(MatchRanker.WordShare((float)words.LexicalScore), words.WordScore, 3);
+        Assert.True(words.WordScore > plain.WordScore);
+        Assert.Equal(Math.Round(MatchRanker.SkillWeight * words.SkillScore + MatchRanker.WordWeight * words.WordScore
+            + MatchRanker.LocationWeight * words.LocationScore, 4), ranked[0].Score, 3);
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class MatchRankerTests
         Assert.Equal("relocation", match.Explanation.LocationBasis);
         Assert.Equal(0, match.Explanation.LocationScore);
         Assert.InRange(match.Explanation.DistanceKm!.Value, 150, 175);
-        Assert.Equal(MatchRanker.SkillWeight, match.Score);
+        Assert.Equal(Math.Round(MatchRanker.SkillWeight / (MatchRanker.SkillWeight + MatchRanker.LocationWeight), 4), match.Score);
     }
 
     [Fact]
@@ -129,7 +129,8 @@ public sealed class MatchRankerTests
         Assert.Equal(basis, match.Explanation.LocationBasis);
         Assert.Equal(locationScore, match.Explanation.LocationScore);
         Assert.Null(match.Explanation.DistanceKm);
-        Assert.Equal(Math.Round(MatchRanker.SkillWeight + MatchRanker.LocationWeight * locationScore, 4), match.Score);
+        // Ranked without retrieval (the caller's postings): the word part is left out, skills and place weigh the whole.
+        Assert.Equal(Math.Round((MatchRanker.SkillWeight + MatchRanker.LocationWeight * locationScore) / (MatchRanker.SkillWeight + MatchRanker.LocationWeight), 4), match.Score);
     }
 
     [Fact]
