@@ -107,7 +107,9 @@ public sealed class MatchAnnouncementTests : MatchingHost
     {
         // Each pair's two events go to two queues and are consumed concurrently: without serialising the
         // writers, each transaction misses the other's uncommitted row and the match is never announced.
-        var pairs = Enumerable.Range(0, 20).Select(i => (SeekerId: Guid.NewGuid(), Job: Job($"Pair {i}", [$"skill-{Guid.NewGuid():N}"]))).ToList();
+        // One made-up word per pair, letters only, so no two pairs share a word the lexical score could match on
+        // (a shared "skill-" prefix made every posting a word match for every seeker).
+        var pairs = Enumerable.Range(0, 20).Select(i => (SeekerId: Guid.NewGuid(), Job: Job($"Pair {i}", [UniqueWord()]))).ToList();
         await Task.WhenAll(pairs.SelectMany(pair => new[]
         {
             PublishedAsync(pair.Job),
@@ -117,4 +119,6 @@ public sealed class MatchAnnouncementTests : MatchingHost
         foreach (var (seekerId, job) in pairs)
             Assert.Equal([job.PostingId], (await MatchesFoundAsync(seekerId)).Single().PostingIds);
     }
+
+    private static string UniqueWord() => new(Guid.NewGuid().ToString("N").Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))).ToArray());
 }
