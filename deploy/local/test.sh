@@ -32,16 +32,21 @@ export JOBMATCH_RABBITMQ_DIST_PORT="$(free_port)" JOBMATCH_REDIS_PORT="$(free_po
 cleanup() { "$SERVERS" stop --purge >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
+phase_started=$SECONDS
 "$SERVERS" start >/dev/null
+servers_seconds=$((SECONDS - phase_started))
 export JOBMATCH_TEST_POSTGRES="Host=127.0.0.1;Port=$JOBMATCH_PG_PORT;Username=postgres;Password=postgres"
 export JOBMATCH_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$JOBMATCH_RABBITMQ_PORT/"
 export JOBMATCH_TEST_RABBITMQ_MANAGEMENT="http://guest:guest@127.0.0.1:$JOBMATCH_RABBITMQ_MGMT_PORT/"
 export JOBMATCH_TEST_REDIS="127.0.0.1:$JOBMATCH_REDIS_PORT"
 
+phase_started=$SECONDS
 dotnet build "$ROOT/JobMatch.sln" -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
+build_seconds=$((SECONDS - phase_started))
 
 LOG="$JOBMATCH_DATA_DIR/dotnet-test.log"
 status=0
+phase_started=$SECONDS
 # Minimal verbosity: a line per test assembly, and a failing test in full with the tail of its service logs (the
 # logs themselves go to files: tests/JobMatch.Testing/Logs). TEST_VERBOSITY=normal lists every test.
 dotnet test "$ROOT/JobMatch.sln" -c "$CONFIGURATION" --no-build --nologo \
@@ -57,6 +62,7 @@ summary="$(awk '
     /^Test Run Aborted/ { f += 1 }
     END { printf "%d passed, %d failed, %d skipped", p, f, s }' "$LOG")"
 echo
+echo "test.sh: servers ${servers_seconds} s, build ${build_seconds} s, tests $((SECONDS - phase_started)) s"
 echo "Tests: $summary"
 if [[ $status -eq 0 && $summary == "0 passed"* ]]; then
     echo "test.sh: no test ran" >&2
