@@ -56,8 +56,25 @@ public sealed class IndexedSeeker
     /// <summary>Whether the profile has any text at all to match on (skills, occupations, past titles, certificates, field).</summary>
     public bool HasProfileText => Skills.Length > 0 || Occupations.Length > 0 || !Terms.IsEmpty;
 
+    /// <summary>True for the copy an employer's view ranks (<see cref="WithCoarseLocation"/>): where the seeker
+    /// lives is known only to the cell of <see cref="CoarseLocation"/>, and distances to it are banded.</summary>
+    public bool HasCoarseLocation { get; init; }
+
     public Guid SeekerId => Snapshot.SeekerId;
     public bool HasLocation => Snapshot is { Latitude: not null, Longitude: not null };
+
+    /// <summary>The seeker as an employer may see them ranked: coordinates moved to the centre of their
+    /// <see cref="CoarseLocation"/> cell, so no distance, score or explanation an employer reads says more of where
+    /// they live than the cell (security finding 3: trilateration from three postings).</summary>
+    public IndexedSeeker WithCoarseLocation() => new()
+    {
+        Snapshot = Snapshot with
+        {
+            Latitude = CoarseLocation.Centre(Snapshot.Latitude),
+            Longitude = CoarseLocation.Centre(Snapshot.Longitude),
+        },
+        Skills = Skills, Occupations = Occupations, Education = Education, Terms = Terms, HasCoarseLocation = true,
+    };
     public bool IsIn(string keyGroup) => Snapshot.KeyGroups.Contains(keyGroup, StringComparer.Ordinal);
 
     public static IndexedSeeker From(SeekerSnapshot seeker, ConceptVocabulary vocabulary)

@@ -11,6 +11,9 @@ public readonly record struct Reach(bool Reachable, double? DistanceKm, int Comm
 {
     public const int DefaultCommuteKm = 50;
 
+    /// <summary>True when <see cref="DistanceKm"/> is a band's upper bound (a coarse-located seeker), not a measurement.</summary>
+    public bool Banded { get; init; }
+
     public static Reach Of(IndexedSeeker seeker, IndexedPosting posting)
     {
         var s = seeker.Snapshot;
@@ -18,10 +21,11 @@ public readonly record struct Reach(bool Reachable, double? DistanceKm, int Comm
         var commute = s.MaxCommuteKm ?? DefaultCommuteKm;
         if (s is { Latitude: { } sLat, Longitude: { } sLon } && p is { Latitude: { } pLat, Longitude: { } pLon })
         {
-            var distance = Math.Round(Geo.DistanceKm(sLat, sLon, pLat, pLon), 1);
+            var exact = Geo.DistanceKm(sLat, sLon, pLat, pLon);
+            var distance = seeker.HasCoarseLocation ? CoarseLocation.Band(exact) : Math.Round(exact, 1);
             var within = distance <= commute;
             return new Reach(within || s.WillingToRelocate, distance, commute, within ? "within-commute" : "relocation",
-                within ? 1 - distance / Math.Max(commute, 1) : 0);
+                within ? 1 - distance / Math.Max(commute, 1) : 0) { Banded = seeker.HasCoarseLocation };
         }
         if (p.RegionCode == s.RegionCode) return new Reach(true, null, commute, "same-county", 0.8);
         if (p.RegionCode.Length >= 4 && s.RegionCode.Length >= 4 && p.RegionCode[..4] == s.RegionCode[..4])

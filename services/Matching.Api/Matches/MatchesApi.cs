@@ -85,11 +85,13 @@ public static class MatchesApi
         await synchronizer.FreshAsync(cancellationToken);
         if (index.FindPosting(postingId) is not { } posting) return TypedResults.NotFound();
         Func<IndexedSeeker, bool> filter;
-        if (caller.ActsForEmployer(posting.Snapshot.EmployerId)) filter = seeker => seeker.Snapshot.SharedWithEmployers;
+        var employer = caller.ActsForEmployer(posting.Snapshot.EmployerId);
+        if (employer) filter = seeker => seeker.Snapshot.SharedWithEmployers;
         else if (caller.MayServeRegion(posting.Snapshot.RegionCode)) filter = seeker => caller.MayServeRegion(seeker.Snapshot.RegionCode);
         else return TypedResults.NotFound();
 
-        var matches = recommender.CandidatesFor(posting, Math.Clamp(limit, 1, 100), filter, Language(lang));
+        // The employer's view is ranked on where seekers live to a cell, with banded distances (CoarseLocation).
+        var matches = recommender.CandidatesFor(posting, Math.Clamp(limit, 1, 100), filter, Language(lang), coarseLocation: employer);
         return TypedResults.Ok<IReadOnlyList<CandidateResponse>>(matches.Select(CandidateResponse.From).ToList());
     }
 

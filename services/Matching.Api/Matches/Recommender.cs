@@ -25,11 +25,12 @@ public sealed class Recommender(
         SeekerRecommendations.For(index, ranker, popularity, seeker, clock.GetUtcNow().UtcDateTime, limit, language);
 
     /// <summary>Seekers for an open posting; <paramref name="filter"/> narrows them (e.g. employer-sharing consent).</summary>
-    public List<Match> CandidatesFor(IndexedPosting posting, int limit, Func<IndexedSeeker, bool> filter, string language)
+    public List<Match> CandidatesFor(IndexedPosting posting, int limit, Func<IndexedSeeker, bool> filter, string language, bool coarseLocation = false)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (!posting.IsOpenAt(now)) return [];
         var candidates = index.Retrieve(posting, CandidateLimit, filter);
+        if (coarseLocation) candidates = candidates.ConvertAll(candidate => candidate with { Entry = candidate.Entry.WithCoarseLocation() });
         var byId = candidates.ToDictionary(c => c.Entry.SeekerId);
         return ranker.Rank(posting, candidates, now, limit, language).ConvertAll(match =>
             SeekerRecommendations.WithPath(match, byId[match.Seeker.SeekerId].Path, byId[match.Seeker.SeekerId].LexicalScore, false, language));

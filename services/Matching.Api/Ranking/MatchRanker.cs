@@ -160,7 +160,12 @@ public sealed class MatchRanker(
         if (matched.Count > 0) reasons.Add(en ? $"You have {string.Join(", ", matched)}" : $"您具备：{string.Join("、", matched)}");
         if (missing.Count > 0) reasons.Add(en ? $"To learn: {string.Join(", ", missing)}" : $"还需学习：{string.Join("、", missing)}");
         if (occupation is >= 0.8) reasons.Add(en ? "The occupation you are looking for" : "与您的求职意向一致");
-        if (reach.DistanceKm is { } km)
+        if (reach is { Banded: true, DistanceKm: { } band })
+        {
+            var within = band.ToString(CultureInfo.InvariantCulture);
+            reasons.Add(en ? $"Within {within} km" : $"{within}公里以内");
+        }
+        else if (reach.DistanceKm is { } km)
         {
             reasons.Add(reach.Basis == "relocation"
                 ? (en ? $"{km.ToString(CultureInfo.InvariantCulture)} km away: you would relocate" : $"距离{km.ToString(CultureInfo.InvariantCulture)}公里，需要异地就业")

@@ -1,7 +1,7 @@
 namespace Matching.Api.ReadModel;
 
 /// <summary>A seeker as matching sees them: pseudonymous, no personal details, nothing protected (no age, gender, health).</summary>
-public sealed class SeekerSnapshot
+public sealed record SeekerSnapshot
 {
     public Guid SeekerId { get; init; }
     public string[] Skills { get; init; } = [];

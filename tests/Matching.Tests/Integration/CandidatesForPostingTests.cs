@@ -63,4 +63,30 @@ public sealed class CandidatesForPostingTests : MatchingHost
 
         Assert.Empty((await CandidatesAsync(job.PostingId, employer)).Items);
     }
+    [Fact]
+    public async Task The_employer_learns_where_a_candidate_lives_only_to_a_cell_with_distances_in_bands()
+    {
+        // Security finding 3: exact distances from three postings of the employer's choosing located a home to ~25 m.
+        // Two seekers about 6 km apart in the same 0.1° cell look alike to the employer; the caseworker sees each.
+        var job = Job();
+        var north = Guid.NewGuid();
+        var south = Guid.NewGuid();
+        await PublishedAsync(job);
+        await ProfileAsync(Profile(north) with { SharedWithEmployers = true, Latitude = 40.871, Longitude = 111.783 });
+        await ProfileAsync(Profile(south) with { SharedWithEmployers = true, Latitude = 40.812, Longitude = 111.721 });
+
+        var (_, employerView) = await CandidatesAsync(job.PostingId, TestTokens.Employer(Guid.NewGuid(), job.EmployerId));
+        var (_, caseworkerView) = await CandidatesAsync(job.PostingId, TestTokens.Caseworker(Guid.NewGuid(), "150100"));
+
+        var seen = employerView.ToDictionary(candidate => candidate.SeekerId, candidate => candidate.Explanation);
+        Assert.Equal(2, seen.Count);
+        Assert.Equal(seen[north].DistanceKm, seen[south].DistanceKm);
+        Assert.Equal(seen[north].LocationScore, seen[south].LocationScore);
+        Assert.Equal(0, seen[north].DistanceKm!.Value % Matching.Api.Candidates.CoarseLocation.BandKm);
+        Assert.Contains(seen[north].Reasons, reason => reason.EndsWith("公里以内", StringComparison.Ordinal));
+
+        var exact = caseworkerView.ToDictionary(candidate => candidate.SeekerId, candidate => candidate.Explanation.DistanceKm);
+        Assert.NotEqual(exact[north], exact[south]);
+        Assert.All(exact.Values, km => Assert.True(km < seen[north].DistanceKm, $"{km} km is inside the employer's band"));
+    }
 }

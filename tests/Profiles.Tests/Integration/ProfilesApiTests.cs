@@ -24,14 +24,15 @@ public sealed class ProfilesApiTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
-    private static object Profile(string name = Name, string? phone = Phone, string regionCode = "150102") => new
+    private static object Profile(
+        string name = Name, string? phone = Phone, string regionCode = "150102", double latitude = 40.84, double longitude = 111.75) => new
     {
         name,
         phone,
         skills = new[] { "Welding", "Forklift" },
         regionCode,
-        latitude = 40.84,
-        longitude = 111.75,
+        latitude,
+        longitude,
         maxCommuteKm = 30,
         willingToRelocate = false,
     };
@@ -124,6 +125,23 @@ public sealed class ProfilesApiTests : IAsyncLifetime
         Assert.Equal(30, message.GetProperty("maxCommuteKm").GetInt32());
         Assert.DoesNotContain(message.EnumerateObject(), property =>
             property.Name.Contains("name", StringComparison.OrdinalIgnoreCase) || property.Name.Contains("phone", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_ProfileUpdated_event_carries_where_the_seeker_lives_only_to_about_a_kilometre()
+    {
+        // Exact home location is personal data: it stays sealed in the profile; matching hears of it to 0.01°.
+        var seekerId = Guid.NewGuid();
+        using var client = _factory.ClientWithToken(TestTokens.Seeker(seekerId));
+        using (var put = await client.PutAsJsonAsync("/api/profiles/me", Profile(latitude: 40.842137, longitude: 111.753719))) put.EnsureSuccessStatusCode();
+
+        var rows = await Eventually.GetAsync(() => OutboxAsync(seekerId), found => found.Count == 1, "the ProfileUpdated outbox row");
+
+        using var document = JsonDocument.Parse(rows[0].Body);
+        Assert.Equal(40.84, document.RootElement.GetProperty("latitude").GetDouble());
+        Assert.Equal(111.75, document.RootElement.GetProperty("longitude").GetDouble());
+        var mine = await client.GetFromJsonAsync<ProfileResponse>(new Uri("/api/profiles/me", UriKind.Relative), Json);
+        Assert.Equal(40.842137, mine!.Latitude);
     }
 
     [Fact]
