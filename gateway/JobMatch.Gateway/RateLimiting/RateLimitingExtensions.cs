@@ -36,14 +36,7 @@ public static class RateLimitingExtensions
                 return;
             }
             var limiter = context.RequestServices.GetRequiredService<RedisRateLimiter>();
-            var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            // Classified by the endpoint routing matched, not by the path as typed: /api/auth/token/, /api/auth/token/.
-            // and any other spelling that reaches the sign-in handler is counted as sign-in.
-            var wait = context.GetEndpoint()?.Metadata.GetMetadata<SignInBucket>() is not null
-                ? await limiter.TryAcquireAsync(options.KeyPrefix, "sign-in", address, options.SignInPerAddress, options.Window)
-                : await limiter.TryAcquireAsync(options.KeyPrefix, "address", address, options.PerAddress, options.Window);
-            if (wait is null && context.User.Identity?.IsAuthenticated == true)
-                wait = await limiter.TryAcquireAsync(options.KeyPrefix, "user", context.User.FindFirst(JobMatchClaims.Subject)!.Value, options.PerUser, options.Window);
+            var wait = await limiter.TryAcquireAsync(options.KeyPrefix, LimitsOf(context, options), options.Window);
             if (wait is { } retryAfter)
             {
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -57,6 +50,22 @@ public static class RateLimitingExtensions
             }
             await next(context);
         });
+
+    /// <summary>
+    /// Per address, in the sign-in bucket for an endpoint that checks a password — classified by the endpoint routing
+    /// matched, not by the path as typed (/api/auth/token/, /api/auth/token/. and any other spelling that reaches the
+    /// sign-in handler count as sign-in) — and per user once the token is known.
+    /// </summary>
+    private static List<RateLimit> LimitsOf(HttpContext context, RateLimitOptions options)
+    {
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        List<RateLimit> limits = context.GetEndpoint()?.Metadata.GetMetadata<SignInBucket>() is not null
+            ? [new("sign-in", address, options.SignInPerAddress)]
+            : [new("address", address, options.PerAddress)];
+        if (context.User.Identity?.IsAuthenticated == true)
+            limits.Add(new("user", context.User.FindFirst(JobMatchClaims.Subject)!.Value, options.PerUser));
+        return limits;
+    }
 }
 
 /// <summary>Endpoint metadata: calls are counted in the sign-in bucket (see <see cref="RateLimitingExtensions.CountedAsSignIn"/>).</summary>
