@@ -262,7 +262,8 @@ public sealed partial class AuthorizationTests(Platform platform)
         var path = $"api/postings/{posting}/applications";
         foreach (var (who, client) in new[] { ("owner", callers.Owner), ("caseworker of the region", callers.Caseworker), ("administrator", callers.Administrator) })
         {
-            var list = await Api.GetArrayAsync(client, path);
+            // Staff give a reason (the read goes to each applicant's audit log); the owner needs none and it is ignored.
+            var list = await Api.GetArrayAsync(client, path + "?reason=shortlist%20review");
             checks.Equal($"{who} sees the application", true, list.Any(a => a!["id"]!.GetValue<Guid>() == application));
         }
         await checks.ExpectAsync("caseworker of another region", callers.OtherCaseworker, HttpMethod.Get, path, HttpStatusCode.Forbidden);
@@ -504,6 +505,29 @@ public sealed partial class AuthorizationTests(Platform platform)
         checks.Equal("the administrator's read is in the log, the refused one is not", 1, reads.Count);
         checks.Equal("the two allowed reads of the log are themselves in it, the refused one is not", 2, entries.Count - reads.Count);
         checks.Verify();
+    }
+
+    [Fact]
+    public async Task A_caseworkers_read_of_recommendations_in_matching_shows_in_the_seekers_audit_log()
+    {
+        using var callers = new Callers(platform);
+        await Api.SendAsync(callers.Seeker, HttpMethod.Put, "api/profiles/me", Profile("Audited in matching " + Unique()));
+        var recommendations = $"api/matches/seekers/{callers.SeekerId}/recommendations";
+        // Matching knows the seeker once their profile event is in; until then the read is a 404 and audits nothing.
+        await Eventually.GetAsync(async () =>
+        {
+            using var response = await callers.Caseworker.GetAsync(recommendations + "?reason=%E5%B2%97%E4%BD%8D%E6%8E%A8%E8%8D%90%E5%A4%8D%E6%A0%B8");
+            return response.StatusCode;
+        }, status => status == HttpStatusCode.OK, "the caseworker's read of the seeker's recommendations");
+        using (var withoutReason = await callers.Caseworker.GetAsync(recommendations))
+            Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
+
+        var entries = await Eventually.GetAsync(
+            () => Api.GetArrayAsync(callers.Administrator, $"api/profiles/{callers.SeekerId}/audit?reason=audit%20check"),
+            found => found.Any(entry => entry!["action"]!.GetValue<string>() == "read-recommendations"), "the matching read in the profile's audit log");
+        var read = entries.Single(entry => entry!["action"]!.GetValue<string>() == "read-recommendations")!;
+        Assert.Equal(callers.CaseworkerId, read["staffId"]!.GetValue<Guid>());
+        Assert.Equal("岗位推荐复核", read["reason"]!.GetValue<string>());
     }
 
     [Fact]

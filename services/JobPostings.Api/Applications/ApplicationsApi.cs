@@ -3,6 +3,7 @@ using JobMatch.Contracts;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
+using JobMatch.ServiceDefaults.PersonalData;
 using JobMatch.ServiceDefaults.Problems;
 using JobPostings.Api.Postings;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -65,26 +66,38 @@ public static class ApplicationsApi
     }
 
     /// <summary>
-    /// A seeker's applications as staff see them: only those to postings of the regions the caller serves, without the
-    /// cover notes (written for the employer).
+    /// A seeker's applications as staff see them, with a reason (the read goes to the seeker's audit log): only those
+    /// to postings of the regions the caller serves, without the cover notes (written for the employer).
     /// </summary>
     public static async Task<Results<Ok<IReadOnlyList<ApplicationResponse>>, ValidationProblem>> ListForSeeker(
-        Guid? seekerId, ClaimsPrincipal caller, ApplicationStore applications, CancellationToken cancellationToken)
+        Guid? seekerId, string? reason, ClaimsPrincipal caller, ApplicationStore applications, Transactions transactions, CancellationToken cancellationToken)
     {
-        if (seekerId is not { } id)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["seekerId"] = ["Name the seeker whose applications to list."] });
-        var found = await applications.ListForSeekerAsync(id, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ApplicationResponse>>(found.Where(application => caller.MayServeRegion(application.RegionCode))
-            .Select(application => ApplicationResponse.From(application) with { CoverNote = null }).ToList());
+        var validation = StaffReads.RequireReason(reason).Require(seekerId is not null, "seekerId", "Name the seeker whose applications to list.");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        var found = (await applications.ListForSeekerAsync(seekerId!.Value, cancellationToken)).Where(application => caller.MayServeRegion(application.RegionCode)).ToList();
+        if (found.Count > 0)
+            await transactions.RunAsync(transaction => StaffReads.RecordAsync(transaction, caller, "list-applications", [seekerId.Value], ApplicationFields, reason!), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ApplicationResponse>>(found.Select(application => ApplicationResponse.From(application) with { CoverNote = null }).ToList());
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<ApplicationResponse>>, NotFound, ForbidHttpResult>> ListApplicants(
-        Guid postingId, ClaimsPrincipal caller, PostingStore postings, ApplicationStore applications, CancellationToken cancellationToken)
+    private static readonly string[] ApplicationFields = ["applications"];
+
+    /// <summary>A posting's applicants: for its employer, or staff of its region with a reason (each applicant's audit log names the read).</summary>
+    public static async Task<Results<Ok<IReadOnlyList<ApplicationResponse>>, NotFound, ForbidHttpResult, ValidationProblem>> ListApplicants(
+        Guid postingId, string? reason, ClaimsPrincipal caller, PostingStore postings, ApplicationStore applications, Transactions transactions,
+        CancellationToken cancellationToken)
     {
         var posting = await postings.FindAsync(postingId, cancellationToken);
         if (posting is null || !posting.IsVisibleTo(caller)) return TypedResults.NotFound();
         if (!posting.ApplicantsAreVisibleTo(caller)) return TypedResults.Forbid();
+        var byStaff = !posting.IsOwnedBy(caller);
+        if (byStaff && StaffReads.RequireReason(reason) is { IsValid: false } invalid) return TypedResults.ValidationProblem(invalid.Errors);
         var list = await applications.ListForPostingAsync(postingId, cancellationToken);
+        if (byStaff)
+        {
+            await transactions.RunAsync(transaction => StaffReads.RecordAsync(
+                transaction, caller, "list-applicants", list.Select(application => application.SeekerId), ApplicationFields, reason!), cancellationToken);
+        }
         return TypedResults.Ok<IReadOnlyList<ApplicationResponse>>(list.Select(ApplicationResponse.From).ToList());
     }
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
+using JobMatch.ServiceDefaults.Messaging;
+using JobMatch.ServiceDefaults.PersonalData;
 using Matching.Api.Campaigns;
 using Matching.Api.Candidates;
 using Matching.Api.Outcomes;
@@ -57,31 +59,42 @@ public static class MatchesApi
         return endpoints;
     }
 
-    /// <summary>A seeker's recommendations with their explanations: for that seeker, or staff serving the seeker's region.</summary>
-    public static async Task<Results<Ok<IReadOnlyList<RecommendationResponse>>, NotFound, ForbidHttpResult>> GetRecommendations(
-        Guid seekerId, ClaimsPrincipal caller, Recommender recommender, CandidateIndex index, IndexSynchronizer synchronizer,
-        CancellationToken cancellationToken, int limit = 20, string? lang = null)
+    /// <summary>
+    /// A seeker's recommendations with their explanations: for that seeker, or staff serving the seeker's region, who
+    /// give a reason; the staff read goes to the seeker's audit log (<see cref="StaffReads"/>) with the list.
+    /// </summary>
+    public static async Task<Results<Ok<IReadOnlyList<RecommendationResponse>>, NotFound, ForbidHttpResult, ValidationProblem>> GetRecommendations(
+        Guid seekerId, ClaimsPrincipal caller, Recommender recommender, CandidateIndex index, IndexSynchronizer synchronizer, Transactions transactions,
+        CancellationToken cancellationToken, int limit = 20, string? lang = null, string? reason = null)
     {
         if (!caller.IsInRole(Roles.Seeker) && !caller.IsStaff()) return TypedResults.Forbid();
         if (caller.IsInRole(Roles.Seeker) && caller.UserId() != seekerId) return TypedResults.NotFound();
+        if (caller.IsStaff() && StaffReads.RequireReason(reason) is { IsValid: false } invalid) return TypedResults.ValidationProblem(invalid.Errors);
         await synchronizer.FreshAsync(cancellationToken);
         if (index.FindSeeker(seekerId) is not { } seeker) return TypedResults.NotFound();
         // Outside the caseworker's regions looks the same as no such seeker: staff learn nothing of others' areas.
         if (caller.IsStaff() && !caller.MayServeRegion(seeker.Snapshot.RegionCode)) return TypedResults.NotFound();
 
         var matches = recommender.Recommend(seeker, Math.Clamp(limit, 1, 100), Language(lang));
+        if (caller.IsStaff())
+            await transactions.RunAsync(transaction => StaffReads.RecordAsync(transaction, caller, "read-recommendations", [seekerId], RecommendationFields, reason!), cancellationToken);
         return TypedResults.Ok<IReadOnlyList<RecommendationResponse>>(matches.Select(RecommendationResponse.From).ToList());
     }
 
+    private static readonly string[] RecommendationFields = ["recommendations", "skills", "location"];
+    private static readonly string[] CandidateFields = ["skills", "location", "keyGroups"];
+
     /// <summary>
     /// Seekers suited to a posting, for its employer (only seekers who consented to employer sharing, under their
-    /// pseudonymous id) or staff serving its region (everyone they serve). Another employer's posting: 404.
+    /// pseudonymous id) or staff serving its region (everyone they serve, with a reason: each seeker listed gets an
+    /// audit entry). Another employer's posting: 404.
     /// </summary>
-    public static async Task<Results<Ok<IReadOnlyList<CandidateResponse>>, NotFound, ForbidHttpResult>> GetCandidates(
-        Guid postingId, ClaimsPrincipal caller, Recommender recommender, CandidateIndex index, IndexSynchronizer synchronizer,
-        CancellationToken cancellationToken, int limit = 20, string? lang = null)
+    public static async Task<Results<Ok<IReadOnlyList<CandidateResponse>>, NotFound, ForbidHttpResult, ValidationProblem>> GetCandidates(
+        Guid postingId, ClaimsPrincipal caller, Recommender recommender, CandidateIndex index, IndexSynchronizer synchronizer, Transactions transactions,
+        CancellationToken cancellationToken, int limit = 20, string? lang = null, string? reason = null)
     {
         if (!caller.IsInRole(Roles.Employer) && !caller.IsStaff()) return TypedResults.Forbid();
+        if (caller.IsStaff() && StaffReads.RequireReason(reason) is { IsValid: false } invalid) return TypedResults.ValidationProblem(invalid.Errors);
         await synchronizer.FreshAsync(cancellationToken);
         if (index.FindPosting(postingId) is not { } posting) return TypedResults.NotFound();
         Func<IndexedSeeker, bool> filter;
@@ -92,6 +105,11 @@ public static class MatchesApi
 
         // The employer's view is ranked on where seekers live to a cell, with banded distances (CoarseLocation).
         var matches = recommender.CandidatesFor(posting, Math.Clamp(limit, 1, 100), filter, Language(lang), coarseLocation: employer);
+        if (caller.IsStaff())
+        {
+            await transactions.RunAsync(transaction => StaffReads.RecordAsync(
+                transaction, caller, "list-candidates", matches.Select(match => match.Seeker.SeekerId), CandidateFields, reason!), cancellationToken);
+        }
         return TypedResults.Ok<IReadOnlyList<CandidateResponse>>(matches.Select(CandidateResponse.From).ToList());
     }
 

@@ -1,3 +1,4 @@
+using JobMatch.ServiceDefaults.PersonalData;
 using System.Security.Claims;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
@@ -27,7 +28,7 @@ public static class AuditApi
         Guid seekerId, string? reason, ClaimsPrincipal caller, ProfileStore store, AuditLog audit, Transactions transactions,
         CancellationToken cancellationToken)
     {
-        var validation = ProfilesApi.RequireReason(reason);
+        var validation = StaffReads.RequireReason(reason);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         var entries = await transactions.RunAsync<IReadOnlyList<AuditEntry>?>(async transaction =>
         {

@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using Dapper;
+using JobMatch.Contracts;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
-using JobMatch.TextAnalysis;
+using JobMatch.ServiceDefaults.PersonalData;
 using Npgsql;
 
 namespace Profiles.Api.Audit;
@@ -26,33 +27,23 @@ public sealed class AuditEntry
 /// </summary>
 public sealed class AuditLog(NpgsqlDataSource dataSource)
 {
-    public const int MaxReasonLength = 500;
-
-    /// <summary>
-    /// Whether a reason says something: after cleaning (NFKC, invisible characters out) it holds at least two Chinese
-    /// characters or four letters or digits. ".", "   " or "x" once unlocked a full ID number (issue 16).
-    /// </summary>
-    public static bool IsRealReason(string reason)
-    {
-        var weight = 0;
-        foreach (var c in TextNormalizer.Clean(reason))
-        {
-            if (Script.IsCjk(c)) weight += 2;
-            else if (char.IsLetterOrDigit(c)) weight += 1;
-        }
-        return weight >= 4;
-    }
-
     /// <summary>One entry per seeker a list showed (register pages, candidates): each person's log names the read.</summary>
     public Task RecordEachAsync(ServiceTransaction transaction, ClaimsPrincipal staff, string action, IEnumerable<Guid> seekerIds, IEnumerable<string> fields, string reason) =>
+        RecordEachAsync(transaction, new StaffReadPersonalData(
+            staff.UserId(), StaffReads.RoleOf(staff), action, seekerIds.ToList(), fields.ToList(), reason.Trim(), DateTimeOffset.UtcNow));
+
+    /// <summary>A read another service made (<see cref="StaffReadPersonalData"/>), one entry per seeker, at the time it was made.</summary>
+    public Task RecordEachAsync(ServiceTransaction transaction, StaffReadPersonalData read) =>
         transaction.ExecuteAsync(
             """
-            INSERT INTO audit_log (staff_id, staff_role, action, seeker_id, fields, reason)
-            SELECT @staffId, @role, @action, seeker_id, @fields, @reason FROM unnest(@seekerIds) AS seeker_id
+            INSERT INTO audit_log (staff_id, staff_role, action, seeker_id, fields, reason, at)
+            SELECT @staffId, @role, @action, seeker_id, @fields, @reason, @at FROM unnest(@seekerIds) AS seeker_id
             """,
-            new { staffId = staff.UserId(), role = RoleOf(staff), action, seekerIds = seekerIds.ToArray(), fields = fields.ToArray(), reason = reason.Trim() });
-
-    private static string RoleOf(ClaimsPrincipal staff) => staff.IsInRole(Roles.Administrator) ? Roles.Administrator : Roles.Caseworker;
+            new
+            {
+                staffId = read.StaffId, role = read.StaffRole, action = read.Action, seekerIds = read.SeekerIds.ToArray(), fields = read.Fields.ToArray(),
+                reason = read.Reason, at = read.At.UtcDateTime,
+            });
 
     public Task RecordAsync(ServiceTransaction transaction, ClaimsPrincipal staff, string action, Guid? seekerId, IEnumerable<string> fields, string reason) =>
         transaction.ExecuteAsync(
@@ -60,7 +51,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
             new
             {
                 staffId = staff.UserId(),
-                role = RoleOf(staff),
+                role = StaffReads.RoleOf(staff),
                 action,
                 seekerId,
                 fields = fields.ToArray(),

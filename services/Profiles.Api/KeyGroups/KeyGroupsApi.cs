@@ -1,3 +1,4 @@
+using JobMatch.ServiceDefaults.PersonalData;
 using JobMatch.Contracts;
 using System.Security.Claims;
 using JobMatch.ServiceDefaults;
@@ -31,7 +32,7 @@ public static class KeyGroupsApi
         Guid seekerId, string keyGroup, VerifyKeyGroupRequest request, ClaimsPrincipal caller, ProfileStore store, KeyGroupStore keyGroups,
         AuditLog audit, Transactions transactions, CancellationToken cancellationToken)
     {
-        var validation = ProfilesApi.RequireReason(request.Reason).Require(SeekerKeyGroups.All.Contains(keyGroup), "keyGroup", KnownGroups);
+        var validation = StaffReads.RequireReason(request.Reason).Require(SeekerKeyGroups.All.Contains(keyGroup), "keyGroup", KnownGroups);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         var row = await transactions.RunAsync<KeyGroupRow?>(async transaction =>
@@ -49,7 +50,7 @@ public static class KeyGroupsApi
         Guid seekerId, string keyGroup, CorrectKeyGroupRequest request, ClaimsPrincipal caller, ProfileStore store, KeyGroupStore keyGroups,
         ProfileAnnouncer announcer, AuditLog audit, Transactions transactions, CancellationToken cancellationToken)
     {
-        var validation = ProfilesApi.RequireReason(request.Reason)
+        var validation = StaffReads.RequireReason(request.Reason)
             .Require(SeekerKeyGroups.All.Contains(keyGroup), "keyGroup", KnownGroups)
             .Require(request.Applies is not null, "applies", "Say whether the group applies.")
             .Require(!string.IsNullOrWhiteSpace(request.Evidence) && request.Evidence.Length <= 1000, "evidence",

@@ -161,7 +161,7 @@ public static class ProfilesApi
         AuditLog audit, Transactions transactions, CancellationToken cancellationToken)
     {
         reveal ??= [];
-        var validation = RequireReason(reason)
+        var validation = StaffReads.RequireReason(reason)
             .Require(reveal.All(field => field is "nationalId" or "sensitive" or "keyGroupEvidence"), "reveal", "reveal is nationalId, sensitive or keyGroupEvidence.");
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         var revealId = reveal.Contains("nationalId");
@@ -190,13 +190,6 @@ public static class ProfilesApi
             rows.Select(group => KeyGroupResponse.From(group, revealEvidence ? keyGroups.EvidenceOf(group) : null)).ToList(),
             revealSensitive ? store.PersonalOf(row) : null, row.UpdatedAt, row.NationalOccupationCode));
     }
-
-    public static JobMatch.ServiceDefaults.Problems.Validation RequireReason(string? reason) =>
-        new JobMatch.ServiceDefaults.Problems.Validation()
-            .Require(!string.IsNullOrWhiteSpace(reason), "reason", "Say why you need this seeker's data (it goes to the audit log).")
-            .Require(string.IsNullOrWhiteSpace(reason) || AuditLog.IsRealReason(reason), "reason",
-                "Give a real reason: at least two Chinese characters or four letters or digits (punctuation and spaces do not count).")
-            .Require(reason is null || reason.Length <= AuditLog.MaxReasonLength, "reason", $"The reason is at most {AuditLog.MaxReasonLength} characters.");
 
     private static async Task<IReadOnlyList<KeyGroupResponse>> OwnKeyGroupsAsync(KeyGroupStore keyGroups, Guid seekerId, CancellationToken cancellationToken) =>
         (await keyGroups.ListAsync(seekerId, cancellationToken)).Select(row => KeyGroupResponse.From(row, keyGroups.EvidenceOf(row))).ToList();

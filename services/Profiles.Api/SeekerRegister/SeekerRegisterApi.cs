@@ -120,7 +120,7 @@ public sealed class RegisterQuery
         var idValid = string.IsNullOrWhiteSpace(NationalId)
                       || JobMatch.ServiceDefaults.PersonalData.NationalId.TryParse(TextNormalizer.Clean(NationalId), today, out nationalId, out idError);
         after = RegisterCursor.Decode(After);
-        var validation = ProfilesApi.RequireReason(Reason)
+        var validation = StaffReads.RequireReason(Reason)
             .Require(Name is null || TextNormalizer.Clean(Name).Length is > 0 and <= 100, "name", "The name searched for is 1 to 100 characters.")
             .Require(idValid, "nationalId", idError ?? "The national ID number has 17 digits and a check digit (0-9 or X).")
             .Require(KeyGroup is null || SeekerKeyGroups.All.Contains(KeyGroup), "keyGroup", KeyGroupsApi.KnownGroups)

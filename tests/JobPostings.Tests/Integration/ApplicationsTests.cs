@@ -250,14 +250,40 @@ public sealed class ApplicationsTests : PostingsHost
         using var elsewhere = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"));
         using var seeker = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
 
-        var listed = (await ofTheRegion.GetFromJsonAsync<List<ApplicationResponse>>(new Uri($"/api/applications?seekerId={seekerId}", UriKind.Relative), Json))!;
-        var fromElsewhere = (await elsewhere.GetFromJsonAsync<List<ApplicationResponse>>(new Uri($"/api/applications?seekerId={seekerId}", UriKind.Relative), Json))!;
-        using var withoutSeeker = await ofTheRegion.GetAsync(new Uri("/api/applications", UriKind.Relative));
+        var listed = (await ofTheRegion.GetFromJsonAsync<List<ApplicationResponse>>(new Uri($"/api/applications?seekerId={seekerId}&reason=跟进就业", UriKind.Relative), Json))!;
+        var fromElsewhere = (await elsewhere.GetFromJsonAsync<List<ApplicationResponse>>(new Uri($"/api/applications?seekerId={seekerId}&reason=跟进就业", UriKind.Relative), Json))!;
+        using var withoutSeeker = await ofTheRegion.GetAsync(new Uri("/api/applications?reason=跟进就业", UriKind.Relative));
+        using var withoutReason = await ofTheRegion.GetAsync(new Uri($"/api/applications?seekerId={seekerId}", UriKind.Relative));
         using var asSeeker = await seeker.GetAsync(new Uri($"/api/applications?seekerId={seekerId}", UriKind.Relative));
 
         Assert.Equal([(application.Id, "Welder", (string?)null)], listed.Select(a => (a.Id, a.PostingTitle, a.CoverNote)));
         Assert.Empty(fromElsewhere);
         Assert.Equal(["seekerId"], await ProblemAssert.IsValidationProblemAsync(withoutSeeker));
+        Assert.Equal(["reason"], await ProblemAssert.IsValidationProblemAsync(withoutReason));
         Assert.Equal(HttpStatusCode.Forbidden, asSeeker.StatusCode);
+        // The read that showed something is in the seeker's audit trail (the profile service keeps it); the empty one is not.
+        var read = Assert.Single(await StaffReadsAsync(seekerId));
+        Assert.Equal("list-applications", read.GetProperty("action").GetString());
+        Assert.Equal("跟进就业", read.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Staff_listing_a_postings_applicants_give_a_reason_and_each_applicant_gets_an_audit_entry_the_owner_none()
+    {
+        var (employerId, postingId, seekerId, _) = await AppliedAsync();
+        using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200"));
+        using var owner = Factory.ClientWithToken(EmployerToken(employerId));
+
+        using var withoutReason = await caseworker.GetAsync(new Uri($"/api/postings/{postingId}/applications", UriKind.Relative));
+        using var byOwner = await owner.GetAsync(new Uri($"/api/postings/{postingId}/applications", UriKind.Relative));
+        Assert.Equal(["reason"], await ProblemAssert.IsValidationProblemAsync(withoutReason));
+        Assert.Equal(HttpStatusCode.OK, byOwner.StatusCode);
+        Assert.Empty(await StaffReadsAsync(seekerId));
+
+        var listed = (await caseworker.GetFromJsonAsync<List<ApplicationResponse>>(
+            new Uri($"/api/postings/{postingId}/applications?reason=check+the+shortlist", UriKind.Relative), Json))!;
+
+        Assert.Equal([seekerId], listed.Select(a => a.SeekerId));
+        Assert.Equal("list-applicants", Assert.Single(await StaffReadsAsync(seekerId)).GetProperty("action").GetString());
     }
 }

@@ -12,7 +12,7 @@ public sealed class CandidatesForPostingTests : MatchingHost
     private async Task<(HttpStatusCode Status, List<CandidateResponse> Items)> CandidatesAsync(Guid postingId, string token)
     {
         using var client = Factory.ClientWithToken(token);
-        using var response = await client.GetAsync(new Uri($"/api/matches/postings/{postingId}/candidates", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri($"/api/matches/postings/{postingId}/candidates?reason={StaffReason}", UriKind.Relative));
         return response.StatusCode == HttpStatusCode.OK
             ? (response.StatusCode, (await response.Content.ReadFromJsonAsync<List<CandidateResponse>>(Json))!)
             : (response.StatusCode, []);

@@ -17,6 +17,8 @@ public abstract class MatchingHost : IAsyncLifetime
 {
     public const string HohhotRegion = "150102";
     public const double HohhotLat = 40.84, HohhotLon = 111.75;
+    /// <summary>The reason staff give for a read (seekers and employers need none; it is ignored for them).</summary>
+    protected const string StaffReason = "weekly-casework-review";
     protected static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     protected ServiceFactory<Recommender> Factory { get; private set; } = null!;
@@ -56,7 +58,7 @@ public abstract class MatchingHost : IAsyncLifetime
     protected async Task<(HttpStatusCode Status, List<RecommendationResponse> Items)> RecommendationsAsync(Guid seekerId, string token)
     {
         using var client = Factory.ClientWithToken(token);
-        using var response = await client.GetAsync(new Uri($"/api/matches/seekers/{seekerId}/recommendations", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri($"/api/matches/seekers/{seekerId}/recommendations?reason={StaffReason}", UriKind.Relative));
         return response.StatusCode == HttpStatusCode.OK
             ? (response.StatusCode, (await response.Content.ReadFromJsonAsync<List<RecommendationResponse>>(Json))!)
             : (response.StatusCode, []);
@@ -67,6 +69,18 @@ public abstract class MatchingHost : IAsyncLifetime
         var (status, items) = await RecommendationsAsync(seekerId, TestTokens.Seeker(seekerId));
         Assert.Equal(HttpStatusCode.OK, status);
         return items;
+    }
+
+    /// <summary>The StaffReadPersonalData events in the outbox that name a seeker, oldest first.</summary>
+    protected async Task<List<JsonElement>> StaffReadsAsync(Guid seekerId)
+    {
+        await using var connection = await Factory.DataSource.OpenConnectionAsync();
+        var bodies = await connection.QueryAsync<string>(
+            """
+            SELECT body::text FROM outbox
+            WHERE message_type = 'JobMatch.Contracts.StaffReadPersonalData' AND body->'seekerIds' ? @id ORDER BY position
+            """, new { id = seekerId.ToString() });
+        return bodies.Select(body => JsonDocument.Parse(body).RootElement.Clone()).ToList();
     }
 
     /// <summary>The MatchesFound events written for a seeker, oldest first: each as the posting ids it names, and whether it was sent.</summary>

@@ -73,6 +73,45 @@ public sealed class RecommendationsTests : MatchingHost
     }
 
     [Fact]
+    public async Task A_caseworkers_read_needs_a_reason_and_leaves_an_audit_event_naming_the_seeker_not_the_data()
+    {
+        var seekerId = Guid.NewGuid();
+        var caseworkerId = Guid.NewGuid();
+        await PublishedAsync(Job());
+        await ProfileAsync(Profile(seekerId, regionCode: "150102"));
+        using var client = Factory.ClientWithToken(TestTokens.Caseworker(caseworkerId, "150100"));
+
+        foreach (var reason in new[] { "", "?reason=%E2%80%8B.", "?reason=x" })
+        {
+            using var refused = await client.GetAsync(new Uri($"/api/matches/seekers/{seekerId}/recommendations{reason}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("\"reason\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Empty(await StaffReadsAsync(seekerId));
+
+        var (status, _) = await RecommendationsAsync(seekerId, TestTokens.Caseworker(caseworkerId, "150100"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var read = Assert.Single(await StaffReadsAsync(seekerId));
+        Assert.Equal(caseworkerId, read.GetProperty("staffId").GetGuid());
+        Assert.Equal("read-recommendations", read.GetProperty("action").GetString());
+        Assert.Equal(StaffReason, read.GetProperty("reason").GetString());
+        Assert.False(read.TryGetProperty("skills", out _));
+    }
+
+    [Fact]
+    public async Task A_seekers_own_read_leaves_no_audit_event()
+    {
+        var seekerId = Guid.NewGuid();
+        await PublishedAsync(Job());
+        await ProfileAsync(Profile(seekerId));
+
+        await SeekersRecommendationsAsync(seekerId);
+
+        Assert.Empty(await StaffReadsAsync(seekerId));
+    }
+
+    [Fact]
     public async Task A_caseworker_serving_another_city_is_told_no_such_seeker()
     {
         var seekerId = Guid.NewGuid();

@@ -191,6 +191,23 @@ public sealed class StaffAccessTests : ProfilesHost
     }
 
     [Fact]
+    public async Task A_staff_read_in_another_service_lands_in_each_listed_seekers_audit_log()
+    {
+        // Matching and job-posting announce their staff reads (recommendations, candidates, applicants) as events.
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var caseworkerId = Guid.NewGuid();
+        var read = new JobMatch.Contracts.StaffReadPersonalData(caseworkerId, "caseworker", "list-candidates", [first, second],
+            ["skills", "location"], "岗位推荐复核", DateTimeOffset.UtcNow.AddSeconds(-3));
+
+        await Factory.Bus.Publish(read);
+
+        var entries = await Eventually.GetAsync(AuditAsync, rows => rows.Count >= 2, "the audit entries of both seekers");
+        Assert.Equal([(caseworkerId, "list-candidates", (Guid?)first, "岗位推荐复核"), (caseworkerId, "list-candidates", (Guid?)second, "岗位推荐复核")],
+            entries.Select(row => (row.StaffId, row.Action, row.SeekerId, row.Reason)).OrderBy(row => row.SeekerId == second));
+        Assert.All(entries, entry => Assert.Equal(["skills", "location"], entry.Fields));
+    }
+
+    [Fact]
     public async Task The_audit_entries_of_a_seeker_are_listed_to_staff_of_the_region_only()
     {
         var seekerId = await SavedAsync(Profile(TestIds.Unique(), regionCode: "150102"));

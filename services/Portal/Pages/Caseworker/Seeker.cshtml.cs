@@ -32,14 +32,14 @@ public sealed class SeekerModel : PortalPage
             Problem ??= Profile;
             return;
         }
-        Applications = await Api.GetAsync($"api/applications?seekerId={Id}");
+        Applications = await Api.GetAsync($"api/applications?seekerId={Id}&reason={Uri.EscapeDataString(Reason ?? "")}");
         foreach (var application in Applications.Ok ? Applications.Array : [])
         {
             var id = application.Str("id");
             var visits = await Api.GetAsync($"api/applications/{id}/follow-ups");
             FollowUps[id] = visits.Ok ? visits.Array.OfType<JsonNode>().ToList() : [];
         }
-        Recommendations = await Api.GetAsync($"api/matches/seekers/{Id}/recommendations?lang={(T.Lang == Language.English ? "en" : "zh")}");
+        Recommendations = await Api.GetAsync($"api/matches/seekers/{Id}/recommendations?lang={(T.Lang == Language.English ? "en" : "zh")}&reason={Uri.EscapeDataString(Reason ?? "")}");
     }
 
     public async Task<IActionResult> OnPostVerifyAsync(string keyGroup) =>
