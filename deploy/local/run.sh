@@ -37,25 +37,79 @@ port_of() { local name project port; for c in "${COMPONENTS[@]}"; do read -r nam
 is_running() { [[ -f "$RUN/$1.pid" ]] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
 
 # Local secrets, generated once per checkout and never committed: the token signing key the gateway's development
-# issuer and every service share, and the key personal data is encrypted with. A component started on its own
-# (`dotnet run --project ...`, Development) reads this same file (ServiceDefaults' LocalSecrets), so the two agree;
-# the keys in the appsettings.Development.json files are development-only stand-ins for when it does not exist.
+# issuer and every service share, the key personal data is encrypted with, and the servers' passwords — the
+# PostgreSQL superuser's, one per service (its database role and its broker user), the RabbitMQ administrator's (in
+# place of guest) and Redis's. A component started on its own (`dotnet run --project ...`, Development) reads this
+# same file (ServiceDefaults' LocalSecrets; `Services__<name>__…` keys are that service's own), so the two agree; the
+# keys in the appsettings.Development.json files are development-only stand-ins for when it does not exist. A file
+# from before a key existed gets the key added.
+SERVICES=(postings profiles matching notifications)
+
 ensure_secrets() {
-    local file="$LOCAL/secrets.env"
-    if [[ ! -f $file ]]; then
-        mkdir -p "$LOCAL"
+    local file="$LOCAL/secrets.env" service
+    mkdir -p "$LOCAL"
+    (
         umask 077
-        {
-            echo "Auth__SigningKey=$(head -c 48 /dev/urandom | base64 -w0)"
-            echo "PersonalData__CurrentKeyId=local1"
-            echo "PersonalData__Keys__local1=$(head -c 32 /dev/urandom | base64 -w0)"
-        } >"$file"
-        info "generated local secrets in $file"
-    fi
+        touch "$file"
+        add_secret "$file" Auth__SigningKey "$(head -c 48 /dev/urandom | base64 -w0)"
+        add_secret "$file" PersonalData__CurrentKeyId local1
+        add_secret "$file" PersonalData__Keys__local1 "$(head -c 32 /dev/urandom | base64 -w0)"
+        add_secret "$file" JOBMATCH_PG_ADMIN_PASSWORD "$(password)"
+        add_secret "$file" JOBMATCH_RABBITMQ_USER jobmatch-admin
+        add_secret "$file" JOBMATCH_RABBITMQ_PASSWORD "$(password)"
+        add_secret "$file" JOBMATCH_REDIS_PASSWORD "$(password)"
+        for service in "${SERVICES[@]}"; do add_secret "$file" "JOBMATCH_${service^^}_PASSWORD" "$(password)"; done
+    )
+    load_secrets
+    local pairs=()
+    for service in "${SERVICES[@]}"; do
+        local variable="JOBMATCH_${service^^}_PASSWORD"
+        pairs+=("$service=${!variable}")
+    done
+    export JOBMATCH_SERVICE_PASSWORDS="${pairs[*]}"
+}
+
+# What `dotnet run --project services/<Service>` connects with (LocalSecrets): each service's own connection strings
+# under Services__<name>__ and the Redis password, rewritten on every start so they follow the ports.
+write_service_settings() {
+    local file="$LOCAL/secrets.env" name setting
+    sed -i '/^Services__/d; /^ConnectionStrings__Redis=/d' "$file"
+    for name in "${SERVICES[@]}" portal gateway; do
+        while IFS= read -r setting; do
+            case "$setting" in
+            ConnectionStrings__Redis=*) grep -q '^ConnectionStrings__Redis=' "$file" || echo "$setting" >>"$file" ;;
+            *) echo "Services__${name}__$setting" >>"$file" ;;
+            esac
+        done < <(service_environment "$name")
+    done
+}
+
+add_secret() {
+    local file="$1" key="$2" value="$3"
+    grep -q "^$key=" "$file" && return 0
+    echo "$key=$value" >>"$file"
+    info "generated $key in $file"
+}
+
+# Letters and digits only: a password goes into connection strings and URIs unescaped.
+password() { head -c 24 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9'; }
+
+load_secrets() {
+    [[ -f $LOCAL/secrets.env ]] || return 0
     set -a
-    # shellcheck disable=SC1090
-    source "$file"
+    # shellcheck disable=SC1091
+    source "$LOCAL/secrets.env"
     set +a
+}
+
+# What a service connects with: its own database role, its own broker user, the Redis password — never the
+# administrators' (issue 18). The gateway and the portal use Redis only.
+service_environment() {
+    local name="$1" variable="JOBMATCH_${1^^}_PASSWORD"
+    echo "ConnectionStrings__Redis=127.0.0.1:${JOBMATCH_REDIS_PORT:-56379},password=$JOBMATCH_REDIS_PASSWORD"
+    [[ " ${SERVICES[*]} " == *" $name "* ]] || return 0
+    echo "ConnectionStrings__Postgres=Host=127.0.0.1;Port=${JOBMATCH_PG_PORT:-55432};Username=jobmatch_$name;Password=${!variable}"
+    echo "ConnectionStrings__RabbitMq=amqp://jobmatch-$name:${!variable}@127.0.0.1:${JOBMATCH_RABBITMQ_PORT:-55672}/"
 }
 
 wait_ready() {
@@ -73,9 +127,10 @@ start_component() {
         info "$name: already running (pid $(cat "$RUN/$name.pid"))"
         return
     fi
-    local out="$ROOT/$project/bin/$CONFIGURATION/net10.0"
+    local out="$ROOT/$project/bin/$CONFIGURATION/net10.0" setting
     (
         cd "$out"
+        while IFS= read -r setting; do export "${setting?}"; done < <(service_environment "$name")
         ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" \
             nohup dotnet "$(basename "$project").dll" >>"$LOGS/$name.log" 2>&1 &
         echo $! >"$RUN/$name.pid"
@@ -86,8 +141,10 @@ start_component() {
 do_start() {
     command -v dotnet >/dev/null || die "the .NET 10 SDK (dotnet) is required"
     mkdir -p "$RUN" "$LOGS"
-    eval "$(JOBMATCH_NO_BROWSER=1 "$SERVERS" start)"
     ensure_secrets
+    eval "$(JOBMATCH_NO_BROWSER=1 "$SERVERS" start)"
+    "$SERVERS" provision
+    write_service_settings
     export ConnectionStrings__Postgres ConnectionStrings__RabbitMq ConnectionStrings__Redis
     # The gateway finds the services where this script put them.
     local name project port
@@ -129,7 +186,7 @@ JobMatch is running.
   OpenAPI documents       $gw/openapi/postings.json  $gw/openapi/profiles.json  $gw/openapi/matches.json  $gw/openapi/notifications.json
   Services (direct)       postings http://127.0.0.1:$(port_of postings)  profiles http://127.0.0.1:$(port_of profiles)  matching http://127.0.0.1:$(port_of matching)  notifications http://127.0.0.1:$(port_of notifications)
   Health                  $gw/health/ready (each service: /health/live, /health/ready)
-  RabbitMQ management     http://127.0.0.1:${JOBMATCH_RABBITMQ_MGMT_PORT:-55673}/ (guest/guest)
+  RabbitMQ management     http://127.0.0.1:${JOBMATCH_RABBITMQ_MGMT_PORT:-55673}/ ($JOBMATCH_RABBITMQ_USER, password JOBMATCH_RABBITMQ_PASSWORD in .local/secrets.env)
   Logs                    $LOGS/
 Stop everything with: deploy/local/run.sh stop
 URLS
@@ -149,6 +206,7 @@ do_stop() {
         fi
         rm -f "$RUN/$name.pid"
     done
+    load_secrets
     "$SERVERS" stop
 }
 
@@ -158,6 +216,7 @@ do_status() {
         read -r name project port <<<"$c"
         if is_running "$name"; then echo "$name: running on port $port (pid $(cat "$RUN/$name.pid"))"; else echo "$name: stopped"; fi
     done
+    load_secrets
     "$SERVERS" status || true
 }
 

@@ -31,7 +31,7 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static IHostApplicationBuilder AddBasicServiceDefaults(this IHostApplicationBuilder builder, ServiceIdentity service)
     {
-        builder.AddLocalSecrets();
+        builder.AddLocalSecrets(service.Name);
         builder.AddStructuredLogging();
         builder.AddDefaultTelemetry(service.Name);
         return builder;

@@ -22,6 +22,9 @@ public sealed class LocalSecretsTests : IDisposable
             "Auth__SigningKey=generated-for-this-checkout-0123456789",
             "PersonalData__CurrentKeyId=local1",
             "PersonalData__Keys__local1=bG9jYWw=",
+            "ConnectionStrings__Redis=127.0.0.1:56379,password=shared",
+            "Services__profiles__ConnectionStrings__Postgres=Host=127.0.0.1;Username=jobmatch_profiles;Password=own",
+            "Services__matching__ConnectionStrings__Postgres=Host=127.0.0.1;Username=jobmatch_matching;Password=other",
         ]);
         _project = Directory.CreateDirectory(Path.Combine(_checkout.FullName, "services", "Some.Api", "bin", "Release", "net10.0")).FullName;
         File.WriteAllText(Path.Combine(_project, "appsettings.Development.json"),
@@ -43,6 +46,21 @@ public sealed class LocalSecretsTests : IDisposable
         Assert.Equal("generated-for-this-checkout-0123456789", builder.Configuration["Auth:SigningKey"]);
         Assert.Equal("local1", builder.Configuration["PersonalData:CurrentKeyId"]);
         Assert.Equal("bG9jYWw=", builder.Configuration["PersonalData:Keys:local1"]);
+    }
+
+    [Fact]
+    public void A_service_reads_its_own_database_role_and_never_another_services()
+    {
+        var profiles = Builder("Development");
+        var portal = Builder("Development");
+
+        profiles.AddLocalSecrets("profiles");
+        portal.AddLocalSecrets("portal");
+
+        Assert.Equal("Host=127.0.0.1;Username=jobmatch_profiles;Password=own", profiles.Configuration.GetConnectionString("Postgres"));
+        Assert.Equal("127.0.0.1:56379,password=shared", profiles.Configuration.GetConnectionString("Redis"));
+        Assert.DoesNotContain(profiles.Configuration.AsEnumerable(), pair => pair.Value?.Contains("Password=other", StringComparison.Ordinal) == true);
+        Assert.Null(portal.Configuration.GetConnectionString("Postgres"));
     }
 
     [Fact]
