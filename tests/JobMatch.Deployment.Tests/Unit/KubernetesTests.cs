@@ -77,6 +77,36 @@ public sealed class KubernetesTests
         Assert.True(unread.Count == 0, string.Join('\n', unread));
     }
 
+    [Fact]
+    public void Network_policies_deny_by_default_and_let_only_the_gateway_call_the_services_and_the_portal()
+    {
+        var policies = OfKind("NetworkPolicy").ToDictionary(Name, policy => (YamlMappingNode)policy["spec"]);
+        var deny = policies["default-deny"];
+        Assert.Empty((YamlMappingNode)deny["podSelector"]);
+        Assert.Equal(["Ingress", "Egress"], ((YamlSequenceNode)deny["policyTypes"]).Select(type => type.ToString()));
+        Assert.False(deny.Children.ContainsKey(new YamlScalarNode("ingress")) || deny.Children.ContainsKey(new YamlScalarNode("egress")));
+        foreach (var component in DeploymentFiles.Projects.Keys.Where(component => component != "gateway"))
+        {
+            var ingress = (YamlSequenceNode)policies[component]["ingress"];
+            var from = ingress.Cast<YamlMappingNode>().SelectMany(rule => (YamlSequenceNode)rule["from"]).Cast<YamlMappingNode>()
+                .Select(peer => ((YamlMappingNode)((YamlMappingNode)peer["podSelector"])["matchLabels"])["app.kubernetes.io/name"].ToString());
+            Assert.Equal(["gateway"], from.Distinct());
+        }
+    }
+
+    [Fact]
+    public void Each_service_connects_to_postgresql_as_its_own_role()
+    {
+        var template = (YamlMappingNode)OfKind("Secret").Single(secret => Name(secret) == "jobmatch-secrets")["stringData"];
+        foreach (var service in new[] { "postings", "profiles", "matching", "notifications" })
+        {
+            var env = (YamlSequenceNode)Container(OfKind("Deployment").Single(deployment => Name(deployment) == service))["env"];
+            var postgres = env.Cast<YamlMappingNode>().Single(entry => entry["name"].ToString() == "ConnectionStrings__Postgres");
+            var key = ((YamlMappingNode)((YamlMappingNode)postgres["valueFrom"])["secretKeyRef"])["key"].ToString();
+            Assert.Contains($"Username=jobmatch_{service};", template[key].ToString(), StringComparison.Ordinal);
+        }
+    }
+
     private static IEnumerable<YamlNode> Descendants(YamlNode node) => node switch
     {
         YamlMappingNode map => map.Children.Values.SelectMany(child => Descendants(child).Prepend(child)),
