@@ -124,17 +124,8 @@ public abstract class PostingsHost : IAsyncLifetime, IClassFixture<ClassHosts>
             new { id = postingId.ToString() })).AsList();
     }
 
-    /// <summary>The StaffReadPersonalData events naming a seeker, as their bodies, oldest first.</summary>
-    protected async Task<List<JsonElement>> StaffReadsAsync(Guid seekerId)
-    {
-        await using var connection = await Factory.DataSource.OpenConnectionAsync();
-        var bodies = await connection.QueryAsync<string>(
-            """
-            SELECT body::text FROM outbox
-            WHERE message_type = 'JobMatch.Contracts.StaffReadPersonalData' AND body->'seekerIds' ? @id ORDER BY position
-            """, new { id = seekerId.ToString() });
-        return bodies.Select(body => JsonDocument.Parse(body).RootElement.Clone()).ToList();
-    }
+    /// <summary>The staff reads this service announced for a seeker (its audit events), oldest first.</summary>
+    protected Task<List<JsonElement>> StaffReadsAsync(Guid seekerId) => StaffReadEvents.NamingAsync(Factory.DataSource, seekerId);
 
     /// <summary>The events matching consumes (JobPublished, JobClosed), leaving out the lifecycle's own steps.</summary>
     protected async Task<List<OutboxRow>> AnnouncementsAsync(Guid postingId) =>

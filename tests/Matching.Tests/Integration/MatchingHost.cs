@@ -71,17 +71,8 @@ public abstract class MatchingHost : IAsyncLifetime
         return items;
     }
 
-    /// <summary>The StaffReadPersonalData events in the outbox that name a seeker, oldest first.</summary>
-    protected async Task<List<JsonElement>> StaffReadsAsync(Guid seekerId)
-    {
-        await using var connection = await Factory.DataSource.OpenConnectionAsync();
-        var bodies = await connection.QueryAsync<string>(
-            """
-            SELECT body::text FROM outbox
-            WHERE message_type = 'JobMatch.Contracts.StaffReadPersonalData' AND body->'seekerIds' ? @id ORDER BY position
-            """, new { id = seekerId.ToString() });
-        return bodies.Select(body => JsonDocument.Parse(body).RootElement.Clone()).ToList();
-    }
+    /// <summary>The staff reads this service announced for a seeker (its audit events), oldest first.</summary>
+    protected Task<List<JsonElement>> StaffReadsAsync(Guid seekerId) => StaffReadEvents.NamingAsync(Factory.DataSource, seekerId);
 
     /// <summary>The MatchesFound events written for a seeker, oldest first: each as the posting ids it names, and whether it was sent.</summary>
     protected async Task<List<(Guid[] PostingIds, bool Sent)>> MatchesFoundAsync(Guid seekerId)
