@@ -60,7 +60,7 @@ public static class ApplicationsApi
             var application = await applications.InsertAsync(transaction, postingId, caller.UserId(), request?.CoverNote?.Trim());
             if (application is null)
                 return TypedResults.Problem(title: "You have already applied to this posting.", statusCode: StatusCodes.Status409Conflict);
-            await transaction.PublishAsync(new ApplicationSubmitted(application.Id, postingId, application.SeekerId, now));
+            await transaction.PublishAsync(new ApplicationSubmitted(application.Id, postingId, application.SeekerId, now, posting.EmployerId));
             return TypedResults.Created($"/api/applications/{application.Id}", ApplicationResponse.From(application));
         }, cancellationToken);
     }
