@@ -17,8 +17,7 @@ public static class ContactRequestsApi
 {
     public static IEndpointRouteBuilder MapContactRequestsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var requests = endpoints.MapApiGroup("/api/applications/{id:guid}/contact-request", "Contact requests",
-            "An employer asks an applicant who has not consented to sharing for their contact; the seeker answers.");
+        var requests = endpoints.MapApiGroup("/api/applications/{id:guid}/contact-request", "Contact requests", "An employer asks an applicant who has not consented to sharing for their contact; the seeker answers.");
         requests.MapPost("/", Request).RequireAuthorization(Policies.Employer)
             .WithName("RequestApplicantContact").WithSummary("The posting's employer asks the applicant for their contact (once per application); the seeker is told.");
         requests.MapPost("/answer", Answer).RequireAuthorization(Policies.Seeker)
