@@ -39,7 +39,7 @@ public sealed class InterviewJourneyTests(PortalStack stack)
         {
             await Eventually.GetAsync(async () =>
             {
-                using var card = await employerApi.GetAsync(new Uri($"api/profiles/applicants/{applicationId}", UriKind.Relative));
+                using var card = await employerApi.GetAsync(new Uri($"api/profiles/applicants/{applicationId}/card", UriKind.Relative));
                 return card.StatusCode;
             }, code => code == HttpStatusCode.OK, "the applicant's card in the profile service");
         }

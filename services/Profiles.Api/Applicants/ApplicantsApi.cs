@@ -41,7 +41,7 @@ public static class ApplicantsApi
     {
         var applicants = endpoints.MapApiGroup("/api/profiles/applicants", "Applicants", "Applicants as the posting's employer sees them, under the seeker's consent.")
             .RequireAuthorization(Policies.Employer);
-        applicants.MapGet("/{applicationId:guid}", GetApplicant)
+        applicants.MapGet("/{applicationId:guid}/card", GetApplicant)
             .WithName("GetApplicantCard")
             .WithSummary("The applicant of one application to the caller's posting: name, phone and profile with employer-sharing consent, contact only after an accepted request, masked otherwise.");
         return endpoints;

@@ -36,7 +36,7 @@ public sealed class ApplicantCardTests : ProfilesHost
     private async Task<HttpResponseMessage> CardAsync(string token, Guid applicationId)
     {
         using var client = Factory.ClientWithToken(token);
-        return await client.GetAsync(new Uri($"/api/profiles/applicants/{applicationId}", UriKind.Relative));
+        return await client.GetAsync(new Uri($"/api/profiles/applicants/{applicationId}/card", UriKind.Relative));
     }
 
     private async Task<ApplicantCard> ReadAsync(Guid employerId, Guid applicationId)

@@ -35,7 +35,7 @@ public sealed class ApplicantsModel : PortalPage
         Applicants = await Api.GetAsync($"api/postings/{PostingId}/applications");
         if (!Applicants.Ok) return;
         var ids = Applicants.Array.Select(a => a.Str("id")).Take(Cards).ToList();
-        var cards = await Task.WhenAll(ids.Select(id => Api.GetAsync($"api/profiles/applicants/{id}")));
+        var cards = await Task.WhenAll(ids.Select(id => Api.GetAsync($"api/profiles/applicants/{id}/card")));
         ApplicantCards = ids.Zip(cards).Where(pair => pair.Second.Ok && pair.Second.Body is not null)
             .ToDictionary(pair => pair.First, pair => pair.Second.Body!, StringComparer.Ordinal);
     }
