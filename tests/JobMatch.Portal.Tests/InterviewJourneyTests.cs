@@ -33,16 +33,29 @@ public sealed class InterviewJourneyTests(PortalStack stack)
             applicationId = applied["id"]!.GetValue<Guid>();
         }
 
-        // The profile service learns of the application from its event; the card is there once it has.
-        var (employerApi, _) = await stack.SignInAsync("employer");
-        using (employerApi)
+        // A second applicant has not consented to sharing with employers.
+        var (private_, _, privateUsername) = await stack.RegisterSeekerAsync();
+        Guid privateApplicationId;
+        using (private_)
         {
-            await Eventually.GetAsync(async () =>
+            await stack.SendAsync(private_, HttpMethod.Put, "api/profiles/me", new
             {
-                using var card = await employerApi.GetAsync(new Uri($"api/profiles/applicants/{applicationId}/card", UriKind.Relative));
-                return card.StatusCode;
-            }, code => code == HttpStatusCode.OK, "the applicant's card in the profile service");
+                name = "巴特尔", phone = "13904712222", skills = new[] { "挤奶" }, regionCode = "150102", latitude = 40.81, longitude = 111.66,
+                consents = new Dictionary<string, bool> { ["matching"] = true, ["employer-sharing"] = false },
+            });
+            privateApplicationId = (await stack.SendAsync(private_, HttpMethod.Post, $"api/postings/{postingId}/applications", new { }))["id"]!.GetValue<Guid>();
         }
+
+        // The profile service learns of the applications from their events; the cards are there once it has.
+        var (employerApi, _) = await stack.SignInAsync("employer");
+        using var employerCalls = employerApi;
+        async Task<string> SharingAsync(Guid application)
+        {
+            using var card = await employerApi.GetAsync(new Uri($"api/profiles/applicants/{application}/card", UriKind.Relative));
+            return card.StatusCode == HttpStatusCode.OK ? System.Text.Json.Nodes.JsonNode.Parse(await card.Content.ReadAsStringAsync())!["sharing"]!.GetValue<string>() : "";
+        }
+        await Eventually.GetAsync(() => SharingAsync(applicationId), sharing => sharing == "consented", "the consenting applicant's card");
+        await Eventually.GetAsync(() => SharingAsync(privateApplicationId), sharing => sharing == "masked", "the other applicant's masked card");
 
         await using var employer = await OpenAsync(stack, "interview-employer");
         await employer.GotoAsync("/Account/SignIn");
@@ -53,6 +66,26 @@ public sealed class InterviewJourneyTests(PortalStack stack)
         await Assertions.Expect(applicant).ToContainTextAsync("13904710000");
         await Assertions.Expect(applicant).ToContainTextAsync(Zh("applicants.consented"));
         await employer.CheckBothAsync("applicant-as-person");
+
+        // The one who did not consent shows masked; the employer asks for the contact, the seeker agrees, and the
+        // employer sees it for this application.
+        var masked = employer.Page.Locator("article.card", new() { HasText = "巴**" });
+        await Assertions.Expect(masked).ToContainTextAsync(Zh("applicants.masked"));
+        Assert.DoesNotContain("13904712222", await employer.TextAsync(), StringComparison.Ordinal);
+        await employer.SubmitAsync(masked.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^" + Zh("applicants.requestContact")) }));
+        Assert.Contains(Zh("applicants.contactRequested"), await employer.TextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(employer.Page.Locator("article.card", new() { HasText = "巴**" })).ToContainTextAsync(Zh("applicants.contactWaiting"));
+        await employer.CheckAsync("contact-requested");
+        using (var again = (await stack.SignInAsync(privateUsername)).Client)
+        {
+            await stack.SendAsync(again, HttpMethod.Post, $"api/applications/{privateApplicationId}/contact-request/answer", new { accept = true });
+        }
+        await Eventually.GetAsync(() => SharingAsync(privateApplicationId), sharing => sharing == "contactShared", "the shared contact in the profile service");
+        await employer.GotoAsync($"/Employer/Applicants?postingId={postingId}");
+        var shared = employer.Page.Locator("article.card", new() { HasText = "巴特尔" });
+        await Assertions.Expect(shared).ToContainTextAsync("13904712222");
+        await Assertions.Expect(shared).ToContainTextAsync(Zh("applicants.contactShared"));
+        await employer.CheckBothAsync("contact-shared");
 
         // A phone the API cannot read comes back beside its field, in Chinese, the rest as typed.
         var day = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddDays(2), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"))
