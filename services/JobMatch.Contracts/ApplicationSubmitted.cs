@@ -1,4 +1,7 @@
 namespace JobMatch.Contracts;
 
-/// <summary>A seeker applied to a posting (SeekerId is the pseudonymous account id).</summary>
-public sealed record ApplicationSubmitted(Guid ApplicationId, Guid PostingId, Guid SeekerId, DateTimeOffset SubmittedAt);
+/// <summary>
+/// A seeker applied to a posting (SeekerId is the pseudonymous account id). EmployerId is the posting's employer
+/// (organisation): the profile service learns from it which employer may read the applicant's card.
+/// </summary>
+public sealed record ApplicationSubmitted(Guid ApplicationId, Guid PostingId, Guid SeekerId, DateTimeOffset SubmittedAt, Guid? EmployerId = null);

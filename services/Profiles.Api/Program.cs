@@ -3,6 +3,7 @@ using JobMatch.ServiceDefaults.Data;
 using JobMatch.ServiceDefaults.Messaging;
 using MassTransit;
 using Profiles.Api;
+using Profiles.Api.Applicants;
 using Profiles.Api.Audit;
 using Profiles.Api.Consent;
 using Profiles.Api.Import;
@@ -28,5 +29,6 @@ app.MapAuditEndpoints();
 app.MapImportEndpoints();
 app.MapSeekerRegisterEndpoints();
 app.MapLabourSupplyEndpoints();
+app.MapApplicantsEndpoints();
 
 app.Run();

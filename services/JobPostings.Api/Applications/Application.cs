@@ -29,8 +29,14 @@ public sealed class Application
     public Guid EmployerId { get; init; }
     public string RegionCode { get; init; } = "";
     public string PostingTitle { get; init; } = "";
+    /// <summary>The posting's organisation as registered (else the name its account gave), for the seeker's notices.</summary>
+    public string? EmployerName { get; init; }
+    /// <summary>The employer's request for the seeker's contact: null (never asked), requested, accepted or declined.</summary>
+    public string? ContactRequest { get; init; }
 
     public ApplicationStatus State => Enum.Parse<ApplicationStatus>(Status, ignoreCase: true);
+
+    public ContactRequestStatus? ContactRequestState => ContactRequest is null ? null : Enum.Parse<ContactRequestStatus>(ContactRequest, ignoreCase: true);
 
     public bool IsFinal => State is ApplicationStatus.Hired or ApplicationStatus.Rejected or ApplicationStatus.Withdrawn;
 
@@ -53,13 +59,26 @@ public sealed class Application
     };
 }
 
+/// <summary>The employer's request for a seeker's contact, and the seeker's answer.</summary>
+public enum ContactRequestStatus
+{
+    Requested,
+    Accepted,
+    Declined,
+}
+
+/// <summary>
+/// An application as its readers see it: with the interview, if one is scheduled (its contact for the seeker and the
+/// employer), and where the employer's contact request stands.
+/// </summary>
 public sealed record ApplicationResponse(
     Guid Id, Guid PostingId, string PostingTitle, Guid SeekerId, ApplicationStatus Status, string? Reason, string? CoverNote,
-    DateTime CreatedAt, DateTime UpdatedAt)
+    DateTime CreatedAt, DateTime UpdatedAt, string? EmployerName = null, ContactRequestStatus? ContactRequest = null,
+    InterviewResponse? Interview = null)
 {
-    public static ApplicationResponse From(Application application) => new(
+    public static ApplicationResponse From(Application application, InterviewResponse? interview = null) => new(
         application.Id, application.PostingId, application.PostingTitle, application.SeekerId, application.State, application.Reason,
-        application.CoverNote, application.CreatedAt, application.UpdatedAt);
+        application.CoverNote, application.CreatedAt, application.UpdatedAt, application.EmployerName, application.ContactRequestState, interview);
 }
 
 public sealed record ApplyRequest(string? CoverNote);

@@ -10,8 +10,9 @@ public sealed class ApplicationStore(NpgsqlDataSource dataSource)
     private const string Select =
         """
         SELECT a.id, a.posting_id, a.seeker_id, a.status, a.reason, a.cover_note, a.created_at, a.updated_at,
-               p.employer_id, p.region_code, p.title AS posting_title
-        FROM applications a JOIN postings p ON p.id = a.posting_id
+               a.contact_request, p.employer_id, p.region_code, p.title AS posting_title,
+               COALESCE(o.legal_name, p.employer_name) AS employer_name
+        FROM applications a JOIN postings p ON p.id = a.posting_id LEFT JOIN organisations o ON o.id = p.employer_id
         """;
 
     /// <summary>Inserts unless this seeker already applied to this posting (then null).</summary>
@@ -49,6 +50,18 @@ public sealed class ApplicationStore(NpgsqlDataSource dataSource)
     {
         await transaction.ExecuteAsync("UPDATE applications SET status = @Status, reason = @reason, updated_at = now() WHERE id = @id",
             new { id, Status = status.ToString(), reason });
+        return (await transaction.QuerySingleOrDefaultAsync<Application>($"{Select} WHERE a.id = @id", new { id }))!;
+    }
+
+    /// <summary>Records the employer's contact request or the seeker's answer to it.</summary>
+    public async Task<Application> SetContactRequestAsync(ServiceTransaction transaction, Guid id, ContactRequestStatus status)
+    {
+        await transaction.ExecuteAsync(
+            """
+            UPDATE applications SET contact_request = @status,
+                contact_requested_at = CASE WHEN @status = 'requested' THEN now() ELSE contact_requested_at END
+            WHERE id = @id
+            """, new { id, status = ApplicationsApi.Name(status) });
         return (await transaction.QuerySingleOrDefaultAsync<Application>($"{Select} WHERE a.id = @id", new { id }))!;
     }
 

@@ -19,6 +19,7 @@ public static class ApplicationsApi
     public static IHostApplicationBuilder AddApplicationsServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ApplicationStore>();
+        builder.Services.AddSingleton<InterviewStore>();
         return builder;
     }
 
@@ -60,7 +61,7 @@ public static class ApplicationsApi
             var application = await applications.InsertAsync(transaction, postingId, caller.UserId(), request?.CoverNote?.Trim());
             if (application is null)
                 return TypedResults.Problem(title: "You have already applied to this posting.", statusCode: StatusCodes.Status409Conflict);
-            await transaction.PublishAsync(new ApplicationSubmitted(application.Id, postingId, application.SeekerId, now));
+            await transaction.PublishAsync(new ApplicationSubmitted(application.Id, postingId, application.SeekerId, now, posting.EmployerId));
             return TypedResults.Created($"/api/applications/{application.Id}", ApplicationResponse.From(application));
         }, cancellationToken);
     }
@@ -84,7 +85,8 @@ public static class ApplicationsApi
 
     /// <summary>A posting's applicants: for its employer, or staff of its region with a reason (each applicant's audit log names the read).</summary>
     public static async Task<Results<Ok<IReadOnlyList<ApplicationResponse>>, NotFound, ForbidHttpResult, ValidationProblem>> ListApplicants(
-        Guid postingId, string? reason, ClaimsPrincipal caller, PostingStore postings, ApplicationStore applications, Transactions transactions,
+        Guid postingId, string? reason, ClaimsPrincipal caller, PostingStore postings, ApplicationStore applications, InterviewStore interviews,
+        Transactions transactions,
         CancellationToken cancellationToken)
     {
         var posting = await postings.FindAsync(postingId, cancellationToken);
@@ -98,20 +100,30 @@ public static class ApplicationsApi
             await transactions.RunAsync(transaction => StaffReads.RecordAsync(
                 transaction, caller, "list-applicants", list.Select(application => application.SeekerId), ApplicationFields, reason!), cancellationToken);
         }
-        return TypedResults.Ok<IReadOnlyList<ApplicationResponse>>(list.Select(ApplicationResponse.From).ToList());
+        return TypedResults.Ok(await WithInterviewsAsync(list, interviews, cancellationToken));
     }
 
-    public static async Task<Ok<IReadOnlyList<ApplicationResponse>>> ListMine(ClaimsPrincipal caller, ApplicationStore applications, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<ApplicationResponse>>> ListMine(
+        ClaimsPrincipal caller, ApplicationStore applications, InterviewStore interviews, CancellationToken cancellationToken)
     {
         var list = await applications.ListForSeekerAsync(caller.UserId(), cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ApplicationResponse>>(list.Select(ApplicationResponse.From).ToList());
+        return TypedResults.Ok(await WithInterviewsAsync(list, interviews, cancellationToken));
     }
 
     public static async Task<Results<Ok<ApplicationResponse>, NotFound>> GetApplication(
-        Guid id, ClaimsPrincipal caller, ApplicationStore applications, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal caller, ApplicationStore applications, InterviewStore interviews, CancellationToken cancellationToken)
     {
         var application = await applications.FindAsync(id, cancellationToken);
-        return application is not null && application.IsVisibleTo(caller) ? TypedResults.Ok(ApplicationResponse.From(application)) : TypedResults.NotFound();
+        if (application is null || !application.IsVisibleTo(caller)) return TypedResults.NotFound();
+        return TypedResults.Ok((await WithInterviewsAsync([application], interviews, cancellationToken))[0]);
+    }
+
+    /// <summary>Applications with their interviews, for readers already checked (the seeker, the posting's employer, staff of its region).</summary>
+    private static async Task<IReadOnlyList<ApplicationResponse>> WithInterviewsAsync(IReadOnlyList<Application> list, InterviewStore interviews,
+        CancellationToken cancellationToken)
+    {
+        var found = await interviews.ForApplicationsAsync(list.Select(application => application.Id).ToList(), cancellationToken);
+        return list.Select(application => ApplicationResponse.From(application, found.GetValueOrDefault(application.Id))).ToList();
     }
 
     public static async Task<Results<Ok<ApplicationResponse>, NotFound, ProblemHttpResult>> Withdraw(
@@ -148,19 +160,19 @@ public static class ApplicationsApi
         }, cancellationToken);
     }
 
-    private static async Task<ApplicationResponse> ChangeAsync(ServiceTransaction transaction, ApplicationStore applications, Application application,
-        ApplicationStatus to, string? reason, DateTimeOffset now)
+    internal static async Task<ApplicationResponse> ChangeAsync(ServiceTransaction transaction, ApplicationStore applications, Application application,
+        ApplicationStatus to, string? reason, DateTimeOffset now, bool withInterview = false)
     {
         var changed = await applications.SetStatusAsync(transaction, application.Id, to, reason);
         await transaction.PublishAsync(new ApplicationStatusChanged(
-            application.Id, application.PostingId, application.SeekerId, Name(application.State), Name(to), reason, now));
+            application.Id, application.PostingId, application.SeekerId, Name(application.State), Name(to), reason, now, withInterview));
         return ApplicationResponse.From(changed);
     }
 
-    private static ProblemHttpResult NotAllowed(Application application, ApplicationStatus to) => TypedResults.Problem(
+    internal static ProblemHttpResult NotAllowed(Application application, ApplicationStatus to) => TypedResults.Problem(
         title: $"An application cannot move from {Name(application.State)} to {Name(to)}.",
         detail: $"This application is {Name(application.State)}.",
         statusCode: StatusCodes.Status409Conflict);
 
-    public static string Name(ApplicationStatus status) => status.ToString() is var name ? char.ToLowerInvariant(name[0]) + name[1..] : "";
+    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => value.ToString() is var name ? char.ToLowerInvariant(name[0]) + name[1..] : "";
 }

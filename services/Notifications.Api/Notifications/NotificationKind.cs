@@ -20,9 +20,18 @@ public static class NotificationKind
     /// <summary>An employer's posting expires in a few days (PostingExpiring).</summary>
     public const string PostingExpiring = "posting-expiring";
 
+    /// <summary>An employer invited the seeker to an interview, moved it or cancelled it (InterviewScheduled, InterviewCancelled).</summary>
+    public const string Interview = "interview";
+
+    /// <summary>The seeker accepted or declined an employer's interview (InterviewAnswered).</summary>
+    public const string InterviewAnswer = "interview-answer";
+
+    /// <summary>An employer asks the seeker for their contact (ContactRequested).</summary>
+    public const string ContactRequest = "contact-request";
+
     /// <summary>Every kind a person can choose channels (and the daily digest) for.</summary>
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        NewMatches, ApplicationStatus, PostingStatus, Campaign, SavedSearch, PostingExpiring,
+        NewMatches, ApplicationStatus, PostingStatus, Campaign, SavedSearch, PostingExpiring, Interview, InterviewAnswer, ContactRequest,
     };
 }

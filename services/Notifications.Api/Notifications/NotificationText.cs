@@ -25,6 +25,9 @@ public static class NotificationText
         NotificationKind.Campaign => CampaignMatches(JsonSerializer.Deserialize<CampaignData>(data, Json), language),
         NotificationKind.SavedSearch => SavedSearchHit(JsonSerializer.Deserialize<SavedSearchData>(data, Json), language),
         NotificationKind.PostingExpiring => Expiring(JsonSerializer.Deserialize<ExpiringData>(data, Json), language),
+        NotificationKind.Interview => InterviewNotice(JsonSerializer.Deserialize<InterviewData>(data, Json), language),
+        NotificationKind.InterviewAnswer => InterviewAnswerNotice(JsonSerializer.Deserialize<InterviewAnswerData>(data, Json), language),
+        NotificationKind.ContactRequest => ContactRequestNotice(JsonSerializer.Deserialize<ContactRequestData>(data, Json), language),
         _ => language == English ? ("Notification", "") : ("通知", ""),
     };
 
@@ -36,6 +39,16 @@ public static class NotificationText
 
     /// <summary>A posting about to expire, and when.</summary>
     public sealed record ExpiringData(Guid PostingId, string Title, DateTimeOffset ValidUntil);
+
+    /// <summary>An interview invitation, a moved one (Revision above 1) or a cancelled one: the job, the employer, when and where.</summary>
+    public sealed record InterviewData(Guid ApplicationId, Guid PostingId, string Title, string? EmployerName, DateTimeOffset At, string? Place,
+        int Revision, bool Cancelled);
+
+    /// <summary>The seeker's answer to an interview, for the employer.</summary>
+    public sealed record InterviewAnswerData(Guid ApplicationId, Guid PostingId, string Title, DateTimeOffset At, bool Accepted);
+
+    /// <summary>An employer's request for the seeker's contact.</summary>
+    public sealed record ContactRequestData(Guid ApplicationId, Guid PostingId, string Title, string? EmployerName);
 
     /// <summary>The daily digest's subject and body: one line per notification, in the person's language.</summary>
     public static (string Title, string Body) Digest(DateOnly date, IReadOnlyList<(string Title, string Body)> items, string language)
@@ -70,6 +83,47 @@ public static class NotificationText
         return language == English
             ? ("Your posting is about to expire", $"\"{expiring?.Title}\" expires on {day} (China Standard Time). Renew it if you are still hiring.")
             : ("您的招聘岗位即将到期", $"“{expiring?.Title}”将于{day}（北京时间）到期，如仍需招聘请及时续期。");
+    }
+
+    /// <summary>A time as the people of the region read it: China Standard Time.</summary>
+    private static string Beijing(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static (string, string) InterviewNotice(InterviewData? interview, string language)
+    {
+        var at = interview is null ? "" : Beijing(interview.At);
+        var employer = interview?.EmployerName ?? (language == English ? "The employer" : "用人单位");
+        if (interview?.Cancelled == true)
+        {
+            return language == English
+                ? ("Your interview was cancelled", $"{employer} cancelled the interview for \"{interview.Title}\" on {at} (China Standard Time).")
+                : ("您的面试已取消", $"{employer}取消了“{interview.Title}”岗位{at}（北京时间）的面试。");
+        }
+        var moved = interview?.Revision > 1;
+        return language == English
+            ? (moved ? "Your interview was moved" : "You are invited to an interview",
+               $"{employer} invites you to an interview for \"{interview?.Title}\" on {at} (China Standard Time) at {interview?.Place}. Accept or decline it on your applications page.")
+            : (moved ? "您的面试时间或地点有变" : "您收到一个面试邀请",
+               $"{employer}邀请您参加“{interview?.Title}”岗位的面试：{at}（北京时间），地点：{interview?.Place}。请在“我的申请”中接受或谢绝。");
+    }
+
+    private static (string, string) InterviewAnswerNotice(InterviewAnswerData? answer, string language)
+    {
+        var at = answer is null ? "" : Beijing(answer.At);
+        return (answer?.Accepted == true, language == English) switch
+        {
+            (true, true) => ("An applicant accepted the interview", $"The interview for \"{answer?.Title}\" on {at} (China Standard Time) was accepted."),
+            (false, true) => ("An applicant declined the interview", $"The interview for \"{answer?.Title}\" on {at} (China Standard Time) was declined. See the applicant's note."),
+            (true, false) => ("应聘者已接受面试", $"“{answer?.Title}”岗位{at}（北京时间）的面试已被接受。"),
+            (false, false) => ("应聘者谢绝了面试", $"“{answer?.Title}”岗位{at}（北京时间）的面试被谢绝，请查看应聘者的留言。"),
+        };
+    }
+
+    private static (string, string) ContactRequestNotice(ContactRequestData? request, string language)
+    {
+        var employer = request?.EmployerName ?? (language == English ? "An employer" : "用人单位");
+        return language == English
+            ? ("An employer asks for your contact", $"{employer} asks for your name and phone for your application to \"{request?.Title}\". Accept or decline it on your applications page.")
+            : ("用人单位请求获取您的联系方式", $"{employer}希望获取您申请“{request?.Title}”岗位时的姓名和电话，请在“我的申请”中同意或拒绝。");
     }
 
     /// <summary>The facts a status notification keeps: which object, where it went, and why.</summary>

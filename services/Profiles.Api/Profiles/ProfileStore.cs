@@ -108,6 +108,7 @@ public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtec
     public async Task<bool> DeleteAsync(ServiceTransaction transaction, Guid seekerId)
     {
         await transaction.ExecuteAsync("DELETE FROM national_id_attempts WHERE seeker_id = @seekerId", new { seekerId });
+        await transaction.ExecuteAsync("DELETE FROM applicants WHERE seeker_id = @seekerId", new { seekerId });
         return await transaction.ExecuteAsync("DELETE FROM profiles WHERE seeker_id = @seekerId", new { seekerId }) == 1;
     }
 

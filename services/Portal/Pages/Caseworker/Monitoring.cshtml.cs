@@ -20,6 +20,9 @@ public sealed class MonitoringModel : PortalPage
     public LabourSupplyAnswer? Supply { get; private set; }
     public IReadOnlyList<CatalogueLine> Catalogue { get; private set; } = [];
 
+    /// <summary>Lay-off reports (规模性裁员减员报告) of the area's organisations in the last year, newest first.</summary>
+    public ApiResult? Layoffs { get; private set; }
+
     public async Task OnGetAsync() => await LoadAsync();
 
     /// <summary>The catalogue as a CSV file Excel opens (UTF-8 with BOM), named by place and month.</summary>
@@ -48,6 +51,7 @@ public sealed class MonitoringModel : PortalPage
             Problem = demand.Ok ? supply : demand;
             return false;
         }
+        Layoffs = await Api.GetAsync("api/layoff-reports?region=" + Uri.EscapeDataString(Region ?? ""));
         Demand = TalentDemandCatalogue.Read<LabourDemandAnswer>(demand.Body);
         Supply = TalentDemandCatalogue.Read<LabourSupplyAnswer>(supply.Body);
         Catalogue = TalentDemandCatalogue.Lines(Demand!, Supply!, T.Lang, T["monitoring.unclassified"]);

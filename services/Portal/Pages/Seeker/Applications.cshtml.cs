@@ -3,12 +3,31 @@ using Portal.Infrastructure;
 
 namespace Portal.Pages.Seeker;
 
+/// <summary>
+/// The seeker's applications; for each, an interview invitation to accept or decline (with a note for the employer),
+/// and an employer's request for their contact to accept or decline.
+/// </summary>
 public sealed class ApplicationsModel : PortalPage
 {
     public ApiResult? Applications { get; private set; }
+
+    /// <summary>The application whose answer the API refused, so its note is shown again with the problem.</summary>
+    public string? Answering { get; private set; }
+    public string? TypedNote { get; private set; }
 
     public async Task OnGetAsync() => Applications = await Api.GetAsync("api/applications/mine");
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id) =>
         await AfterAsync(await Api.PostAsync($"api/applications/{id}/withdraw"), "applications.withdrawn", OnGetAsync);
+
+    public async Task<IActionResult> OnPostAnswerInterviewAsync(Guid id, bool accept, string? note)
+    {
+        (Answering, TypedNote) = (id.ToString(), note);
+        var result = await Api.PostAsync($"api/applications/{id}/interview/answer", new { accept, note = string.IsNullOrWhiteSpace(note) ? null : note });
+        return await AfterAsync(result, accept ? "interview.accepted" : "interview.declined", OnGetAsync);
+    }
+
+    public async Task<IActionResult> OnPostAnswerContactAsync(Guid id, bool accept) =>
+        await AfterAsync(await Api.PostAsync($"api/applications/{id}/contact-request/answer", new { accept }),
+            accept ? "applications.contactShared" : "applications.contactRefused", OnGetAsync);
 }
