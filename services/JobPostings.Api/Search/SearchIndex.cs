@@ -13,9 +13,24 @@ using Lucene.Net.Util;
 namespace JobPostings.Api.Search;
 
 /// <summary>One row of the change feed: a posting as search needs it; not Live (a draft, closed, expired by the sweep or a duplicate) leaves the index.</summary>
-public sealed record IndexedPosting(
-    Guid Id, bool Live, string Terms, string EmploymentType, string RegionCode, string? OccupationCode, decimal? SalaryMin, decimal? SalaryMax,
-    string? Education, int? ExperienceYears, string[] KeyGroups, double? Latitude, double? Longitude, DateTime? PublishedAt, DateTime? ValidUntil);
+public sealed record IndexedPosting
+{
+    public Guid Id { get; init; }
+    public bool Live { get; init; }
+    public string Terms { get; init; } = "";
+    public string EmploymentType { get; init; } = "";
+    public string RegionCode { get; init; } = "";
+    public string? OccupationCode { get; init; }
+    public decimal? SalaryMin { get; init; }
+    public decimal? SalaryMax { get; init; }
+    public string? Education { get; init; }
+    public int? ExperienceYears { get; init; }
+    public string[] KeyGroups { get; init; } = [];
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public DateTime? PublishedAt { get; init; }
+    public DateTime? ValidUntil { get; init; }
+}
 
 /// <summary>What the index answers: the page's postings in order (with the distance when a point was given), the cursor on, the total and the facets.</summary>
 public sealed record IndexPage(IReadOnlyList<(Guid Id, double? DistanceKm)> Hits, string? Next, SearchFacets Facets, long Total);
