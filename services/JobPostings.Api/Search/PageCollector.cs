@@ -43,7 +43,8 @@ internal sealed record OrderKey(SearchSort Sort, bool Near)
 }
 
 /// <summary>
-/// One pass over the postings a search matches: drops those outside the radius (the query only had the box), counts
+/// One pass over the postings a search matches: drops those past their validity and those outside the radius (the query
+/// only had the box), counts
 /// every match (the total) and its facet values by ordinal per segment, and keeps the best Offset + Limit + 1 after the
 /// cursor by <see cref="OrderKey"/> in a bounded heap.
 /// </summary>
@@ -54,8 +55,9 @@ internal sealed class PageCollector : ICollector
 
     public sealed record Hit(int Doc, long Key, long IdKey, double? DistanceMetres);
 
-    private readonly SearchQuery query;
     private readonly OrderKey order;
+    private readonly bool near, scoring;
+    private readonly double lat, lng, radiusMetres;
     private readonly int keep;
     private readonly (long Key, long IdKey)? after;
     private readonly PriorityQueue<Hit, (long, long)> best = new();
@@ -65,14 +67,18 @@ internal sealed class PageCollector : ICollector
     private long[][] ordinalCounts = [];
     private SortedSetDocValues? keyGroups;
     private long[] keyGroupOrdinalCounts = [];
-    private NumericDocValues? published, salary, latitude, longitude, idKeys;
+    private readonly long now = DateTime.UtcNow.Ticks;
+    private NumericDocValues? validUntil, published, salary, latitude, longitude, idKeys;
     private Scorer? scorer;
+    private (long, long) worst;
     private int docBase;
 
     public PageCollector(SearchQuery query, OrderKey order, int keep)
     {
-        this.query = query;
         this.order = order;
+        (near, lat, lng) = query is { Lat: { } pointLat, Lng: { } pointLng } ? (true, pointLat, pointLng) : (false, 0, 0);
+        radiusMetres = query.RadiusKm is { } radius ? radius * 1000 : double.PositiveInfinity;
+        scoring = order.Sort == SearchSort.Relevance;
         this.keep = keep;
         if (query.After is { } text && SearchCursor.TryParse(text, order.Sort, out var cursor)) after = (order.Decode(cursor!), SearchIndex.IdKey(cursor!.Id));
     }
@@ -92,6 +98,7 @@ internal sealed class PageCollector : ICollector
         ordinalCounts = facetValues.Select(values => new long[values?.ValueCount ?? 0]).ToArray();
         keyGroups = reader.GetSortedSetDocValues(KeyGroupFacet);
         keyGroupOrdinalCounts = new long[keyGroups?.ValueCount ?? 0];
+        validUntil = reader.GetNumericDocValues("validUntilDv");
         published = reader.GetNumericDocValues("publishedDv");
         salary = reader.GetNumericDocValues("salaryMaxCents");
         latitude = reader.GetNumericDocValues("latDv");
@@ -101,28 +108,38 @@ internal sealed class PageCollector : ICollector
 
     public void Collect(int doc)
     {
+        if (validUntil!.Get(doc) <= now) return;
         double? distance = null;
-        if (query is { Lat: { } lat, Lng: { } lng })
+        if (near)
         {
             var postingLat = BitConverter.Int64BitsToDouble(latitude!.Get(doc));
             if (!double.IsNaN(postingLat)) distance = SearchIndex.DistanceMetres(lat, lng, postingLat, BitConverter.Int64BitsToDouble(longitude!.Get(doc)));
-            if (query.RadiusKm is { } radius && !(distance <= radius * 1000)) return;
+            if (radiusMetres < double.PositiveInfinity && !(distance <= radiusMetres)) return;
         }
         Total++;
         for (var i = 0; i < facetValues.Length; i++)
         {
-            if (facetValues[i]?.GetOrd(doc) is >= 0 and var ordinal) ordinalCounts[i][ordinal]++;
+            var ordinal = facetValues[i]?.GetOrd(doc) ?? -1;
+            if (ordinal >= 0) ordinalCounts[i][ordinal]++;
         }
         if (keyGroups is not null)
         {
             keyGroups.SetDocument(doc);
             for (var ordinal = keyGroups.NextOrd(); ordinal != SortedSetDocValues.NO_MORE_ORDS; ordinal = keyGroups.NextOrd()) keyGroupOrdinalCounts[ordinal]++;
         }
-        var key = order.Compute(order.Sort == SearchSort.Relevance ? scorer!.GetScore() : 0, published!.Get(doc), salary!.Get(doc), distance);
+        var key = order.Compute(scoring ? scorer!.GetScore() : 0, published!.Get(doc), salary!.Get(doc), distance);
         var entry = (key, idKeys!.Get(doc));
         if (after is { } cursor && entry.CompareTo(cursor) >= 0) return;
-        if (best.Count < keep) best.Enqueue(new Hit(docBase + doc, key, entry.Item2, distance), entry);
-        else if (best.TryPeek(out _, out var worst) && entry.CompareTo(worst) > 0) best.EnqueueDequeue(new Hit(docBase + doc, key, entry.Item2, distance), entry);
+        if (best.Count < keep)
+        {
+            best.Enqueue(new Hit(docBase + doc, key, entry.Item2, distance), entry);
+            if (best.Count == keep) best.TryPeek(out _, out worst);
+        }
+        else if (entry.CompareTo(worst) > 0)
+        {
+            best.EnqueueDequeue(new Hit(docBase + doc, key, entry.Item2, distance), entry);
+            best.TryPeek(out _, out worst);
+        }
     }
 
     /// <summary>The kept postings, best first.</summary>

@@ -30,6 +30,8 @@ public sealed record IndexedPosting
     public double? Longitude { get; init; }
     public DateTime? PublishedAt { get; init; }
     public DateTime? ValidUntil { get; init; }
+    /// <summary>The transaction that wrote this version (migration 015).</summary>
+    public long WrittenBy { get; init; }
 }
 
 /// <summary>What the index answers: the page's postings in order (with the distance when a point was given), the cursor on, the total and the facets.</summary>
@@ -95,7 +97,7 @@ public sealed partial class SearchIndex : IDisposable
             new TextField("title", new TermList(title)),
             new TextField("skills", new TermList(skills)),
             new TextField("description", new TermList(description)),
-            new Int64Field("validUntil", posting.ValidUntil?.ToUniversalTime().Ticks ?? long.MaxValue, Field.Store.NO),
+            new NumericDocValuesField("validUntilDv", posting.ValidUntil?.ToUniversalTime().Ticks ?? long.MaxValue),
             new Int64Field("published", posting.PublishedAt?.ToUniversalTime().Ticks ?? 0, Field.Store.NO),
             new NumericDocValuesField("publishedDv", posting.PublishedAt?.ToUniversalTime().Ticks ?? 0),
             new StringField("region", posting.RegionCode, Field.Store.NO),
@@ -183,7 +185,8 @@ public sealed partial class SearchIndex : IDisposable
             return any;
         }
 
-        Require(NumericRangeQuery.NewInt64Range("validUntil", DateTime.UtcNow.Ticks, long.MaxValue, false, true));
+        // Validity (past its date, not yet swept) is checked per posting by the collector, from doc values: a range query
+        // over every posting's own timestamp would enumerate hundreds of thousands of terms per search.
         if (query is { Lat: { } lat, Lng: { } lng })
         {
             if (query.RadiusKm is { } radius) Require(Box(lat, lng, radius * 1000));

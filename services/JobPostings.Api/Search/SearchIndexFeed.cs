@@ -27,6 +27,7 @@ public sealed partial class SearchIndexFeed(NpgsqlDataSource dataSource, SearchI
     private readonly object pendingGate = new();
     private Task? pending;
     private ulong watermark;
+    private readonly Dictionary<Guid, long> applied = [];
     private long freshAsOf = Stopwatch.GetTimestamp();
     private ObservableGauge<double>? lagGauge;
 
@@ -56,24 +57,40 @@ public sealed partial class SearchIndexFeed(NpgsqlDataSource dataSource, SearchI
             lock (pendingGate) pending = null;
             var started = Stopwatch.GetTimestamp();
             await using var connection = await dataSource.OpenConnectionAsync();
-            var next = ulong.Parse(await connection.ExecuteScalarAsync<string>("SELECT pg_snapshot_xmin(pg_current_snapshot())::text") ?? "0", CultureInfo.InvariantCulture);
+            ulong next;
             if (watermark == 0)
             {
+                next = ulong.Parse(await connection.ExecuteScalarAsync<string>(Snapshot) ?? "0", CultureInfo.InvariantCulture);
                 await LoadAsync(connection);
             }
             else
             {
-                var changed = (await connection.QueryAsync<IndexedPosting>(new CommandDefinition(
-                    $"SELECT {Columns} FROM postings WHERE written_by >= @since::xid8", new { since = watermark.ToString(CultureInfo.InvariantCulture) }))).AsList();
+                // One round trip: the snapshot's oldest running transaction first, then what was written since the last one.
+                await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+                    $"{Snapshot}; SELECT {Columns} FROM postings WHERE written_by >= @since::xid8", new { since = watermark.ToString(CultureInfo.InvariantCulture) }));
+                next = ulong.Parse(await results.ReadSingleAsync<string>(), CultureInfo.InvariantCulture);
+                var changed = (await results.ReadAsync<IndexedPosting>()).Where(NotYetApplied).ToList();
                 if (changed.Count > 0) index.Apply(changed);
             }
             watermark = Math.Max(watermark, next);
+            foreach (var id in applied.Where(pair => pair.Value < (long)watermark).Select(pair => pair.Key).ToList()) applied.Remove(id);
             Interlocked.Exchange(ref freshAsOf, started);
         }
         finally
         {
             oneAtATime.Release();
         }
+    }
+
+    /// <summary>
+    /// Whether this version of the posting is new to the index. While some transaction stays open the watermark stays
+    /// behind it and each read returns the rows written since again; each is applied once per write, not once per read.
+    /// </summary>
+    private bool NotYetApplied(IndexedPosting posting)
+    {
+        if (applied.TryGetValue(posting.Id, out var writtenBy) && writtenBy == posting.WrittenBy) return false;
+        applied[posting.Id] = posting.WrittenBy;
+        return true;
     }
 
     /// <summary>Every live posting, in id order batch by batch (a posting written meanwhile is read again by the next catch-up).</summary>
@@ -91,10 +108,13 @@ public sealed partial class SearchIndexFeed(NpgsqlDataSource dataSource, SearchI
         }
     }
 
+    private const string Snapshot = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text";
+
     private const string Columns =
         "id, status = 'Published' AND duplicate_of IS NULL AS live, search_terms::text AS terms, employment_type AS employmenttype, " +
         "region_code AS regioncode, occupation_code AS occupationcode, salary_min AS salarymin, salary_max AS salarymax, education, " +
-        "experience_years AS experienceyears, key_groups AS keygroups, latitude, longitude, published_at AS publishedat, valid_until AS validuntil";
+        "experience_years AS experienceyears, key_groups AS keygroups, latitude, longitude, published_at AS publishedat, valid_until AS validuntil, " +
+        "written_by::text::bigint AS writtenby";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
