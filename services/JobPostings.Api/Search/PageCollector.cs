@@ -65,6 +65,7 @@ internal sealed class PageCollector : ICollector
     private readonly Dictionary<string, long>[] counts = FacetFields.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
     private readonly Dictionary<string, long> keyGroupCounts = new(StringComparer.Ordinal);
     private readonly long now = DateTime.UtcNow.Ticks;
+    private readonly PostingFilter filter;
     private SegmentColumns columns = SegmentColumns.Empty;
     private long[][] ordinalCounts = [];
     private long[] keyGroupOrdinalCounts = [];
@@ -78,6 +79,7 @@ internal sealed class PageCollector : ICollector
         (near, lat, lng) = query is { Lat: { } pointLat, Lng: { } pointLng } ? (true, pointLat, pointLng) : (false, 0, 0);
         radiusMetres = query.RadiusKm is { } radius ? radius * 1000 : double.PositiveInfinity;
         scoring = order.Sort == SearchSort.Relevance;
+        filter = PostingFilter.Of(query);
         this.keep = keep;
         if (query.After is { } text && SearchCursor.TryParse(text, order.Sort, out var cursor)) after = (order.Decode(cursor!), SearchIndex.IdKey(cursor!.Id));
     }
@@ -99,7 +101,7 @@ internal sealed class PageCollector : ICollector
 
     public void Collect(int doc)
     {
-        if (columns.ValidUntil[doc] <= now) return;
+        if (columns.ValidUntil[doc] <= now || !filter.Keeps(columns, doc)) return;
         double? distance = null;
         if (near)
         {
@@ -168,6 +170,29 @@ internal sealed class PageCollector : ICollector
 }
 
 /// <summary>
+/// The conditions of a search compared per posting from <see cref="SegmentColumns"/> (the same as
+/// <see cref="SearchStore.Filter"/>'s): pay reaching Salary and starting at most SalaryTo (unstated pay kept or dropped
+/// as IncludeUnstatedSalary says), experience asked at most ExperienceYears (none for entry level), published since.
+/// </summary>
+internal sealed record PostingFilter(double? Salary, double? SalaryTo, bool? IncludeUnstated, long? MaxExperience, bool EntryLevel, long? PublishedSince)
+{
+    public static PostingFilter Of(SearchQuery query) => new((double?)query.Salary, (double?)query.SalaryTo, query.IncludeUnstatedSalary,
+        query.ExperienceYears, query.EntryLevel == true, query.PostedSince?.ToUniversalTime().Ticks);
+
+    public bool Keeps(SegmentColumns columns, int doc)
+    {
+        var top = columns.PayTop[doc];
+        var stated = !double.IsNaN(top);
+        if (Salary is { } salary && !(stated ? top >= salary : IncludeUnstated == true)) return false;
+        if (Salary is null && IncludeUnstated == false && !stated) return false;
+        if (SalaryTo is { } salaryTo && !(stated ? columns.PayBottom[doc] <= salaryTo : IncludeUnstated == true)) return false;
+        if (MaxExperience is { } years && columns.Experience[doc] > years) return false;
+        if (EntryLevel && columns.Experience[doc] != 0) return false;
+        return PublishedSince is not { } since || columns.Published[doc] >= since;
+    }
+}
+
+/// <summary>
 /// One segment's doc values copied into plain arrays on its first search (a segment never changes; a write or a merge
 /// makes new ones, which get their own), so the collector's work per posting is array reads rather than calls into
 /// packed doc values: about 60 bytes a posting.
@@ -188,6 +213,10 @@ internal sealed class SegmentColumns
     public long[] IdKey { get; } = [];
     public double[] Latitude { get; } = [];
     public double[] Longitude { get; } = [];
+    /// <summary>The top and the bottom of the pay range (either when only one is given), NaN when not stated.</summary>
+    public double[] PayTop { get; } = [];
+    public double[] PayBottom { get; } = [];
+    public long[] Experience { get; } = [];
 
     private SegmentColumns()
     {
@@ -231,6 +260,9 @@ internal sealed class SegmentColumns
         IdKey = Longs("idKey");
         Latitude = Longs("latDv").Select(BitConverter.Int64BitsToDouble).ToArray();
         Longitude = Longs("lngDv").Select(BitConverter.Int64BitsToDouble).ToArray();
+        PayTop = Longs("payTopDv").Select(BitConverter.Int64BitsToDouble).ToArray();
+        PayBottom = Longs("payBottomDv").Select(BitConverter.Int64BitsToDouble).ToArray();
+        Experience = Longs("experienceDv");
     }
 
     public static SegmentColumns Of(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => new SegmentColumns(reader));

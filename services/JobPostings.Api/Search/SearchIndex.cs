@@ -98,12 +98,11 @@ public sealed partial class SearchIndex : IDisposable
             new TextField("skills", new TermList(skills)),
             new TextField("description", new TermList(description)),
             new NumericDocValuesField("validUntilDv", posting.ValidUntil?.ToUniversalTime().Ticks ?? long.MaxValue),
-            new Int64Field("published", posting.PublishedAt?.ToUniversalTime().Ticks ?? 0, Field.Store.NO),
             new NumericDocValuesField("publishedDv", posting.PublishedAt?.ToUniversalTime().Ticks ?? 0),
             new StringField("region", posting.RegionCode, Field.Store.NO),
             new StringField("employmentType", posting.EmploymentType, Field.Store.NO),
             new StringField("education", posting.Education ?? "None", Field.Store.NO),
-            new Int32Field("experience", posting.ExperienceYears ?? 0, Field.Store.NO),
+            new NumericDocValuesField("experienceDv", posting.ExperienceYears ?? 0),
             new NumericDocValuesField("salaryMaxCents", posting.SalaryMax is { } max ? (long)(max * 100) : -100),
             new NumericDocValuesField("latDv", BitConverter.DoubleToInt64Bits(posting.Latitude ?? double.NaN)),
             new NumericDocValuesField("lngDv", BitConverter.DoubleToInt64Bits(posting.Longitude ?? double.NaN)),
@@ -111,9 +110,8 @@ public sealed partial class SearchIndex : IDisposable
         if (posting.OccupationCode is { } occupation) document.Add(new StringField("occupation", occupation, Field.Store.NO));
         var top = posting.SalaryMax ?? posting.SalaryMin;
         var bottom = posting.SalaryMin ?? posting.SalaryMax;
-        document.Add(new StringField("payStated", top is null ? "no" : "yes", Field.Store.NO));
-        if (top is not null) document.Add(new DoubleField("payTop", (double)top.Value, Field.Store.NO));
-        if (bottom is not null) document.Add(new DoubleField("payBottom", (double)bottom.Value, Field.Store.NO));
+        document.Add(new NumericDocValuesField("payTopDv", BitConverter.DoubleToInt64Bits(top is null ? double.NaN : (double)top.Value)));
+        document.Add(new NumericDocValuesField("payBottomDv", BitConverter.DoubleToInt64Bits(bottom is null ? double.NaN : (double)bottom.Value)));
         if (posting.Latitude is { } lat && posting.Longitude is { } lng)
         {
             document.Add(new DoubleField("lat", lat, Field.Store.NO));
@@ -186,7 +184,8 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         // Validity (past its date, not yet swept) is checked per posting by the collector, from doc values: a range query
-        // over every posting's own timestamp would enumerate hundreds of thousands of terms per search.
+        // over every posting's own timestamp would enumerate hundreds of thousands of terms per search; so are pay,
+        // experience and the publication date below.
         if (query is { Lat: { } lat, Lng: { } lng })
         {
             if (query.RadiusKm is { } radius) Require(Box(lat, lng, radius * 1000));
@@ -197,27 +196,10 @@ public sealed partial class SearchIndex : IDisposable
             Require(new PrefixQuery(new Term("region", prefix)));
         }
         if (!string.IsNullOrWhiteSpace(query.Occupation)) Require(new PrefixQuery(new Term("occupation", query.Occupation.Trim())));
-        var unstated = new TermQuery(new Term("payStated", "no"));
-        if (query.Salary is { } salary)
-        {
-            var reaches = NumericRangeQuery.NewDoubleRange("payTop", (double)salary, null, true, true);
-            Require(query.IncludeUnstatedSalary == true ? new BooleanQuery { { reaches, Occur.SHOULD }, { unstated, Occur.SHOULD } } : reaches);
-        }
-        else if (query.IncludeUnstatedSalary == false)
-        {
-            Require(new TermQuery(new Term("payStated", "yes")));
-        }
-        if (query.SalaryTo is { } salaryTo)
-        {
-            var within = NumericRangeQuery.NewDoubleRange("payBottom", null, (double)salaryTo, true, true);
-            Require(query.IncludeUnstatedSalary == true ? new BooleanQuery { { within, Occur.SHOULD }, { unstated, Occur.SHOULD } } : within);
-        }
         if (query.QualifiedEducation is { Count: > 0 } educations) Require(AnyOf("education", educations.Append("None")));
-        if (query.ExperienceYears is { } years) Require(NumericRangeQuery.NewInt32Range("experience", null, years, true, true));
         if (query.EmploymentTypes is { Count: > 0 } types) Require(AnyOf("employmentType", types.Select(type => type.ToString())));
-        if (query.EntryLevel == true) Require(NumericRangeQuery.NewInt32Range("experience", 0, 0, true, true));
         foreach (var group in query.KeyGroups) Require(new TermQuery(new Term("keyGroup", group.ToString())));
-        if (query.PostedSince is { } since) Require(NumericRangeQuery.NewInt64Range("published", since.ToUniversalTime().Ticks, null, true, true));
+        // Pay, experience and publication date are compared per posting by the collector (PostingFilter), from doc values.
         return all;
     }
 
