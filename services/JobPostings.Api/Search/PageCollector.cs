@@ -66,6 +66,8 @@ internal sealed class PageCollector : ICollector
     private readonly Dictionary<string, long> keyGroupCounts = new(StringComparer.Ordinal);
     private readonly long now = DateTime.UtcNow.Ticks;
     private readonly PostingFilter filter;
+    private readonly string? regionPrefix;
+    private bool[]? inRegion;
     private SegmentColumns columns = SegmentColumns.Empty;
     private long[][] ordinalCounts = [];
     private long[] keyGroupOrdinalCounts = [];
@@ -73,8 +75,10 @@ internal sealed class PageCollector : ICollector
     private (long, long) worst;
     private int docBase;
 
-    public PageCollector(SearchQuery query, OrderKey order, int keep)
+    /// <param name="regionPrefix">A region the collector checks itself (the query does not), by the banner facet's value.</param>
+    public PageCollector(SearchQuery query, OrderKey order, int keep, string? regionPrefix = null)
     {
+        this.regionPrefix = regionPrefix;
         this.order = order;
         (near, lat, lng) = query is { Lat: { } pointLat, Lng: { } pointLng } ? (true, pointLat, pointLng) : (false, 0, 0);
         radiusMetres = query.RadiusKm is { } radius ? radius * 1000 : double.PositiveInfinity;
@@ -95,6 +99,7 @@ internal sealed class PageCollector : ICollector
         Flush();
         docBase = context.DocBase;
         columns = SegmentColumns.Of(context.AtomicReader);
+        inRegion = regionPrefix is null ? null : columns.FacetNames[2].Select(code => code.StartsWith(regionPrefix, StringComparison.Ordinal)).ToArray();
         ordinalCounts = columns.FacetNames.Select(names => new long[names.Length]).ToArray();
         keyGroupOrdinalCounts = new long[columns.KeyGroupNames.Length];
     }
@@ -102,6 +107,7 @@ internal sealed class PageCollector : ICollector
     public void Collect(int doc)
     {
         if (columns.ValidUntil[doc] <= now || !filter.Keeps(columns, doc)) return;
+        if (inRegion is not null && columns.FacetOrdinals[2][doc] is var banner && (banner < 0 || !inRegion[banner])) return;
         double? distance = null;
         if (near)
         {

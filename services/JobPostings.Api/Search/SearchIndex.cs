@@ -154,7 +154,7 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>One search: the query the filters and words make, one pass counting and keeping the page.</summary>
     public IndexPage Search(SearchQuery query, SearchInterpretation reading)
     {
-        var collector = new PageCollector(query, OrderKey.Of(query), query.Offset + query.EffectiveLimit + 1);
+        var collector = new PageCollector(query, OrderKey.Of(query), query.Offset + query.EffectiveLimit + 1, reading.Words is null ? null : RegionPrefix(query, reading));
         var searcher = searchers.Acquire();
         try
         {
@@ -191,8 +191,10 @@ public sealed partial class SearchIndex : IDisposable
             if (query.RadiusKm is { } radius) Require(Box(lat, lng, radius * 1000));
             else if (query.EffectiveSort == SearchSort.Distance) Require(NumericRangeQuery.NewDoubleRange("lat", -90, 90, true, true));
         }
-        else if ((query.Region ?? reading.RegionCode) is { } region && RegionCodes.Prefix(region) is { Length: > 0 } prefix)
+        else if (reading.Words is null && RegionPrefix(query, reading) is { } prefix)
         {
+            // Browsing a place: the place's postings are what is visited. With words, the words' postings are visited
+            // and the collector checks the place from the arrays, cheaper than this filter's bitset over the region.
             Require(new PrefixQuery(new Term("region", prefix)));
         }
         if (!string.IsNullOrWhiteSpace(query.Occupation)) Require(new PrefixQuery(new Term("occupation", query.Occupation.Trim())));
@@ -202,6 +204,10 @@ public sealed partial class SearchIndex : IDisposable
         // Pay, experience and publication date are compared per posting by the collector (PostingFilter), from doc values.
         return all;
     }
+
+    /// <summary>The division code prefix a search keeps (a given region, or a place typed in the words), unless a point is given.</summary>
+    internal static string? RegionPrefix(SearchQuery query, SearchInterpretation reading) =>
+        query.Lat is null || query.Lng is null ? (query.Region ?? reading.RegionCode) is { } region && RegionCodes.Prefix(region) is { Length: > 0 } prefix ? prefix : null : null;
 
     /// <summary>The latitude/longitude box around a circle (the exact distance is checked per posting by the collector).</summary>
     private static BooleanQuery Box(double lat, double lng, double metres)
