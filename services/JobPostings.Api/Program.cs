@@ -21,6 +21,7 @@ builder.AddServiceDefaults(Extensions.Identity);
 builder.AddServiceDatabase(Extensions.Identity, typeof(PostingsApi).Assembly);
 builder.AddMessaging(Extensions.Identity, bus => bus.AddConsumer<SeekerDeletedConsumer>());
 builder.AddPostingsServices();
+builder.AddSearchServices();
 builder.AddOrganisationsServices();
 builder.AddScreeningServices();
 builder.AddApplicationsServices();

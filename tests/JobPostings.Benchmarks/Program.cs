@@ -1,8 +1,8 @@
 // Search benchmark: seeds N published postings (default 300,000) into a scratch database on a real PostgreSQL,
-// runs the common query shapes through SearchStore (what GET /api/postings/search runs), and prints p50/p95 and
-// the EXPLAIN ANALYZE plan of each shape's page query as Markdown for docs/benchmarks.md.
+// loads them into the in-process Lucene index as the service does at start (build time, memory), runs the common query
+// shapes through IndexedSearch (what GET /api/postings/search runs) and through the PostgreSQL SearchStore on the same
+// data in the same run, and prints p50/p95 as Markdown for docs/benchmarks.md.
 //   dotnet run -c Release --project tests/JobPostings.Benchmarks -- [count] [--keep]   (--keep: keep the database; the next run reuses it)
-// Each shape runs through today's SearchStore and the pre-issue-17 TrigramSearchStore (Baseline/) on the same data.
 // Server: JOBMATCH_BENCH_POSTGRES, else the local run's server on 127.0.0.1:55432.
 // The judged relevance set (NDCG@10): dotnet run -c Release --project tests/JobPostings.Benchmarks -- relevance
 // Screening and the salary guide instead: dotnet run -c Release --project tests/JobPostings.Benchmarks -- screening [count]
@@ -15,7 +15,6 @@ using JobPostings.Api.Search;
 using JobPostings.Benchmarks;
 using JobPostings.Benchmarks.Baseline;
 using JobPostings.Benchmarks.Relevance;
-using JobPostings.Benchmarks.Spike;
 using Npgsql;
 
 var server = Environment.GetEnvironmentVariable("JOBMATCH_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Password=postgres";
@@ -31,9 +30,13 @@ if (args.FirstOrDefault() == "relevance")
     await TrigramSearchStore.AddSchemaAsync(judged);
     var postings = JudgedSet.Postings();
     await SeedPostings.CopyAsync(judged, postings.Select(RelevanceHarness.ToRow));
+    using var luceneIndex = new SearchIndex();
+    using var luceneFeed = new SearchIndexFeed(judged, luceneIndex, Microsoft.Extensions.Logging.Abstractions.NullLogger<SearchIndexFeed>.Instance);
+    var judgedIndex = new IndexedSearch(judged, luceneIndex, luceneFeed);
     await RelevanceHarness.RunAsync(postings, [
         ("before (trigram bigrams)", RelevanceHarness.Through(new TrigramSearchStore(judged).SearchAsync)),
-        ("now (segmented terms + concepts)", RelevanceHarness.Through(new SearchStore(judged).SearchAsync)),
+        ("PostgreSQL (segmented terms + concepts, ts_rank)", RelevanceHarness.Through(new SearchStore(judged).SearchAsync)),
+        ("Lucene index (same terms, BM25)", RelevanceHarness.Through(judgedIndex.SearchAsync)),
     ]);
     return;
 }
@@ -54,12 +57,25 @@ if (!reused)
 }
 await ReportIndexAsync(dataSource);
 
-var before = new TrigramSearchStore(dataSource);
 var store = new SearchStore(dataSource);
 SearchTerms.Warm();
 SearchQuery Query(string? q = null, string? region = null, double? lat = null, double? lng = null, double? radiusKm = null, decimal? salary = null,
-    bool? includeUnstated = null, string[]? types = null, bool? entryLevel = null, string[]? keyGroups = null, string? sort = null, string? after = null, int? page = null) =>
-    new(q, region, lat, lng, radiusKm, null, salary, includeUnstated, types, entryLevel, keyGroups, null, sort, 20, after, page);
+    bool? includeUnstated = null, string[]? types = null, bool? entryLevel = null, string[]? keyGroups = null, string? sort = null, string? after = null, int? page = null,
+    decimal? salaryTo = null, string? education = null, int? experienceYears = null) =>
+    new(q, region, lat, lng, radiusKm, null, salary, includeUnstated, types, entryLevel, keyGroups, null, sort, 20, after, page, salaryTo, education, experienceYears);
+
+// The in-process index the endpoint serves from (decision 064), loaded from the same database the way the service loads it at start.
+GC.Collect();
+var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+using var index = new SearchIndex();
+using var feed = new SearchIndexFeed(dataSource, index, Microsoft.Extensions.Logging.Abstractions.NullLogger<SearchIndexFeed>.Instance);
+var building = Stopwatch.StartNew();
+await feed.FreshAsync();
+var built = building.Elapsed;
+var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+var indexed = new IndexedSearch(dataSource, index, feed);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Lucene.Net index: {index.Count:N0} live postings read from PostgreSQL and indexed in {built.TotalSeconds:F1} s; index {index.SizeInBytes / 1048576.0:F1} MiB in RAM, managed heap +{(heapAfter - heapBefore) / 1048576.0:F0} MiB; process working set {Environment.WorkingSet / 1048576.0:F0} MiB."));
 
 var shapes = new List<(string Name, SearchQuery Query)>
 {
@@ -69,6 +85,7 @@ var shapes = new List<(string Name, SearchQuery Query)>
     ("Browse a city (150200), newest", Query(region: "150200")),
     ("Within 30 km of Hohhot, by distance", Query(lat: 40.83, lng: 111.73, radiusKm: 30, sort: "distance")),
     ("Salary ≥ 6000 incl. unstated, entry level, graduate-friendly, newest", Query(salary: 6000, includeUnstated: true, entryLevel: true, keyGroups: ["graduateFriendly"])),
+    ("Pay 5000–8000, senior high school, ≤ 3 years, newest", Query(salary: 5000, salaryTo: 8000, education: "seniorHigh", experienceYears: 3)),
     ("Internships across the region, by salary", Query(types: ["internship"], sort: "salary")),
     ("Everything, newest (no filter)", Query()),
     ("Everything, newest, page 3 (numbered)", Query(page: 3)),
@@ -76,62 +93,27 @@ var shapes = new List<(string Name, SearchQuery Query)>
     ("Synonym 叉车工 (postings say 叉车司机), relevance", Query(q: "叉车工")),
     ("Typed place 包头 叉车司机, relevance", Query(q: "包头 叉车司机")),
 };
-// Page 2 of the broadest browse, through the cursor page 1 returned (each store's own cursor).
-shapes.Add(("Everything, newest, page 2 (keyset cursor)", Query(after: (await store.SearchAsync(Query(), CancellationToken.None)).Next)));
-var beforeCursor = (await before.SearchAsync(Query(), CancellationToken.None)).Next;
+// Page 2 of the broadest browse, through the cursor page 1 returned (each search's own cursor).
+var storeCursor = (await store.SearchAsync(Query(), CancellationToken.None)).Next;
+var indexCursor = (await indexed.SearchAsync(Query(), CancellationToken.None)).Next;
+shapes.Add(("Everything, newest, page 2 (keyset cursor)", Query(after: "cursor")));
 
 Console.WriteLine();
-Console.WriteLine("| query shape | total (now) | p50 before | p95 before | p50 now | p95 now | p95 before / now |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-var plans = new List<string>();
-foreach (var (name, query) in shapes)
+Console.WriteLine("| query shape | total PostgreSQL | total Lucene | p50 PostgreSQL (SearchStore) | p95 PostgreSQL | p50 Lucene (IndexedSearch) | p95 Lucene | p95 PostgreSQL / Lucene |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var (name, shape) in shapes)
 {
-    var beforeQuery = query.After is null ? query : query with { After = beforeCursor };
-    var beforeTimes = await TimeAsync(() => before.SearchAsync(beforeQuery, CancellationToken.None));
-    var nowTimes = await TimeAsync(() => store.SearchAsync(query, CancellationToken.None));
-    var page = await store.SearchAsync(query, CancellationToken.None);
-    var total = page.TotalIsLowerBound ? $"{page.Total:N0}+" : page.Total.ToString("N0", CultureInfo.InvariantCulture);
+    var sqlQuery = shape.After is null ? shape : shape with { After = storeCursor };
+    var luceneQuery = shape.After is null ? shape : shape with { After = indexCursor };
+    var sqlTimes = await TimeAsync(() => store.SearchAsync(sqlQuery, CancellationToken.None));
+    var luceneTimes = await TimeAsync(() => indexed.SearchAsync(luceneQuery, CancellationToken.None));
+    var sqlPage = await store.SearchAsync(sqlQuery, CancellationToken.None);
+    var lucenePage = await indexed.SearchAsync(luceneQuery, CancellationToken.None);
+    static string Total(SearchPage page) => page.TotalIsLowerBound ? $"{page.Total:N0}+" : page.Total.ToString("N0", CultureInfo.InvariantCulture);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {total} | {Percentile(beforeTimes, 50):F1} ms | {Percentile(beforeTimes, 95):F1} ms | {Percentile(nowTimes, 50):F1} ms | {Percentile(nowTimes, 95):F1} ms | {Percentile(beforeTimes, 95) / Percentile(nowTimes, 95):F1}× |"));
-    var (sql, parameters, where) = SearchStore.PageQuery(query, SearchTerms.Interpret(query.Q));
-    await using var connection = await dataSource.OpenConnectionAsync();
-    var plan = await connection.QueryAsync<string>("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql, parameters);
-    plans.Add($"**{name}** (page query)\n\n```\n{string.Join('\n', plan)}\n```\n");
+        $"| {name} | {Total(sqlPage)} | {Total(lucenePage)} | {Percentile(sqlTimes, 50):F1} ms | {Percentile(sqlTimes, 95):F1} ms | {Percentile(luceneTimes, 50):F1} ms | {Percentile(luceneTimes, 95):F1} ms | {Percentile(sqlTimes, 95) / Percentile(luceneTimes, 95):F1}× |"));
 }
 Console.WriteLine();
-
-// The in-process alternative (docs/decisions/064), on the same postings in the same run.
-GC.Collect();
-var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-var (lucene, built) = await LuceneSearchSpike.BuildAsync(dataSource);
-using var __ = lucene;
-var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Lucene.Net spike: {count:N0} postings read from PostgreSQL and indexed in {built.TotalSeconds:F1} s; index {lucene.SizeInBytes / 1048576.0:F1} MiB in RAM, managed heap +{(heapAfter - heapBefore) / 1048576.0:F0} MiB."));
-Console.WriteLine();
-Console.WriteLine("| query shape | total | p50 tsvector (SearchStore) | p95 tsvector | p50 Lucene spike | p95 Lucene spike |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-foreach (var (name, typed, league, newest) in new (string, string?, string?, bool)[]
-{
-    ("Chinese text 焊工, relevance", "焊工", null, false),
-    ("Chinese text 叉车司机 in a city (150200), relevance", "叉车司机", "1502", false),
-    ("English text \"driver\", relevance", "driver", null, false),
-    ("Browse a city (150200), newest", null, "1502", true),
-    ("Everything, newest (no filter)", null, null, true),
-    ("English for a Chinese posting: \"forklift driver\", relevance", "forklift driver", null, false),
-    ("Synonym 叉车工, relevance", "叉车工", null, false),
-    ("Typed place 包头 叉车司机, relevance", "包头 叉车司机", null, false),
-})
-{
-    var query = Query(q: typed, region: league is null ? null : league + "00");
-    var sqlTimes = await TimeAsync(() => store.SearchAsync(query, CancellationToken.None));
-    var luceneTimes = await TimeAsync(() => lucene.SearchAsync(typed, league, newest));
-    var (total, _) = await lucene.SearchAsync(typed, league, newest);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {total:N0} | {Percentile(sqlTimes, 50):F1} ms | {Percentile(sqlTimes, 95):F1} ms | {Percentile(luceneTimes, 50):F1} ms | {Percentile(luceneTimes, 95):F1} ms |"));
-}
-Console.WriteLine();
-foreach (var plan in plans) Console.WriteLine(plan);
 
 if (!keep)
 {

@@ -5,6 +5,7 @@ using JobPostings.Api.Complaints;
 using JobPostings.Api.Organisations;
 using JobPostings.Api.SalaryGuide;
 using JobPostings.Api.Screening;
+using JobPostings.Api.Search;
 
 namespace JobPostings.Api;
 
@@ -38,6 +39,20 @@ public static class Extensions
         builder.Services.AddSingleton(provider => PersonalDataProtector.From(provider.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton(provider => BlindIndex.From(provider.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<OrganisationStore>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The job board's search (decision 064): an in-process Lucene index of the live postings, loaded at start and kept
+    /// current from the postings' change feed; the instance is not ready until it is loaded, nor while it lags.
+    /// </summary>
+    public static IHostApplicationBuilder AddSearchServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SearchIndex>();
+        builder.Services.AddSingleton<SearchIndexFeed>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<SearchIndexFeed>());
+        builder.Services.AddSingleton<IndexedSearch>();
+        builder.Services.AddHealthChecks().AddCheck<SearchIndexFeed>("search-index", tags: [JobMatch.ServiceDefaults.Health.HealthExtensions.ReadyTag]);
         return builder;
     }
 }

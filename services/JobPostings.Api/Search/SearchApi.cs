@@ -16,10 +16,10 @@ public static class SearchApi
     }
 
     public static async Task<Results<Ok<SearchPage>, ValidationProblem>> Search(
-        [AsParameters] SearchQuery query, SearchStore store, CancellationToken cancellationToken)
+        [AsParameters] SearchQuery query, IndexedSearch search, CancellationToken cancellationToken)
     {
         var validation = query.Validate();
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
-        return TypedResults.Ok(await store.SearchAsync(query, cancellationToken));
+        return TypedResults.Ok(await search.SearchAsync(query, cancellationToken));
     }
 }

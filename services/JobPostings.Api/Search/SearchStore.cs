@@ -60,10 +60,7 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
         var page = rows.Take(limit).ToList();
-        var postings = (await connection.QueryAsync<Posting>(new CommandDefinition(
-            $"SELECT {PostingStore.Columns} FROM postings WHERE id = ANY(@ids)", new { ids = page.Select(row => row.Id).ToArray() },
-            cancellationToken: cancellationToken))).ToDictionary(posting => posting.Id);
-        var hits = page.Select(row => new SearchHit(PostingResponse.From(postings[row.Id]), row.Distance is { } metres ? Math.Round(metres / 1000, 2) : null)).ToList();
+        var hits = await HitsAsync(connection, page.Select(row => (row.Id, row.Distance is { } metres ? Math.Round(metres / 1000, 2) : (double?)null)), cancellationToken);
         string? next = null;
         if (rows.Count > limit)
         {
@@ -76,9 +73,26 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
         var facets = await FacetsAsync(connection, where, parameters, cancellationToken);
         // Every posting has exactly one employment type, so its counts add up to the total.
         var total = facets.EmploymentType.Sum(count => count.Count);
-        return new SearchPage(hits, next, facets, Math.Min(total, TotalCap), total > TotalCap,
-            new SearchReading(query.Region is null && query.RadiusKm is null ? reading.RegionCode : null, reading.Concept, reading.Corrections));
+        return new SearchPage(hits, next, facets, Math.Min(total, TotalCap), total > TotalCap, Reading(query, reading));
     }
+
+    /// <summary>The page's postings read from PostgreSQL, in the order given, each with its distance.</summary>
+    internal static async Task<List<SearchHit>> HitsAsync(NpgsqlConnection connection, IEnumerable<(Guid Id, double? DistanceKm)> page, CancellationToken cancellationToken)
+    {
+        var shown = page.ToList();
+        var postings = (await connection.QueryAsync<Posting>(new CommandDefinition(
+            $"SELECT {PostingStore.Columns} FROM postings WHERE id = ANY(@ids)", new { ids = shown.Select(hit => hit.Id).ToArray() },
+            cancellationToken: cancellationToken))).ToDictionary(posting => posting.Id);
+        // Postings are never deleted, so every id is there; were one gone, it is left out rather than failing the page.
+        return shown.Where(hit => postings.ContainsKey(hit.Id)).Select(hit => new SearchHit(PostingResponse.From(postings[hit.Id]), hit.DistanceKm)).ToList();
+    }
+
+    /// <summary>How the words were read, for the answer: a typed place only when no place was given.</summary>
+    internal static SearchReading Reading(SearchQuery query, SearchInterpretation reading) =>
+        new(query.Region is null && query.RadiusKm is null ? reading.RegionCode : null, reading.Concept, reading.Corrections);
+
+    /// <summary>The salary band of a posting by the top of its range (<see cref="SalaryBandSql"/> in C#).</summary>
+    internal static string SalaryBandOf(decimal? top) => top is { } pay ? SalaryBands.Last(band => band.From <= pay || band.From == 0).Name : "unstated";
 
     /// <summary>
     /// The SQL of one page (limit + 1 rows, to know whether another follows) and the filter it shares with the facets;
@@ -243,10 +257,10 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
         GROUP BY GROUPING SETS ((employment_type), (league), (region_code), (salary_band), (education))
         """;
 
-    private static List<FacetCount> Counts(IEnumerable<(string Value, long Count)> rows) =>
+    internal static List<FacetCount> Counts(IEnumerable<(string Value, long Count)> rows) =>
         rows.OrderByDescending(row => row.Count).ThenBy(row => row.Value, StringComparer.Ordinal).Select(row => new FacetCount(row.Value, row.Count)).ToList();
 
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+    internal static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
     internal static string EscapeLike(string text)
     {

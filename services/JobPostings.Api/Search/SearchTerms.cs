@@ -7,9 +7,35 @@ using Matching.Taxonomy;
 namespace JobPostings.Api.Search;
 
 /// <summary>What a typed query was read as: the text query (null: no words to match), a place typed in it, the concept and corrections used.</summary>
-public sealed record SearchInterpretation(string? TextQuery, string? RegionCode, string? Concept, IReadOnlyList<string> Corrections)
+public sealed record SearchInterpretation(string? TextQuery, string? RegionCode, string? Concept, IReadOnlyList<string> Corrections, SearchWords? Words = null)
 {
     public static readonly SearchInterpretation None = new(null, null, null, []);
+}
+
+/// <summary>
+/// The words a query must match, built once and written out for each index that answers it (PostgreSQL's tsquery here,
+/// the in-process index's Lucene query in <see cref="SearchIndex"/>), so both match the same postings: every clause must
+/// match, a clause by any of its alternatives, an alternative by all of its terms; or else the occupation's concept term.
+/// </summary>
+public sealed record SearchWords(IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Clauses, string? ConceptTerm)
+{
+    /// <summary>As tsquery input: 'a' &amp; ('b' | ('c' &amp; 'd')), or the concept alone, or both joined by |.</summary>
+    public string ToTsQuery()
+    {
+        static string Alternative(IReadOnlyList<string> terms) => terms.Count == 1 ? Quote(terms[0]) : "(" + string.Join(" & ", terms.Select(Quote)) + ")";
+        static string Clause(IReadOnlyList<IReadOnlyList<string>> alternatives) =>
+            alternatives.Count == 1 ? Alternative(alternatives[0]) : "(" + string.Join(" | ", alternatives.Select(Alternative)) + ")";
+        var words = Clauses.Count == 0 ? null : string.Join(" & ", Clauses.Select(Clause));
+        return (words, ConceptTerm) switch
+        {
+            (null, { } concept) => Quote(concept),
+            ({ } all, null) => all,
+            (var all, var concept) => $"({all}) | {Quote(concept!)}",
+        };
+    }
+
+    /// <summary>A lexeme quoted for tsvector and tsquery input (quotes and backslashes doubled or escaped).</summary>
+    internal static string Quote(string lexeme) => "'" + lexeme.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
 }
 
 /// <summary>
@@ -94,32 +120,26 @@ public static partial class SearchTerms
         }
         terms.RemoveAll(term => QueryNoise.Contains(term.Term));
         var corrections = new List<string>();
-        var clauses = new List<string>();
+        var clauses = new List<IReadOnlyList<IReadOnlyList<string>>>();
         foreach (var word in terms.Where(term => !IsInside(term, terms)).DistinctBy(term => term.Term))
         {
-            var inside = terms.Where(other => other != word && other.Start >= word.Start && other.End <= word.End).Select(other => Quote(other.Term)).Distinct().ToList();
-            var alternatives = new List<string> { Quote(word.Term) };
-            if (inside.Count > 1) alternatives.Add("(" + string.Join(" & ", inside) + ")");
+            var inside = terms.Where(other => other != word && other.Start >= word.Start && other.End <= word.End).Select(other => other.Term).Distinct().ToList();
+            var alternatives = new List<IReadOnlyList<string>> { new[] { word.Term } };
+            if (inside.Count > 1) alternatives.Add(inside);
             if (Spelling.Value.Correct(word.Term) is { } corrected)
             {
                 var stem = TextAnalyzer.Terms(corrected).FirstOrDefault() ?? corrected;
-                alternatives.Add(Quote(stem));
+                alternatives.Add(new[] { stem });
                 corrections.Add(corrected);
             }
-            clauses.Add(alternatives.Count == 1 ? alternatives[0] : "(" + string.Join(" | ", alternatives) + ")");
+            clauses.Add(alternatives);
         }
         var rest = Respell(clean, terms);
         var concept = rest.Length == 0 ? null : taxonomy.Find(rest, ConceptKind.Occupation) ?? taxonomy.OccupationOfTitle(rest);
-        clauses.AddRange(Codes(clean).Distinct(StringComparer.Ordinal).Select(Quote));
-        var words = clauses.Count == 0 ? null : string.Join(" & ", clauses);
-        var query = (words, concept) switch
-        {
-            (null, null) => null,
-            (null, { } named) => Quote(ConceptTerm(named.Id)),
-            ({ } all, null) => all,
-            ({ } all, { } named) => $"({all}) | {Quote(ConceptTerm(named.Id))}",
-        };
-        return new SearchInterpretation(query, region, concept?.Label, corrections);
+        clauses.AddRange(Codes(clean).Distinct(StringComparer.Ordinal).Select(code => new IReadOnlyList<string>[] { new[] { code } }));
+        var words = clauses.Count == 0 && concept is null ? null : new SearchWords(clauses, concept is null ? null : ConceptTerm(concept.Id));
+        var query = words?.ToTsQuery();
+        return new SearchInterpretation(query, region, concept?.Label, corrections, words);
     }
 
     /// <summary>The query's job words as typed (place and noise left out), misspellings replaced, for naming an occupation.</summary>
@@ -161,6 +181,5 @@ public static partial class SearchTerms
 
     private static string ConceptTerm(int id) => "#" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A lexeme quoted for tsvector and tsquery input (quotes and backslashes doubled or escaped).</summary>
-    private static string Quote(string lexeme) => "'" + lexeme.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+    private static string Quote(string lexeme) => SearchWords.Quote(lexeme);
 }
