@@ -7,7 +7,8 @@ namespace Matching.Api.Candidates;
 /// reach; a query from anywhere reads every cell a term occurs in.
 /// </summary>
 internal sealed class Side<T>(
-    Func<T, int>? cellOf, Func<T, IEnumerable<int>> skillsOf, Func<T, IEnumerable<int>> occupationsOf, Func<T, LexicalTerms> termsOf)
+    Func<T, int>? cellOf, Func<T, IEnumerable<int>> skillsOf, Func<T, IEnumerable<int>> occupationsOf, Func<T, LexicalTerms> termsOf,
+    Func<T, DateTime> recencyOf)
     where T : class
 {
     private const int SkillWeight = 1, OccupationWeight = 3;
@@ -22,8 +23,9 @@ internal sealed class Side<T>(
     private readonly Dictionary<int, List<int>> cellsOfTerm = [];
     private readonly Dictionary<int, List<int>> slotsInCell = [];
     private readonly Dictionary<int, int> documentFrequency = [];
-    private readonly System.Collections.Concurrent.ConcurrentBag<int[]> counters = [];
-    private readonly System.Collections.Concurrent.ConcurrentBag<float[]> scorers = [];
+    private readonly List<float> lengths = [];      // per slot: the entry's weighted term count (BM25 reads it per posting)
+    private readonly List<long> recencies = [];     // per slot: the entry's recency in ticks (the tie-break of the order)
+    private readonly System.Collections.Concurrent.ConcurrentBag<Scratch> scratches = [];
     private double totalLength;
     private int dead;
 
@@ -49,6 +51,8 @@ internal sealed class Side<T>(
         var skills = skillsOf(entry).Distinct().ToArray();
         var occupations = occupationsOf(entry).Distinct().ToArray();
         var terms = termsOf(entry);
+        lengths.Add(terms.Length);
+        recencies.Add(recencyOf(entry).Ticks);
         foreach (var skill in skills) Add(bySkill, skill, slot);
         foreach (var occupation in occupations) Add(byOccupation, occupation, slot);
         for (var i = 0; i < terms.Terms.Length; i++) documentFrequency[terms.Terms[i]] = documentFrequency.GetValueOrDefault(terms.Terms[i]) + 1;
@@ -84,52 +88,74 @@ internal sealed class Side<T>(
     {
         if (dead < 1024 || dead < slotOf.Count / 4) return;
         var live = slotOf.Select(pair => (pair.Key, Entry: slots[pair.Value]!)).ToList();
-        slots.Clear(); slotOf.Clear(); bySkill.Clear(); byOccupation.Clear(); bySkillInCell.Clear(); byOccupationInCell.Clear();
+        slots.Clear(); slotOf.Clear(); lengths.Clear(); recencies.Clear(); bySkill.Clear(); byOccupation.Clear(); bySkillInCell.Clear(); byOccupationInCell.Clear();
         byTerm.Clear(); byTermInCell.Clear(); cellsOfTerm.Clear(); slotsInCell.Clear(); documentFrequency.Clear();
         totalLength = 0; dead = 0;
         foreach (var (id, entry) in live) Put(id, entry);
     }
 
+    /// <summary>
+    /// Entries sharing a concept with the query, most shared concepts first (then most recent, then first found), the
+    /// first <paramref name="limit"/> the predicate admits; then up to a quarter as many sharing only words, best BM25
+    /// first. Every list in reach is read once into pooled per-slot counters; the order is then chosen by a heap over the
+    /// touched slots, so only what is taken (and what is refused on the way) is admitted, and nothing is sorted in full.
+    /// </summary>
     public List<Candidate<T>> Collect(
-        int[] skills, int[] occupations, LexicalTerms words, int limit, Func<T, bool> admit, Func<T, DateTime> recency, int[]? cells = null)
+        int[] skills, int[] occupations, LexicalTerms words, int limit, Func<T, bool> admit, int[]? cells = null)
     {
         // Counters and scores come back all zero (only touched slots are written, and they are reset): no clearing per query.
-        if (!counters.TryTake(out var counts) || counts.Length < slots.Count) counts = new int[Math.Max(slots.Count * 5 / 4, 1024)];
-        if (!scorers.TryTake(out var scores) || scores.Length < slots.Count) scores = new float[Math.Max(slots.Count * 5 / 4, 1024)];
-        var touched = new List<int>();
-        var scored = new List<int>();
+        if (!scratches.TryTake(out var scratch)) scratch = new Scratch();
+        scratch.EnsureSlots(slots.Count);
+        var (counts, scores, touched, scored) = (scratch.Counts, scratch.Scores, scratch.Touched, scratch.Scored);
         try
         {
             CountConcepts(skills, occupations, cells, counts, touched);
             Score(words, cells, scores, scored);
-            var shared = new List<(T Entry, int Slot)>(Math.Min(touched.Count, 4 * limit));
-            foreach (var slot in touched)
-            {
-                if (slots[slot] is { } entry && admit(entry)) shared.Add((entry, slot));
-            }
-            var result = shared
-                .OrderByDescending(candidate => counts[candidate.Slot]).ThenByDescending(candidate => recency(candidate.Entry))
-                .Take(limit)
-                .Select(candidate => new Candidate<T>(candidate.Entry, counts[candidate.Slot], scores[candidate.Slot], CandidatePath.SharedConcept))
-                .ToList();
-            var wordsOnly = new List<(T Entry, int Slot)>();
+            var result = new List<Candidate<T>>(Math.Min(touched.Count, limit) + Math.Min(scored.Count, Math.Max(limit / CandidateIndex.LexicalShare, 1)));
+            foreach (var (entry, slot) in Best(scratch, touched, slot => counts[slot], limit, admit))
+                result.Add(new Candidate<T>(entry, counts[slot], scores[slot], CandidatePath.SharedConcept));
+            scratch.WordsOnly.Clear();
             foreach (var slot in scored)
             {
-                if (counts[slot] == 0 && slots[slot] is { } entry && admit(entry)) wordsOnly.Add((entry, slot));
+                if (counts[slot] == 0) scratch.WordsOnly.Add(slot);
             }
-            result.AddRange(wordsOnly
-                .OrderByDescending(candidate => scores[candidate.Slot]).ThenByDescending(candidate => recency(candidate.Entry))
-                .Take(Math.Max(limit / CandidateIndex.LexicalShare, 1))
-                .Select(candidate => new Candidate<T>(candidate.Entry, 0, scores[candidate.Slot], CandidatePath.WordsInCommon)));
+            foreach (var (entry, slot) in Best(scratch, scratch.WordsOnly, slot => scores[slot], Math.Max(limit / CandidateIndex.LexicalShare, 1), admit))
+                result.Add(new Candidate<T>(entry, 0, scores[slot], CandidatePath.WordsInCommon));
             return result;
         }
         finally
         {
             foreach (var slot in touched) counts[slot] = 0;
             foreach (var slot in scored) scores[slot] = 0;
-            counters.Add(counts);
-            scorers.Add(scores);
+            touched.Clear();
+            scored.Clear();
+            scratches.Add(scratch);
         }
+    }
+
+    /// <summary>
+    /// The first <paramref name="take"/> admitted entries of <paramref name="found"/> in the order (score descending,
+    /// recency descending, position in <paramref name="found"/>) — what a stable sort by score then recency would give —
+    /// by heapifying the slots and popping until enough are admitted: O(n + k log n), and the predicate sees only those popped.
+    /// </summary>
+    private List<(T Entry, int Slot)> Best(Scratch scratch, List<int> found, Func<int, float> score, int take, Func<T, bool> admit)
+    {
+        var chosen = new List<(T, int)>(Math.Min(take, found.Count));
+        var heap = scratch.Heap(found.Count);
+        var size = 0;
+        for (var i = 0; i < found.Count; i++)
+        {
+            var slot = found[i];
+            if (slots[slot] is null) continue;
+            heap[size++] = new Ranked(score(slot), recencies[slot], i, slot);
+        }
+        Heaps.Build(heap, size);
+        while (size > 0 && chosen.Count < take)
+        {
+            var best = Heaps.Pop(heap, ref size);
+            if (slots[best.Slot] is { } entry && admit(entry)) chosen.Add((entry, best.Slot));
+        }
+        return chosen;
     }
 
     private void CountConcepts(int[] skills, int[] occupations, int[]? cells, int[] counts, List<int> touched)
@@ -197,10 +223,9 @@ internal sealed class Side<T>(
     {
         foreach (var (slot, frequency) in list)
         {
-            if (slots[slot] is not { } entry) continue;
-            var length = termsOf(entry).Length;
+            if (slots[slot] is null) continue;
             if (scores[slot] == 0) scored.Add(slot);
-            scores[slot] += weight * Bm25.Saturation(frequency, length, averageLength);
+            scores[slot] += weight * Bm25.Saturation(frequency, lengths[slot], averageLength);
         }
     }
 
@@ -234,5 +259,30 @@ internal sealed class Side<T>(
     {
         if (!lists.TryGetValue(key, out var list)) lists[key] = list = [];
         list.Add(value);
+    }
+
+    /// <summary>One request's working memory, pooled: per-slot counters and scores (all zero between requests), the
+    /// slots touched, and the heap the order is chosen from.</summary>
+    private sealed class Scratch
+    {
+        public int[] Counts { get; private set; } = [];
+        public float[] Scores { get; private set; } = [];
+        public List<int> Touched { get; } = [];
+        public List<int> Scored { get; } = [];
+        public List<int> WordsOnly { get; } = [];
+        private Ranked[] heap = [];
+
+        public void EnsureSlots(int count)
+        {
+            if (Counts.Length >= count) return;
+            var size = Math.Max(count * 5 / 4, 1024);
+            (Counts, Scores) = (new int[size], new float[size]);
+        }
+
+        public Ranked[] Heap(int count)
+        {
+            if (heap.Length < count) heap = new Ranked[Math.Max(count * 5 / 4, 1024)];
+            return heap;
+        }
     }
 }

@@ -10,8 +10,8 @@ namespace Matching.Api.Candidates;
 public sealed class CandidateIndex
 {
     private readonly ReaderWriterLockSlim gate = new();
-    private readonly Side<IndexedPosting> postings = new(GeoCells.Of, p => p.SkillIds, p => p.Occupations, p => p.Terms);
-    private readonly Side<IndexedSeeker> seekers = new(null, s => s.Skills, s => s.Occupations, s => s.Terms);
+    private readonly Side<IndexedPosting> postings = new(GeoCells.Of, p => p.SkillIds, p => p.Occupations, p => p.Terms, p => p.Snapshot.PublishedAt);
+    private readonly Side<IndexedSeeker> seekers = new(null, s => s.Skills, s => s.Occupations, s => s.Terms, s => s.Snapshot.UpdatedAt);
 
     /// <summary>Of a request's candidate budget, the share lexical retrieval may add beyond those sharing a concept.</summary>
     public const int LexicalShare = 4;
@@ -64,8 +64,7 @@ public sealed class CandidateIndex
         try
         {
             return postings.Collect(seeker.Skills, seeker.Occupations, seeker.Terms, limit,
-                posting => posting.IsOpenAt(now) && Reach.Of(seeker, posting).Reachable,
-                posting => posting.Snapshot.PublishedAt, GeoCells.Around(seeker));
+                posting => posting.IsOpenAt(now) && Reach.Of(seeker, posting).Reachable, GeoCells.Around(seeker));
         }
         finally { gate.ExitReadLock(); }
     }
@@ -82,8 +81,7 @@ public sealed class CandidateIndex
         try
         {
             return seekers.Collect(skills, posting.Occupations, posting.Terms, limit,
-                seeker => Reach.Of(seeker, posting).Reachable && (filter is null || filter(seeker)),
-                seeker => seeker.Snapshot.UpdatedAt);
+                seeker => Reach.Of(seeker, posting).Reachable && (filter is null || filter(seeker)));
         }
         finally { gate.ExitReadLock(); }
     }
