@@ -12,6 +12,17 @@ internal sealed class Side<T>(
     where T : class
 {
     private const int SkillWeight = 1, OccupationWeight = 3;
+
+    /// <summary>
+    /// How many word-list entries one query reads at most. A query within a commute reads a few thousand at 100,000
+    /// postings; one from anywhere would read about 200,000 (600,000 at 300,000 postings), mostly of words so common
+    /// they barely discriminate, so the rarest are read first.
+    /// </summary>
+    private const int WordReadBudget = CandidateIndex.WordReadBudget;
+
+    /// <summary>When the word lists are capped, how many times the words-only budget are preselected by their partial
+    /// score and rescored in full.</summary>
+    private const int Rescored = 2;
     private readonly List<T?> slots = [];
     private readonly Dictionary<Guid, int> slotOf = [];
     private readonly Dictionary<int, List<int>> bySkill = [];
@@ -20,7 +31,7 @@ internal sealed class Side<T>(
     private readonly Dictionary<long, List<int>> byOccupationInCell = [];
     private readonly Dictionary<int, List<Posting>> byTerm = [];          // entries without a place (seekers)
     private readonly Dictionary<long, List<Posting>> byTermInCell = [];   // entries with one (postings)
-    private readonly Dictionary<int, List<int>> cellsOfTerm = [];
+    private readonly Dictionary<int, List<List<Posting>>> listsOfTerm = [];   // a term's per-cell lists, for queries from anywhere
     private readonly Dictionary<int, List<int>> slotsInCell = [];
     private readonly Dictionary<int, int> documentFrequency = [];
     private readonly List<float> lengths = [];      // per slot: the entry's weighted term count (BM25 reads it per posting)
@@ -69,8 +80,12 @@ internal sealed class Side<T>(
         for (var i = 0; i < terms.Terms.Length; i++)
         {
             var key = GeoCells.Key(terms.Terms[i], cell);
-            if (!byTermInCell.ContainsKey(key)) Add(cellsOfTerm, terms.Terms[i], cell);
-            Add(byTermInCell, key, new Posting(slot, terms.Frequencies[i]));
+            if (!byTermInCell.TryGetValue(key, out var list))
+            {
+                byTermInCell[key] = list = [];
+                Add(listsOfTerm, terms.Terms[i], list);
+            }
+            list.Add(new Posting(slot, terms.Frequencies[i]));
         }
     }
 
@@ -89,7 +104,7 @@ internal sealed class Side<T>(
         if (dead < 1024 || dead < slotOf.Count / 4) return;
         var live = slotOf.Select(pair => (pair.Key, Entry: slots[pair.Value]!)).ToList();
         slots.Clear(); slotOf.Clear(); lengths.Clear(); recencies.Clear(); bySkill.Clear(); byOccupation.Clear(); bySkillInCell.Clear(); byOccupationInCell.Clear();
-        byTerm.Clear(); byTermInCell.Clear(); cellsOfTerm.Clear(); slotsInCell.Clear(); documentFrequency.Clear();
+        byTerm.Clear(); byTermInCell.Clear(); listsOfTerm.Clear(); slotsInCell.Clear(); documentFrequency.Clear();
         totalLength = 0; dead = 0;
         foreach (var (id, entry) in live) Put(id, entry);
     }
@@ -97,8 +112,11 @@ internal sealed class Side<T>(
     /// <summary>
     /// Entries sharing a concept with the query, most shared concepts first (then most recent, then first found), the
     /// first <paramref name="limit"/> the predicate admits; then up to a quarter as many sharing only words, best BM25
-    /// first. Every list in reach is read once into pooled per-slot counters; the order is then chosen by a heap over the
+    /// first. The lists in reach are read into pooled per-slot counters; the order is then chosen by a heap over the
     /// touched slots, so only what is taken (and what is refused on the way) is admitted, and nothing is sorted in full.
+    /// When the word lists in reach are longer than <see cref="WordReadBudget"/> (a query from anywhere against a large
+    /// index), the rarest words are read first up to the budget, the words-only candidates are chosen from the best
+    /// <see cref="Rescored"/> times as many by that partial score, and every candidate's score is then its full BM25.
     /// </summary>
     public List<Candidate<T>> Collect(
         int[] skills, int[] occupations, LexicalTerms words, int limit, Func<T, bool> admit, int[]? cells = null)
@@ -110,16 +128,20 @@ internal sealed class Side<T>(
         try
         {
             CountConcepts(skills, occupations, cells, counts, touched);
-            Score(words, cells, scores, scored);
-            var result = new List<Candidate<T>>(Math.Min(touched.Count, limit) + Math.Min(scored.Count, Math.Max(limit / CandidateIndex.LexicalShare, 1)));
+            var weights = Weights(words);
+            var capped = Score(words, weights, cells, scratch);
+            var lexical = Math.Max(limit / CandidateIndex.LexicalShare, 1);
+            var result = new List<Candidate<T>>(Math.Min(touched.Count, limit) + Math.Min(scored.Count, lexical));
             foreach (var (entry, slot) in Best(scratch, touched, slot => counts[slot], limit, admit))
-                result.Add(new Candidate<T>(entry, counts[slot], scores[slot], CandidatePath.SharedConcept));
+                result.Add(new Candidate<T>(entry, counts[slot], capped ? ScoreOf(words, weights, entry) : scores[slot], CandidatePath.SharedConcept));
             scratch.WordsOnly.Clear();
             foreach (var slot in scored)
             {
                 if (counts[slot] == 0) scratch.WordsOnly.Add(slot);
             }
-            foreach (var (entry, slot) in Best(scratch, scratch.WordsOnly, slot => scores[slot], Math.Max(limit / CandidateIndex.LexicalShare, 1), admit))
+            var wordsOnly = Best(scratch, scratch.WordsOnly, slot => scores[slot], capped ? Rescored * lexical : lexical, admit);
+            if (capped) wordsOnly = Rescore(wordsOnly, words, weights, scratch).Take(lexical).ToList();
+            foreach (var (entry, slot) in wordsOnly)
                 result.Add(new Candidate<T>(entry, 0, scores[slot], CandidatePath.WordsInCommon));
             return result;
         }
@@ -131,6 +153,27 @@ internal sealed class Side<T>(
             scored.Clear();
             scratches.Add(scratch);
         }
+    }
+
+    /// <summary>The preselected words-only candidates with their full BM25 in <c>scores</c>, in the candidate order.</summary>
+    private List<(T Entry, int Slot)> Rescore(List<(T Entry, int Slot)> preselected, LexicalTerms words, float[] weights, Scratch scratch)
+    {
+        var heap = scratch.Heap(preselected.Count);
+        for (var i = 0; i < preselected.Count; i++)
+        {
+            var (entry, slot) = preselected[i];
+            scratch.Scores[slot] = ScoreOf(words, weights, entry);
+            heap[i] = new Ranked(scratch.Scores[slot], recencies[slot], i, slot);
+        }
+        var size = preselected.Count;
+        Heaps.Build(heap, size);
+        var ordered = new List<(T, int)>(size);
+        while (size > 0)
+        {
+            var best = Heaps.Pop(heap, ref size);
+            ordered.Add(preselected[best.Position]);
+        }
+        return ordered;
     }
 
     /// <summary>
@@ -175,30 +218,83 @@ internal sealed class Side<T>(
 
     /// <summary>
     /// <see cref="Bm25"/> of every entry sharing a word with the query, each query word weighted by its field weight
-    /// relative to the query's heaviest; idf from the live document frequencies.
+    /// relative to the query's heaviest; idf from the live document frequencies. Returns whether the lists in reach
+    /// were longer than the budget, so only the rarest words' lists were read (the scores are then partial).
     /// </summary>
-    private void Score(LexicalTerms words, int[]? cells, float[] scores, List<int> scored)
+    private bool Score(LexicalTerms words, float[] weights, int[]? cells, Scratch scratch)
     {
-        if (words.IsEmpty || Live == 0) return;
-        var averageLength = (float)Math.Max(totalLength / Live, 1);
-        var heaviest = words.Frequencies.Max();
+        if (words.IsEmpty || Live == 0) return false;
+        var averageLength = AverageLength;
+        var reads = scratch.Reads;
+        reads.Clear();
+        var terms = new List<(int Query, int DocumentFrequency)>(words.Terms.Length);
+        long length = 0;
         for (var q = 0; q < words.Terms.Length; q++)
         {
-            var term = words.Terms[q];
-            var df = documentFrequency.GetValueOrDefault(term);
-            if (df <= 0) continue;
-            var weight = Bm25.Idf(Live, df) * words.Frequencies[q] / heaviest;
-            if (cellOf is null)
+            if (weights[q] == 0) continue;
+            terms.Add((q, documentFrequency[words.Terms[q]]));
+            foreach (var list in ListsInReach(words.Terms[q], cells))
             {
-                if (byTerm.TryGetValue(term, out var list)) Accumulate(list, weight, averageLength, scores, scored);
-                continue;
-            }
-            foreach (var cell in cells ?? (IEnumerable<int>?)cellsOfTerm.GetValueOrDefault(term) ?? [])
-            {
-                if (byTermInCell.TryGetValue(GeoCells.Key(term, cell), out var list)) Accumulate(list, weight, averageLength, scores, scored);
+                reads.Add(new Read(q, list));
+                length += list.Count;
             }
         }
+        var capped = length > WordReadBudget;
+        if (!capped)
+        {
+            foreach (var (q, list) in reads) Accumulate(list, weights[q], averageLength, scratch.Scores, scratch.Scored);
+            return false;
+        }
+        // Too long to read whole: the rarest words first (the most discriminating), until the budget is spent.
+        terms.Sort((x, y) => x.DocumentFrequency != y.DocumentFrequency ? x.DocumentFrequency.CompareTo(y.DocumentFrequency) : x.Query.CompareTo(y.Query));
+        long walked = 0;
+        foreach (var (q, _) in terms)
+        {
+            foreach (var list in ListsInReach(words.Terms[q], cells))
+            {
+                Accumulate(list, weights[q], averageLength, scratch.Scores, scratch.Scored);
+                walked += list.Count;
+            }
+            if (walked >= WordReadBudget) break;
+        }
+        return true;
     }
+
+    /// <summary>Each query word's weight: its idf times its field weight relative to the query's heaviest (0 for a word no live entry has).</summary>
+    private float[] Weights(LexicalTerms words)
+    {
+        if (words.IsEmpty || Live == 0) return [];
+        var heaviest = words.Frequencies.Max();
+        var weights = new float[words.Terms.Length];
+        for (var q = 0; q < words.Terms.Length; q++)
+        {
+            var df = documentFrequency.GetValueOrDefault(words.Terms[q]);
+            if (df > 0) weights[q] = Bm25.Idf(Live, df) * words.Frequencies[q] / heaviest;
+        }
+        return weights;
+    }
+
+    /// <summary>A term's lists a query reads: the one list (entries without a place), those of the cells in reach, or every cell's.</summary>
+    private IEnumerable<List<Posting>> ListsInReach(int term, int[]? cells)
+    {
+        if (cellOf is null)
+        {
+            if (byTerm.TryGetValue(term, out var list)) yield return list;
+            yield break;
+        }
+        if (cells is null)
+        {
+            foreach (var list in listsOfTerm.GetValueOrDefault(term) ?? []) yield return list;
+            yield break;
+        }
+        foreach (var cell in cells)
+        {
+            if (byTermInCell.TryGetValue(GeoCells.Key(term, cell), out var list)) yield return list;
+        }
+    }
+
+    /// <summary>One list a query reads, with the query word it is for.</summary>
+    private readonly record struct Read(int Query, List<Posting> List);
 
     /// <summary>One entry's BM25 against the query, as <see cref="Collect"/> would score it (same idf, length and query weights).</summary>
     public float ScoreOf(LexicalTerms words, T entry)
@@ -218,6 +314,24 @@ internal sealed class Side<T>(
         }
         return score;
     }
+
+    /// <summary>A live entry's BM25 with the query's weights: the same sum, in the same order, as reading its lists gives.</summary>
+    private float ScoreOf(LexicalTerms words, float[] weights, T entry)
+    {
+        var document = termsOf(entry);
+        var averageLength = AverageLength;
+        var score = 0f;
+        for (int q = 0, d = 0; q < words.Terms.Length && d < document.Terms.Length;)
+        {
+            if (words.Terms[q] < document.Terms[d]) { q++; continue; }
+            if (words.Terms[q] > document.Terms[d]) { d++; continue; }
+            score += weights[q] * Bm25.Saturation(document.Frequencies[d], document.Length, averageLength);
+            q++; d++;
+        }
+        return score;
+    }
+
+    private float AverageLength => (float)Math.Max(totalLength / Live, 1);
 
     private void Accumulate(List<Posting> list, float weight, float averageLength, float[] scores, List<int> scored)
     {
@@ -270,6 +384,7 @@ internal sealed class Side<T>(
         public List<int> Touched { get; } = [];
         public List<int> Scored { get; } = [];
         public List<int> WordsOnly { get; } = [];
+        public List<Read> Reads { get; } = [];
         private Ranked[] heap = [];
 
         public void EnsureSlots(int count)
