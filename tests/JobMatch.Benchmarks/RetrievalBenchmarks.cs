@@ -15,7 +15,9 @@ namespace JobMatch.Benchmarks;
 /// request; the figure is the mean over the same 20 seekers.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[InProcess] // like the other benchmarks here
+[WarmupCount(3)]
+[IterationCount(10)]
 public class RetrievalBenchmarks
 {
     private const int Seekers = 20;
