@@ -14,9 +14,9 @@ internal sealed class Side<T>(
     private const int SkillWeight = 1, OccupationWeight = 3;
 
     /// <summary>
-    /// How many word-list entries one query reads at most. A query within a commute reads a few thousand at 100,000
-    /// postings; one from anywhere would read about 200,000 (600,000 at 300,000 postings), mostly of words so common
-    /// they barely discriminate, so the rarest are read first.
+    /// How many word-list entries one query reads at most. At 300,000 synthetic postings a query within a commute reads
+    /// up to about 100,000 (none of 272 sampled lists is capped); one from anywhere about 600,000, mostly of words so
+    /// common they barely discriminate, so the rarest are read first (docs/benchmarks.md, issue 13 fifth round).
     /// </summary>
     private const int WordReadBudget = CandidateIndex.WordReadBudget;
 

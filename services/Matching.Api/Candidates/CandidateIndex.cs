@@ -17,7 +17,7 @@ public sealed class CandidateIndex
     public const int LexicalShare = 4;
 
     /// <summary>How many word-list entries one query reads at most (rarest words first; see <see cref="Side{T}.Collect"/>).</summary>
-    public const int WordReadBudget = 60_000;
+    public const int WordReadBudget = 120_000;
 
     public int PostingCount { get { gate.EnterReadLock(); try { return postings.Live; } finally { gate.ExitReadLock(); } } }
     public int SeekerCount { get { gate.EnterReadLock(); try { return seekers.Live; } finally { gate.ExitReadLock(); } } }

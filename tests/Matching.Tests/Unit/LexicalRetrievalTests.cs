@@ -53,11 +53,11 @@ public sealed class LexicalRetrievalTests
     [Fact]
     public void A_query_from_anywhere_over_long_word_lists_reads_the_rarest_words_first_and_scores_every_candidate_in_full()
     {
-        // More word-list entries than one query reads (8 common words × 8,000 ads), and one ad with a word no other has;
+        // More word-list entries than one query reads (8 common words × 16,000 ads), and one ad with a word no other has;
         // the seeker would move anywhere, so every cell's lists are in reach.
         const string common = "warehouse packing shipping loading cleaning sorting inventory pallets";
-        Put([.. Enumerable.Range(0, 8000).Select(_ => Titled("Helper", description: common)), Titled("Helper", description: "zorbleweave looms")]);
-        Assert.True(8 * 8000 > CandidateIndex.WordReadBudget);
+        Put([.. Enumerable.Range(0, 16_000).Select(_ => Titled("Helper", description: common)), Titled("Helper", description: "zorbleweave looms")]);
+        Assert.True(8 * 16_000 > CandidateIndex.WordReadBudget);
         var seeker = IndexedSeeker.From(Seeker([common, "zorbleweave"], willingToRelocate: true), Vocabulary);
 
         var found = index.Retrieve(seeker, Pipeline.Now, 100);
