@@ -10,11 +10,14 @@ namespace Matching.Api.Candidates;
 public sealed class CandidateIndex
 {
     private readonly ReaderWriterLockSlim gate = new();
-    private readonly Side<IndexedPosting> postings = new(GeoCells.Of, p => p.SkillIds, p => p.Occupations, p => p.Terms);
-    private readonly Side<IndexedSeeker> seekers = new(null, s => s.Skills, s => s.Occupations, s => s.Terms);
+    private readonly Side<IndexedPosting> postings = new(GeoCells.Of, p => p.SkillIds, p => p.Occupations, p => p.Terms, p => p.Snapshot.PublishedAt);
+    private readonly Side<IndexedSeeker> seekers = new(null, s => s.Skills, s => s.Occupations, s => s.Terms, s => s.Snapshot.UpdatedAt);
 
     /// <summary>Of a request's candidate budget, the share lexical retrieval may add beyond those sharing a concept.</summary>
     public const int LexicalShare = 4;
+
+    /// <summary>How many word-list entries one query reads at most (rarest words first; see <see cref="Side{T}.Collect"/>).</summary>
+    public const int WordReadBudget = 120_000;
 
     public int PostingCount { get { gate.EnterReadLock(); try { return postings.Live; } finally { gate.ExitReadLock(); } } }
     public int SeekerCount { get { gate.EnterReadLock(); try { return seekers.Live; } finally { gate.ExitReadLock(); } } }
@@ -64,8 +67,7 @@ public sealed class CandidateIndex
         try
         {
             return postings.Collect(seeker.Skills, seeker.Occupations, seeker.Terms, limit,
-                posting => posting.IsOpenAt(now) && Reach.Of(seeker, posting).Reachable,
-                posting => posting.Snapshot.PublishedAt, GeoCells.Around(seeker));
+                posting => posting.IsOpenAt(now) && Reach.Of(seeker, posting).Reachable, GeoCells.Around(seeker));
         }
         finally { gate.ExitReadLock(); }
     }
@@ -82,8 +84,7 @@ public sealed class CandidateIndex
         try
         {
             return seekers.Collect(skills, posting.Occupations, posting.Terms, limit,
-                seeker => Reach.Of(seeker, posting).Reachable && (filter is null || filter(seeker)),
-                seeker => seeker.Snapshot.UpdatedAt);
+                seeker => Reach.Of(seeker, posting).Reachable && (filter is null || filter(seeker)));
         }
         finally { gate.ExitReadLock(); }
     }

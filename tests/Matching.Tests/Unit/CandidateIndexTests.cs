@@ -65,6 +65,28 @@ public sealed class CandidateIndexTests
     }
 
     [Fact]
+    public void Postings_sharing_as_many_concepts_come_newest_first_then_in_the_order_they_were_indexed()
+    {
+        var day = new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc);
+        Put(Posting(["Welding"], title: "ZZ-first", publishedAt: day), Posting(["Welding"], title: "ZZ-second", publishedAt: day),
+            Posting(["Welding"], title: "ZZ-newer", publishedAt: day.AddDays(1)), Posting(["Welding"], title: "ZZ-third", publishedAt: day),
+            Posting(["Welding", "Driving"], title: "ZZ-two", publishedAt: day.AddDays(-1)));
+
+        Assert.Equal(["ZZ-two", "ZZ-newer", "ZZ-first", "ZZ-second", "ZZ-third"], TitlesFor(Seeker(["Welding", "Driving"])));
+    }
+
+    [Fact]
+    public void Postings_out_of_the_commute_take_no_place_at_the_limit()
+    {
+        // All in the cells around the seeker; the best two by shared concepts are 20 km away, beyond a 10 km commute.
+        Put(Posting(["Welding", "Driving", "Forklift"], latitude: 40.84, longitude: 111.99, title: "ZZ-far-three"),
+            Posting(["Welding", "Driving"], latitude: 40.84, longitude: 111.99, title: "ZZ-far-two"),
+            Posting(["Welding"], title: "ZZ-near-one"), Posting(["Welding", "Driving"], title: "ZZ-near-two"), Posting(["Welding"], title: "ZZ-near-other"));
+
+        Assert.Equal(["ZZ-near-two", "ZZ-near-one"], TitlesFor(Seeker(["Welding", "Driving", "Forklift"], maxCommuteKm: 10), limit: 2));
+    }
+
+    [Fact]
     public void Compaction_after_many_changes_keeps_every_live_posting_findable()
     {
         var postings = Enumerable.Range(0, 3000).Select(i => Posting(["Welding"], title: $"ZZ-{i}")).ToList();

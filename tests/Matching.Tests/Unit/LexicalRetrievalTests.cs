@@ -51,6 +51,23 @@ public sealed class LexicalRetrievalTests
     }
 
     [Fact]
+    public void A_query_from_anywhere_over_long_word_lists_reads_the_rarest_words_first_and_scores_every_candidate_in_full()
+    {
+        // More word-list entries than one query reads (8 common words × 16,000 ads), and one ad with a word no other has;
+        // the seeker would move anywhere, so every cell's lists are in reach.
+        const string common = "warehouse packing shipping loading cleaning sorting inventory pallets";
+        Put([.. Enumerable.Range(0, 16_000).Select(_ => Titled("Helper", description: common)), Titled("Helper", description: "zorbleweave looms")]);
+        Assert.True(8 * 16_000 > CandidateIndex.WordReadBudget);
+        var seeker = IndexedSeeker.From(Seeker([common, "zorbleweave"], willingToRelocate: true), Vocabulary);
+
+        var found = index.Retrieve(seeker, Pipeline.Now, 100);
+
+        Assert.Equal(100 / CandidateIndex.LexicalShare, found.Count);
+        Assert.Equal("zorbleweave looms", found[0].Entry.Snapshot.Description);
+        Assert.All(found, candidate => Assert.Equal(index.Describe(seeker, candidate.Entry).LexicalScore, (float)candidate.LexicalScore));
+    }
+
+    [Fact]
     public void Words_in_common_are_a_part_of_the_transparent_fit_and_of_its_explanation()
     {
         // Same skill, same place: only the words differ. 驼奶 is in the seeker's profile and in one title.
