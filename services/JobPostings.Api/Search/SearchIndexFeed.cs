@@ -118,8 +118,8 @@ public sealed partial class SearchIndexFeed(NpgsqlDataSource dataSource, SearchI
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        lagGauge ??= Meter.CreateObservableGauge("jobmatch.postings.search.index.lag", () => Lag.TotalSeconds, "s",
-            "How far the in-process search index may be behind PostgreSQL.");
+        lagGauge ??= Meter.CreateObservableGauge(
+            "jobmatch.postings.search.index.lag", () => Lag.TotalSeconds, "s", description: "How far the in-process search index may be behind PostgreSQL.");
         while (!loaded.Task.IsCompleted && !stoppingToken.IsCancellationRequested)
         {
             try

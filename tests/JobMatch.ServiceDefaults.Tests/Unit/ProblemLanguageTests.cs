@@ -69,7 +69,7 @@ public sealed partial class ProblemLanguageTests
     {
         var roots = new[] { "services/JobPostings.Api", "services/Profiles.Api", "services/Matching.Api", "services/Notifications.Api",
             "services/JobMatch.ServiceDefaults/Problems", "services/JobMatch.ServiceDefaults/PersonalData", "gateway/JobMatch.Gateway" };
-        // Not problem details: key-group reasons, delivery failures, log and health texts, start-up errors.
+        // Not problem details: key-group reasons, delivery failures, log, health and metric texts, start-up errors.
         var skipped = new[] { "KeyGroupRules.cs", "Delivery", "Evaluation", "Ranking", "Candidates", "DigestWorker.cs" };
         var messages = roots.SelectMany(root => Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, root), "*.cs", SearchOption.AllDirectories))
             .Where(file => !file.Contains("/obj/", StringComparison.Ordinal) && !file.Contains("/bin/", StringComparison.Ordinal))
@@ -101,7 +101,7 @@ public sealed partial class ProblemLanguageTests
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
-    [GeneratedRegex(@"Exception\(|LoggerMessage|Message = |WithSummary|WithDescription|MapApiGroup\(|^\s*//|HealthCheckResult|context\.Fail\(")]
+    [GeneratedRegex(@"Exception\(|LoggerMessage|Message = |WithSummary|WithDescription|MapApiGroup\(|^\s*//|HealthCheckResult|context\.Fail\(|description: ")]
     private static partial Regex Ignored();
 
     // A plain or interpolated literal, optionally "… " + expression + "…" (the list of allowed values in the middle).
