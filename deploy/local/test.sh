@@ -49,9 +49,9 @@ status=0
 phase_started=$SECONDS
 # Minimal verbosity: a line per test assembly, and a failing test in full with the tail of its service logs (the
 # logs themselves go to files: tests/JobMatch.Testing/Logs). TEST_VERBOSITY=normal lists every test.
-# Three test assemblies at a time on two cores: much of a test's time is waiting on a broker, a database or a browser
-# (TEST_PARALLEL to change it). The solution lists the longest first, so the last to finish are short.
-dotnet test "$ROOT/JobMatch.sln" -c "$CONFIGURATION" --no-build --nologo -m:"${TEST_PARALLEL:-3}" \
+# Two test assemblies at a time (TEST_PARALLEL; three measured no faster on two cores: docs/benchmarks.md). The
+# solution lists the longest first, so the last to finish are short ones and no core idles at the end.
+dotnet test "$ROOT/JobMatch.sln" -c "$CONFIGURATION" --no-build --nologo -m:"${TEST_PARALLEL:-2}" \
     --blame-hang-timeout 10m --logger "console;verbosity=${TEST_VERBOSITY:-minimal}" "$@" 2>&1 | tee "$LOG" || status=$?
 
 # One closing line for the whole run, summed over the test assemblies' "Passed!/Failed!  - Failed: N, Passed: N,
