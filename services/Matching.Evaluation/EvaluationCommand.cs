@@ -14,7 +14,7 @@ public static class EvaluationCommand
 {
     public const string Usage =
         """
-        usage: evaluate synthetic --out DIR [--mode benchmark|realistic] [--seekers 2000] [--postings 8000] [--seed 7]
+        usage: evaluate synthetic --out DIR [--mode benchmark|realistic] [--shape market|log] [--seekers 2000] [--postings 8000] [--seed 7]
                evaluate run --data DIR [--out report.md] [--split 0.8] [--resamples 1000] [--trainer LightGbm|FastTree] [--trees N] [--leaves N]
                evaluate convert --interactions FILE --posting-titles FILE [--seeker-titles FILE] --out DIR
         """;
@@ -50,6 +50,12 @@ public static class EvaluationCommand
             "benchmark" => SyntheticDataset.Generate(new ConceptVocabulary(SkillTaxonomy.Shared), seekers, postings, seed),
             "realistic" => RealisticDataset.Generate(SkillTaxonomy.Shared, seekers, postings, seed),
             var mode => throw new ArgumentException($"--mode is benchmark or realistic, not '{mode}'"),
+        };
+        dataset = options.GetValueOrDefault("shape", "market") switch
+        {
+            "market" => dataset,
+            "log" => LogShape.Of(dataset, Path.Combine(directory, "log")),
+            var shape => throw new ArgumentException($"--shape is market or log, not '{shape}'"),
         };
         dataset.Write(directory);
         Console.Error.WriteLine($"evaluate: wrote {dataset.Seekers.Count} seekers, {dataset.Postings.Count} postings and {dataset.Interactions.Count} interactions " +

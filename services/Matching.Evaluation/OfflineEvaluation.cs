@@ -21,7 +21,7 @@ public static class OfflineEvaluation
     public const int ListLength = 50;
     public const string ColdStart = "learned (cold-start model)", Outcomes = "learned (trained on the training split)",
         Transparent = "skill overlap (transparent fit)", Popularity = "popularity", Text = "text similarity (bigram TF-IDF)",
-        Bm25Name = "BM25 (shared analyzer)", ItemKnn = "item-kNN (co-applied postings)";
+        Bm25Name = "BM25 (shared analyzer)", Bm25History = "BM25 with past postings' titles", ItemKnn = "item-kNN (co-applied postings)";
     public static readonly string[] MetricNames = ["NDCG@10", "MAP@10", "Recall@10", "Recall@50", "MRR", "Coverage@10", "Empty"];
     public const string WithText = "with profile text", WithoutText = "without profile text";
     public static readonly string[] Subsets = [WithText, WithoutText];
@@ -58,12 +58,14 @@ public static class OfflineEvaluation
 
         var popularity = PopularityOrder(postings, split.Train);
         var text = new TextSimilarity(postings.Select(TextSimilarity.PostingText).ToList());
-        var bm25 = new Bm25Baseline(postings.Select(p => IndexedPosting.From(p.Snapshot, vocabulary).Terms).ToList());
-        var systemNames = pipelines.Select(p => p.Name).Concat([Popularity, Text, Bm25Name, ItemKnn]).ToArray();
+        var indexedPostings = postings.Select(p => IndexedPosting.From(p.Snapshot, vocabulary)).ToArray();
+        var bm25 = new Bm25Baseline(indexedPostings.Select(p => p.Terms).ToList());
+        var systemNames = pipelines.Select(p => p.Name).Concat([Popularity, Text, Bm25Name, Bm25History, ItemKnn]).ToArray();
         var descriptions = pipelines.Select(p => p.Description)
             .Concat(["open postings by their number of training-split interactions, newest first among equals",
                 "cosine of character-bigram TF-IDF vectors, seeker skills and desired occupations against posting title and skills",
                 "every open posting by BM25 of the seeker's words against its title and skills: the service's own scorer, analyzer and field weights, without reach or concepts",
+                "the same BM25, the seeker's words joined by the titles of every posting they had acted on before the query (the reference's \"title + seeker history\"), without reach or concepts",
                 "open postings by the item-to-item score of the seeker's training-split postings (co-applied by the same seekers, cosine), the service's behaviour signal alone"]).ToArray();
 
         var queries = split.Queries;
@@ -100,7 +102,9 @@ public static class OfflineEvaluation
             activeTotal += open.Count;
 
             var seeker = IndexedSeeker.From(query.Seeker.Snapshot, vocabulary);
-            var reachable = open.Where(i => Reach.Of(seeker, placed[i]).Reachable).ToList();
+            // Reach as the service sees it for this seeker's own list: the commute limit, or as far as they have looked.
+            var reaching = SeekerRecommendations.WithPastPostings(replay.Index, pipelines[0].Ranker, seeker, query.At);
+            var reachable = open.Where(i => Reach.Of(reaching, placed[i]).Reachable).ToList();
             foreach (var i in reachable)
             {
                 reachableTotal++;
@@ -117,7 +121,7 @@ public static class OfflineEvaluation
             foreach (var id in query.Relevant.Keys)
             {
                 relevantTotal++;
-                if (Reach.Of(seeker, placed[postingIndex[id]]).Reachable) relevantReachable++;
+                if (Reach.Of(reaching, placed[postingIndex[id]]).Reachable) relevantReachable++;
             }
             var popular = PopularAt(split.Train, query.At);
             var results = new Dictionary<string, List<(Guid Id, double Score)>>();
@@ -131,6 +135,8 @@ public static class OfflineEvaluation
             var seekerText = TextSimilarity.SeekerText(query.Seeker);
             lists[Text][q] = Best(open, text.Scores(seekerText), postings, query);
             lists[Bm25Name][q] = Best(open, bm25.Scores(seeker.Terms), postings, query);
+            var past = query.SeenBefore.Select(id => indexedPostings[postingIndex[id]]).ToList();
+            lists[Bm25History][q] = Best(open, bm25.Scores(seeker.WithPastPostings(past, vocabulary).Terms), postings, query);
             var coApplied = behaviour.For(query.Seeker.Snapshot.SeekerId, query.At).CoAppliedPostings;
             lists[ItemKnn][q] = Best(open, open.Select(i => coApplied.GetValueOrDefault(postings[i].Snapshot.PostingId)).ToArray(), postings, query, indexed: false);
 
@@ -151,7 +157,7 @@ public static class OfflineEvaluation
 
         // The pipeline systems list only what a seeker can reach (their commute limit); the baselines ignore it.
         notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"Of the test seekers' relevant postings, {relevantReachable:N0} of {relevantTotal:N0} ({100.0 * relevantReachable / Math.Max(relevantTotal, 1):F1} %) lie within the seeker's reach: the most any pipeline system can find; the baselines ignore reach."));
+            $"Of the test seekers' relevant postings, {relevantReachable:N0} of {relevantTotal:N0} ({100.0 * relevantReachable / Math.Max(relevantTotal, 1):F1} %) lie within the seeker's reach (their commute limit, or as far as the postings they had acted on before): the most any pipeline system can find; the baselines ignore reach."));
         var withText = queries.Select(query => HasProfileText(query.Seeker.Snapshot)).ToArray();
         var systems = systemNames.Select((name, s) => Score(name, descriptions[s], pipelines.Any(p => p.Name == name), lists[name], queries,
             withText, activeEver.Count, options.Resamples) with { Served = name == models.Served }).ToList();

@@ -86,7 +86,9 @@ public sealed record ServedModels(IRanker? ColdStart, IRanker? Outcomes, string 
     private static RankingQuery TrainingQuery(Target target, IndexReplay replay, ConceptVocabulary vocabulary)
     {
         replay.AdvanceTo(target.At);
-        var seeker = IndexedSeeker.From(target.Seeker.Snapshot, vocabulary);
+        // As the service queries them then: their own words and those of what they had acted on (still in the index).
+        var seeker = IndexedSeeker.From(target.Seeker.Snapshot, vocabulary)
+            .WithPastPostings(target.History.Select(replay.Index.FindPosting).OfType<IndexedPosting>().ToList(), vocabulary);
         var candidates = target.Graded.ToList();
         var seen = candidates.Select(candidate => candidate.Posting.PostingId).Concat(target.History).ToHashSet();
         candidates.AddRange(replay.Index.CandidatesFor(seeker, target.At, 30).Where(p => !seen.Contains(p.PostingId)).Take(20).Select(p => (p, 0f)));

@@ -60,4 +60,35 @@ public sealed class LexicalMatchingTests(Platform platform)
         Assert.All(fallback, r => Assert.Contains("您附近", r!["explanation"]!["reasons"]![0]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.Contains(fallback, r => r!["postingId"]!.GetValue<Guid>() == postingId);
     }
+
+    [Fact]
+    public async Task A_seeker_who_wrote_nothing_but_applied_gets_postings_like_the_one_they_applied_to_labelled_so()
+    {
+        // A new seeker with no profile text applies to one ad; a second ad sharing its rare title word is open too.
+        var word = "kumis" + new string(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6).ToArray());
+        var (employerToken, _) = await Api.SignInAsync(platform, "employer");
+        using var employer = platform.CreateClient(employerToken);
+        var applied = await Api.PublishPostingAsync(employer, Api.Posting($"急招{word}灌装工（包吃住）", ["灌装"]));
+        var similar = await Api.PublishPostingAsync(employer, Api.Posting($"{word}灌装工 五险一金", ["灌装"]));
+
+        using var anonymous = platform.CreateClient();
+        var username = "history" + Guid.NewGuid().ToString("N")[..10];
+        var registered = await Api.SendAsync(anonymous, HttpMethod.Post, "api/auth/register",
+            new { username, password = "Grassland-Dairy-2026", displayName = "乌云" }, System.Net.HttpStatusCode.Created);
+        var seekerId = registered["userId"]!.GetValue<Guid>();
+        using var seeker = platform.CreateClient(registered["accessToken"]!.GetValue<string>());
+        await Api.SendAsync(seeker, HttpMethod.Put, "api/profiles/me", new
+        {
+            name = "乌云", phone = "13904719876", regionCode = "150102", latitude = 40.83, longitude = 111.70, maxCommuteKm = 30,
+        });
+        await Api.SendAsync(seeker, HttpMethod.Post, $"api/postings/{applied}/applications", new { coverNote = "我做过灌装" }, System.Net.HttpStatusCode.Created);
+
+        var like = await Eventually.GetAsync(
+            async () => (await Api.GetArrayWhenFoundAsync(seeker, $"api/matches/seekers/{seekerId}/recommendations?lang=en"))
+                .FirstOrDefault(r => r!["postingId"]!.GetValue<Guid>() == similar && r["explanation"]!["foundBy"]!.GetValue<string>() == "like-past-postings"),
+            r => r is not null, "the ad like the one the seeker applied to, found by its words once matching heard of the application");
+        var explanation = like!["explanation"]!;
+        Assert.True(explanation["lexicalScore"]!.GetValue<double>() > 0);
+        Assert.Equal("Like jobs you applied to or looked at: shares words with their titles", explanation["reasons"]![0]!.GetValue<string>());
+    }
 }

@@ -101,6 +101,13 @@ public sealed class CandidateIndex
         try { return Retrieval.Of(shared, postings.ScoreOf(seeker.Terms, posting)); } finally { gate.ExitReadLock(); }
     }
 
+    /// <summary>The posting's BM25 against <paramref name="words"/> with the index's current statistics (0 when none is shared).</summary>
+    public float ScoreOf(LexicalTerms words, IndexedPosting posting)
+    {
+        gate.EnterReadLock();
+        try { return postings.ScoreOf(words, posting); } finally { gate.ExitReadLock(); }
+    }
+
     private static int Shared(int[] seekerConcepts, int[] postingConcepts) =>
         postingConcepts.Distinct().Count(seekerConcepts.Contains);
 
@@ -111,7 +118,7 @@ public sealed class CandidateIndex
         try
         {
             return postings.InCells(GeoCells.Around(seeker))
-                .Where(posting => posting.IsOpenAt(now) && predicate(posting) && Reach.Of(seeker, posting) is { Reachable: true, Basis: not "relocation" })
+                .Where(posting => posting.IsOpenAt(now) && predicate(posting) && Reach.Of(seeker, posting) is { Reachable: true, Basis: not ("relocation" or Reach.ShownReach) })
                 .ToList();
         }
         finally { gate.ExitReadLock(); }

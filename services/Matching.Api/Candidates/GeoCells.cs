@@ -21,7 +21,7 @@ public static class GeoCells
     {
         var s = seeker.Snapshot;
         if (s.WillingToRelocate || s is not { Latitude: { } lat, Longitude: { } lon }) return null;
-        var commute = s.MaxCommuteKm ?? Reach.DefaultCommuteKm;
+        var commute = Math.Max(s.MaxCommuteKm ?? Reach.DefaultCommuteKm, seeker.ShownReachKm ?? 0);
         var dLat = commute / KmPerDegree;
         var dLon = commute / (KmPerDegree * Math.Max(0.2, Math.Cos(lat * Math.PI / 180)));
         var cells = new List<int> { Unplaced };

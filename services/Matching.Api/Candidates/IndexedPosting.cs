@@ -54,7 +54,7 @@ public sealed class IndexedSeeker
     public LexicalTerms Terms { get; init; } = LexicalTerms.None;
 
     /// <summary>Whether the profile has any text at all to match on (skills, occupations, past titles, certificates, field).</summary>
-    public bool HasProfileText => Skills.Length > 0 || Occupations.Length > 0 || !Terms.IsEmpty;
+    public bool HasProfileText => Skills.Length > 0 || Occupations.Length > 0 || !OwnTerms.IsEmpty;
 
     /// <summary>True for the copy an employer's view ranks (<see cref="WithCoarseLocation"/>): where the seeker
     /// lives is known only to the cell of <see cref="CoarseLocation"/>, and distances to it are banded.</summary>
@@ -73,9 +73,50 @@ public sealed class IndexedSeeker
             Latitude = CoarseLocation.Centre(Snapshot.Latitude),
             Longitude = CoarseLocation.Centre(Snapshot.Longitude),
         },
-        Skills = Skills, Occupations = Occupations, Education = Education, Terms = Terms, HasCoarseLocation = true,
+        Skills = Skills, Occupations = Occupations, Education = Education, Terms = Terms, OwnTerms = OwnTerms, PastPostings = PastPostings,
+        HasCoarseLocation = true,
     };
     public bool IsIn(string keyGroup) => Snapshot.KeyGroups.Contains(keyGroup, StringComparer.Ordinal);
+
+    /// <summary>The seeker's own words, without those of <see cref="WithPastPostings"/> (the same as <see cref="Terms"/> without a history).</summary>
+    public LexicalTerms OwnTerms { get => ownTerms ?? Terms; init => ownTerms = value; }
+    private readonly LexicalTerms? ownTerms;
+
+    /// <summary>How many postings the seeker had acted on lent their titles' words to <see cref="Terms"/>.</summary>
+    public int PastPostings { get; init; }
+
+    /// <summary>
+    /// How far the seeker has shown they will look: the distance of the farthest posting they acted on, when that is
+    /// beyond their commute limit (null otherwise). Postings up to it are within reach for their own list, after the
+    /// nearer ones (nearness still counts), and say so (<see cref="Reach"/> basis "shown-reach").
+    /// </summary>
+    public double? ShownReachKm { get; init; }
+
+    /// <summary>
+    /// The seeker as retrieval queries them once they have acted on postings (applied, or viewed in an imported log):
+    /// their own words, then the words of those postings' titles at <see cref="LexicalTerms.PastTitleWeight"/>. Two in
+    /// three real seekers write nothing; what they opened is then the only text there is ("like the jobs you looked at").
+    /// Concepts and everything else stay the seeker's own.
+    /// </summary>
+    public IndexedSeeker WithPastPostings(IReadOnlyCollection<IndexedPosting> past, ConceptVocabulary vocabulary)
+    {
+        if (past.Count == 0) return this;
+        var words = new LexicalTerms.Builder(vocabulary.Terms).Add(OwnTerms);
+        foreach (var posting in past) words.Add(TitleCleaner.Clean(posting.Snapshot.Title).Core, LexicalTerms.PastTitleWeight);
+        return new IndexedSeeker
+        {
+            Snapshot = Snapshot, Skills = Skills, Occupations = Occupations, Education = Education, HasCoarseLocation = HasCoarseLocation,
+            Terms = words.Build(), OwnTerms = OwnTerms, PastPostings = past.Count, ShownReachKm = FarthestBeyondCommute(past),
+        };
+    }
+
+    private double? FarthestBeyondCommute(IEnumerable<IndexedPosting> past)
+    {
+        if (Snapshot is not { WillingToRelocate: false, Latitude: { } lat, Longitude: { } lon }) return null;
+        var farthest = past.Where(p => p.Snapshot is { Latitude: not null, Longitude: not null })
+            .Select(p => Matches.Geo.DistanceKm(lat, lon, p.Snapshot.Latitude!.Value, p.Snapshot.Longitude!.Value)).DefaultIfEmpty(0).Max();
+        return farthest > (Snapshot.MaxCommuteKm ?? Reach.DefaultCommuteKm) ? Math.Ceiling(farthest) : null;
+    }
 
     public static IndexedSeeker From(SeekerSnapshot seeker, ConceptVocabulary vocabulary)
     {
@@ -83,16 +124,17 @@ public sealed class IndexedSeeker
         var occupations = vocabulary.Occupations(seeker.DesiredOccupations, nationalCode: seeker.NationalOccupationCode);
         if (seeker.KeyGroups.Contains(SeekerKeyGroups.Veteran, StringComparer.Ordinal))
             occupations = [.. occupations.Concat(vocabulary.CivilianOccupations(seeker.DesiredOccupations)).Distinct()];
+        var terms = new LexicalTerms.Builder(vocabulary.Terms)
+            .Add(seeker.DesiredOccupations, LexicalTerms.TitleWeight)
+            .Add(seeker.PastOccupations.Select(title => TitleCleaner.Clean(title).Core), LexicalTerms.SkillWeight)
+            .Add(seeker.Skills, LexicalTerms.SkillWeight)
+            .Add(seeker.Certificates, LexicalTerms.TextWeight)
+            .Add(seeker.EducationField, LexicalTerms.TextWeight)
+            .Build();
         return new IndexedSeeker
         {
             Snapshot = seeker, Skills = skills, Occupations = occupations, Education = EducationRanks.OfSeeker(seeker.EducationLevel),
-            Terms = new LexicalTerms.Builder(vocabulary.Terms)
-                .Add(seeker.DesiredOccupations, LexicalTerms.TitleWeight)
-                .Add(seeker.PastOccupations.Select(title => TitleCleaner.Clean(title).Core), LexicalTerms.SkillWeight)
-                .Add(seeker.Skills, LexicalTerms.SkillWeight)
-                .Add(seeker.Certificates, LexicalTerms.TextWeight)
-                .Add(seeker.EducationField, LexicalTerms.TextWeight)
-                .Build(),
+            Terms = terms, OwnTerms = terms,
         };
     }
 }

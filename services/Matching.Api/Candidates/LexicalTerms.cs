@@ -16,6 +16,10 @@ public sealed class LexicalTerms
     public const int DescriptionChars = 4000;
     public const float TitleWeight = 3, SkillWeight = 2, TextWeight = 1;
 
+    /// <summary>A word of the title of a posting the seeker acted on: a third of their own words' weight, so what they
+    /// wrote leads and what they looked at fills in (and speaks alone when they wrote nothing).</summary>
+    public const float PastTitleWeight = 1;
+
     private LexicalTerms(int[] terms, float[] frequencies, float length) => (Terms, Frequencies, Length) = (terms, frequencies, length);
 
     /// <summary>Distinct term ids, ascending.</summary>
@@ -37,6 +41,13 @@ public sealed class LexicalTerms
         public Builder Add(IEnumerable<string> texts, float weight)
         {
             foreach (var text in texts) Add(text, weight);
+            return this;
+        }
+
+        /// <summary>Every term of <paramref name="terms"/> with its frequency (terms already built with the same ids).</summary>
+        public Builder Add(LexicalTerms terms)
+        {
+            for (var i = 0; i < terms.Terms.Length; i++) Add(terms.Terms[i], terms.Frequencies[i]);
             return this;
         }
 

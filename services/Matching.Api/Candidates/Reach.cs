@@ -11,6 +11,9 @@ public readonly record struct Reach(bool Reachable, double? DistanceKm, int Comm
 {
     public const int DefaultCommuteKm = 50;
 
+    /// <summary>Beyond the commute limit, but no farther than postings the seeker has acted on (<see cref="IndexedSeeker.ShownReachKm"/>).</summary>
+    public const string ShownReach = "shown-reach";
+
     /// <summary>True when <see cref="DistanceKm"/> is a band's upper bound (a coarse-located seeker), not a measurement.</summary>
     public bool Banded { get; init; }
 
@@ -24,6 +27,8 @@ public readonly record struct Reach(bool Reachable, double? DistanceKm, int Comm
             var exact = Geo.DistanceKm(sLat, sLon, pLat, pLon);
             var distance = seeker.HasCoarseLocation ? CoarseLocation.Band(exact) : Math.Round(exact, 1);
             var within = distance <= commute;
+            if (!within && !s.WillingToRelocate && seeker.ShownReachKm is { } shown && exact <= shown)
+                return new Reach(true, distance, commute, ShownReach, 0);
             return new Reach(within || s.WillingToRelocate, distance, commute, within ? "within-commute" : "relocation",
                 within ? 1 - distance / Math.Max(commute, 1) : 0) { Banded = seeker.HasCoarseLocation };
         }

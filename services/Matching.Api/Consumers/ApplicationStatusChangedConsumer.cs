@@ -5,8 +5,11 @@ using Matching.Api.Outcomes;
 
 namespace Matching.Api.Consumers;
 
-public sealed class ApplicationStatusChangedConsumer(Transactions transactions) : IConsumer<ApplicationStatusChanged>
+public sealed class ApplicationStatusChangedConsumer(Transactions transactions, BehaviourSignals behaviour) : IConsumer<ApplicationStatusChanged>
 {
-    public Task Consume(ConsumeContext<ApplicationStatusChanged> context) =>
-        transactions.RunOnceAsync(context, nameof(ApplicationStatusChangedConsumer), transaction => OutcomeStore.RecordAsync(transaction, context.Message));
+    public async Task Consume(ConsumeContext<ApplicationStatusChanged> context)
+    {
+        await transactions.RunOnceAsync(context, nameof(ApplicationStatusChangedConsumer), transaction => OutcomeStore.RecordAsync(transaction, context.Message));
+        behaviour.Recorded();
+    }
 }

@@ -5,8 +5,11 @@ using Matching.Api.Outcomes;
 
 namespace Matching.Api.Consumers;
 
-public sealed class ApplicationSubmittedConsumer(Transactions transactions) : IConsumer<ApplicationSubmitted>
+public sealed class ApplicationSubmittedConsumer(Transactions transactions, BehaviourSignals behaviour) : IConsumer<ApplicationSubmitted>
 {
-    public Task Consume(ConsumeContext<ApplicationSubmitted> context) =>
-        transactions.RunOnceAsync(context, nameof(ApplicationSubmittedConsumer), transaction => OutcomeStore.RecordAsync(transaction, context.Message));
+    public async Task Consume(ConsumeContext<ApplicationSubmitted> context)
+    {
+        await transactions.RunOnceAsync(context, nameof(ApplicationSubmittedConsumer), transaction => OutcomeStore.RecordAsync(transaction, context.Message));
+        behaviour.Recorded();
+    }
 }

@@ -5,8 +5,11 @@ using Matching.Api.Outcomes;
 
 namespace Matching.Api.Consumers;
 
-public sealed class FollowUpRecordedConsumer(Transactions transactions) : IConsumer<FollowUpRecorded>
+public sealed class FollowUpRecordedConsumer(Transactions transactions, BehaviourSignals behaviour) : IConsumer<FollowUpRecorded>
 {
-    public Task Consume(ConsumeContext<FollowUpRecorded> context) =>
-        transactions.RunOnceAsync(context, nameof(FollowUpRecordedConsumer), transaction => OutcomeStore.RecordAsync(transaction, context.Message));
+    public async Task Consume(ConsumeContext<FollowUpRecorded> context)
+    {
+        await transactions.RunOnceAsync(context, nameof(FollowUpRecordedConsumer), transaction => OutcomeStore.RecordAsync(transaction, context.Message));
+        behaviour.Recorded();
+    }
 }

@@ -40,7 +40,13 @@ public sealed record MatchExplanation(
 /// <summary>The names of <see cref="Candidates.CandidatePath"/> in explanations, and the reason each gives.</summary>
 public static class CandidatePaths
 {
-    public const string SharedConcept = "shared-concept", WordsInCommon = "words-in-common", PopularNearby = "popular-nearby";
+    public const string SharedConcept = "shared-concept", WordsInCommon = "words-in-common", PopularNearby = "popular-nearby",
+        LikePastPostings = "like-past-postings";
+
+    /// <summary>The reason of a match found only by words of postings the seeker had applied to or viewed.</summary>
+    public static string LikePastPostingsReason(string language) => language == "en"
+        ? "Like jobs you applied to or looked at: shares words with their titles"
+        : "与您投递或浏览过的岗位相似：标题中有相同的关键词";
 
     public static string Name(Candidates.CandidatePath path) => path switch
     {

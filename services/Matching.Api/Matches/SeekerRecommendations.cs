@@ -18,13 +18,15 @@ public static class SeekerRecommendations
     public static List<Match> For(
         CandidateIndex index, MatchRanker ranker, PostingPopularity popularity, IndexedSeeker seeker, DateTime now, int limit, string language = "zh")
     {
-        var candidates = index.Retrieve(seeker, now, Recommender.CandidateLimit);
+        var query = WithPastPostings(index, ranker, seeker, now);
+        var candidates = index.Retrieve(query, now, Recommender.CandidateLimit);
         var found = candidates.ToDictionary(c => c.Entry.PostingId);
         // Ranked deeper than asked, so the region-balance step has postings of both kinds to place.
-        var ranked = ranker.Rank(seeker, candidates, now, limit * BalanceDepth, language).ConvertAll(match =>
+        var ranked = ranker.Rank(query, candidates, now, limit * BalanceDepth, language).ConvertAll(match =>
         {
             var candidate = found[match.Posting.PostingId];
-            return WithPath(match, candidate.Path, candidate.LexicalScore, false, language);
+            var likePast = candidate.Path == CandidatePath.WordsInCommon && query.PastPostings > 0 && index.ScoreOf(seeker.OwnTerms, match.Posting) == 0;
+            return likePast ? WithPastPath(match, candidate.LexicalScore, language) : WithPath(match, candidate.Path, candidate.LexicalScore, false, language);
         });
         var matches = RegionBalance.Balance(ranked, RegionBalance.BannerCountyShare(candidates.Select(c => c.Entry)), limit, language);
         if (matches.Count < limit) matches.AddRange(PopularNearby(index, ranker, popularity, seeker, now, limit - matches.Count, matches, language));
@@ -51,6 +53,27 @@ public static class SeekerRecommendations
             .Select(match => moved.Contains(match.Posting.PostingId) ? RegionBalance.Moved(match, language) : match)
             .ToList();
     }
+
+    /// <summary>
+    /// The seeker with the words of the postings they acted on before <paramref name="now"/> (<see cref="IndexedSeeker.WithPastPostings"/>),
+    /// those still in the index; the seeker as they are when they have acted on none.
+    /// </summary>
+    public static IndexedSeeker WithPastPostings(CandidateIndex index, MatchRanker ranker, IndexedSeeker seeker, DateTime now)
+    {
+        var past = ranker.Behaviour.HistoryOf(seeker.SeekerId, now).Select(index.FindPosting).OfType<IndexedPosting>().ToList();
+        return seeker.WithPastPostings(past, ranker.Vocabulary);
+    }
+
+    /// <summary>A match found only by words of postings the seeker acted on, said so.</summary>
+    private static Match WithPastPath(Match match, double lexicalScore, string language) => match with
+    {
+        Explanation = match.Explanation with
+        {
+            FoundBy = CandidatePaths.LikePastPostings,
+            LexicalScore = Math.Round(lexicalScore, 4),
+            Reasons = [CandidatePaths.LikePastPostingsReason(language), .. match.Explanation.Reasons],
+        },
+    };
 
     /// <summary>The explanation says which path found the match, with its lexical score, first among the reasons.</summary>
     public static Match WithPath(Match match, CandidatePath path, double lexicalScore, bool popular, string language) => match with

@@ -21,7 +21,27 @@ public sealed class BehaviourSignals
     // Bounds on one seeker's co-occurrence walk, so a very popular posting cannot make a request slow.
     private const int MaxNeighbours = 200, MaxHistory = 50;
 
+    /// <summary>Refreshed at least this often; sooner when events are recorded (<see cref="Recorded"/>).</summary>
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(1);
+    /// <summary>A burst of events (a busy hour, the demo load) is read in one refresh after this pause, not one per event.</summary>
+    public static readonly TimeSpan Coalesce = TimeSpan.FromSeconds(2);
+
     private volatile Snapshot current = Snapshot.Empty;
+    private readonly SemaphoreSlim recorded = new(0, 1);
+
+    /// <summary>An outcome event was stored: the next refresh comes now rather than at the minute, so a seeker who just
+    /// applied finds their list already drawing on it.</summary>
+    public void Recorded()
+    {
+        try { recorded.Release(); }
+        catch (SemaphoreFullException) { } // a refresh is already due
+    }
+
+    /// <summary>Until events were recorded (then <see cref="Coalesce"/> more) or <see cref="RefreshInterval"/> passed.</summary>
+    public async Task UntilRefreshDueAsync(CancellationToken cancellationToken)
+    {
+        if (await recorded.WaitAsync(RefreshInterval, cancellationToken)) await Task.Delay(Coalesce, cancellationToken);
+    }
 
     public void Replace(IEnumerable<OutcomeEvent> events) => current = Snapshot.Of(events);
 
@@ -39,6 +59,9 @@ public sealed class BehaviourSignals
 
     /// <summary>The signals for one seeker as of <paramref name="at"/>; computed once per ranking request.</summary>
     public SeekerBehaviour For(Guid seekerId, DateTime at) => current.For(seekerId, at);
+
+    /// <summary>The postings the seeker acted on before <paramref name="at"/>, the most recent first, at most <see cref="MaxHistory"/>.</summary>
+    public IReadOnlyList<Guid> HistoryOf(Guid seekerId, DateTime at) => current.HistoryOf(seekerId, at);
 
     internal sealed class Snapshot
     {
@@ -72,6 +95,15 @@ public sealed class BehaviourSignals
         }
 
         public SeekerBehaviour For(Guid seekerId, DateTime at) => new(this, at, CoApplied(seekerId, at));
+
+        public IReadOnlyList<Guid> HistoryOf(Guid seekerId, DateTime at)
+        {
+            if (!historyOf.TryGetValue(seekerId, out var history)) return [];
+            var before = Before(history, at);
+            var past = new List<Guid>(Math.Min(before.Length, MaxHistory));
+            for (var i = before.Length - 1; i >= 0 && past.Count < MaxHistory; i--) past.Add(before[i].Item1);
+            return past;
+        }
 
         /// <summary>
         /// Item-to-item: for each posting the seeker acted on before <paramref name="at"/>, the other postings its other

@@ -2,14 +2,13 @@ using Npgsql;
 
 namespace Matching.Api.Outcomes;
 
-/// <summary>Recomputes <see cref="EmployerResponseRates"/> and <see cref="BehaviourSignals"/> from the outcome events every minute.</summary>
+/// <summary>Recomputes <see cref="EmployerResponseRates"/> and <see cref="BehaviourSignals"/> from the outcome events every minute, and soon after new events are recorded.</summary>
 public sealed class OutcomeSignalsRefresher(
     NpgsqlDataSource dataSource, EmployerResponseRates rates, BehaviourSignals behaviour, TimeProvider clock, ILogger<OutcomeSignalsRefresher> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
         do
         {
             try
@@ -21,6 +20,7 @@ public sealed class OutcomeSignalsRefresher(
             {
                 logger.LogWarning(exception, "Outcome signals (employer response rates, behaviour) could not be refreshed");
             }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+            await behaviour.UntilRefreshDueAsync(stoppingToken);
+        } while (!stoppingToken.IsCancellationRequested);
     }
 }

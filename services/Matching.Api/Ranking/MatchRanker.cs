@@ -27,6 +27,11 @@ public sealed class MatchRanker(
 
     public KeyGroupPolicy Policy => policy;
 
+    /// <summary>What seekers did, as this ranker's features read it (and retrieval's words from a seeker's past postings).</summary>
+    public BehaviourSignals Behaviour => behaviour;
+
+    public ConceptVocabulary Vocabulary => vocabulary;
+
     public string ModelVersion => models.Current?.Version ?? TransparentVersion;
 
     public List<Match> Rank(IndexedSeeker seeker, IReadOnlyList<IndexedPosting> postings, DateTime now, int limit, string language = "zh") =>
@@ -167,9 +172,14 @@ public sealed class MatchRanker(
         }
         else if (reach.DistanceKm is { } km)
         {
-            reasons.Add(reach.Basis == "relocation"
-                ? (en ? $"{km.ToString(CultureInfo.InvariantCulture)} km away: you would relocate" : $"距离{km.ToString(CultureInfo.InvariantCulture)}公里，需要异地就业")
-                : (en ? $"{km.ToString(CultureInfo.InvariantCulture)} km from you" : $"距您{km.ToString(CultureInfo.InvariantCulture)}公里"));
+            var distance = km.ToString(CultureInfo.InvariantCulture);
+            reasons.Add(reach.Basis switch
+            {
+                "relocation" => en ? $"{distance} km away: you would relocate" : $"距离{distance}公里，需要异地就业",
+                Reach.ShownReach => en ? $"{distance} km away, beyond your {reach.CommuteKm} km commute: you have looked at jobs this far"
+                    : $"距您{distance}公里，超出您{reach.CommuteKm}公里的通勤范围：您关注过这么远的岗位",
+                _ => en ? $"{distance} km from you" : $"距您{distance}公里",
+            });
         }
         else if (reach.Basis == "same-county")
         {

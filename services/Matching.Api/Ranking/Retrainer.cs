@@ -97,11 +97,13 @@ public sealed class Retrainer(
         var queries = new List<RankingQuery>();
         foreach (var group in graded.GroupBy(row => row.SeekerId))
         {
-            if (index.FindSeeker(group.Key) is not { } seeker) continue;
+            if (index.FindSeeker(group.Key) is not { } stored) continue;
             var targets = TrainingSet.Targets(group.Where(row => postings.ContainsKey(row.PostingId))
                 .Select(row => (row.PostingId, (float)row.Grade, DateTime.SpecifyKind(row.At, DateTimeKind.Utc))).ToList());
             if (targets is not { } found) continue;
             var (at, targeted, history) = found;
+            // As recommendations query them: their own words and those of what they had acted on (still in the index).
+            var seeker = stored.WithPastPostings(history.Select(index.FindPosting).OfType<IndexedPosting>().ToList(), vocabulary);
             var candidates = targeted.Select(target => (postings[target.Posting], target.Grade)).ToList();
             var seen = candidates.Select(candidate => candidate.Item1.PostingId).Concat(history).ToHashSet();
             // Candidates the seeker was shown or could have been, and did nothing with: negatives.

@@ -145,6 +145,86 @@ public sealed class LexicalRetrievalTests
         Assert.Equal(["保险理赔员"], index.PostingsNear(empty, Pipeline.Now, _ => true).Select(p => p.Snapshot.Title));
     }
 
+    [Fact]
+    public void A_seeker_who_wrote_nothing_is_matched_by_the_titles_of_postings_they_acted_on_and_told_so()
+    {
+        // No profile text; they viewed a forklift ad last week. Another forklift ad and a nurse's are open now.
+        var viewed = Titled("急招叉车司机（包吃住）");
+        var similar = Titled("叉车司机 五险一金");
+        var other = Titled("护士");
+        Put(viewed, similar, other);
+        var seeker = IndexedSeeker.From(Seeker([]), Vocabulary);
+        var behaviour = new Matching.Api.Outcomes.BehaviourSignals();
+        behaviour.Replace([new(seeker.SeekerId, viewed.PostingId, Pipeline.Now.AddDays(-7), 1)]);
+        var ranker = new MatchRanker(Vocabulary, new Matching.Ranking.RankerSlot(), new Matching.Api.Policy.KeyGroupPolicy([]),
+            new Matching.Api.Outcomes.EmployerResponseRates(), behaviour);
+
+        var list = SeekerRecommendations.For(index, ranker, new PostingPopularity(), seeker, Pipeline.Now, 3, "en");
+
+        var first = Assert.Single(list, match => match.Posting.PostingId == similar.PostingId);
+        Assert.Equal(CandidatePaths.LikePastPostings, first.Explanation.FoundBy);
+        Assert.StartsWith("Like jobs you applied to or looked at", first.Explanation.Reasons[0], StringComparison.Ordinal);
+        Assert.True(first.Explanation.LexicalScore > 0);
+        // The nurse's ad shares no word with what they looked at: only the labelled fallback can show it.
+        Assert.All(list.Where(match => match.Posting.PostingId == other.PostingId),
+            match => Assert.Equal(CandidatePaths.PopularNearby, match.Explanation.FoundBy));
+    }
+
+    [Fact]
+    public void Past_postings_lend_their_title_words_below_the_seekers_own_and_only_what_came_before_counts()
+    {
+        var welder = Titled("电焊工");
+        var driver = Titled("货车司机");
+        Put(welder, driver);
+        var seeker = IndexedSeeker.From(Seeker(["驼奶"]), Vocabulary);
+        var behaviour = new Matching.Api.Outcomes.BehaviourSignals();
+        behaviour.Replace([new(seeker.SeekerId, welder.PostingId, Pipeline.Now.AddDays(-3), 1), new(seeker.SeekerId, driver.PostingId, Pipeline.Now.AddDays(1), 1)]);
+
+        Assert.Equal([welder.PostingId], behaviour.HistoryOf(seeker.SeekerId, Pipeline.Now));
+        var query = seeker.WithPastPostings([index.FindPosting(welder.PostingId)!], Vocabulary);
+
+        Assert.Equal(1, query.PastPostings);
+        Assert.Equal(seeker.Terms.Terms, query.OwnTerms.Terms);
+        Assert.True(query.Terms.Terms.Length > seeker.Terms.Terms.Length);
+        var own = query.Terms.Frequencies.Max();
+        Assert.Equal(LexicalTerms.SkillWeight, own); // 驼奶, a skill of their own, outweighs any word of the ad they looked at
+        Assert.True(query.HasProfileText == seeker.HasProfileText);
+        Assert.Same(seeker, seeker.WithPastPostings([], Vocabulary));
+    }
+
+    [Fact]
+    public void Postings_as_far_as_those_a_seeker_acted_on_come_into_reach_after_the_near_ones_and_say_why()
+    {
+        // Commute 30 km from Hohhot; they applied in Baotou (~160 km). Baotou comes into reach for their own list, the
+        // far north (Hailar, ~1,000 km) does not, and the fallback ("near you") stays within the commute.
+        PostingSnapshot At(string title, double lat, double lon) => new()
+        {
+            PostingId = Guid.NewGuid(), EmployerId = Guid.NewGuid(), Title = title, RegionCode = "150202", Latitude = lat, Longitude = lon,
+            PublishedAt = new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc),
+        };
+        var applied = At("驼奶灌装工", 40.6570, 109.8400);
+        var baotou = At("驼奶灌装 包头", 40.6600, 109.8500);
+        var hailar = At("驼奶灌装 海拉尔", 49.2100, 119.7600);
+        var near = Titled("驼奶灌装 呼和浩特");
+        Put(applied, baotou, hailar, near);
+        var seeker = IndexedSeeker.From(Seeker(["驼奶"], maxCommuteKm: 30), Vocabulary);
+        var query = seeker.WithPastPostings([index.FindPosting(applied.PostingId)!], Vocabulary);
+
+        Assert.InRange(query.ShownReachKm!.Value, 150, 175);
+        var found = index.Retrieve(query, Pipeline.Now, 100).Select(c => c.Entry.PostingId).ToList();
+        Assert.Contains(baotou.PostingId, found);
+        Assert.Contains(near.PostingId, found);
+        Assert.DoesNotContain(hailar.PostingId, found);
+        Assert.DoesNotContain(baotou.PostingId, index.Retrieve(seeker, Pipeline.Now, 100).Select(c => c.Entry.PostingId));
+        Assert.DoesNotContain(index.PostingsNear(query, Pipeline.Now, _ => true), p => p.PostingId == baotou.PostingId);
+
+        var ranked = new Pipeline().Ranker.Rank(query, index.Retrieve(query, Pipeline.Now, 100), Pipeline.Now, 10, "en");
+        Assert.True(ranked.FindIndex(m => m.Posting.PostingId == near.PostingId) < ranked.FindIndex(m => m.Posting.PostingId == baotou.PostingId));
+        var far = Assert.Single(ranked, m => m.Posting.PostingId == baotou.PostingId).Explanation;
+        Assert.Equal(Reach.ShownReach, far.LocationBasis);
+        Assert.Contains(far.Reasons, reason => reason.Contains("beyond your 30 km commute: you have looked at jobs this far", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(CandidatePath.PopularNearby, true, "en", "Popular near you now")]
     [InlineData(CandidatePath.PopularNearby, true, "zh", "您附近近期热门的岗位")]
