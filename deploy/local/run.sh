@@ -44,6 +44,8 @@ is_running() { [[ -f "$RUN/$1.pid" ]] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/n
 # keys in the appsettings.Development.json files are development-only stand-ins for when it does not exist. A file
 # from before a key existed gets the key added.
 SERVICES=(postings profiles matching notifications)
+# The components that talk to Redis, each as its own user (deploy/redis/users.acl); the others get no Redis login.
+REDIS_USERS=(gateway notifications)
 
 ensure_secrets() {
     local file="$LOCAL/secrets.env" service
@@ -59,6 +61,7 @@ ensure_secrets() {
         add_secret "$file" JOBMATCH_RABBITMQ_PASSWORD "$(password)"
         add_secret "$file" JOBMATCH_REDIS_PASSWORD "$(password)"
         for service in "${SERVICES[@]}"; do add_secret "$file" "JOBMATCH_${service^^}_PASSWORD" "$(password)"; done
+        for component in "${REDIS_USERS[@]}"; do add_secret "$file" "JOBMATCH_REDIS_${component^^}_PASSWORD" "$(password)"; done
     )
     load_secrets
     local pairs=()
@@ -67,19 +70,22 @@ ensure_secrets() {
         pairs+=("$service=${!variable}")
     done
     export JOBMATCH_SERVICE_PASSWORDS="${pairs[*]}"
+    local redis_pairs=() component
+    for component in "${REDIS_USERS[@]}"; do
+        local variable="JOBMATCH_REDIS_${component^^}_PASSWORD"
+        redis_pairs+=("$component=${!variable}")
+    done
+    export JOBMATCH_REDIS_USER_PASSWORDS="${redis_pairs[*]}"
 }
 
-# What `dotnet run --project services/<Service>` connects with (LocalSecrets): each service's own connection strings
-# under Services__<name>__ and the Redis password, rewritten on every start so they follow the ports.
+# What `dotnet run --project services/<Service>` connects with (LocalSecrets): each component's own connection
+# strings under Services__<name>__, rewritten on every start so they follow the ports.
 write_service_settings() {
     local file="$LOCAL/secrets.env" name setting
     sed -i '/^Services__/d; /^ConnectionStrings__Redis=/d' "$file"
     for name in "${SERVICES[@]}" portal gateway; do
         while IFS= read -r setting; do
-            case "$setting" in
-            ConnectionStrings__Redis=*) grep -q '^ConnectionStrings__Redis=' "$file" || echo "$setting" >>"$file" ;;
-            *) echo "Services__${name}__$setting" >>"$file" ;;
-            esac
+            echo "Services__${name}__$setting" >>"$file"
         done < <(service_environment "$name")
     done
 }
@@ -102,11 +108,13 @@ load_secrets() {
     set +a
 }
 
-# What a service connects with: its own database role, its own broker user, the Redis password — never the
-# administrators' (issue 18). The gateway and the portal use Redis only.
+# What a component connects with: its own database role, its own broker user, its own Redis user — never the
+# administrators' (issue 18). The gateway uses Redis only, the portal none of the three.
 service_environment() {
-    local name="$1" variable="JOBMATCH_${1^^}_PASSWORD"
-    echo "ConnectionStrings__Redis=127.0.0.1:${JOBMATCH_REDIS_PORT:-56379},password=$JOBMATCH_REDIS_PASSWORD"
+    local name="$1" variable="JOBMATCH_${1^^}_PASSWORD" redis_variable="JOBMATCH_REDIS_${1^^}_PASSWORD"
+    if [[ " ${REDIS_USERS[*]} " == *" $name "* ]]; then
+        echo "ConnectionStrings__Redis=127.0.0.1:${JOBMATCH_REDIS_PORT:-56379},user=jobmatch-$name,password=${!redis_variable}"
+    fi
     [[ " ${SERVICES[*]} " == *" $name "* ]] || return 0
     echo "ConnectionStrings__Postgres=Host=127.0.0.1;Port=${JOBMATCH_PG_PORT:-55432};Username=jobmatch_$name;Password=${!variable}"
     echo "ConnectionStrings__RabbitMq=amqp://jobmatch-$name:${!variable}@127.0.0.1:${JOBMATCH_RABBITMQ_PORT:-55672}/"
@@ -130,6 +138,8 @@ start_component() {
     local out="$ROOT/$project/bin/$CONFIGURATION/net10.0" setting
     (
         cd "$out"
+        # Only its own logins: not the administrators' connection strings `servers.sh start` exported here.
+        unset ConnectionStrings__Postgres ConnectionStrings__RabbitMq ConnectionStrings__Redis RabbitMq__ManagementUri
         while IFS= read -r setting; do export "${setting?}"; done < <(service_environment "$name")
         ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" \
             nohup dotnet "$(basename "$project").dll" >>"$LOGS/$name.log" 2>&1 &
@@ -145,7 +155,6 @@ do_start() {
     eval "$(JOBMATCH_NO_BROWSER=1 "$SERVERS" start)"
     "$SERVERS" provision
     write_service_settings
-    export ConnectionStrings__Postgres ConnectionStrings__RabbitMq ConnectionStrings__Redis
     # The gateway finds the services where this script put them.
     local name project port
     for c in "${COMPONENTS[@]}"; do

@@ -7,6 +7,7 @@
 #   servers.sh env              print the `export` lines the .NET services read
 #   servers.sh provision        least privilege for a running set (run.sh): a PostgreSQL role owning each
 #                               service's database, a RabbitMQ user per service, no guest, a Redis password
+#                               and a Redis user per component that uses Redis (deploy/redis/users.acl)
 #
 # Settings (environment):
 #   JOBMATCH_DATA_DIR            default <repo>/.local/servers; all data, logs, pids
@@ -642,6 +643,25 @@ provision_redis() {
     local answer
     answer="$(redis-cli -h "$HOST" -p "$REDIS_PORT" config set requirepass "$REDIS_PASSWORD" 2>/dev/null)"
     [[ $answer == OK ]] || die "redis: could not set its password ($answer)"
+    provision_redis_users
+}
+
+# A user per component of deploy/redis/users.acl (JOBMATCH_REDIS_USER_PASSWORDS="gateway=… notifications=…"), reset
+# to exactly its line's rules on every provision; the default user stays the administrator.
+provision_redis_users() {
+    declare -A passwords=()
+    local pair component rest answer
+    local -a rules
+    for pair in ${JOBMATCH_REDIS_USER_PASSWORDS:-}; do passwords[${pair%%=*}]="${pair#*=}"; done
+    while read -r component rest; do
+        [[ -z $component || $component == \#* ]] && continue
+        [[ -n ${passwords[$component]:-} ]] || die "provision: no Redis password for $component (JOBMATCH_REDIS_USER_PASSWORDS)"
+        read -ra rules <<<"$rest" # words, never globbed (~jobmatch:ratelimit:*)
+        # The password as the last argument from stdin (-x), never on a command line (visible in ps).
+        answer="$(printf '>%s' "${passwords[$component]}" |
+            redis-cli -h "$HOST" -p "$REDIS_PORT" -x acl setuser "jobmatch-$component" reset on "${rules[@]}" 2>&1)"
+        [[ $answer == OK ]] || die "redis: could not set user jobmatch-$component ($answer)"
+    done <"$REPO_ROOT/deploy/redis/users.acl"
 }
 
 do_provision() {
@@ -656,7 +676,7 @@ do_provision() {
     for service in "${!SERVICE_PASSWORDS[@]}"; do provision_postgres "$service" "${SERVICE_PASSWORDS[$service]}"; done
     provision_rabbitmq
     provision_redis
-    info "provisioned: a database role and a broker user per service (${!SERVICE_PASSWORDS[*]}), no guest, Redis password"
+    info "provisioned: a database role and a broker user per service (${!SERVICE_PASSWORDS[*]}), no guest, Redis password and users"
 }
 
 # Checked for all servers before launching any, so a port clash does not

@@ -13,16 +13,26 @@ public static class RedisExtensions
     /// </summary>
     public static IHostApplicationBuilder AddRedis(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(provider => new Lazy<ConnectionMultiplexer>(() =>
-        {
-            var configuration = ConfigurationOptions.Parse(
-                provider.GetRequiredService<IConfiguration>().GetConnectionString("Redis")
-                ?? throw new InvalidOperationException("ConnectionStrings:Redis is not configured."));
-            configuration.AbortOnConnectFail = false;
-            configuration.ConnectTimeout = 2000;
-            configuration.SyncTimeout = 1000;
-            return ConnectionMultiplexer.Connect(configuration);
-        }));
+        builder.Services.AddSingleton(provider => new Lazy<ConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(Options(
+            provider.GetRequiredService<IConfiguration>().GetConnectionString("Redis")
+            ?? throw new InvalidOperationException("ConnectionStrings:Redis is not configured.")))));
         return builder;
+    }
+
+    /// <summary>How every component connects: never failing start-up, short timeouts, and only the commands its
+    /// Redis user is given (deploy/redis/users.acl).</summary>
+    public static ConfigurationOptions Options(string connectionString)
+    {
+        var configuration = ConfigurationOptions.Parse(connectionString);
+        configuration.AbortOnConnectFail = false;
+        configuration.ConnectTimeout = 2000;
+        configuration.SyncTimeout = 1000;
+        // One server, no replicas to elect between: no tie-breaker key and no configuration channel, so a
+        // component's Redis user needs neither.
+        configuration.TieBreaker = "";
+        configuration.ConfigurationChannel = "";
+        // Nor CONFIG (it would read the server's secrets) or CLUSTER: a single server is all it talks to.
+        configuration.CommandMap = CommandMap.Create(new HashSet<string> { "CONFIG", "CLUSTER" }, available: false);
+        return configuration;
     }
 }

@@ -1,3 +1,4 @@
+using JobMatch.Testing;
 using JobMatch.ServiceDefaults.Health;
 using YamlDotNet.RepresentationModel;
 
@@ -67,6 +68,26 @@ public sealed class ComposeTests
             : ["ConnectionStrings__Postgres", "ConnectionStrings__RabbitMq", "Database__Name"]);
         if (component is "profiles" or "notifications") required.AddRange(["PersonalData__CurrentKeyId", "PersonalData__Keys__key1"]);
         Assert.All(required, key => Assert.True(environment.ContainsKey(key), $"{component} lacks {key}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Components))]
+    public void A_component_logs_in_to_redis_as_its_own_user_only_when_it_uses_redis(string component)
+    {
+        // deploy/redis/users.acl names a user per component that calls AddRedis; compose and Kubernetes connect it as
+        // that user, and give a component that does not use Redis no Redis connection at all.
+        var usesRedis = DeploymentFiles.ConfigurationSources(component).Contains(".AddRedis()", StringComparison.Ordinal);
+        var acl = File.ReadLines(RedisUsers.RulesFile).Any(line => line.StartsWith(component + " ", StringComparison.Ordinal));
+        Assert.Equal(usesRedis, acl);
+        var compose = DeploymentFiles.ComposeEnvironment(component).GetValueOrDefault("ConnectionStrings__Redis");
+        if (!usesRedis)
+        {
+            Assert.Null(compose);
+            return;
+        }
+        Assert.Contains($"user=jobmatch-{component},", compose, StringComparison.Ordinal);
+        Assert.Contains($"{component}-redis: ", DeploymentFiles.Read("deploy/k8s/secrets.example.yaml"), StringComparison.Ordinal);
+        Assert.Contains($"user=jobmatch-{component},", DeploymentFiles.Read("deploy/k8s/secrets.example.yaml"), StringComparison.Ordinal);
     }
 
     [Fact]
