@@ -11,7 +11,7 @@ public sealed record CampaignResponse(
 
 public sealed record CampaignResultResponse(
     Guid ResultId, Guid SeekerId, Guid PostingId, string Title, int Rank, double Score, double ModelScore, double PolicyBoost, string? PolicyRule,
-    MatchExplanation Explanation, DateTime? SentAt);
+    MatchExplanation Explanation, DateTime? SentAt, string? Outcome = null);
 
 public sealed record CampaignResultsPage(IReadOnlyList<CampaignResultResponse> Items, long Total, int Page, int PageSize);
 
@@ -56,7 +56,9 @@ public sealed class CampaignResultRow
     public string? PolicyRule { get; init; }
     public string Explanation { get; init; } = "{}";
     public DateTime? SentAt { get; init; }
+    /// <summary>The furthest the seeker went with the posting after it was sent: applied, interview, offer, hired, retained.</summary>
+    public string? Outcome { get; init; }
 
     public CampaignResultResponse ToResponse() => new(ResultId, SeekerId, PostingId, Title, Rank, Score, ModelScore, PolicyBoost, PolicyRule,
-        JsonSerializer.Deserialize<MatchExplanation>(Explanation, CampaignStore.Json)!, SentAt);
+        JsonSerializer.Deserialize<MatchExplanation>(Explanation, CampaignStore.Json)!, SentAt, Outcome);
 }

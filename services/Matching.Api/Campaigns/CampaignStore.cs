@@ -89,6 +89,10 @@ public static class CampaignStore
         return ranks;
     }
 
+    /// <summary>What a sent result can lead to, in order: the furthest one reached is the result's outcome.</summary>
+    private static readonly string[] Outcomes = ["applied", "interview", "offer", "hired", "retained"];
+
+    /// <summary>A page of results grouped by seeker (the seeker with the best match first, each seeker's matches by rank).</summary>
     public static async Task<CampaignResultsPage> ResultsAsync(
         NpgsqlConnection connection, Guid campaignId, int page, int pageSize, CancellationToken cancellationToken)
     {
@@ -96,9 +100,15 @@ public static class CampaignStore
             "SELECT count(*) FROM campaign_results WHERE campaign_id = @campaignId", new { campaignId }, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<CampaignResultRow>(new CommandDefinition(
             """
-            SELECT result_id, seeker_id, posting_id, title, rank, score, model_score, policy_boost, policy_rule, explanation::text AS explanation, sent_at
-            FROM campaign_results WHERE campaign_id = @campaignId ORDER BY score DESC, result_id LIMIT @pageSize OFFSET @offset
-            """, new { campaignId, pageSize, offset = (page - 1) * pageSize }, cancellationToken: cancellationToken));
+            SELECT r.result_id, r.seeker_id, r.posting_id, r.title, r.rank, r.score, r.model_score, r.policy_boost, r.policy_rule,
+                   r.explanation::text AS explanation, r.sent_at,
+                   (SELECT i.kind FROM interactions i
+                    WHERE r.sent_at IS NOT NULL AND i.seeker_id = r.seeker_id AND i.posting_id = r.posting_id AND i.occurred_at >= r.sent_at
+                      AND i.kind = ANY(@outcomes)
+                    ORDER BY array_position(@outcomes, i.kind) DESC LIMIT 1) AS outcome
+            FROM campaign_results r WHERE r.campaign_id = @campaignId
+            ORDER BY max(r.score) OVER (PARTITION BY r.seeker_id) DESC, r.seeker_id, r.rank, r.result_id LIMIT @pageSize OFFSET @offset
+            """, new { campaignId, pageSize, offset = (page - 1) * pageSize, outcomes = Outcomes }, cancellationToken: cancellationToken));
         return new CampaignResultsPage(rows.Select(row => row.ToResponse()).ToList(), total, page, pageSize);
     }
 

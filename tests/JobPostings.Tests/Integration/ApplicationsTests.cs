@@ -271,7 +271,7 @@ public sealed class ApplicationsTests : PostingsHost
         Assert.Equal(["visitedAt"], await ProblemAssert.IsValidationProblemAsync(inTheFuture));
         Assert.Equal(HttpStatusCode.Created, earlier.StatusCode);
         // The event carries the day of the placement, so the register's placed_at and the monthly figures count it then.
-        var recorded = Assert.Single((await ApplicationEventsAsync(postingId)).Where(e => e.Type == "FollowUpRecorded"));
+        var recorded = Assert.Single(await ApplicationEventsAsync(postingId), e => e.Type == "FollowUpRecorded");
         Assert.Equal(DateOnly.FromDateTime(hiredOn), DateOnly.FromDateTime(recorded.Body.GetProperty("visitedAt").GetDateTimeOffset().UtcDateTime));
     }
 
