@@ -85,6 +85,9 @@ public sealed class KeyGroupJourneyTests(PortalStack stack)
         await caseworker.GotoAsync("/Caseworker/Seekers");
         await caseworker.FillAsync(("reason", "退役军人身份核实"), ("name", veteranName));
         await caseworker.Page.Locator("#keyGroup").SelectOptionAsync("veteran");
+        // The area by name in the shared place picker (the league, then its district), not a code.
+        await caseworker.Page.Locator("#place-league").SelectOptionAsync(new SelectOptionValue { Label = "呼和浩特市" });
+        await caseworker.Page.Locator("#place-county").SelectOptionAsync(new SelectOptionValue { Label = "新城区" });
         await caseworker.SubmitAsync(Zh("seekers.search"));
         var row = caseworker.Page.Locator("#register tbody tr");
         await Assertions.Expect(row).ToHaveCountAsync(1);
