@@ -10,7 +10,7 @@ namespace JobMatch.Portal.Tests;
 /// Key groups as a lifecycle, in the browser: a seeker declares veteran facts on the profile form; a caseworker finds
 /// them in the register by name, verifies the group, sets and then rejects another with a reason, records a
 /// follow-up (an earlier day than the application is refused beside the field); the seeker reads each group's
-/// status; the caseworker runs a campaign for graduates and reads its results per seeker by name — Chinese and
+/// status; the caseworker runs a campaign for unplaced graduates and reads its results per seeker by name — Chinese and
 /// English, 375 and 1280 px, axe 0, no id or code on screen.
 /// </summary>
 [Collection(PortalCollection.Name)]
@@ -162,6 +162,7 @@ public sealed class KeyGroupJourneyTests(PortalStack stack)
         await caseworker.GotoAsync("/Caseworker/Campaigns");
         await caseworker.FillAsync(("name", $"高校毕业生专场 {tag}"));
         await caseworker.Page.Locator("#keyGroup").SelectOptionAsync("graduate");
+        await caseworker.Page.Locator("#unplacedOnly").CheckAsync();
         await caseworker.SubmitAsync(Zh("campaigns.run"));
         await Eventually.GetAsync(async () =>
         {
@@ -175,6 +176,7 @@ public sealed class KeyGroupJourneyTests(PortalStack stack)
             }
             return await caseworker.Page.Locator("progress").CountAsync();
         }, count => count == 0, "the campaign to finish");
+        await Assertions.Expect(caseworker.Page.Locator("main dl.explain").First).ToContainTextAsync(Zh("campaign.unplacedOnly"));
         await caseworker.FillAsync(("reason", "高校毕业生专场推送"));
         await caseworker.SubmitAsync(Zh("campaign.showResults"));
         var person = caseworker.Page.Locator("section.campaign-seeker", new() { HasText = graduateName });

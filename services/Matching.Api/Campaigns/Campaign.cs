@@ -3,11 +3,13 @@ using Matching.Api.Matches;
 
 namespace Matching.Api.Campaigns;
 
-public sealed record CreateCampaignRequest(string? Name, string? KeyGroup, IReadOnlyList<string>? RegionCodes, IReadOnlyList<string>? Occupations);
+/// <summary>A campaign to start; UnplacedOnly leaves out seekers in a job (a hire not followed by leaving it).</summary>
+public sealed record CreateCampaignRequest(string? Name, string? KeyGroup, IReadOnlyList<string>? RegionCodes, IReadOnlyList<string>? Occupations, bool? UnplacedOnly = null);
 
 public sealed record CampaignResponse(
     Guid Id, string Name, string KeyGroup, IReadOnlyList<string> RegionCodes, IReadOnlyList<string> Occupations, string Status,
-    int TotalItems, int CompletedItems, int SeekersTotal, int SeekersMatched, long ResultCount, DateTime CreatedAt, DateTime? CompletedAt);
+    int TotalItems, int CompletedItems, int SeekersTotal, int SeekersMatched, long ResultCount, DateTime CreatedAt, DateTime? CompletedAt,
+    bool UnplacedOnly = false);
 
 public sealed record CampaignResultResponse(
     Guid ResultId, Guid SeekerId, Guid PostingId, string Title, int Rank, double Score, double ModelScore, double PolicyBoost, string? PolicyRule,
@@ -37,9 +39,11 @@ public sealed class CampaignRow
     public int SeekersMatched { get; init; }
     public DateTime? CompletedAt { get; init; }
     public long ResultCount { get; init; }
+    public bool UnplacedOnly { get; init; }
 
     public CampaignResponse ToResponse() => new(CampaignId, Name, KeyGroup, RegionCodes, Occupations,
-        CompletedAt is null ? "running" : "completed", TotalItems, CompletedItems, SeekersTotal, SeekersMatched, ResultCount, CreatedAt, CompletedAt);
+        CompletedAt is null ? "running" : "completed", TotalItems, CompletedItems, SeekersTotal, SeekersMatched, ResultCount, CreatedAt, CompletedAt,
+        UnplacedOnly);
 }
 
 /// <summary>A stored result row.</summary>

@@ -15,22 +15,34 @@ public static class CampaignStore
     private const string CampaignColumns =
         """
         c.campaign_id, c.name, c.key_group, c.region_codes, c.occupations, c.created_by, c.created_at, c.total_items, c.completed_items,
-        c.seekers_total, c.seekers_matched, c.completed_at,
+        c.seekers_total, c.seekers_matched, c.completed_at, c.unplaced_only,
         (SELECT count(*) FROM campaign_results r WHERE r.campaign_id = c.campaign_id) AS result_count
         """;
 
     public static Task CreateAsync(ServiceTransaction transaction, Guid campaignId, CreateCampaignRequest request, Guid createdBy, int items, int seekers) =>
         transaction.ExecuteAsync(
             """
-            INSERT INTO campaigns (campaign_id, name, key_group, region_codes, occupations, created_by, total_items, seekers_total)
-            VALUES (@campaignId, @Name, @KeyGroup, @RegionCodes, @Occupations, @createdBy, @items, @seekers);
+            INSERT INTO campaigns (campaign_id, name, key_group, region_codes, occupations, created_by, total_items, seekers_total, unplaced_only)
+            VALUES (@campaignId, @Name, @KeyGroup, @RegionCodes, @Occupations, @createdBy, @items, @seekers, @unplacedOnly);
             INSERT INTO campaign_items (campaign_id, item) SELECT @campaignId, generate_series(0, @items - 1);
             """,
             new
             {
                 campaignId, request.Name, request.KeyGroup, RegionCodes = request.RegionCodes!.ToArray(),
-                Occupations = (request.Occupations ?? []).ToArray(), createdBy, items, seekers,
+                Occupations = (request.Occupations ?? []).ToArray(), createdBy, items, seekers, unplacedOnly = request.UnplacedOnly ?? false,
             });
+
+    /// <summary>
+    /// Of these seekers, those in a job: hired (or found in the job at a follow-up) and not found to have left it
+    /// since, as matching's interactions record the job-posting service's events.
+    /// </summary>
+    public static async Task<HashSet<Guid>> PlacedAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid[] seekerIds, CancellationToken cancellationToken) =>
+        seekerIds.Length == 0 ? [] : (await connection.QueryAsync<Guid>(new CommandDefinition(
+            """
+            SELECT seeker_id FROM interactions WHERE seeker_id = ANY(@seekerIds)
+            GROUP BY seeker_id
+            HAVING max(occurred_at) FILTER (WHERE kind IN ('hired', 'retained')) > coalesce(max(occurred_at) FILTER (WHERE kind = 'left-job'), '-infinity')
+            """, new { seekerIds }, transaction, cancellationToken: cancellationToken))).ToHashSet();
 
     public static async Task<CampaignRow?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid campaignId, CancellationToken cancellationToken) =>
         await connection.QuerySingleOrDefaultAsync<CampaignRow>(new CommandDefinition(
