@@ -64,7 +64,7 @@ public sealed class CaseworkerRegisterJourneyTests(PortalStack stack)
         await Assertions.Expect(group).ToContainTextAsync("陆军");
         await Assertions.Expect(caseworker.Page.Locator("article.key-group")).ToHaveCountAsync(1);
         await caseworker.CheckBothAsync("seeker");
-        await caseworker.SubmitAsync(group.GetByRole(AriaRole.Button));
+        await caseworker.SubmitAsync(group.GetByRole(AriaRole.Button, new() { Name = $"{Zh("seeker.verify")}: {Zh("keyGroup.veteran")}" }));
         Assert.Contains(Zh("seeker.verified"), await caseworker.TextAsync(), StringComparison.Ordinal);
         await Assertions.Expect(caseworker.Page.Locator("article.key-group")).ToContainTextAsync(Zh("seekers.verifiedYes"));
 

@@ -41,15 +41,12 @@ await LoadDemoAccountsAsync();
 var now = DateTime.UtcNow;
 var market = DemoMarket.Generate(DemoMarket.Seed, DemoScale.Full, DateOnly.FromDateTime(now));
 var loader = new DemoLoader(ServiceClient.For(postingsService), ServiceClient.For(profilesService), new DemoTokens(signingKey));
-var load = await loader.LoadAsync(market, now);
-if (Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") is { Length: > 0 } server)
-{
-    await History.BackdateAsync(Database(server, "postings"), Database(server, "profiles"), market, load, now);
-}
-else
-{
-    Console.WriteLine("demo data: ConnectionStrings__Postgres is not set, so the history stays on today's date");
-}
+// The history is moved back before the follow-up visits, which the API takes only on or after their application's day.
+var server = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
+if (server is not { Length: > 0 }) Console.WriteLine("demo data: ConnectionStrings__Postgres is not set, so the history stays on today's date");
+var load = await loader.LoadAsync(market, now, server is { Length: > 0 }
+    ? loaded => History.BackdateAsync(Database(server, "postings"), Database(server, "profiles"), market, loaded, now)
+    : null);
 await RegisterMarkerAsync();
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

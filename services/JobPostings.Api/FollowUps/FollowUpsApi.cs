@@ -70,6 +70,12 @@ public static class FollowUpsApi
                     ["outcome"] = ["The seeker cannot be hired through an application that was rejected or withdrawn."],
                 });
             }
+            // A visit recorded later (a placement found out afterwards) is dated when it happened, but not before the
+            // application it follows up (calendar days in Beijing, as caseworkers name them).
+            if (request.VisitedAt is { } visited && BeijingDay(visited) < BeijingDay(application.CreatedAt))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["visitedAt"] = ["The visit cannot be before the application."] });
+            }
 
             var followUp = new FollowUpResponse(Guid.CreateVersion7(), applicationId, caller.UserId(), request.Outcome!.Value, request.DaysInJob,
                 request.Note?.Trim(), (request.VisitedAt ?? now.UtcDateTime).ToUniversalTime(), request.NextContactOn);
@@ -102,6 +108,9 @@ public static class FollowUpsApi
             row.Id, applicationId, row.CaseworkerId, Enum.Parse<FollowUpOutcome>(row.Outcome), row.DaysInJob, row.Note, row.VisitedAt,
             row.NextContactOn is { } next ? DateOnly.FromDateTime(next) : null)).ToList());
     }
+
+    private static DateOnly BeijingDay(DateTime utc) =>
+        DateOnly.FromDateTime(new DateTimeOffset(DateTime.SpecifyKind(utc.ToUniversalTime(), DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     /// <summary>Outcome names in events, as the contract documents them: hired, still-seeking, left-job.</summary>
     private static string Kebab(FollowUpOutcome outcome) => outcome switch

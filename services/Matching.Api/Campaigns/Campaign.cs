@@ -3,15 +3,17 @@ using Matching.Api.Matches;
 
 namespace Matching.Api.Campaigns;
 
-public sealed record CreateCampaignRequest(string? Name, string? KeyGroup, IReadOnlyList<string>? RegionCodes, IReadOnlyList<string>? Occupations);
+/// <summary>A campaign to start; UnplacedOnly leaves out seekers in a job (a hire not followed by leaving it).</summary>
+public sealed record CreateCampaignRequest(string? Name, string? KeyGroup, IReadOnlyList<string>? RegionCodes, IReadOnlyList<string>? Occupations, bool? UnplacedOnly = null);
 
 public sealed record CampaignResponse(
     Guid Id, string Name, string KeyGroup, IReadOnlyList<string> RegionCodes, IReadOnlyList<string> Occupations, string Status,
-    int TotalItems, int CompletedItems, int SeekersTotal, int SeekersMatched, long ResultCount, DateTime CreatedAt, DateTime? CompletedAt);
+    int TotalItems, int CompletedItems, int SeekersTotal, int SeekersMatched, long ResultCount, DateTime CreatedAt, DateTime? CompletedAt,
+    bool UnplacedOnly = false);
 
 public sealed record CampaignResultResponse(
     Guid ResultId, Guid SeekerId, Guid PostingId, string Title, int Rank, double Score, double ModelScore, double PolicyBoost, string? PolicyRule,
-    MatchExplanation Explanation, DateTime? SentAt);
+    MatchExplanation Explanation, DateTime? SentAt, string? Outcome = null);
 
 public sealed record CampaignResultsPage(IReadOnlyList<CampaignResultResponse> Items, long Total, int Page, int PageSize);
 
@@ -37,9 +39,11 @@ public sealed class CampaignRow
     public int SeekersMatched { get; init; }
     public DateTime? CompletedAt { get; init; }
     public long ResultCount { get; init; }
+    public bool UnplacedOnly { get; init; }
 
     public CampaignResponse ToResponse() => new(CampaignId, Name, KeyGroup, RegionCodes, Occupations,
-        CompletedAt is null ? "running" : "completed", TotalItems, CompletedItems, SeekersTotal, SeekersMatched, ResultCount, CreatedAt, CompletedAt);
+        CompletedAt is null ? "running" : "completed", TotalItems, CompletedItems, SeekersTotal, SeekersMatched, ResultCount, CreatedAt, CompletedAt,
+        UnplacedOnly);
 }
 
 /// <summary>A stored result row.</summary>
@@ -56,7 +60,9 @@ public sealed class CampaignResultRow
     public string? PolicyRule { get; init; }
     public string Explanation { get; init; } = "{}";
     public DateTime? SentAt { get; init; }
+    /// <summary>The furthest the seeker went with the posting after it was sent: applied, interview, offer, hired, retained.</summary>
+    public string? Outcome { get; init; }
 
     public CampaignResultResponse ToResponse() => new(ResultId, SeekerId, PostingId, Title, Rank, Score, ModelScore, PolicyBoost, PolicyRule,
-        JsonSerializer.Deserialize<MatchExplanation>(Explanation, CampaignStore.Json)!, SentAt);
+        JsonSerializer.Deserialize<MatchExplanation>(Explanation, CampaignStore.Json)!, SentAt, Outcome);
 }

@@ -5,6 +5,7 @@ using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
 using Matching.Api.Candidates;
 using Matching.Api.Matches;
+using Npgsql;
 
 using Matching.Api.Ranking;
 
@@ -23,6 +24,16 @@ public sealed class CampaignRunner(CandidateIndex index, IndexSynchronizer synch
     public List<IndexedSeeker> Eligible(string keyGroup, IReadOnlyList<string> regionCodes) =>
         index.Seekers(seeker => seeker.IsIn(keyGroup) && regionCodes.Any(region => RegionCodes.Covers(region, seeker.Snapshot.RegionCode)));
 
+    /// <summary>The eligible seekers, without those in a job when the campaign is for the unplaced.</summary>
+    public async Task<List<IndexedSeeker>> EligibleAsync(string keyGroup, IReadOnlyList<string> regionCodes, bool unplacedOnly,
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var eligible = Eligible(keyGroup, regionCodes);
+        if (!unplacedOnly) return eligible;
+        var placed = await CampaignStore.PlacedAsync(connection, transaction, [.. eligible.Select(seeker => seeker.SeekerId)], cancellationToken);
+        return eligible.Where(seeker => !placed.Contains(seeker.SeekerId)).ToList();
+    }
+
     public static int ItemsFor(int seekers) => Math.Max(1, (seekers + SeekersPerItem - 1) / SeekersPerItem);
 
     public static int SliceOf(Guid seekerId, int items)
@@ -40,7 +51,9 @@ public sealed class CampaignRunner(CandidateIndex index, IndexSynchronizer synch
         var occupations = vocabulary.Occupations(campaign.Occupations);
         var matches = new List<Match>();
         var seekersMatched = 0;
-        foreach (var seeker in Eligible(campaign.KeyGroup, campaign.RegionCodes).Where(seeker => SliceOf(seeker.SeekerId, work.Items) == work.Item))
+        var eligible = await EligibleAsync(campaign.KeyGroup, campaign.RegionCodes, campaign.UnplacedOnly, transaction.Connection, transaction.Transaction,
+            transaction.CancellationToken);
+        foreach (var seeker in eligible.Where(seeker => SliceOf(seeker.SeekerId, work.Items) == work.Item))
         {
             var found = recommender.Recommend(seeker, occupations.Length == 0 ? ResultsPerSeeker : 4 * ResultsPerSeeker);
             if (occupations.Length > 0)

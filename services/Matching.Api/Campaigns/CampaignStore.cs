@@ -15,22 +15,34 @@ public static class CampaignStore
     private const string CampaignColumns =
         """
         c.campaign_id, c.name, c.key_group, c.region_codes, c.occupations, c.created_by, c.created_at, c.total_items, c.completed_items,
-        c.seekers_total, c.seekers_matched, c.completed_at,
+        c.seekers_total, c.seekers_matched, c.completed_at, c.unplaced_only,
         (SELECT count(*) FROM campaign_results r WHERE r.campaign_id = c.campaign_id) AS result_count
         """;
 
     public static Task CreateAsync(ServiceTransaction transaction, Guid campaignId, CreateCampaignRequest request, Guid createdBy, int items, int seekers) =>
         transaction.ExecuteAsync(
             """
-            INSERT INTO campaigns (campaign_id, name, key_group, region_codes, occupations, created_by, total_items, seekers_total)
-            VALUES (@campaignId, @Name, @KeyGroup, @RegionCodes, @Occupations, @createdBy, @items, @seekers);
+            INSERT INTO campaigns (campaign_id, name, key_group, region_codes, occupations, created_by, total_items, seekers_total, unplaced_only)
+            VALUES (@campaignId, @Name, @KeyGroup, @RegionCodes, @Occupations, @createdBy, @items, @seekers, @unplacedOnly);
             INSERT INTO campaign_items (campaign_id, item) SELECT @campaignId, generate_series(0, @items - 1);
             """,
             new
             {
                 campaignId, request.Name, request.KeyGroup, RegionCodes = request.RegionCodes!.ToArray(),
-                Occupations = (request.Occupations ?? []).ToArray(), createdBy, items, seekers,
+                Occupations = (request.Occupations ?? []).ToArray(), createdBy, items, seekers, unplacedOnly = request.UnplacedOnly ?? false,
             });
+
+    /// <summary>
+    /// Of these seekers, those in a job: hired (or found in the job at a follow-up) and not found to have left it
+    /// since, as matching's interactions record the job-posting service's events.
+    /// </summary>
+    public static async Task<HashSet<Guid>> PlacedAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid[] seekerIds, CancellationToken cancellationToken) =>
+        seekerIds.Length == 0 ? [] : (await connection.QueryAsync<Guid>(new CommandDefinition(
+            """
+            SELECT seeker_id FROM interactions WHERE seeker_id = ANY(@seekerIds)
+            GROUP BY seeker_id
+            HAVING max(occurred_at) FILTER (WHERE kind IN ('hired', 'retained')) > coalesce(max(occurred_at) FILTER (WHERE kind = 'left-job'), '-infinity')
+            """, new { seekerIds }, transaction, cancellationToken: cancellationToken))).ToHashSet();
 
     public static async Task<CampaignRow?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid campaignId, CancellationToken cancellationToken) =>
         await connection.QuerySingleOrDefaultAsync<CampaignRow>(new CommandDefinition(
@@ -89,6 +101,10 @@ public static class CampaignStore
         return ranks;
     }
 
+    /// <summary>What a sent result can lead to, in order: the furthest one reached is the result's outcome.</summary>
+    private static readonly string[] Outcomes = ["applied", "interview", "offer", "hired", "retained"];
+
+    /// <summary>A page of results grouped by seeker (the seeker with the best match first, each seeker's matches by rank).</summary>
     public static async Task<CampaignResultsPage> ResultsAsync(
         NpgsqlConnection connection, Guid campaignId, int page, int pageSize, CancellationToken cancellationToken)
     {
@@ -96,9 +112,15 @@ public static class CampaignStore
             "SELECT count(*) FROM campaign_results WHERE campaign_id = @campaignId", new { campaignId }, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<CampaignResultRow>(new CommandDefinition(
             """
-            SELECT result_id, seeker_id, posting_id, title, rank, score, model_score, policy_boost, policy_rule, explanation::text AS explanation, sent_at
-            FROM campaign_results WHERE campaign_id = @campaignId ORDER BY score DESC, result_id LIMIT @pageSize OFFSET @offset
-            """, new { campaignId, pageSize, offset = (page - 1) * pageSize }, cancellationToken: cancellationToken));
+            SELECT r.result_id, r.seeker_id, r.posting_id, r.title, r.rank, r.score, r.model_score, r.policy_boost, r.policy_rule,
+                   r.explanation::text AS explanation, r.sent_at,
+                   (SELECT i.kind FROM interactions i
+                    WHERE r.sent_at IS NOT NULL AND i.seeker_id = r.seeker_id AND i.posting_id = r.posting_id AND i.occurred_at >= r.sent_at
+                      AND i.kind = ANY(@outcomes)
+                    ORDER BY array_position(@outcomes, i.kind) DESC LIMIT 1) AS outcome
+            FROM campaign_results r WHERE r.campaign_id = @campaignId
+            ORDER BY max(r.score) OVER (PARTITION BY r.seeker_id) DESC, r.seeker_id, r.rank, r.result_id LIMIT @pageSize OFFSET @offset
+            """, new { campaignId, pageSize, offset = (page - 1) * pageSize, outcomes = Outcomes }, cancellationToken: cancellationToken));
         return new CampaignResultsPage(rows.Select(row => row.ToResponse()).ToList(), total, page, pageSize);
     }
 

@@ -30,7 +30,7 @@ public static class CampaignsApi
     {
         var campaigns = endpoints.MapApiGroup("/api/matches/campaigns", "Campaigns", "Targeted matching for key groups, run by caseworkers, with results and outcomes per seeker.").RequireAuthorization(Policies.Staff);
         campaigns.MapPost("/", CreateCampaign)
-            .WithName("CreateCampaign").WithSummary("Start a targeted campaign for a key group in regions the caller serves (the batch match runs in the background).");
+            .WithName("CreateCampaign").WithSummary("Start a targeted campaign for a key group in regions the caller serves, optionally only its seekers not in a job (the batch match runs in the background).");
         campaigns.MapGet("/", ListCampaigns)
             .WithName("ListCampaigns").WithSummary("Campaigns of the caller's regions, newest first.");
         campaigns.MapGet("/{campaignId:guid}", GetCampaign)
@@ -68,7 +68,11 @@ public static class CampaignsApi
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
 
         await synchronizer.FreshAsync(cancellationToken);
-        var seekers = runner.Eligible(request.KeyGroup!, request.RegionCodes!).Count;
+        int seekers;
+        await using (var counting = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            seekers = (await runner.EligibleAsync(request.KeyGroup!, request.RegionCodes!, request.UnplacedOnly ?? false, counting, null, cancellationToken)).Count;
+        }
         var items = CampaignRunner.ItemsFor(seekers);
         var campaignId = Guid.NewGuid();
         await transactions.RunAsync(async transaction =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using JobMatch.ServiceDefaults.Messaging;
 using JobMatch.ServiceDefaults.PersonalData;
@@ -17,19 +18,33 @@ public sealed class KeyGroupRow
     public DateTime SetAt { get; init; }
     public Guid? VerifiedBy { get; init; }
     public DateTime? VerifiedAt { get; init; }
+    public string? FactsProtected { get; init; }
+    public Guid? RejectedBy { get; init; }
+    public DateTime? RejectedAt { get; init; }
+
+    /// <summary>Declared (applies, not yet checked), verified, rejected by a caseworker, or not applicable.</summary>
+    public string State => RejectedAt is not null ? KeyGroupState.Rejected
+        : !Applies ? KeyGroupState.NotApplicable
+        : VerifiedAt is not null ? KeyGroupState.Verified
+        : KeyGroupState.Declared;
 }
 
-/// <summary>A key group as shown: evidence opened only for the seeker and for staff who asked to see it (audited).</summary>
+/// <summary>
+/// A key group as shown: evidence (the sentence and, for a derived group, its facts; for a rejection, the caseworker's
+/// reason) opened only for the seeker and for staff who asked to see it (audited).
+/// </summary>
 public sealed record KeyGroupResponse(
-    string KeyGroup, bool Applies, string Source, Guid SetBy, DateTime SetAt, Guid? VerifiedBy, DateTime? VerifiedAt, string? Evidence)
+    string KeyGroup, bool Applies, string Source, Guid SetBy, DateTime SetAt, Guid? VerifiedBy, DateTime? VerifiedAt, string? Evidence,
+    string State = KeyGroupState.NotApplicable, IReadOnlyDictionary<string, string>? Facts = null, DateTime? RejectedAt = null)
 {
-    public static KeyGroupResponse From(KeyGroupRow row, string? evidence) =>
-        new(row.KeyGroup, row.Applies, row.Source, row.SetBy, row.SetAt, row.VerifiedBy, row.VerifiedAt, evidence);
+    public static KeyGroupResponse From(KeyGroupRow row, string? evidence, IReadOnlyDictionary<string, string>? facts = null) =>
+        new(row.KeyGroup, row.Applies, row.Source, row.SetBy, row.SetAt, row.VerifiedBy, row.VerifiedAt, evidence, row.State, facts, row.RejectedAt);
 }
 
 public sealed class KeyGroupStore(NpgsqlDataSource dataSource, PersonalDataProtector protector)
 {
-    private const string Columns = "seeker_id, key_group, applies, evidence_protected, source, set_by, set_at, verified_by, verified_at";
+    private const string Columns =
+        "seeker_id, key_group, applies, evidence_protected, source, set_by, set_at, verified_by, verified_at, facts_protected, rejected_by, rejected_at";
 
     public async Task<IReadOnlyList<KeyGroupRow>> ListAsync(Guid seekerId, CancellationToken cancellationToken)
     {
@@ -42,6 +57,13 @@ public sealed class KeyGroupStore(NpgsqlDataSource dataSource, PersonalDataProte
         (await transaction.QueryAsync<KeyGroupRow>($"SELECT {Columns} FROM key_groups WHERE seeker_id = @seekerId ORDER BY key_group", new { seekerId })).AsList();
 
     public string EvidenceOf(KeyGroupRow row) => protector.Unprotect(row.EvidenceProtected);
+
+    /// <summary>The facts a derived group rests on (none for a caseworker's row, or one derived before migration 007).</summary>
+    public IReadOnlyDictionary<string, string>? FactsOf(KeyGroupRow row) =>
+        row.FactsProtected is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(protector.Unprotect(row.FactsProtected));
+
+    /// <summary>The group as the seeker or a staff member who asked for the evidence sees it.</summary>
+    public KeyGroupResponse WithEvidence(KeyGroupRow row) => KeyGroupResponse.From(row, EvidenceOf(row), FactsOf(row));
 
     /// <summary>Register entries for an ID number (by its blind index).</summary>
     public async Task<IReadOnlyList<RegisterEntry>> RegistersAsync(ServiceTransaction transaction, string? nationalIdIndex) =>
@@ -61,15 +83,20 @@ public sealed class KeyGroupStore(NpgsqlDataSource dataSource, PersonalDataProte
         {
             await transaction.ExecuteAsync(
                 """
-                INSERT INTO key_groups (seeker_id, key_group, applies, evidence_protected, source, set_by, set_at)
-                VALUES (@seekerId, @KeyGroup, @Applies, @Evidence, 'derived', @seekerId, now())
+                INSERT INTO key_groups (seeker_id, key_group, applies, evidence_protected, facts_protected, source, set_by, set_at)
+                VALUES (@seekerId, @KeyGroup, @Applies, @Evidence, @Facts, 'derived', @seekerId, now())
                 ON CONFLICT (seeker_id, key_group) DO UPDATE SET
-                    applies = excluded.applies, evidence_protected = excluded.evidence_protected, set_by = excluded.set_by, set_at = excluded.set_at,
+                    applies = excluded.applies, evidence_protected = excluded.evidence_protected, facts_protected = excluded.facts_protected,
+                    set_by = excluded.set_by, set_at = excluded.set_at,
                     verified_by = CASE WHEN key_groups.applies = excluded.applies THEN key_groups.verified_by END,
                     verified_at = CASE WHEN key_groups.applies = excluded.applies THEN key_groups.verified_at END
                 WHERE key_groups.source = 'derived'
                 """,
-                new { seekerId, status.KeyGroup, status.Applies, Evidence = protector.Protect(status.Evidence) });
+                new
+                {
+                    seekerId, status.KeyGroup, status.Applies, Evidence = protector.Protect(status.Evidence),
+                    Facts = status.Facts is { Count: > 0 } facts ? protector.Protect(JsonSerializer.Serialize(facts)) : null,
+                });
         }
     }
 
@@ -87,7 +114,21 @@ public sealed class KeyGroupStore(NpgsqlDataSource dataSource, PersonalDataProte
             VALUES (@seekerId, @keyGroup, @applies, @Evidence, 'caseworker', @staffId, now(), @staffId, now())
             ON CONFLICT (seeker_id, key_group) DO UPDATE SET
                 applies = excluded.applies, evidence_protected = excluded.evidence_protected, source = 'caseworker',
-                set_by = excluded.set_by, set_at = excluded.set_at, verified_by = excluded.verified_by, verified_at = excluded.verified_at
+                set_by = excluded.set_by, set_at = excluded.set_at, verified_by = excluded.verified_by, verified_at = excluded.verified_at,
+                facts_protected = NULL, rejected_by = NULL, rejected_at = NULL
             """,
             new { seekerId, keyGroup, applies, Evidence = protector.Protect(evidence), staffId });
+
+    /// <summary>
+    /// A caseworker finds a group that applies (derived or set) false: it no longer applies, the reason is its evidence,
+    /// and it is not re-derived until a caseworker corrects it. False when the group does not apply (nothing to reject).
+    /// </summary>
+    public async Task<bool> RejectAsync(ServiceTransaction transaction, Guid seekerId, string keyGroup, string reason, Guid staffId) =>
+        await transaction.ExecuteAsync(
+            """
+            UPDATE key_groups SET applies = false, evidence_protected = @Reason, source = 'caseworker', set_by = @staffId, set_at = now(),
+                verified_by = NULL, verified_at = NULL, rejected_by = @staffId, rejected_at = now()
+            WHERE seeker_id = @seekerId AND key_group = @keyGroup AND applies
+            """,
+            new { seekerId, keyGroup, Reason = protector.Protect(reason), staffId }) == 1;
 }

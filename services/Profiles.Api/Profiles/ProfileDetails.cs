@@ -9,8 +9,8 @@ public sealed record WorkEntry(string? Employer, string? Occupation, DateOnly? F
 /// <summary>Military service, kept so the occupation can be translated to civilian ones. Sealed at rest.</summary>
 public sealed record VeteranService(DateOnly? DischargeDate, string? Branch, string? MilitaryOccupation);
 
-/// <summary>A disability as certified (category and grade of the disability certificate). Sealed at rest.</summary>
-public sealed record Disability(string? Category, int? Grade);
+/// <summary>A disability as certified (category, grade and number of the 残疾人证). Sealed at rest.</summary>
+public sealed record Disability(string? Category, int? Grade, string? CertificateNumber = null);
 
 /// <summary>A typed skill and the concept it was normalised to (the key matching compares).</summary>
 public sealed record SkillEntry(string Text, string Concept);

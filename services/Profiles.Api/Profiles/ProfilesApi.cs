@@ -187,10 +187,10 @@ public static class ProfilesApi
             row.SeekerId, store.NameOf(row), store.PhoneOf(row), Masking.NationalIdFor(store.NationalIdOf(row), revealId), !revealId,
             row.Skills.Select(skill => new SkillEntry(skill, SkillKey.Normalize(skill))).ToList(), row.RegionCode, row.Latitude, row.Longitude,
             row.MaxCommuteKm, row.WillingToRelocate, ProfileStore.DetailsOf(row),
-            rows.Select(group => KeyGroupResponse.From(group, revealEvidence ? keyGroups.EvidenceOf(group) : null)).ToList(),
+            rows.Select(group => revealEvidence ? keyGroups.WithEvidence(group) : KeyGroupResponse.From(group, null)).ToList(),
             revealSensitive ? store.PersonalOf(row) : null, row.UpdatedAt, row.NationalOccupationCode));
     }
 
     private static async Task<IReadOnlyList<KeyGroupResponse>> OwnKeyGroupsAsync(KeyGroupStore keyGroups, Guid seekerId, CancellationToken cancellationToken) =>
-        (await keyGroups.ListAsync(seekerId, cancellationToken)).Select(row => KeyGroupResponse.From(row, keyGroups.EvidenceOf(row))).ToList();
+        (await keyGroups.ListAsync(seekerId, cancellationToken)).Select(keyGroups.WithEvidence).ToList();
 }

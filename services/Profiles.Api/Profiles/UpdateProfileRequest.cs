@@ -70,6 +70,8 @@ public sealed partial record UpdateProfileRequest(
                 "workHistory", "Each job has a start date, not in the future, and ends after it starts.")
             .Require(Veteran is null || Veteran.DischargeDate is not null && Veteran.DischargeDate <= today, "veteran", "A veteran's discharge date is required and not in the future.")
             .Require(Disability is null || Disability.Grade is null or (>= 1 and <= 4), "disability", "A disability grade is 1 to 4.")
+            .Require(Disability?.CertificateNumber is null || CertificateNumberPattern().IsMatch(JobMatch.TextAnalysis.TextNormalizer.Clean(Disability.CertificateNumber)),
+                "disability", CertificateNumberMessage)
             .Require(HealthNotes is null || HealthNotes.Length <= 1000, "healthNotes", "Health notes are at most 1,000 characters.")
             .Require(UnemployedSince is null || UnemployedSince <= today, "unemployedSince", "Unemployment cannot start in the future.")
             .Require(Consents is null || Consents.Keys.All(Consent.Purpose.All.Contains), "consents", "The purpose is one of " + string.Join(", ", Consent.Purpose.All) + ".");
@@ -85,7 +87,16 @@ public sealed partial record UpdateProfileRequest(
         EmploymentTypes?.Distinct().ToList() ?? [], AvailableFrom, RuralResidence ?? false, UnemployedSince);
 
     public PersonalDetails Personal(NationalIdNumber? nationalId) =>
-        new(nationalId?.BirthDate, nationalId?.Gender, Veteran, Disability, HealthNotes, LowIncomeHousehold ?? false);
+        new(nationalId?.BirthDate, nationalId?.Gender, Veteran, DisabilityKept, HealthNotes, LowIncomeHousehold ?? false);
+
+    internal const string CertificateNumberMessage = "A disability certificate number is 6 to 30 letters or digits.";
+
+    [GeneratedRegex("^[0-9A-Za-z]{6,30}$")]
+    private static partial Regex CertificateNumberPattern();
+
+    /// <summary>The disability as kept: the certificate number in its clean form, upper-cased (the X of an ID number).</summary>
+    private Disability? DisabilityKept => Disability is null ? null
+        : Disability with { CertificateNumber = Disability.CertificateNumber is { } number ? JobMatch.TextAnalysis.TextNormalizer.Clean(number).ToUpperInvariant() : null };
 
     private static List<string> Trimmed(IReadOnlyList<string>? items) =>
         items?.Select(item => item.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];

@@ -49,7 +49,7 @@ public static class SeekerRegisterApi
         var register = endpoints.MapApiGroup("/api/profiles/seekers", "Seeker register", "The caseworkers' register of the seekers of their regions: search by name, ID number, key group, placement and contact; every listed seeker audited.").RequireAuthorization(Policies.Staff);
         register.MapGet("/", ListSeekers)
             .WithName("ListRegisteredSeekers")
-            .WithSummary("Lists and searches the seekers of the caller's regions: by name, ID number, key group, verification, placement, days since contact (audited).");
+            .WithSummary("Lists and searches the seekers of the caller's regions: by name, ID number, key group, verification, placement, days since contact, or named seekers (audited).");
         return endpoints;
     }
 
@@ -69,7 +69,8 @@ public static class SeekerRegisterApi
             query.Placed,
             query.NotContactedForDays is { } days ? now.AddDays(-days) : null,
             after,
-            query.Limit ?? DefaultPageSize);
+            query.Limit ?? DefaultPageSize,
+            query.SeekerId is { Length: > 0 } ids ? ids.Distinct().ToArray() : null);
         var rows = await transactions.RunAsync(async transaction =>
         {
             var found = await SeekerRegisterStore.ListAsync(transaction, filter);
@@ -111,6 +112,8 @@ public sealed class RegisterQuery
     public string? RegionCode { get; init; }
     public int? Limit { get; init; }
     public string? After { get; init; }
+    /// <summary>Only these seekers (repeated, at most a page): to name the people a campaign's results are for.</summary>
+    public Guid[]? SeekerId { get; init; }
     public HttpContext Http { get; init; } = null!;
 
     public Validation Validate(DateOnly today, out NationalId? nationalId, out RegisterCursor? after)
@@ -126,7 +129,8 @@ public sealed class RegisterQuery
             .Require(KeyGroup is null || SeekerKeyGroups.All.Contains(KeyGroup), "keyGroup", KeyGroupsApi.KnownGroups)
             .Require(NotContactedForDays is null or (>= 0 and <= 3650), "notContactedForDays", "Days without contact are between 0 and 3,650.")
             .Require(Limit is null or (>= 1 and <= SeekerRegisterApi.MaxPageSize), "limit", $"A page holds 1 to {SeekerRegisterApi.MaxPageSize} seekers.")
-            .Require(After is null || after is not null, "after", "The page position is not one this register gave out.");
+            .Require(After is null || after is not null, "after", "The page position is not one this register gave out.")
+            .Require(SeekerId is null || SeekerId.Length <= SeekerRegisterApi.MaxPageSize, "seekerId", $"At most {SeekerRegisterApi.MaxPageSize} seekers at a time.");
         return RegionCode is null ? validation : validation.RequireRegionCode(RegionCode);
     }
 }

@@ -15,7 +15,8 @@ public sealed record RegisterFilter(
     bool? Placed,
     DateTime? NotContactedSince,
     RegisterCursor? After,
-    int Limit);
+    int Limit,
+    Guid[]? SeekerIds = null);
 
 /// <summary>Where a page ended: the last seeker's registration time and id (pages run newest first).</summary>
 public sealed record RegisterCursor(DateTime CreatedAt, Guid SeekerId)
@@ -66,6 +67,7 @@ public static class SeekerRegisterStore
         var conditions = new List<string>();
         if (filter.RegionPrefixes is not null) conditions.Add("p.region_code LIKE ANY (@patterns)");
         if (filter.NameIndex is not null) conditions.Add("p.name_index = @NameIndex");
+        if (filter.SeekerIds is not null) conditions.Add("p.seeker_id = ANY(@SeekerIds)");
         if (filter.NationalIdIndex is not null) conditions.Add("p.national_id_index = @NationalIdIndex");
         if (filter.KeyGroup is not null)
         {
@@ -98,6 +100,7 @@ public static class SeekerRegisterStore
                 patterns = filter.RegionPrefixes?.Select(prefix => prefix + "%").ToArray(),
                 filter.NameIndex,
                 filter.NationalIdIndex,
+                filter.SeekerIds,
                 filter.KeyGroup,
                 filter.Verified,
                 filter.NotContactedSince,

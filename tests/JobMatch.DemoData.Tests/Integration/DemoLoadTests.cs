@@ -39,9 +39,8 @@ public sealed class DemoLoadTests : IAsyncLifetime
         var loader = new DemoLoader(new ServiceClient(_postings.CreateClient()), new ServiceClient(_profiles.CreateClient()),
             new DemoTokens(TestSecrets.SigningKey), parallelism: 4);
 
-        var load = await loader.LoadAsync(market, now);
-        await History.BackdateAsync(_postings.Servers.ConnectionStringFor(_postings.Database), _profiles.Servers.ConnectionStringFor(_profiles.Database),
-            market, load, now);
+        var load = await loader.LoadAsync(market, now, loaded => History.BackdateAsync(
+            _postings.Servers.ConnectionStringFor(_postings.Database), _profiles.Servers.ConnectionStringFor(_profiles.Database), market, loaded, now));
 
         Assert.Equal(Small.Postings, load.Published + load.HeldForReview);
         Assert.True(load.Published >= Small.Postings * 0.9, $"{load.HeldForReview} postings held for review");

@@ -243,6 +243,39 @@ public sealed class ApplicationsTests : PostingsHost
     }
 
     [Fact]
+    public async Task A_visit_found_out_later_keeps_its_day_but_never_one_before_the_application_or_in_the_future()
+    {
+        var (_, postingId, _, application) = await AppliedAsync();
+        // The application was made six weeks ago (the world the test needs, set in the store; the API stamps "now").
+        await using (var connection = await Factory.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("UPDATE applications SET created_at = now() - interval '42 days' WHERE id = @Id", new { application.Id });
+        }
+        using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200"));
+        using var english = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200"));
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var hiredOn = DateTime.UtcNow.AddDays(-35);
+
+        using var beforeApplying = await caseworker.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups",
+            new { outcome = "hired", visitedAt = DateTime.UtcNow.AddDays(-50) });
+        using var beforeApplyingEnglish = await english.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups",
+            new { outcome = "hired", visitedAt = DateTime.UtcNow.AddDays(-50) });
+        using var inTheFuture = await english.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups",
+            new { outcome = "hired", visitedAt = DateTime.UtcNow.AddDays(2) });
+        using var earlier = await caseworker.PostAsJsonAsync($"/api/applications/{application.Id}/follow-ups", new { outcome = "hired", visitedAt = hiredOn });
+
+        Assert.Equal(["visitedAt"], await ProblemAssert.IsValidationProblemAsync(beforeApplying));
+        Assert.Contains("回访日期不能早于求职申请日期", await beforeApplying.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(["visitedAt"], await ProblemAssert.IsValidationProblemAsync(beforeApplyingEnglish));
+        Assert.Contains("cannot be before the application", await beforeApplyingEnglish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(["visitedAt"], await ProblemAssert.IsValidationProblemAsync(inTheFuture));
+        Assert.Equal(HttpStatusCode.Created, earlier.StatusCode);
+        // The event carries the day of the placement, so the register's placed_at and the monthly figures count it then.
+        var recorded = Assert.Single(await ApplicationEventsAsync(postingId), e => e.Type == "FollowUpRecorded");
+        Assert.Equal(DateOnly.FromDateTime(hiredOn), DateOnly.FromDateTime(recorded.Body.GetProperty("visitedAt").GetDateTimeOffset().UtcDateTime));
+    }
+
+    [Fact]
     public async Task Staff_list_a_seekers_applications_in_their_regions_only_and_without_cover_notes()
     {
         var (_, _, seekerId, application) = await AppliedAsync();

@@ -74,6 +74,37 @@ public sealed class CampaignTests : MatchingHost
     }
 
     [Fact]
+    public async Task A_campaign_for_the_unplaced_leaves_out_seekers_in_a_job_but_not_those_who_left_one()
+    {
+        var job = Job("仓库管理员", ["Warehousing"]);
+        await PublishedAsync(job);
+        // The jobs they were hired into (and one left): another posting, so this one stays new to all three.
+        var earlier = Job("叉车司机", ["Forklift"]);
+        await PublishedAsync(earlier);
+        var (waiting, inAJob, leftTheJob) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        foreach (var graduate in new[] { waiting, inAJob, leftTheJob })
+            await ProfileAsync(Profile(graduate, ["Warehousing"]) with { KeyGroups = ["graduate"] });
+        foreach (var hired in new[] { inAJob, leftTheJob })
+        {
+            await ConsumedAsync(new ApplicationStatusChanged(Guid.NewGuid(), earlier.PostingId, hired, "offer", "hired", null, DateTimeOffset.UtcNow.AddDays(-40)),
+                "ApplicationStatusChangedConsumer");
+        }
+        await ConsumedAsync(new FollowUpRecorded(Guid.NewGuid(), Guid.NewGuid(), earlier.PostingId, leftTheJob, "left-job", 20, DateTimeOffset.UtcNow.AddDays(-20)),
+            "FollowUpRecordedConsumer");
+
+        using var everyone = await PostAsync("/api/matches/campaigns", new { name = "毕业生", keyGroup = "graduate", regionCodes = new[] { "150100" } });
+        using var unplaced = await PostAsync("/api/matches/campaigns", new { name = "未就业毕业生", keyGroup = "graduate", regionCodes = new[] { "150100" }, unplacedOnly = true });
+
+        Assert.Equal(3, (await everyone.Content.ReadFromJsonAsync<CampaignResponse>(Json))!.SeekersTotal);
+        var campaign = (await unplaced.Content.ReadFromJsonAsync<CampaignResponse>(Json))!;
+        Assert.True(campaign.UnplacedOnly);
+        Assert.Equal(2, campaign.SeekersTotal);
+        await CompletedAsync(campaign.Id);
+        var results = (await GetAsync<CampaignResultsPage>($"/api/matches/campaigns/{campaign.Id}/results"))!;
+        Assert.Equal(new[] { waiting, leftTheJob }.Order(), results.Items.Select(result => result.SeekerId).Distinct().Order());
+    }
+
+    [Fact]
     public async Task A_large_campaign_is_split_into_work_items_that_all_complete()
     {
         var job = Job("焊工", ["Welding"]);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
 using JobMatch.Testing;
 
 namespace Profiles.Tests.Integration;
@@ -129,5 +130,116 @@ public sealed class KeyGroupsTests : ProfilesHost
 
         Assert.Equal(["evidence", "reason"], await ProblemAssert.IsValidationProblemAsync(missing));
         Assert.Equal(["keyGroup"], await ProblemAssert.IsValidationProblemAsync(unknown));
+    }
+
+    private static readonly string Discharged = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, object?> Veteran()
+    {
+        var profile = Profile(TestIds.Make("150102", new DateOnly(1990, 4, 4), 13));
+        profile["veteran"] = new { dischargeDate = Discharged, branch = "army", militaryOccupation = "driver" };
+        profile["disability"] = new { category = "physical", grade = 3, certificateNumber = "15010219900404131X43" };
+        return profile;
+    }
+
+    [Fact]
+    public async Task Declared_facts_show_as_declared_groups_with_their_facts_sealed_at_rest_and_absent_from_events()
+    {
+        var seekerId = await SavedAsync(Veteran());
+
+        var profile = await MineAsync(seekerId);
+
+        var veteran = GroupOf(profile, "veteran");
+        Assert.Equal("declared", veteran.GetProperty("state").GetString());
+        Assert.Equal(Discharged, veteran.GetProperty("facts").GetProperty("dischargedOn").GetString());
+        Assert.Equal("army", veteran.GetProperty("facts").GetProperty("branch").GetString());
+        var difficulty = GroupOf(profile, "employment-difficulty");
+        Assert.Equal("declared", difficulty.GetProperty("state").GetString());
+        Assert.Equal("3", difficulty.GetProperty("facts").GetProperty("disabilityGrade").GetString());
+        Assert.Equal("not-applicable", GroupOf(profile, "graduate").GetProperty("state").GetString());
+        Assert.Equal("15010219900404131X43", profile.GetProperty("disability").GetProperty("certificateNumber").GetString());
+        await using var connection = await Factory.DataSource.OpenConnectionAsync();
+        var stored = string.Join("|", await connection.QueryAsync<string>(
+            "SELECT concat_ws('|', personal_protected, details::text) FROM profiles WHERE seeker_id = @seekerId UNION ALL SELECT concat_ws('|', evidence_protected, facts_protected) FROM key_groups WHERE seeker_id = @seekerId",
+            new { seekerId }));
+        Assert.DoesNotContain("15010219900404131X43", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(Discharged, stored, StringComparison.Ordinal);
+        Assert.All(await OutboxAsync(seekerId), row =>
+        {
+            Assert.DoesNotContain("15010219900404131X43", row.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain(Discharged, row.Body, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task A_disability_certificate_number_that_is_not_letters_and_digits_is_refused_in_Chinese_or_English()
+    {
+        var profile = Profile();
+        profile["disability"] = new { grade = 2, certificateNumber = "证号：12" };
+        using var chinese = Factory.ClientWithToken(TestTokens.Seeker(Guid.NewGuid()));
+        using var english = Factory.ClientWithToken(TestTokens.Seeker(Guid.NewGuid()));
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        using var inChinese = await chinese.PutAsJsonAsync("/api/profiles/me", profile);
+        using var inEnglish = await english.PutAsJsonAsync("/api/profiles/me", profile);
+
+        Assert.Equal(["disability"], await ProblemAssert.IsValidationProblemAsync(inChinese));
+        Assert.Contains("残疾人证号为 6 至 30 位字母或数字", await inChinese.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(["disability"], await ProblemAssert.IsValidationProblemAsync(inEnglish));
+        Assert.Contains("6 to 30 letters or digits", await inEnglish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_caseworker_rejects_a_declared_group_with_a_reason_the_seeker_reads_and_it_stands_until_corrected()
+    {
+        var seekerId = await SavedAsync(Veteran());
+        var caseworkerId = Guid.NewGuid();
+        using var client = Factory.ClientWithToken(TestTokens.Caseworker(caseworkerId, "150100"));
+
+        using var rejected = await client.PostAsJsonAsync($"/api/profiles/{seekerId}/key-groups/veteran/rejection", new { reason = "退役证与兵役登记不符" });
+        await SavedAsync(Veteran(), seekerId);
+        var afterSaving = GroupOf(await MineAsync(seekerId), "veteran");
+        using var corrected = await client.PutAsJsonAsync($"/api/profiles/{seekerId}/key-groups/veteran",
+            new { applies = true, evidence = "退役证原件已核验", reason = "复核后认定" });
+
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        Assert.Equal("rejected", afterSaving.GetProperty("state").GetString());
+        Assert.False(afterSaving.GetProperty("applies").GetBoolean());
+        Assert.Equal("退役证与兵役登记不符", afterSaving.GetProperty("evidence").GetString());
+        Assert.Equal(JsonValueKind.Null, afterSaving.GetProperty("verifiedBy").ValueKind);
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        var now = GroupOf(await MineAsync(seekerId), "veteran");
+        Assert.Equal("verified", now.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, now.GetProperty("rejectedAt").ValueKind);
+        Assert.Equal([("reject-key-group", "退役证与兵役登记不符"), ("correct-key-group", "复核后认定")],
+            (await AuditAsync()).Select(entry => (entry.Action, entry.Reason)));
+        // Matching heard the flag go with the rejection and come back with the correction.
+        var flags = (await OutboxAsync(seekerId)).Where(row => row.Type == "JobMatch.Contracts.ProfileUpdated")
+            .Select(row => Parse(row.Body).GetProperty("keyGroups").EnumerateArray().Any(flag => flag.GetString() == "veteran")).ToList();
+        Assert.Equal([true, false, false, true], flags);
+    }
+
+    [Fact]
+    public async Task A_rejection_needs_a_real_reason_and_a_group_that_applies_and_is_for_the_seekers_region_only()
+    {
+        var seekerId = await SavedAsync(Veteran());
+        using var chinese = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"));
+        using var english = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"));
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        using var elsewhere = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200"));
+
+        using var dot = await chinese.PostAsJsonAsync($"/api/profiles/{seekerId}/key-groups/veteran/rejection", new { reason = "." });
+        using var notApplying = await chinese.PostAsJsonAsync($"/api/profiles/{seekerId}/key-groups/graduate/rejection", new { reason = "没有毕业证明" });
+        using var notApplyingEnglish = await english.PostAsJsonAsync($"/api/profiles/{seekerId}/key-groups/graduate/rejection", new { reason = "no diploma seen" });
+        using var otherRegion = await elsewhere.PostAsJsonAsync($"/api/profiles/{seekerId}/key-groups/veteran/rejection", new { reason = "records check" });
+
+        Assert.Equal(["reason"], await ProblemAssert.IsValidationProblemAsync(dot));
+        Assert.Equal(["keyGroup"], await ProblemAssert.IsValidationProblemAsync(notApplying));
+        Assert.Contains("无可驳回", await notApplying.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(["keyGroup"], await ProblemAssert.IsValidationProblemAsync(notApplyingEnglish));
+        Assert.Contains("nothing to reject", await notApplyingEnglish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, otherRegion.StatusCode);
+        Assert.Equal("declared", GroupOf(await MineAsync(seekerId), "veteran").GetProperty("state").GetString());
+        Assert.Empty(await AuditAsync());
     }
 }

@@ -97,6 +97,24 @@ public sealed class SeekerRegisterTests : ProfilesHost
     }
 
     [Fact]
+    public async Task Named_seekers_are_listed_by_id_within_the_region_only_and_audited_and_a_page_at_most()
+    {
+        var (veteran, saihan, baotou) = await SeedAsync();
+        var caseworker = Guid.NewGuid();
+        var token = TestTokens.Caseworker(caseworker, "150100");
+
+        var named = await IdsAsync($"&seekerId={veteran}&seekerId={baotou}", token);
+        using var tooMany = await RegisterAsync(token, string.Concat(Enumerable.Range(0, 101).Select(_ => "&seekerId=" + Guid.NewGuid())), "en");
+
+        Assert.Equal([veteran], named);
+        Assert.Equal(["seekerId"], await ProblemAssert.IsValidationProblemAsync(tooMany));
+        Assert.Contains("At most 100 seekers", await tooMany.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var entry = Assert.Single(await AuditAsync());
+        Assert.Equal((caseworker, "list-register", (Guid?)veteran), (entry.StaffId, entry.Action, entry.SeekerId));
+        Assert.DoesNotContain(saihan, named);
+    }
+
+    [Fact]
     public async Task Key_group_and_verification_filters_follow_a_caseworkers_verification()
     {
         var (veteran, _, _) = await SeedAsync();

@@ -20,7 +20,12 @@ public sealed class DemoLoader(ServiceClient postings, ServiceClient profiles, D
 {
     private readonly ConcurrentDictionary<string, TimeSpan> phases = new(StringComparer.Ordinal);
 
-    public async Task<LoadResult> LoadAsync(DemoMarket market, DateTime now)
+    /// <summary>
+    /// Loads the market. Follow-up visits are dated when they happened, which the API accepts only on or after the day
+    /// of the application they follow up: so they are recorded after <paramref name="backdate"/> has moved the
+    /// applications back to their days (History.BackdateAsync), and not at all without it.
+    /// </summary>
+    public async Task<LoadResult> LoadAsync(DemoMarket market, DateTime now, Func<LoadResult, Task>? backdate = null)
     {
         var caseworkers = market.Caseworkers.ToDictionary(caseworker => caseworker.LeagueCode, StringComparer.Ordinal);
         var postingIds = new Guid[market.Postings.Count];
@@ -45,14 +50,26 @@ public sealed class DemoLoader(ServiceClient postings, ServiceClient profiles, D
         {
             var application = market.Applications[index];
             if (!published[application.Posting]) return; // held for a caseworker's review: nobody can apply yet
-            var (id, moved, visited) = await ApplyAsync(market, application, postingIds[application.Posting], caseworkers, now);
+            var (id, moved) = await ApplyAsync(market, application, postingIds[application.Posting]);
             applicationIds[index] = id;
             Interlocked.Add(ref moves, moved);
-            Interlocked.Add(ref followUps, visited);
         }));
 
-        return new LoadResult(market.Employers.Count, published.Count(p => p), published.Count(p => !p), market.Seekers.Count,
-            applicationIds.Count(id => id is not null), moves, followUps, phases, postingIds, applicationIds);
+        var load = new LoadResult(market.Employers.Count, published.Count(p => p), published.Count(p => !p), market.Seekers.Count,
+            applicationIds.Count(id => id is not null), moves, 0, phases, postingIds, applicationIds);
+        if (backdate is null)
+        {
+            Console.WriteLine("demo data: the history is not moved back, so no follow-up visits (they are dated in the past)");
+            return load;
+        }
+        await backdate(load);
+        await TimedAsync("follow-ups", () => ForEachAsync(Enumerable.Range(0, market.Applications.Count), async index =>
+        {
+            if (applicationIds[index] is not { } id || market.Applications[index].FollowUp is not { } visit) return;
+            await VisitAsync(market, market.Applications[index], id, visit, caseworkers, now);
+            Interlocked.Increment(ref followUps);
+        }));
+        return load with { FollowUps = followUps };
     }
 
     private async Task RegisterAsync(DemoEmployer employer, Dictionary<string, DemoCaseworker> caseworkers)
@@ -84,8 +101,7 @@ public sealed class DemoLoader(ServiceClient postings, ServiceClient profiles, D
         return (id, answer["status"]?.GetValue<string>() == "published");
     }
 
-    private async Task<(Guid Id, int Moves, int FollowUps)> ApplyAsync(DemoMarket market, DemoApplication application, Guid postingId,
-        Dictionary<string, DemoCaseworker> caseworkers, DateTime now)
+    private async Task<(Guid Id, int Moves)> ApplyAsync(DemoMarket market, DemoApplication application, Guid postingId)
     {
         var seeker = market.Seekers[application.Seeker];
         var posting = market.Postings[application.Posting];
@@ -101,8 +117,12 @@ public sealed class DemoLoader(ServiceClient postings, ServiceClient profiles, D
                 new { status, reason = status == "rejected" ? application.RejectionReason : null });
         }
         if (application.Withdrawn) await postings.SendAsync(seekerToken, HttpMethod.Post, $"api/applications/{id}/withdraw");
-        if (application.FollowUp is not { } visit) return (id, application.Moves.Count, 0);
+        return (id, application.Moves.Count);
+    }
 
+    private async Task VisitAsync(DemoMarket market, DemoApplication application, Guid id, DemoFollowUp visit, Dictionary<string, DemoCaseworker> caseworkers, DateTime now)
+    {
+        var posting = market.Postings[application.Posting];
         var caseworker = caseworkers[posting.RegionCode[..4] + "00"];
         var visitedAt = now.AddDays(-visit.VisitedDaysAgo);
         await postings.SendAsync(tokens.Caseworker(caseworker.UserId, caseworker.LeagueCode, caseworker.Name), HttpMethod.Post,
@@ -113,7 +133,6 @@ public sealed class DemoLoader(ServiceClient postings, ServiceClient profiles, D
                     ? DateOnly.FromDateTime(visitedAt.AddDays(days)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                     : null,
             }, HttpStatusCode.Created);
-        return (id, application.Moves.Count, 1);
     }
 
     private async Task TimedAsync(string phase, Func<Task> work)

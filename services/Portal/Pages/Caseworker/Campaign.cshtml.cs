@@ -11,6 +11,12 @@ public sealed class CampaignModel : PortalPage
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
+    /// <summary>Why the caseworker reads the people of the results (the register's audit entry for each of them).</summary>
+    [BindProperty(SupportsGet = true)] public string? Reason { get; set; }
+
+    /// <summary>The people of this page of results, by seeker id: name and place, from the register (audited).</summary>
+    public Dictionary<string, (string Name, string Place)> People { get; } = new(StringComparer.Ordinal);
+
     /// <summary>?refresh=off stops the automatic reload (WCAG 2.2.1: the user can turn timing off).</summary>
     [BindProperty(SupportsGet = true, Name = "refresh")] public string? Refresh { get; set; }
 
@@ -39,13 +45,28 @@ public sealed class CampaignModel : PortalPage
             if (AutoRefresh) Response.Headers["Refresh"] = "3";
             return;
         }
-        Results = await Api.GetAsync($"api/matches/campaigns/{id}/results?page={Math.Max(1, PageNumber)}&pageSize={PageSize}");
         Outcomes = await Api.GetAsync($"api/matches/campaigns/{id}/outcomes");
+        if (string.IsNullOrWhiteSpace(Reason)) return;
+        var results = await Api.GetAsync($"api/matches/campaigns/{id}/results?page={Math.Max(1, PageNumber)}&pageSize={PageSize}");
+        if (!results.Ok) return;
+        var seekers = results.Body.Items("items").Select(item => item.Str("seekerId")).Distinct().ToList();
+        if (seekers.Count > 0)
+        {
+            var people = await Api.GetAsync($"api/profiles/seekers?reason={Uri.EscapeDataString(Reason)}&limit={seekers.Count}"
+                + string.Concat(seekers.Select(seeker => "&seekerId=" + Uri.EscapeDataString(seeker))));
+            if (!people.Ok)
+            {
+                Problem ??= people;
+                return;
+            }
+            foreach (var person in people.Body.Items("seekers")) People[person.Str("seekerId")] = (person.Str("name"), person.Str("place"));
+        }
+        Results = results;
     }
 
     public async Task<IActionResult> OnPostSendAsync(List<string> resultIds) =>
         await AfterAsync(await Api.PostAsync($"api/matches/campaigns/{Uri.EscapeDataString(Id)}/send", new { resultIds }), "campaign.sent", OnGetAsync,
-            new { id = Id, p = PageNumber });
+            new { id = Id, p = PageNumber, reason = Reason });
 
     public double Progress => Campaign?.Body.Num("totalItems") is { } total && total > 0 ? (Campaign.Body.Num("completedItems") ?? 0) / total : 0;
 }

@@ -13,6 +13,8 @@ public sealed class CampaignsModel : PortalPage
     [BindProperty] public string? KeyGroup { get; set; }
     [BindProperty] public List<string> RegionCodes { get; set; } = [];
     [BindProperty] public string? Occupations { get; set; }
+    /// <summary>Only the group's seekers not in a job (a hire not followed by leaving it).</summary>
+    [BindProperty] public bool UnplacedOnly { get; set; }
 
     public ApiResult? Campaigns { get; private set; }
 
@@ -30,6 +32,7 @@ public sealed class CampaignsModel : PortalPage
             keyGroup = KeyGroup,
             regionCodes = RegionCodes.Distinct().ToArray(),
             occupations = Split(Occupations),
+            unplacedOnly = UnplacedOnly,
         });
         if (result.Ok && result.Body.Str("id") is { Length: > 0 } id)
         {

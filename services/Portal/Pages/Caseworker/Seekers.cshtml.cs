@@ -17,6 +17,11 @@ public sealed class SeekersModel : PortalPage
     [BindProperty(SupportsGet = true)] public string? Placed { get; set; }
     [BindProperty(SupportsGet = true)] public int? NotContactedForDays { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
+    /// <summary>The division to narrow to, picked or typed by name (the shared place picker), never a code.</summary>
+    [BindProperty(SupportsGet = true, Name = "place")] public PlaceChoice Place { get; set; } = new();
+    /// <summary>Set by the picker's "list" button (no script): the page comes back with the league's counties, nothing read.</summary>
+    [BindProperty(SupportsGet = true)] public string? Pick { get; set; }
+
 
     public ApiResult? Register { get; private set; }
 
@@ -34,6 +39,8 @@ public sealed class SeekersModel : PortalPage
         Add("verified", Verified);
         Add("placed", Placed);
         Add("notContactedForDays", NotContactedForDays?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("place.League", Place.League);
+        Add("place.County", Place.County);
         Add("after", after);
         return string.Join("&", parts);
     }
@@ -41,8 +48,15 @@ public sealed class SeekersModel : PortalPage
     public async Task OnGetAsync()
     {
         // The first visit shows the form only: a list is a read of people, and needs its reason first.
-        if (string.IsNullOrWhiteSpace(Reason)) return;
-        Register = await Api.GetAsync("api/profiles/seekers?limit=25&" + Query(After));
+        var (code, error) = Place.Resolve();
+        if (Pick is not null || string.IsNullOrWhiteSpace(Reason)) return;
+        if (error is not null)
+        {
+            Refuse("regionCode", error);
+            Problem = ApiResult.Invalid(T["problem.fields"], InputErrors);
+            return;
+        }
+        Register = await Api.GetAsync("api/profiles/seekers?limit=25&" + Query(After) + (code is null ? "" : "&regionCode=" + Uri.EscapeDataString(code)));
         if (!Register.Ok) Problem = Register;
     }
 }

@@ -10,7 +10,7 @@ namespace Portal.Pages.Seeker;
 /// suggestions, the pay they hope for. Typed figures are understood or refused with a message, never saved empty.
 /// The rest of the profile is kept as saved (the API replaces the whole profile).
 /// </summary>
-public sealed class ProfileModel : PortalPage
+public sealed partial class ProfileModel : PortalPage
 {
     /// <summary>Marks a position the browser just gave (places.js sets it), as opposed to one saved for a place.</summary>
     public const string FromBrowser = "browser";
@@ -55,6 +55,8 @@ public sealed class ProfileModel : PortalPage
         if (commuteError) Refuse("maxCommuteKm", "input.km");
         var (salary, salaryError) = TypedNumbers.Amount(SalaryExpectation);
         if (salaryError) Refuse("salaryExpectation", TypedNumbers.Range(SalaryExpectation).Error ? "input.amount" : "input.oneAmount");
+        var keyGroupFacts = new JsonObject();
+        DeclareKeyGroupFacts(keyGroupFacts, existing);
         if (InputErrors.Count > 0) return await RefusedAsync(() => LoadAsync(fillForm: false));
 
         var point = PointFor == FromBrowser || PointFor == region ? (TypedNumbers.Coordinate(Latitude), TypedNumbers.Coordinate(Longitude)) : (null, null);
@@ -74,19 +76,15 @@ public sealed class ProfileModel : PortalPage
             ["salaryExpectation"] = salary,
             // Kept as saved: the portal's form does not edit these, and PUT replaces the whole profile.
             ["nationalId"] = existing?["nationalId"]?.DeepClone(),
-            ["education"] = details?["education"]?.DeepClone(),
             ["workHistory"] = details?["workHistory"]?.DeepClone(),
             ["certificates"] = details?["certificates"]?.DeepClone(),
             ["languages"] = details?["languages"]?.DeepClone(),
             ["employmentTypes"] = details?["employmentTypes"]?.DeepClone(),
             ["availableFrom"] = details?["availableFrom"]?.DeepClone(),
-            ["ruralResidence"] = details?["ruralResidence"]?.DeepClone(),
-            ["unemployedSince"] = details?["unemployedSince"]?.DeepClone(),
-            ["veteran"] = existing?["veteran"]?.DeepClone(),
-            ["disability"] = existing?["disability"]?.DeepClone(),
             ["healthNotes"] = existing?["healthNotes"]?.DeepClone(),
             ["lowIncomeHousehold"] = existing?["lowIncomeHousehold"]?.DeepClone(),
         };
+        foreach (var (field, value) in keyGroupFacts) body[field] = value?.DeepClone();
         // The consents asked at registration (or on this form) take effect with the first profile, not before it.
         if (existing is null) body["consents"] = ConsentsToSend();
         var result = await Api.PutAsync("api/profiles/me", body);
@@ -143,6 +141,7 @@ public sealed class ProfileModel : PortalPage
             Skills = string.Join(", ", Profile.List("skills"));
             DesiredOccupations = string.Join(", ", Profile["details"].List("desiredOccupations"));
             SalaryExpectation = Fmt.Number(Profile["details"].Num("salaryExpectation"), 0);
+            ShowKeyGroupFacts(Profile);
         }
     }
 
