@@ -61,7 +61,7 @@ public static class EvaluationReport
 
         md.AppendLine();
         md.AppendLine("Open postings are counted at every test seeker's query time (pooled); \"within reach\" counts only those within the " +
-            "seeker's commute limit (anywhere if they would relocate; as far as the postings they had acted on, when that is farther), the fairer yardstick for systems that respect reach; pooled, it weighs seekers who can reach many postings more, while every seeker's top 10 weighs the same, so the mean over seekers of their own within-reach share is given beside it. Region type: \"city\" for districts and county-level cities, " +
+            "seeker's commute limit (anywhere if they would relocate; or within a commute of where they had acted on postings farther away), the fairer yardstick for systems that respect reach; pooled, it weighs seekers who can reach many postings more, while every seeker's top 10 weighs the same, so the mean over seekers of their own within-reach share is given beside it. Region type: \"city\" for districts and county-level cities, " +
             "\"banner-county\" for banners (旗) and counties (县).").AppendLine();
 
         md.AppendLine("### Fairness: counterfactual check").AppendLine();

@@ -102,7 +102,7 @@ public static class OfflineEvaluation
             activeTotal += open.Count;
 
             var seeker = IndexedSeeker.From(query.Seeker.Snapshot, vocabulary);
-            // Reach as the service sees it for this seeker's own list: the commute limit, or as far as they have looked.
+            // Reach as the service sees it for this seeker's own list: the commute limit, and a commute around the places farther away where they had acted on postings.
             var reaching = SeekerRecommendations.WithPastPostings(replay.Index, pipelines[0].Ranker, seeker, query.At);
             var reachable = open.Where(i => Reach.Of(reaching, placed[i]).Reachable).ToList();
             foreach (var i in reachable)
@@ -157,7 +157,7 @@ public static class OfflineEvaluation
 
         // The pipeline systems list only what a seeker can reach (their commute limit); the baselines ignore it.
         notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"Of the test seekers' relevant postings, {relevantReachable:N0} of {relevantTotal:N0} ({100.0 * relevantReachable / Math.Max(relevantTotal, 1):F1} %) lie within the seeker's reach (their commute limit, or as far as the postings they had acted on before): the most any pipeline system can find; the baselines ignore reach."));
+            $"Of the test seekers' relevant postings, {relevantReachable:N0} of {relevantTotal:N0} ({100.0 * relevantReachable / Math.Max(relevantTotal, 1):F1} %) lie within the seeker's reach (their commute limit, or a commute from where they had acted on postings before): the most any pipeline system can find; the baselines ignore reach."));
         var withText = queries.Select(query => HasProfileText(query.Seeker.Snapshot)).ToArray();
         var systems = systemNames.Select((name, s) => Score(name, descriptions[s], pipelines.Any(p => p.Name == name), lists[name], queries,
             withText, activeEver.Count, options.Resamples) with { Served = name == models.Served }).ToList();

@@ -54,6 +54,24 @@ public static class RecommendationLatency
                 ("service's list", seeker => SeekerRecommendations.For(index, ranker, popularity, seeker, now, 20)),
                 ("concept candidates ranked (before)", seeker => ranker.Rank(seeker, index.CandidatesFor(seeker, now, Recommender.CandidateLimit), now, 20)),
             };
+            if (args.Contains("--history"))
+            {
+                // Seekers who have acted on postings: eight of their own candidates and one ad far away (outside their
+                // commute: their list then reaches that far, decision 033), as BehaviourSignals would hold them.
+                MatchRanker WithHistory(bool far)
+                {
+                    var behaviour = new BehaviourSignals();
+                    behaviour.Replace(PastPostings(index, seekers, now, new Random(7), far));
+                    return new MatchRanker(vocabulary, slot, new KeyGroupPolicy([]), new EmployerResponseRates(), behaviour);
+                }
+                var (near, far) = (WithHistory(false), WithHistory(true));
+                paths =
+                [
+                    .. paths,
+                    ("service's list, 8 past postings within reach", seeker => SeekerRecommendations.For(index, near, popularity, seeker, now, 20)),
+                    ("service's list, 9 past postings (1 far)", seeker => SeekerRecommendations.For(index, far, popularity, seeker, now, 20)),
+                ];
+            }
             if (stages)
             {
                 var fit = new MatchRanker(vocabulary, new RankerSlot(), new KeyGroupPolicy([]), new EmployerResponseRates(), new BehaviourSignals());
@@ -97,5 +115,18 @@ public static class RecommendationLatency
             GC.KeepAlive(index);
         }
         return 0;
+    }
+
+    private static List<OutcomeEvent> PastPostings(CandidateIndex index, List<IndexedSeeker> seekers, DateTime now, Random random, bool far)
+    {
+        var events = new List<OutcomeEvent>();
+        var anywhere = seekers.SelectMany(seeker => index.Retrieve(seeker, now, 20)).Select(c => c.Entry.PostingId).Distinct().ToArray();
+        foreach (var seeker in seekers)
+        {
+            var own = index.Retrieve(seeker, now, 40).Select(c => c.Entry.PostingId).OrderBy(_ => random.Next()).Take(8);
+            foreach (var posting in far ? own.Append(anywhere[random.Next(anywhere.Length)]) : own)
+                events.Add(new OutcomeEvent(seeker.SeekerId, posting, now.AddDays(-random.Next(1, 20)), 1));
+        }
+        return events;
     }
 }

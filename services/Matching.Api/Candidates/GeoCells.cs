@@ -21,17 +21,23 @@ public static class GeoCells
     {
         var s = seeker.Snapshot;
         if (s.WillingToRelocate || s is not { Latitude: { } lat, Longitude: { } lon }) return null;
-        var commute = Math.Max(s.MaxCommuteKm ?? Reach.DefaultCommuteKm, seeker.ShownReachKm ?? 0);
-        var dLat = commute / KmPerDegree;
-        var dLon = commute / (KmPerDegree * Math.Max(0.2, Math.Cos(lat * Math.PI / 180)));
-        var cells = new List<int> { Unplaced };
+        var commute = s.MaxCommuteKm ?? Reach.DefaultCommuteKm;
+        var cells = new HashSet<int> { Unplaced };
+        AddAround(cells, lat, lon, commute);
+        // And a commute around each place farther away where they have looked at jobs (IndexedSeeker.ShownPlaces).
+        foreach (var (placeLat, placeLon) in seeker.ShownPlaces) AddAround(cells, placeLat, placeLon, commute);
+        return [.. cells];
+    }
+
+    private static void AddAround(HashSet<int> cells, double lat, double lon, double km)
+    {
+        var dLat = km / KmPerDegree;
+        var dLon = km / (KmPerDegree * Math.Max(0.2, Math.Cos(lat * Math.PI / 180)));
         for (var y = Row(lat - dLat); y <= Row(lat + dLat); y++)
         {
             for (var x = Column(lon - dLon); x <= Column(lon + dLon); x++)
                 cells.Add(Compose(y, x));
         }
-
-        return [.. cells];
     }
 
     private static int Cell(double lat, double lon) => Compose(Row(lat), Column(lon));

@@ -74,7 +74,7 @@ public sealed class IndexedSeeker
             Longitude = CoarseLocation.Centre(Snapshot.Longitude),
         },
         Skills = Skills, Occupations = Occupations, Education = Education, Terms = Terms, OwnTerms = OwnTerms, PastPostings = PastPostings,
-        HasCoarseLocation = true,
+        ShownPlaces = ShownPlaces, HasCoarseLocation = true,
     };
     public bool IsIn(string keyGroup) => Snapshot.KeyGroups.Contains(keyGroup, StringComparer.Ordinal);
 
@@ -86,11 +86,15 @@ public sealed class IndexedSeeker
     public int PastPostings { get; init; }
 
     /// <summary>
-    /// How far the seeker has shown they will look: the distance of the farthest posting they acted on, when that is
-    /// beyond their commute limit (null otherwise). Postings up to it are within reach for their own list, after the
-    /// nearer ones (nearness still counts), and say so (<see cref="Reach"/> basis "shown-reach").
+    /// Where else the seeker has shown they would work: the places of postings they acted on beyond their commute limit
+    /// (at most <see cref="MaxShownPlaces"/>, the most recent first, one per ~5 km). Postings within a commute of one of
+    /// them are within reach for the seeker's own list, after the nearer ones (nearness still counts), and say so
+    /// (<see cref="Reach"/> basis "shown-reach"). Not a wider circle around home: someone who looked in Baotou from
+    /// Hohhot has said nothing about Ulanqab.
     /// </summary>
-    public double? ShownReachKm { get; init; }
+    public IReadOnlyList<(double Latitude, double Longitude)> ShownPlaces { get; init; } = [];
+
+    public const int MaxShownPlaces = 5;
 
     /// <summary>
     /// The seeker as retrieval queries them once they have acted on postings (applied, or viewed in an imported log):
@@ -106,16 +110,18 @@ public sealed class IndexedSeeker
         return new IndexedSeeker
         {
             Snapshot = Snapshot, Skills = Skills, Occupations = Occupations, Education = Education, HasCoarseLocation = HasCoarseLocation,
-            Terms = words.Build(), OwnTerms = OwnTerms, PastPostings = past.Count, ShownReachKm = FarthestBeyondCommute(past),
+            Terms = words.Build(), OwnTerms = OwnTerms, PastPostings = past.Count, ShownPlaces = PlacesBeyondCommute(past),
         };
     }
 
-    private double? FarthestBeyondCommute(IEnumerable<IndexedPosting> past)
+    private List<(double, double)> PlacesBeyondCommute(IEnumerable<IndexedPosting> past)
     {
-        if (Snapshot is not { WillingToRelocate: false, Latitude: { } lat, Longitude: { } lon }) return null;
-        var farthest = past.Where(p => p.Snapshot is { Latitude: not null, Longitude: not null })
-            .Select(p => Matches.Geo.DistanceKm(lat, lon, p.Snapshot.Latitude!.Value, p.Snapshot.Longitude!.Value)).DefaultIfEmpty(0).Max();
-        return farthest > (Snapshot.MaxCommuteKm ?? Reach.DefaultCommuteKm) ? Math.Ceiling(farthest) : null;
+        if (Snapshot is not { WillingToRelocate: false, Latitude: { } lat, Longitude: { } lon }) return [];
+        var commute = Snapshot.MaxCommuteKm ?? Reach.DefaultCommuteKm;
+        return past.Select(p => p.Snapshot).Where(p => p is { Latitude: not null, Longitude: not null })
+            .Where(p => Matches.Geo.DistanceKm(lat, lon, p.Latitude!.Value, p.Longitude!.Value) > commute)
+            .Select(p => (Math.Round(p.Latitude!.Value / 0.05) * 0.05, Math.Round(p.Longitude!.Value / 0.05) * 0.05))
+            .Distinct().Take(MaxShownPlaces).ToList();
     }
 
     public static IndexedSeeker From(SeekerSnapshot seeker, ConceptVocabulary vocabulary)

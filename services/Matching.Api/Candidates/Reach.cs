@@ -11,8 +11,17 @@ public readonly record struct Reach(bool Reachable, double? DistanceKm, int Comm
 {
     public const int DefaultCommuteKm = 50;
 
-    /// <summary>Beyond the commute limit, but no farther than postings the seeker has acted on (<see cref="IndexedSeeker.ShownReachKm"/>).</summary>
+    /// <summary>Beyond the commute limit, but within a commute of a place where the seeker has acted on postings (<see cref="IndexedSeeker.ShownPlaces"/>).</summary>
     public const string ShownReach = "shown-reach";
+
+    private static bool NearAShownPlace(IndexedSeeker seeker, double lat, double lon, int commute)
+    {
+        foreach (var (placeLat, placeLon) in seeker.ShownPlaces)
+        {
+            if (Geo.DistanceKm(placeLat, placeLon, lat, lon) <= commute) return true;
+        }
+        return false;
+    }
 
     /// <summary>True when <see cref="DistanceKm"/> is a band's upper bound (a coarse-located seeker), not a measurement.</summary>
     public bool Banded { get; init; }
@@ -27,7 +36,7 @@ public readonly record struct Reach(bool Reachable, double? DistanceKm, int Comm
             var exact = Geo.DistanceKm(sLat, sLon, pLat, pLon);
             var distance = seeker.HasCoarseLocation ? CoarseLocation.Band(exact) : Math.Round(exact, 1);
             var within = distance <= commute;
-            if (!within && !s.WillingToRelocate && seeker.ShownReachKm is { } shown && exact <= shown)
+            if (!within && !s.WillingToRelocate && NearAShownPlace(seeker, pLat, pLon, commute))
                 return new Reach(true, distance, commute, ShownReach, 0);
             return new Reach(within || s.WillingToRelocate, distance, commute, within ? "within-commute" : "relocation",
                 within ? 1 - distance / Math.Max(commute, 1) : 0) { Banded = seeker.HasCoarseLocation };

@@ -176,8 +176,8 @@ public sealed class MatchRanker(
             reasons.Add(reach.Basis switch
             {
                 "relocation" => en ? $"{distance} km away: you would relocate" : $"距离{distance}公里，需要异地就业",
-                Reach.ShownReach => en ? $"{distance} km away, beyond your {reach.CommuteKm} km commute: you have looked at jobs this far"
-                    : $"距您{distance}公里，超出您{reach.CommuteKm}公里的通勤范围：您关注过这么远的岗位",
+                Reach.ShownReach => en ? $"{distance} km away, beyond your {reach.CommuteKm} km commute: near where you have looked at jobs before"
+                    : $"距您{distance}公里，超出您{reach.CommuteKm}公里的通勤范围：在您关注过岗位的地方附近",
                 _ => en ? $"{distance} km from you" : $"距您{distance}公里",
             });
         }

@@ -193,10 +193,11 @@ public sealed class LexicalRetrievalTests
     }
 
     [Fact]
-    public void Postings_as_far_as_those_a_seeker_acted_on_come_into_reach_after_the_near_ones_and_say_why()
+    public void Postings_near_where_a_seeker_acted_on_one_come_into_reach_after_the_near_ones_and_say_why()
     {
-        // Commute 30 km from Hohhot; they applied in Baotou (~160 km). Baotou comes into reach for their own list, the
-        // far north (Hailar, ~1,000 km) does not, and the fallback ("near you") stays within the commute.
+        // Commute 30 km from Hohhot; they applied in Baotou (~160 km). Baotou comes into reach for their own list; the
+        // banner between the two cities (~60 km from Baotou, ~100 from Hohhot) and the far north (Hailar) do not; the
+        // fallback ("near you") stays within the commute.
         PostingSnapshot At(string title, double lat, double lon) => new()
         {
             PostingId = Guid.NewGuid(), EmployerId = Guid.NewGuid(), Title = title, RegionCode = "150202", Latitude = lat, Longitude = lon,
@@ -205,16 +206,20 @@ public sealed class LexicalRetrievalTests
         var applied = At("驼奶灌装工", 40.6570, 109.8400);
         var baotou = At("驼奶灌装 包头", 40.6600, 109.8500);
         var hailar = At("驼奶灌装 海拉尔", 49.2100, 119.7600);
+        var between = At("驼奶灌装 土默特右旗", 40.5700, 110.5200);
         var near = Titled("驼奶灌装 呼和浩特");
-        Put(applied, baotou, hailar, near);
+        Put(applied, baotou, hailar, between, near);
         var seeker = IndexedSeeker.From(Seeker(["驼奶"], maxCommuteKm: 30), Vocabulary);
         var query = seeker.WithPastPostings([index.FindPosting(applied.PostingId)!], Vocabulary);
 
-        Assert.InRange(query.ShownReachKm!.Value, 150, 175);
+        var (placeLat, placeLon) = Assert.Single(query.ShownPlaces);
+        Assert.Equal(40.65, placeLat, 2);
+        Assert.Equal(109.85, placeLon, 2);
         var found = index.Retrieve(query, Pipeline.Now, 100).Select(c => c.Entry.PostingId).ToList();
         Assert.Contains(baotou.PostingId, found);
         Assert.Contains(near.PostingId, found);
         Assert.DoesNotContain(hailar.PostingId, found);
+        Assert.DoesNotContain(between.PostingId, found);
         Assert.DoesNotContain(baotou.PostingId, index.Retrieve(seeker, Pipeline.Now, 100).Select(c => c.Entry.PostingId));
         Assert.DoesNotContain(index.PostingsNear(query, Pipeline.Now, _ => true), p => p.PostingId == baotou.PostingId);
 
@@ -222,7 +227,7 @@ public sealed class LexicalRetrievalTests
         Assert.True(ranked.FindIndex(m => m.Posting.PostingId == near.PostingId) < ranked.FindIndex(m => m.Posting.PostingId == baotou.PostingId));
         var far = Assert.Single(ranked, m => m.Posting.PostingId == baotou.PostingId).Explanation;
         Assert.Equal(Reach.ShownReach, far.LocationBasis);
-        Assert.Contains(far.Reasons, reason => reason.Contains("beyond your 30 km commute: you have looked at jobs this far", StringComparison.Ordinal));
+        Assert.Contains(far.Reasons, reason => reason.Contains("beyond your 30 km commute: near where you have looked at jobs before", StringComparison.Ordinal));
     }
 
     [Theory]
