@@ -5,7 +5,6 @@ using JobMatch.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using JobMatch.ServiceDefaults.Problems;
 using Profiles.Api.Audit;
-using Profiles.Api.Consent;
 using Profiles.Api.Profiles;
 
 namespace Profiles.Api.Applicants;
@@ -70,53 +69,58 @@ public static class ApplicantsApi
     }
 
     public static async Task<Results<Ok<ApplicantCard>, NotFound>> GetApplicant(
-        Guid applicationId, ClaimsPrincipal caller, ProfileStore profiles, ConsentStore consents, AuditLog audit, Transactions transactions,
+        Guid applicationId, ClaimsPrincipal caller, ProfileStore profiles, AuditLog audit, Transactions transactions,
         CancellationToken cancellationToken)
     {
         var cards = await transactions.RunAsync(async transaction =>
         {
-            var rows = await transaction.QueryAsync<ApplicantRow>($"{SelectRows} WHERE application_id = @applicationId", new { applicationId });
-            return await CardsAsync(transaction, caller, rows, profiles, consents, audit);
+            var rows = await transaction.QueryAsync<ApplicantRow>($"{SelectRows} WHERE a.application_id = @applicationId", new { applicationId });
+            return await CardsAsync(transaction, caller, rows, profiles, audit);
         }, cancellationToken);
         return cards.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(cards[0]);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ApplicantCard>>, ValidationProblem, NotFound>> GetApplicants(
-        ApplicantCardsRequest request, ClaimsPrincipal caller, ProfileStore profiles, ConsentStore consents, AuditLog audit, Transactions transactions,
+        ApplicantCardsRequest request, ClaimsPrincipal caller, ProfileStore profiles, AuditLog audit, Transactions transactions,
         CancellationToken cancellationToken)
     {
         var validation = request.Validate();
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         var cards = await transactions.RunAsync(async transaction =>
         {
-            var rows = await transaction.QueryAsync<ApplicantRow>($"{SelectRows} WHERE application_id = ANY(@ids) AND posting_id = @PostingId",
+            var rows = await transaction.QueryAsync<ApplicantRow>($"{SelectRows} WHERE a.application_id = ANY(@ids) AND a.posting_id = @PostingId",
                 new { ids = request.ApplicationIds!.Distinct().ToArray(), request.PostingId });
-            return await CardsAsync(transaction, caller, rows, profiles, consents, audit);
+            return await CardsAsync(transaction, caller, rows, profiles, audit);
         }, cancellationToken);
         return cards.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(cards);
     }
 
+    /// <summary>The applicant rows with the seeker's employer-sharing consent as it stands (no row: not granted), in one query for a page.</summary>
     private const string SelectRows =
-        "SELECT application_id AS applicationid, seeker_id AS seekerid, employer_id AS employerid, contact_shared AS contactshared FROM applicants";
+        """
+        SELECT a.application_id AS applicationid, a.seeker_id AS seekerid, a.employer_id AS employerid, a.contact_shared AS contactshared,
+               COALESCE(c.granted, false) AS employersharing
+        FROM applicants a LEFT JOIN consents c ON c.seeker_id = a.seeker_id AND c.purpose = 'employer-sharing'
+        """;
 
     /// <summary>The cards of the rows the caller's organisation may read, each as the seeker's choice says; contact reads audited.</summary>
     private static async Task<IReadOnlyList<ApplicantCard>> CardsAsync(
-        ServiceTransaction transaction, ClaimsPrincipal caller, IEnumerable<ApplicantRow> rows, ProfileStore profiles, ConsentStore consents, AuditLog audit)
+        ServiceTransaction transaction, ClaimsPrincipal caller, IEnumerable<ApplicantRow> rows, ProfileStore profiles, AuditLog audit)
     {
         var cards = new List<ApplicantCard>();
         foreach (var applicant in rows.Where(row => caller.ActsForEmployer(row.EmployerId)))
-            cards.Add(await CardAsync(transaction, applicant, profiles, consents));
+            cards.Add(await CardAsync(transaction, applicant, profiles));
         await audit.RecordContactReadsAsync(transaction, caller, cards.Where(card => card.Sharing is ApplicantSharing.Consented or ApplicantSharing.ContactShared)
             .Select(card => new ContactRead(card.ApplicationId, card.SeekerId, Fields(card))));
         return cards;
     }
 
-    private static async Task<ApplicantCard> CardAsync(ServiceTransaction transaction, ApplicantRow applicant, ProfileStore profiles, ConsentStore consents)
+    private static async Task<ApplicantCard> CardAsync(ServiceTransaction transaction, ApplicantRow applicant, ProfileStore profiles)
     {
         var applicationId = applicant.ApplicationId;
         var profile = await profiles.FindAsync(transaction, applicant.SeekerId);
         if (profile is null) return new ApplicantCard(applicationId, applicant.SeekerId, ApplicantSharing.NoProfile, null, null, null);
-        if (await consents.IsGrantedAsync(transaction, applicant.SeekerId, Purpose.EmployerSharing))
+        if (applicant.EmployerSharing)
             return new ApplicantCard(applicationId, applicant.SeekerId, ApplicantSharing.Consented, profiles.NameOf(profile), profiles.PhoneOf(profile), Summary(profile));
         return applicant.ContactShared
             ? new ApplicantCard(applicationId, applicant.SeekerId, ApplicantSharing.ContactShared, profiles.NameOf(profile), profiles.PhoneOf(profile), null)
@@ -139,5 +143,5 @@ public static class ApplicantsApi
             details.WorkHistory, details.Certificates, details.Languages, details.AvailableFrom, profile.RegionCode);
     }
 
-    private sealed record ApplicantRow(Guid ApplicationId, Guid SeekerId, Guid EmployerId, bool ContactShared);
+    private sealed record ApplicantRow(Guid ApplicationId, Guid SeekerId, Guid EmployerId, bool ContactShared, bool EmployerSharing);
 }
