@@ -14,6 +14,7 @@ using Profiles.Api.Profiles;
 const int Applicants = 200;
 const int PerCall = 50;
 const int Rounds = 40;
+if (args is ["gateway", ..]) return await ThroughGateway.RunAsync(Applicants, PerCall, Rounds / 2);
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PROFILES_API", Path.Combine(RepositoryRoot.Path, "services", "Profiles.Api"));
 var servers = await TestServers.GetAsync();
 await using var factory = new ServiceFactory<ProfileStore>(servers, await servers.CreateVirtualHostAsync());
@@ -58,8 +59,9 @@ for (var round = 0; round < Rounds; round++)
 Console.WriteLine();
 Console.WriteLine("| cards of 200 applicants | calls | p50 | p95 | mean |");
 Console.WriteLine("|---|---:|---:|---:|---:|");
-Report("one GET per applicant (before)", Applicants, before);
-Report($"POST of {PerCall} ids per call (after)", Applicants / PerCall, after);
+CardTimes.Report("one GET per applicant (before)", Applicants, before);
+CardTimes.Report($"POST of {PerCall} ids per call (after)", Applicants / PerCall, after);
+return 0;
 
 async Task<double> TimedAsync(Func<Task<int>> read)
 {
@@ -86,11 +88,4 @@ async Task<int> BatchedAsync()
         return (await response.Content.ReadFromJsonAsync<List<System.Text.Json.Nodes.JsonObject>>())!.Count;
     }));
     return pages.Sum();
-}
-
-static void Report(string label, int calls, List<double> times)
-{
-    times.Sort();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {label} | {calls} | {times[times.Count / 2]:F1} ms | {times[(int)(times.Count * 0.95)]:F1} ms | {times.Average():F1} ms |"));
 }

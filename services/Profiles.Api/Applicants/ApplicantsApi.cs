@@ -5,6 +5,7 @@ using JobMatch.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using JobMatch.ServiceDefaults.Problems;
 using Profiles.Api.Audit;
+using Profiles.Api.Consent;
 using Profiles.Api.Profiles;
 
 namespace Profiles.Api.Applicants;
@@ -74,7 +75,7 @@ public static class ApplicantsApi
     {
         var cards = await transactions.RunAsync(async transaction =>
         {
-            var rows = await transaction.QueryAsync<ApplicantRow>($"{SelectRows} WHERE a.application_id = @applicationId", new { applicationId });
+            var rows = await transaction.QueryAsync<ApplicantRow>($"{SelectRows} WHERE a.application_id = @applicationId", new { applicationId, purpose = Purpose.EmployerSharing });
             return await CardsAsync(transaction, caller, rows, profiles, audit);
         }, cancellationToken);
         return cards.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(cards[0]);
@@ -89,7 +90,7 @@ public static class ApplicantsApi
         var cards = await transactions.RunAsync(async transaction =>
         {
             var rows = await transaction.QueryAsync<ApplicantRow>($"{SelectRows} WHERE a.application_id = ANY(@ids) AND a.posting_id = @PostingId",
-                new { ids = request.ApplicationIds!.Distinct().ToArray(), request.PostingId });
+                new { ids = request.ApplicationIds!.Distinct().ToArray(), request.PostingId, purpose = Purpose.EmployerSharing });
             return await CardsAsync(transaction, caller, rows, profiles, audit);
         }, cancellationToken);
         return cards.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(cards);
@@ -100,7 +101,7 @@ public static class ApplicantsApi
         """
         SELECT a.application_id AS applicationid, a.seeker_id AS seekerid, a.employer_id AS employerid, a.contact_shared AS contactshared,
                COALESCE(c.granted, false) AS employersharing
-        FROM applicants a LEFT JOIN consents c ON c.seeker_id = a.seeker_id AND c.purpose = 'employer-sharing'
+        FROM applicants a LEFT JOIN consents c ON c.seeker_id = a.seeker_id AND c.purpose = @purpose
         """;
 
     /// <summary>The cards of the rows the caller's organisation may read, each as the seeker's choice says; contact reads audited.</summary>
