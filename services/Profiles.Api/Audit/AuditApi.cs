@@ -14,18 +14,13 @@ namespace Profiles.Api.Audit;
 /// </summary>
 public static class AuditApi
 {
-    private const string TagDescription =
-        "The audit log of reads and changes of a seeker's personal data: staff's, and employers' reads of applicants' contact details.";
-
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var audit = endpoints.MapApiGroup("/api/profiles/{seekerId:guid}/audit", "Audit", TagDescription).RequireAuthorization(Policies.Staff);
-        audit.MapGet("/", GetAuditLog)
+        var audit = endpoints.MapApiGroup("/api/profiles", "Audit", "The audit log of reads and changes of a seeker's personal data: staff's, and employers' reads of applicants' contact details.");
+        audit.MapGet("/{seekerId:guid}/audit", GetAuditLog).RequireAuthorization(Policies.Staff)
             .WithName("GetSeekerAuditLog")
             .WithSummary("Lists who read or changed a seeker's data, when and why; the read of the log is itself recorded with its reason.");
-        endpoints.MapApiGroup("/api/profiles/me/contact-reads", "Audit", TagDescription)
-            .RequireAuthorization(Policies.Seeker)
-            .MapGet("/", ListMyContactReads)
+        audit.MapGet("/me/contact-reads", ListMyContactReads).RequireAuthorization(Policies.Seeker)
             .WithName("ListMyContactReads")
             .WithSummary("Each read of the caller's contact details by an employer they applied to: the organisation, the job and when, newest first.");
         return endpoints;
