@@ -84,6 +84,9 @@ public sealed class OrganisationJourneyTests(PortalStack stack)
         var keyEnterprise = caseworker.Page.Locator("section.key-enterprise", new() { HasText = legalName });
         await Assertions.Expect(keyEnterprise).ToContainTextAsync(Zh("keyEnterprise.notFiled"));
         await caseworker.CheckBothAsync("key-enterprises");
+        await caseworker.GotoAsync("/Caseworker/Organisations?lang=en");
+        await Assertions.Expect(caseworker.Page.Locator("section.key-enterprise", new() { HasText = legalName })).ToContainTextAsync(En("keyEnterprise.notFiled"));
+        await caseworker.CheckAsync("key-enterprises-en");
 
         await employer.GotoAsync("/Employer");
         Assert.Contains(Zh("employer.keyEnterpriseYes"), await employer.TextAsync(), StringComparison.Ordinal);
@@ -99,6 +102,10 @@ public sealed class OrganisationJourneyTests(PortalStack stack)
         Assert.Contains(Zh("users.invited"), await employer.TextAsync(), StringComparison.Ordinal);
         Assert.Contains(colleagueName, await employer.TextAsync(), StringComparison.Ordinal);
         await employer.CheckBothAsync("employer-users");
+        await employer.GotoAsync("/Employer/Users?lang=en");
+        Assert.Contains(En("users.owner"), await employer.TextAsync(), StringComparison.Ordinal);
+        await employer.CheckAsync("employer-users-en");
+        await employer.GotoAsync("/Employer/Users?lang=zh");
         await using var colleague = await OpenAsync(stack, "colleague");
         await colleague.GotoAsync("/Account/SignIn");
         await colleague.FillAsync(("username", colleagueName), ("password", "colleague-pass-1"));
