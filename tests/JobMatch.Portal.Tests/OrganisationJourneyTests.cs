@@ -153,6 +153,17 @@ public sealed class OrganisationJourneyTests(PortalStack stack)
         Assert.Equal(404, refused!.Status);
         Assert.DoesNotContain("13904710000", await stranger.Page.ContentAsync(), StringComparison.Ordinal);
 
+        // Only the owner adds and removes logins; a removed colleague's session ends at once.
+        await colleague.GotoAsync("/Employer/Users");
+        Assert.Contains(Zh("users.ownerOnly"), await colleague.TextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(colleague.Page.Locator("#username")).ToHaveCountAsync(0);
+        await employer.GotoAsync("/Employer/Users");
+        await employer.SubmitAsync(employer.Page.GetByRole(AriaRole.Button, new() { Name = $"{Zh("users.remove")}: 李强" }));
+        Assert.Contains(Zh("users.removed"), await employer.TextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(colleagueName, await employer.TextAsync(), StringComparison.Ordinal);
+        await colleague.Page.GotoAsync("/Employer");
+        Assert.Contains("/Account/SignIn", colleague.Page.Url, StringComparison.Ordinal);
+
         await employer.GotoAsync("/Employer/Organisation");
         Assert.Contains(Zh("orgStatus.verified"), await employer.TextAsync(), StringComparison.Ordinal);
         Assert.Contains("营业执照与国家企业信用信息公示系统一致。", await employer.TextAsync(), StringComparison.Ordinal);
