@@ -89,7 +89,9 @@ public static class ApplicantsApi
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         var cards = await transactions.RunAsync(async transaction =>
         {
-            var rows = await transaction.QueryAsync<ApplicantRow>($"{SelectRows} WHERE a.application_id = ANY(@ids) AND a.posting_id = @PostingId",
+            // Rows stored before they kept their posting (posting_id null) are checked against the employer only, as a single read is.
+            var rows = await transaction.QueryAsync<ApplicantRow>(
+                $"{SelectRows} WHERE a.application_id = ANY(@ids) AND (a.posting_id = @PostingId OR a.posting_id IS NULL)",
                 new { ids = request.ApplicationIds!.Distinct().ToArray(), request.PostingId, purpose = Purpose.EmployerSharing });
             return await CardsAsync(transaction, caller, rows, profiles, audit);
         }, cancellationToken);
