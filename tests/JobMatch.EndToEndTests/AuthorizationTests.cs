@@ -452,6 +452,7 @@ public sealed partial class AuthorizationTests(Platform platform)
             await checks.ExpectAsync(who, client, HttpMethod.Delete, "api/profiles/me", HttpStatusCode.Forbidden);
             await checks.ExpectAsync(who, client, HttpMethod.Get, "api/profiles/me/consents", HttpStatusCode.Forbidden);
             await checks.ExpectAsync(who, client, HttpMethod.Put, "api/profiles/me/consents/employer-sharing", HttpStatusCode.Forbidden, new { granted = true });
+            await checks.ExpectAsync(who, client, HttpMethod.Get, "api/profiles/me/contact-reads", HttpStatusCode.Forbidden);
         }
         checks.Verify();
     }

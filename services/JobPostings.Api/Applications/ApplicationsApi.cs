@@ -61,7 +61,8 @@ public static class ApplicationsApi
             var application = await applications.InsertAsync(transaction, postingId, caller.UserId(), request?.CoverNote?.Trim());
             if (application is null)
                 return TypedResults.Problem(title: "You have already applied to this posting.", statusCode: StatusCodes.Status409Conflict);
-            await transaction.PublishAsync(new ApplicationSubmitted(application.Id, postingId, application.SeekerId, now, posting.EmployerId));
+            await transaction.PublishAsync(new ApplicationSubmitted(application.Id, postingId, application.SeekerId, now, posting.EmployerId,
+                application.PostingTitle, application.EmployerName));
             return TypedResults.Created($"/api/applications/{application.Id}", ApplicationResponse.From(application));
         }, cancellationToken);
     }

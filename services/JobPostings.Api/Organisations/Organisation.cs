@@ -34,6 +34,9 @@ public sealed class Organisation
     public DateTime RegisteredAt { get; init; }
     public DateTime UpdatedAt { get; init; }
     public DateTime? DecidedAt { get; init; }
+    public bool KeyEnterprise { get; init; }
+    public string? KeyEnterpriseReason { get; init; }
+    public DateTime? KeyEnterpriseSince { get; init; }
 
     public OrganisationStatus State => Enum.Parse<OrganisationStatus>(Status, ignoreCase: true);
 
@@ -48,4 +51,18 @@ public sealed class Organisation
     /// <summary>Status and size names as the API writes and the table stores them (camelCase), e.g. needsInformation.</summary>
     public static string Name<T>(T value) where T : struct, Enum =>
         value.ToString() is var name ? char.ToLowerInvariant(name[0]) + name[1..] : "";
+}
+
+/// <summary>A key enterprise of a caseworker's region and the month's vacancy report it filed (null: not filed).</summary>
+public sealed class KeyEnterpriseRow
+{
+    public Guid Id { get; init; }
+    public string CreditCode { get; init; } = "";
+    public string LegalName { get; init; } = "";
+    public string RegionCode { get; init; } = "";
+    public string Status { get; init; } = "";
+    public string? KeyEnterpriseReason { get; init; }
+    public DateTime? KeyEnterpriseSince { get; init; }
+    public DateTime? ReportFiledAt { get; init; }
+    public int? ReportVacancies { get; init; }
 }

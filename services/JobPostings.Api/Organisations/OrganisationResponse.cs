@@ -20,13 +20,17 @@ public sealed record OrganisationResponse(
     string? StatusReason,
     Guid OwnerUserId,
     DateTime RegisteredAt,
-    DateTime? DecidedAt)
+    DateTime? DecidedAt,
+    bool KeyEnterprise = false,
+    string? KeyEnterpriseReason = null,
+    DateTime? KeyEnterpriseSince = null)
 {
     public static OrganisationResponse From(Organisation organisation, PersonalDataProtector protector) => new(
         organisation.Id, organisation.CreditCode, organisation.LegalName, organisation.Industry, Enum.Parse<OrganisationSize>(organisation.Size, ignoreCase: true),
         organisation.RegionCode, InnerMongoliaRegions.DisplayName(organisation.RegionCode), organisation.Address,
         protector.Unprotect(organisation.ContactNameSealed), protector.Unprotect(organisation.ContactPhoneSealed),
-        organisation.State, organisation.StatusReason, organisation.OwnerUserId, organisation.RegisteredAt, organisation.DecidedAt);
+        organisation.State, organisation.StatusReason, organisation.OwnerUserId, organisation.RegisteredAt, organisation.DecidedAt,
+        organisation.KeyEnterprise, organisation.KeyEnterpriseReason, organisation.KeyEnterpriseSince);
 }
 
 /// <summary>
@@ -62,3 +66,25 @@ public sealed record CompanyPage(
 
 /// <summary>An open posting on a company page.</summary>
 public sealed record CompanyPosting(Guid Id, string Title, string RegionCode, DateTime? PublishedAt, DateTime? ValidUntil);
+
+/// <summary>
+/// A key enterprise as the caseworkers of its region list it: who, since when and why, and whether it has filed the
+/// month's vacancy report (no contact data).
+/// </summary>
+public sealed record KeyEnterpriseItem(
+    Guid Id, string CreditCode, string LegalName, string RegionCode, string RegionName, OrganisationStatus Status, string? Reason, DateTime? Since,
+    string Month, bool Filed, DateTime? FiledAt, int? Vacancies)
+{
+    public static KeyEnterpriseItem From(KeyEnterpriseRow row, string month) => new(
+        row.Id, row.CreditCode, row.LegalName, row.RegionCode, InnerMongoliaRegions.DisplayName(row.RegionCode),
+        Enum.Parse<OrganisationStatus>(row.Status, ignoreCase: true), row.KeyEnterpriseReason, row.KeyEnterpriseSince, month,
+        row.ReportFiledAt is not null, row.ReportFiledAt, row.ReportVacancies);
+}
+
+/// <summary>An organisation's key-enterprise status after a caseworker set it.</summary>
+public sealed record KeyEnterpriseStatus(Guid Id, string CreditCode, string LegalName, bool KeyEnterprise, string? Reason, DateTime? Since)
+{
+    public static KeyEnterpriseStatus From(Organisation organisation) => new(
+        organisation.Id, organisation.CreditCode, organisation.LegalName, organisation.KeyEnterprise, organisation.KeyEnterpriseReason,
+        organisation.KeyEnterpriseSince);
+}

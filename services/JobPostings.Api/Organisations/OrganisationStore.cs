@@ -15,7 +15,7 @@ public sealed class OrganisationStore(NpgsqlDataSource dataSource, PersonalDataP
 {
     private const string Columns =
         "id, credit_code, legal_name, industry, size, region_code, address, contact_name_sealed, contact_phone_sealed, owner_user_id, " +
-        "status, status_reason, registered_at, updated_at, decided_at";
+        "status, status_reason, registered_at, updated_at, decided_at, key_enterprise, key_enterprise_reason, key_enterprise_since";
 
     public PersonalDataProtector Protector => protector;
 
@@ -85,6 +85,44 @@ public sealed class OrganisationStore(NpgsqlDataSource dataSource, PersonalDataP
             UPDATE organisations SET status = @status, status_reason = @reason, decided_at = now(), updated_at = now()
             WHERE id = @id RETURNING {Columns}
             """, new { id, status = Organisation.Name(status), reason });
+
+    public Task<Organisation?> LockByCreditCodeAsync(ServiceTransaction transaction, string creditCode) =>
+        transaction.QuerySingleOrDefaultAsync<Organisation>($"SELECT {Columns} FROM organisations WHERE credit_code = @creditCode FOR UPDATE", new { creditCode });
+
+    /// <summary>Marks or unmarks a key enterprise; the reason and since when are kept beside the flag (and in the audit).</summary>
+    public Task<Organisation?> SetKeyEnterpriseAsync(ServiceTransaction transaction, Guid id, bool keyEnterprise, string reason) =>
+        transaction.QuerySingleOrDefaultAsync<Organisation>(
+            $"""
+            UPDATE organisations SET key_enterprise = @keyEnterprise, key_enterprise_reason = @reason,
+                key_enterprise_since = CASE WHEN @keyEnterprise THEN COALESCE(CASE WHEN key_enterprise THEN key_enterprise_since END, now()) END,
+                updated_at = now()
+            WHERE id = @id RETURNING {Columns}
+            """, new { id, keyEnterprise, reason });
+
+    /// <summary>Whether an employer's organisation is marked as a key enterprise (false when it has registered none).</summary>
+    public async Task<bool> IsKeyEnterpriseAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<bool>(new CommandDefinition(
+            "SELECT key_enterprise FROM organisations WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Key enterprises within a region prefix with the vacancy report they filed for a month, if any: those that have
+    /// not filed first, then by name.
+    /// </summary>
+    public async Task<IReadOnlyList<KeyEnterpriseRow>> ListKeyEnterprisesAsync(string regionPrefix, string month, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<KeyEnterpriseRow>(new CommandDefinition(
+            """
+            SELECT o.id, o.credit_code, o.legal_name, o.region_code, o.status, o.key_enterprise_reason, o.key_enterprise_since,
+                   r.filed_at AS report_filed_at, r.total_vacancies AS report_vacancies
+            FROM organisations o LEFT JOIN vacancy_reports r ON r.employer_id = o.id AND r.month = @month
+            WHERE o.key_enterprise AND o.region_code LIKE @prefix
+            ORDER BY r.filed_at IS NOT NULL, o.legal_name, o.id LIMIT @limit
+            """, new { prefix = regionPrefix + "%", month, limit }, cancellationToken: cancellationToken))).AsList();
+    }
 
     /// <summary>Appends a staff action to the organisation's audit, in the transaction of its effect.</summary>
     public Task RecordAsync(ServiceTransaction transaction, ClaimsPrincipal staff, Guid organisationId, string action, string reason) =>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using JobMatch.Contracts;
 using JobMatch.Domain.Regions;
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
@@ -35,6 +36,10 @@ public static class OrganisationsApi
             .WithSummary("A caseworker of the organisation's region verifies it, asks for more information, or rejects it, with the reason (audited).");
         organisations.MapGet("/{id:guid}/audit", GetAudit).RequireAuthorization(Policies.Staff).WithName("GetOrganisationAudit")
             .WithSummary("Every staff decision on an organisation: who, what, why and when.");
+        organisations.MapPost("/key-enterprises", SetKeyEnterprise).RequireAuthorization(Policies.Staff).WithName("SetKeyEnterprise")
+            .WithSummary("A caseworker of the organisation's region marks or unmarks it (by credit code) as a key enterprise (重点企业), with the reason (audited).");
+        organisations.MapGet("/key-enterprises", ListKeyEnterprises).RequireAuthorization(Policies.Staff).WithName("ListKeyEnterprises")
+            .WithSummary("Key enterprises of a region the caller serves and whether each has filed the month's vacancy report, those that have not first.");
         return endpoints;
     }
 
@@ -127,6 +132,43 @@ public static class OrganisationsApi
         var organisation = await store.FindAsync(id, cancellationToken);
         if (organisation is null || !organisation.MayBeVerifiedBy(caller)) return TypedResults.NotFound();
         return TypedResults.Ok(await store.AuditAsync(id, cancellationToken));
+    }
+
+    /// <summary>
+    /// Marks or unmarks a key enterprise; the change, its audit entry and <see cref="KeyEnterpriseStatusChanged"/> commit
+    /// together. An organisation outside the caller's regions (or none with that code) is 404.
+    /// </summary>
+    public static async Task<Results<Ok<KeyEnterpriseStatus>, ValidationProblem, NotFound>> SetKeyEnterprise(
+        KeyEnterpriseRequest request, ClaimsPrincipal caller, OrganisationStore store, Transactions transactions, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var (cleaned, validation) = request.Check();
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        return await transactions.RunAsync<Results<Ok<KeyEnterpriseStatus>, ValidationProblem, NotFound>>(async transaction =>
+        {
+            var organisation = await store.LockByCreditCodeAsync(transaction, cleaned.CreditCode!);
+            if (organisation is null || !organisation.MayBeVerifiedBy(caller)) return TypedResults.NotFound();
+            var keyEnterprise = cleaned.KeyEnterprise!.Value;
+            var changed = await store.SetKeyEnterpriseAsync(transaction, organisation.Id, keyEnterprise, cleaned.Reason!);
+            await store.RecordAsync(transaction, caller, organisation.Id, keyEnterprise ? "marked-key-enterprise" : "unmarked-key-enterprise", cleaned.Reason!);
+            await transaction.PublishAsync(new KeyEnterpriseStatusChanged(organisation.Id, organisation.RegionCode, keyEnterprise, caller.UserId(), clock.GetUtcNow()));
+            return TypedResults.Ok(KeyEnterpriseStatus.From(changed!));
+        }, cancellationToken);
+    }
+
+    /// <summary>The key enterprises of a region and their report for a month (default: this month in Beijing); a region the caller does not serve is 404.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<KeyEnterpriseItem>>, ValidationProblem, NotFound>> ListKeyEnterprises(
+        ClaimsPrincipal caller, OrganisationStore store, TimeProvider clock, CancellationToken cancellationToken, string? region = null, string? month = null)
+    {
+        var now = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime;
+        month ??= now.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var validation = new Validation().RequireRegionCode(region, "region")
+            .Require(VacancyReports.VacancyReportMonth.IsValid(month, now), "month", "The month is yyyy-MM, no later than next month.");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        if (!caller.MayServeRegion(region!)) return TypedResults.NotFound();
+        var rows = await store.ListKeyEnterprisesAsync(RegionCodes.Prefix(region!), month, QueueLength, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<KeyEnterpriseItem>>(rows.Where(row => caller.MayServeRegion(row.RegionCode))
+            .Select(row => KeyEnterpriseItem.From(row, month)).ToList());
     }
 
     /// <summary>Why a registration cannot be stored as given: a code or phone on the abnormal-account list, a credit code another organisation holds.</summary>

@@ -83,3 +83,27 @@ public sealed record OrganisationDecisionRequest(OrganisationStatus? Status, str
         .Require(TextNormalizer.FindForbidden(Reason) < 0, "reason",
             "This text contains a character that cannot be stored (a control character or a broken surrogate).");
 }
+
+/// <summary>A caseworker marks (true) or unmarks (false) the organisation with this credit code as a key enterprise, saying why.</summary>
+public sealed record KeyEnterpriseRequest(string? CreditCode, bool? KeyEnterprise, string? Reason)
+{
+    public const int MaxReason = 1000;
+
+    /// <summary>The credit code as stored (NFKC-cleaned, spaces out, upper case) and the reason cleaned, with the validation.</summary>
+    public (KeyEnterpriseRequest Cleaned, Validation Validation) Check()
+    {
+        var cleaned = this with
+        {
+            CreditCode = CreditCode is null ? null : JobMatch.Domain.Organisations.CreditCode.Normalise(TextNormalizer.Clean(CreditCode)),
+            Reason = Reason is null ? null : TextNormalizer.Clean(Reason).Trim(),
+        };
+        return (cleaned, new Validation()
+            .Require(JobMatch.Domain.Organisations.CreditCode.IsValid(cleaned.CreditCode), "creditCode",
+                "The unified social credit code is 18 characters with a valid check character (GB 32100-2015), e.g. 91150100MA0N0ABC16.")
+            .Require(KeyEnterprise is not null, "keyEnterprise", "Say whether the organisation is a key enterprise (true or false).")
+            .Require(!string.IsNullOrWhiteSpace(cleaned.Reason), "reason", "Say why, so the employer knows what to do.")
+            .Require(cleaned.Reason is null || cleaned.Reason.Length <= MaxReason, "reason", $"The reason is at most {MaxReason} characters.")
+            .Require(TextNormalizer.FindForbidden(Reason) < 0, "reason",
+                "This text contains a character that cannot be stored (a control character or a broken surrogate)."));
+    }
+}

@@ -7,6 +7,8 @@ using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Auth;
 using JobMatch.ServiceDefaults.Messaging;
 using JobMatch.ServiceDefaults.Problems;
+using JobPostings.Api.Organisations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -14,8 +16,8 @@ namespace JobPostings.Api.VacancyReports;
 
 /// <summary>
 /// Key enterprises (重点企业) file a monthly report of vacancies and hiring needs by occupation; caseworkers list the
-/// reports of their regions by month. Which employers are key enterprises is said by the token's key_enterprise claim
-/// (docs/decisions/011).
+/// reports of their regions by month. An employer is a key enterprise when a caseworker marked its organisation so
+/// (docs/decisions/061) or, for the bureau's provisioned accounts, when its token carries key_enterprise (docs/decisions/011).
 /// </summary>
 public static class VacancyReportsApi
 {
@@ -26,9 +28,14 @@ public static class VacancyReportsApi
     public static IHostApplicationBuilder AddVacancyReportsServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddAuthorizationBuilder().AddPolicy(KeyEnterprisePolicy, policy => policy
-            .RequireRole(Roles.Employer).RequireClaim(JobMatchClaims.EmployerId).RequireClaim(KeyEnterpriseClaim, "true"));
+            .RequireRole(Roles.Employer).RequireClaim(JobMatchClaims.EmployerId).RequireAssertion(IsKeyEnterpriseAsync));
         return builder;
     }
+
+    private static async Task<bool> IsKeyEnterpriseAsync(AuthorizationHandlerContext context) =>
+        context.User.HasClaim(KeyEnterpriseClaim, "true")
+        || (context.Resource is HttpContext http && context.User.EmployerId() is { } employerId
+            && await http.RequestServices.GetRequiredService<OrganisationStore>().IsKeyEnterpriseAsync(employerId, http.RequestAborted));
 
     public static IEndpointRouteBuilder MapVacancyReportsEndpoints(this IEndpointRouteBuilder endpoints)
     {

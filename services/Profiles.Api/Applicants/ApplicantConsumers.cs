@@ -12,9 +12,15 @@ public sealed class ApplicationSubmittedConsumer(Transactions transactions) : IC
             ? Task.CompletedTask
             : transactions.RunOnceAsync(context, nameof(ApplicationSubmittedConsumer), transaction => transaction.ExecuteAsync(
                 """
-                INSERT INTO applicants (application_id, seeker_id, employer_id, applied_at) VALUES (@ApplicationId, @SeekerId, @employerId, @appliedAt)
-                ON CONFLICT (application_id) DO NOTHING
-                """, new { context.Message.ApplicationId, context.Message.SeekerId, employerId, appliedAt = context.Message.SubmittedAt.UtcDateTime }));
+                INSERT INTO applicants (application_id, seeker_id, employer_id, applied_at, posting_id, posting_title, employer_name)
+                VALUES (@ApplicationId, @SeekerId, @employerId, @appliedAt, @PostingId, @PostingTitle, @EmployerName)
+                ON CONFLICT (application_id) DO UPDATE SET posting_id = excluded.posting_id, posting_title = excluded.posting_title,
+                    employer_name = excluded.employer_name
+                """, new
+                {
+                    context.Message.ApplicationId, context.Message.SeekerId, employerId, appliedAt = context.Message.SubmittedAt.UtcDateTime,
+                    context.Message.PostingId, context.Message.PostingTitle, context.Message.EmployerName,
+                }));
 }
 
 /// <summary>The seeker answered the employer's contact request: an acceptance opens name and phone for that application.</summary>
@@ -23,9 +29,9 @@ public sealed class ContactRequestAnsweredConsumer(Transactions transactions) : 
     public Task Consume(ConsumeContext<ContactRequestAnswered> context) =>
         transactions.RunOnceAsync(context, nameof(ContactRequestAnsweredConsumer), transaction => transaction.ExecuteAsync(
             """
-            INSERT INTO applicants (application_id, seeker_id, employer_id, contact_shared, applied_at)
-            VALUES (@ApplicationId, @SeekerId, @EmployerId, @Accepted, @at)
+            INSERT INTO applicants (application_id, seeker_id, employer_id, contact_shared, applied_at, posting_id)
+            VALUES (@ApplicationId, @SeekerId, @EmployerId, @Accepted, @at, @PostingId)
             ON CONFLICT (application_id) DO UPDATE SET contact_shared = excluded.contact_shared
             """, new { context.Message.ApplicationId, context.Message.SeekerId, context.Message.EmployerId, context.Message.Accepted,
-                at = context.Message.AnsweredAt.UtcDateTime }));
+                at = context.Message.AnsweredAt.UtcDateTime, context.Message.PostingId }));
 }

@@ -8,17 +8,29 @@ using Profiles.Api.Profiles;
 
 namespace Profiles.Api.Audit;
 
-/// <summary>Who accessed a seeker's data: for staff of the seeker's region (seekers see theirs in their export).</summary>
+/// <summary>
+/// Who accessed a seeker's data: the whole log for staff of the seeker's region (seekers see theirs in their export), and
+/// employers' reads of their contact details for the seeker's privacy page.
+/// </summary>
 public static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var audit = endpoints.MapApiGroup("/api/profiles/{seekerId:guid}/audit", "Audit", "The audit log of staff reads and changes of a seeker's personal data.").RequireAuthorization(Policies.Staff);
-        audit.MapGet("/", GetAuditLog)
+        var audit = endpoints.MapApiGroup("/api/profiles", "Audit", "The audit log of reads and changes of a seeker's personal data: staff's, and employers' reads of applicants' contact details.");
+        audit.MapGet("/{seekerId:guid}/audit", GetAuditLog).RequireAuthorization(Policies.Staff)
             .WithName("GetSeekerAuditLog")
             .WithSummary("Lists who read or changed a seeker's data, when and why; the read of the log is itself recorded with its reason.");
+        audit.MapGet("/me/contact-reads", ListMyContactReads).RequireAuthorization(Policies.Seeker)
+            .WithName("ListMyContactReads")
+            .WithSummary("Each read of the caller's contact details by an employer they applied to: the organisation, the job and when, newest first.");
         return endpoints;
     }
+
+    /// <summary>The most recent employers' reads the seeker's privacy page lists.</summary>
+    public const int ContactReadsShown = 200;
+
+    public static async Task<Ok<IReadOnlyList<EmployerContactRead>>> ListMyContactReads(ClaimsPrincipal caller, AuditLog audit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await audit.ContactReadsOfAsync(caller.UserId(), ContactReadsShown, cancellationToken));
 
     /// <summary>
     /// The log says who looked at whom, so reading it is a read of the person too: it needs a reason and leaves an

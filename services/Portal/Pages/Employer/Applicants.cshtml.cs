@@ -14,8 +14,8 @@ public sealed class ApplicantsModel : PortalPage
 {
     public static readonly string[] Moves = ["viewed", "interview", "offer", "hired", "rejected"];
 
-    /// <summary>Cards are read for this many applicants at most per page view (the rest show the masked card).</summary>
-    public const int Cards = 50;
+    /// <summary>Cards are read this many at a time, in one call each (the profile service's batch limit).</summary>
+    public const int CardsPerCall = 50;
 
     [BindProperty(SupportsGet = true)] public Guid PostingId { get; set; }
 
@@ -28,21 +28,37 @@ public sealed class ApplicantsModel : PortalPage
 
     public sealed record InterviewForm(string ApplicationId, string? Date, string? Time, string? Place, string? ContactName, string? ContactPhone);
 
-    public async Task OnGetAsync()
+    /// <summary>Another organisation's posting (its applications 403 or 404 to this caller) is not found here either.</summary>
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync();
+        return Applicants is { Status: System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound } ? NotFound() : Page();
+    }
+
+    private async Task LoadAsync()
     {
         var posting = await Api.GetAsync($"api/postings/{PostingId}");
         Posting = posting.Ok ? posting.Body : null;
         Applicants = await Api.GetAsync($"api/postings/{PostingId}/applications");
         if (!Applicants.Ok) return;
-        var ids = Applicants.Array.Select(a => a.Str("id")).Take(Cards).ToList();
-        var cards = await Task.WhenAll(ids.Select(id => Api.GetAsync($"api/profiles/applicants/{id}/card")));
-        ApplicantCards = ids.Zip(cards).Where(pair => pair.Second.Ok && pair.Second.Body is not null)
-            .ToDictionary(pair => pair.First, pair => pair.Second.Body!, StringComparer.Ordinal);
+        ApplicantCards = await CardsAsync(Applicants.Array.Select(a => a.Str("id")).ToList());
+    }
+
+    /// <summary>
+    /// The applicants' cards, a page of 50 per call (not one call per applicant); a card the profile service does not
+    /// have yet (the application's event in flight) or may not show is missing, and the page shows it masked.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, JsonNode>> CardsAsync(IReadOnlyList<string> applicationIds)
+    {
+        var pages = await Task.WhenAll(applicationIds.Chunk(CardsPerCall)
+            .Select(page => Api.PostAsync("api/profiles/applicants/cards", new { postingId = PostingId, applicationIds = page })));
+        return pages.Where(page => page.Ok).SelectMany(page => page.Array).Where(card => card is not null)
+            .ToDictionary(card => card.Str("applicationId"), card => card!, StringComparer.Ordinal);
     }
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, string? status, string? reason) =>
         await AfterAsync(await Api.PostAsync($"api/applications/{id}/status", new { status, reason = string.IsNullOrWhiteSpace(reason) ? null : reason }),
-            "applicants.moved", OnGetAsync, new { postingId = PostingId });
+            "applicants.moved", LoadAsync, new { postingId = PostingId });
 
     /// <summary>Schedules or moves the interview: the date and time are Beijing time as the employer typed them.</summary>
     public async Task<IActionResult> OnPostInterviewAsync(Guid id, string? date, string? time, string? place, string? contactName, string? contactPhone)
@@ -52,17 +68,17 @@ public sealed class ApplicantsModel : PortalPage
         if (at is null)
         {
             Refuse("at", "interview.when");
-            return await RefusedAsync(OnGetAsync);
+            return await RefusedAsync(LoadAsync);
         }
         var result = await Api.PutAsync($"api/applications/{id}/interview", new { at, place, contactName, contactPhone });
-        return await AfterAsync(result, "interview.scheduled", OnGetAsync, new { postingId = PostingId });
+        return await AfterAsync(result, "interview.scheduled", LoadAsync, new { postingId = PostingId });
     }
 
     public async Task<IActionResult> OnPostCancelInterviewAsync(Guid id) =>
-        await AfterAsync(await Api.DeleteAsync($"api/applications/{id}/interview"), "interview.cancelled", OnGetAsync, new { postingId = PostingId });
+        await AfterAsync(await Api.DeleteAsync($"api/applications/{id}/interview"), "interview.cancelled", LoadAsync, new { postingId = PostingId });
 
     public async Task<IActionResult> OnPostRequestContactAsync(Guid id) =>
-        await AfterAsync(await Api.PostAsync($"api/applications/{id}/contact-request"), "applicants.contactRequested", OnGetAsync, new { postingId = PostingId });
+        await AfterAsync(await Api.PostAsync($"api/applications/{id}/contact-request"), "applicants.contactRequested", LoadAsync, new { postingId = PostingId });
 
     /// <summary>A date (yyyy-MM-dd) and a time (HH:mm) in Beijing; null when either is missing or not a date or time.</summary>
     public static DateTimeOffset? At(string? date, string? time) =>

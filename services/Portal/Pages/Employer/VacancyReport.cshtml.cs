@@ -16,10 +16,15 @@ public sealed class VacancyReportModel : PortalPage
     [BindProperty] public List<string?> Vacancies { get; set; } = [];
     [BindProperty] public List<string?> PlannedHires { get; set; } = [];
 
-    public bool KeyEnterprise => User.FindFirst(PortalClaims.KeyEnterprise)?.Value == "true";
+    public bool KeyEnterprise { get; private set; }
     public ApiResult? Reports { get; private set; }
 
-    public async Task OnGetAsync() => Reports = await Api.GetAsync("api/vacancy-reports/mine");
+    public async Task OnGetAsync()
+    {
+        var mine = await Api.GetAsync("api/organisations/mine");
+        KeyEnterprise = KeyEnterprises.Of(User, mine.Ok ? mine.Body : null);
+        Reports = await Api.GetAsync("api/vacancy-reports/mine");
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -6,7 +6,7 @@ using Portal.Infrastructure;
 namespace Portal.Pages.Seeker;
 
 /// <summary>
-/// Consents per purpose, the readable export, and deleting the account: after a confirmation, the profile and what
+/// Consents per purpose, which employers read the seeker's contact details (for which job, when), the readable export, and deleting the account: after a confirmation, the profile and what
 /// every service holds of the seeker (applications and cover notes, saved searches, notifications, matches) and the
 /// login itself, whose tokens stop working; then a page says what was deleted.
 /// </summary>
@@ -16,7 +16,14 @@ public sealed class PrivacyModel : PortalPage
 
     public ApiResult? Consents { get; private set; }
 
-    public async Task OnGetAsync() => Consents = await Api.GetAsync("api/profiles/me/consents");
+    /// <summary>Each read of the seeker's contact details by an employer they applied to (organisation, job, when).</summary>
+    public ApiResult? ContactReads { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Consents = await Api.GetAsync("api/profiles/me/consents");
+        ContactReads = await Api.GetAsync("api/profiles/me/contact-reads");
+    }
 
     public bool Granted(string purpose) =>
         Consents is { Ok: true } && Consents.Array.Any(c => c.Str("purpose") == purpose && c.Bool("granted"));
