@@ -60,7 +60,7 @@ public sealed class LabourSupplyTests : ProfilesHost
         Assert.Equal([("4-02", "交通运输、仓储物流和邮政业服务人员", 2), ("6-18", "机械制造基础加工人员", 1)], middle.Occupations.Select(o => (o.OccupationCode!, o.OccupationName!, o.Seekers)));
         var esco = (await caseworker.GetFromJsonAsync<LabourSupply>(new Uri($"/api/profiles/monitoring/supply?region=150600&month={ThisMonth}&scheme=esco", UriKind.Relative), Json))!;
         var taxonomy = Matching.Taxonomy.SkillTaxonomy.Shared;
-        Assert.Equal(["4-02-02-01", LorryDriver, Welder].Select(code => taxonomy[taxonomy.EscoOccupationsOf(code, orUnitGroup: false)[0]].EscoUri).Order(StringComparer.Ordinal),
+        Assert.Equal(new[] { "4-02-02-01", LorryDriver, Welder }.Select(code => taxonomy[taxonomy.EscoOccupationsOf(code, orUnitGroup: false)[0]].EscoUri).Order(StringComparer.Ordinal),
             esco.Occupations.Select(o => o.OccupationCode!).Order(StringComparer.Ordinal));
         using var bad = await caseworker.GetAsync(new Uri($"/api/profiles/monitoring/supply?region=150600&month={ThisMonth}&scheme=isco&level=4", UriKind.Relative));
         Assert.Equal(["level", "scheme"], (await ProblemAssert.IsValidationProblemAsync(bad)).Order(StringComparer.Ordinal));
