@@ -1,5 +1,6 @@
 using JobMatch.ServiceDefaults;
 using JobMatch.ServiceDefaults.Problems;
+using JobMatch.TextAnalysis;
 using Matching.Taxonomy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,6 +31,8 @@ public static class TaxonomyApi
             .WithName("SuggestConcepts").WithSummary("Skills or occupations (ESCO or 职业分类大典) whose names start with or contain what was typed.");
         taxonomy.MapGet("/normalize", Normalize)
             .WithName("NormalizeConcepts").WithSummary("The skills and occupations a free text names, with the words that named them.");
+        taxonomy.MapGet("/national", NationalChildren).AllowAnonymous() // reference data, for the public job board's filter
+            .WithName("ListNationalOccupations").WithSummary("The codes of 职业分类大典 2022 under a code (the 8 大类 when none is given), in the classification's order, named in Chinese and English.");
         return endpoints;
     }
 
@@ -51,6 +54,21 @@ public static class TaxonomyApi
                 taxonomy.National.Suggest(q, count).Select(o => National(taxonomy, o)).ToList());
         }
         return TypedResults.Ok<IReadOnlyList<ConceptResponse>>(taxonomy.Suggest(q!, KindOf(kind), count).Select(c => From(taxonomy, c)).ToList());
+    }
+
+    /// <summary>
+    /// Browsing the classification a level at a time (pickers that work without script: 大类, then its 中类, then …):
+    /// the codes directly under <paramref name="parent"/>, or the 大类 when none is given. Repeated codes are left out
+    /// (they are read as the code they repeat). 400 naming parent for a code the classification lacks or a 细类.
+    /// </summary>
+    public static Results<Ok<IReadOnlyList<NationalOccupationResponse>>, ValidationProblem> NationalChildren(SkillTaxonomy taxonomy, string? parent = null)
+    {
+        var national = taxonomy.National;
+        var code = string.IsNullOrWhiteSpace(parent) ? null : national.Find(TextNormalizer.Clean(parent));
+        var validation = new Validation().Require(string.IsNullOrWhiteSpace(parent) || code is { Level: not NationalLevel.Occupation }, "parent", NationalClassification.NotACode);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        var children = code is null ? national.Codes.Where(c => c.Level == NationalLevel.MajorGroup) : national.ChildrenOf(code.Code);
+        return TypedResults.Ok<IReadOnlyList<NationalOccupationResponse>>(children.Where(c => c.SameAs is null).Select(c => National(taxonomy, c)).ToList());
     }
 
     /// <summary>
