@@ -41,4 +41,38 @@ public sealed class NoScriptTests(PortalStack stack)
         await visitor.SubmitAsync(visitor.Page.GetByRole(AriaRole.Button, new() { Name = En("nav.signOut") }));
         await Assertions.Expect(visitor.Page.Locator("header").GetByRole(AriaRole.Link, new() { Name = En("nav.signIn") })).ToHaveCountAsync(1);
     }
+
+    [Fact]
+    public async Task Without_javascript_a_visitor_narrows_the_job_board_to_an_occupation_group_of_the_national_classification_chosen_by_name()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (employer, _) = await stack.SignInAsync("employer");
+        using (employer)
+        {
+            foreach (var (title, code) in new[] { ($"货车司机 {tag}", "4-02-02-02"), ($"电焊工 {tag}", "6-18-02-04") })
+            {
+                var created = await stack.SendAsync(employer, HttpMethod.Post, "api/postings", new
+                {
+                    title, description = "岗位职责见面谈。", skills = new[] { "安全生产" }, regionCode = "150102", salaryMin = 6000, salaryMax = 8000,
+                    nationalOccupationCode = code,
+                });
+                Assert.Equal("published", (await stack.SendAsync(employer, HttpMethod.Post, $"api/postings/{created["id"]}/publish"))["status"]!.GetValue<string>());
+            }
+        }
+
+        await using var visitor = await OpenAsync(stack, "no-script-national", javaScript: false);
+        await visitor.GotoAsync($"/Jobs?q={tag}");
+        await Assertions.Expect(visitor.Page.Locator("article.card")).ToHaveCountAsync(2);
+        // The 大类 facet names the groups the results fall in.
+        await Assertions.Expect(visitor.Page.Locator("p.meta .tag", new() { HasText = "生产制造及有关人员" })).ToHaveCountAsync(1);
+        await visitor.Page.Locator("details.more summary").ClickAsync();
+        await visitor.Page.Locator("#nationalOccupation").SelectOptionAsync(new SelectOptionValue { Label = "交通运输、仓储物流和邮政业服务人员" });
+        await visitor.SubmitAsync(Zh("search.submit"));
+
+        Assert.Contains("nationalOccupation=4-02", visitor.Page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(visitor.Page.Locator("article.card")).ToHaveCountAsync(1);
+        await Assertions.Expect(visitor.Page.Locator("article.card")).ToContainTextAsync($"货车司机 {tag}");
+        Assert.Equal("4-02", await visitor.Field("nationalOccupation").InputValueAsync());
+        await visitor.CheckBothAsync("search-national");
+    }
 }
