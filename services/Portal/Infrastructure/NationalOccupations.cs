@@ -12,6 +12,28 @@ public sealed record NationalCode(string Code, string Name, string NameEn)
 public sealed record NationalGroup(NationalCode Major, IReadOnlyList<NationalCode> Middle);
 
 /// <summary>
+/// A 细类 as a form takes it (one shared picker, <c>Pages/Shared/_NationalOccupationPicker.cshtml</c>): the code picked
+/// from the list, and what was typed to find it (a name, alias, English name or code). Bound from "{prefix}.Code" and
+/// "{prefix}.Typed". Empty: the service derives the 细类 from the title or the occupations named.
+/// </summary>
+public sealed class NationalChoice
+{
+    public string? Code { get; set; }
+    public string? Typed { get; set; }
+
+    /// <summary>The code to send, or null to let the service derive one.</summary>
+    public string? Chosen => string.IsNullOrWhiteSpace(Code) ? null : Code.Trim();
+}
+
+/// <summary>
+/// What the picker shows: the list (the code chosen, or what "find" found for the typed words), whether the taxonomy
+/// answered, the field's error, and — with nothing chosen — the 细类 the title (a profile: the occupations sought) would
+/// be derived as (Derived).
+/// </summary>
+public sealed record NationalPickerView(string Prefix, string Legend, NationalChoice Choice, IReadOnlyList<NationalCode> Options, bool? Available,
+    string? Error, NationalCode? Derived, string FindAction, bool Editable = true, bool DerivedFromOccupations = false);
+
+/// <summary>
 /// The national classification's hierarchy as the taxonomy API lists it (GET /api/matches/taxonomy/national), kept
 /// for the life of the process once read: reference data that changes only with a release. A failed read is not kept.
 /// </summary>
@@ -27,6 +49,29 @@ public static class NationalOccupations
         if (!result.Ok) return null;
         var codes = result.Array.Select(item => new NationalCode(item.Str("code"), item.Str("name"), item.Str("nameEn"))).ToList();
         return Children.GetOrAdd(parent, codes);
+    }
+
+    /// <summary>The 细类 a name, alias, English name or code finds (GET /api/matches/taxonomy/suggest?kind=national); null when the service did not answer.</summary>
+    public static async Task<IReadOnlyList<NationalCode>?> FindAsync(GatewayClient api, string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed)) return [];
+        var result = await api.GetAsync($"api/matches/taxonomy/suggest?kind=national&limit=20&q={Uri.EscapeDataString(typed.Trim())}");
+        if (!result.Ok) return null;
+        return result.Array.Where(item => item.Str("level") == "occupation")
+            .Select(item => new NationalCode(item.Str("code"), item.Str("name"), item.Str("nameEn"))).ToList();
+    }
+
+    /// <summary>A 细类 by its code, named; null for none or when the service did not answer.</summary>
+    public static async Task<NationalCode?> NamedAsync(GatewayClient api, string? code) =>
+        string.IsNullOrWhiteSpace(code) || code == "null" ? null : (await FindAsync(api, code))?.FirstOrDefault(found => found.Code == code.Trim());
+
+    /// <summary>The 细类 a job title names, as the service would derive it when none is chosen (normalize, kind=national).</summary>
+    public static async Task<NationalCode?> OfTitleAsync(GatewayClient api, string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title)) return null;
+        var result = await api.GetAsync($"api/matches/taxonomy/normalize?kind=national&text={Uri.EscapeDataString(title.Trim())}");
+        var first = result.Ok ? result.Body.Items("occupations").FirstOrDefault(item => item.Str("level") == "occupation") : null;
+        return first is null ? null : new NationalCode(first.Str("code"), first.Str("name"), first.Str("nameEn"));
     }
 
     /// <summary>Every 大类 with its 中类 (nine calls the first time, none after); empty when the service did not answer.</summary>

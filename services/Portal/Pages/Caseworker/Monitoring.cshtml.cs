@@ -57,7 +57,7 @@ public sealed class MonitoringModel : PortalPage
             T["monitoring.period"], T["monitoring.area"], T["monitoring.areaCode"],
         ];
         var area = new ReportArea(Month!, PlacesEndpoint.NameOf(Region!, T.Lang), Region!);
-        var file = T.Format("monitoring.bureauCsvName", area.AreaName, Month, T["monitoring.by." + By]);
+        var file = T.Format("monitoring.bureauCsvName", area.AreaName, Month, By);
         return File(TalentDemandCatalogue.BureauCsv(Catalogue, header, area), "text/csv; charset=utf-8", file);
     }
 
