@@ -49,12 +49,12 @@ public sealed class NoScriptTests(PortalStack stack)
         var (employer, _) = await stack.SignInAsync("employer");
         using (employer)
         {
-            foreach (var (title, code) in new[] { ($"货车司机 {tag}", "4-02-02-02"), ($"电焊工 {tag}", "6-18-02-04") })
+            foreach (var (title, code) in new[] { ($"货车司机 {tag}", "4-02-02-02"), ($"起重机司机 {tag}", "6-30-05-01") })
             {
                 var created = await stack.SendAsync(employer, HttpMethod.Post, "api/postings", new
                 {
-                    title, description = "岗位职责见面谈。", skills = new[] { "安全生产" }, regionCode = "150102", salaryMin = 6000, salaryMax = 8000,
-                    nationalOccupationCode = code,
+                    title, description = "岗位职责见面谈。", skills = new[] { "安全生产" }, regionCode = "150203", salaryMin = 6000, salaryMax = 8000,
+                    nationalOccupationCode = code, // Baotou: not the area the monitoring journey counts
                 });
                 Assert.Equal("published", (await stack.SendAsync(employer, HttpMethod.Post, $"api/postings/{created["id"]}/publish"))["status"]!.GetValue<string>());
             }
