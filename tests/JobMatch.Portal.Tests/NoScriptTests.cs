@@ -75,4 +75,31 @@ public sealed class NoScriptTests(PortalStack stack)
         Assert.Equal("4-02", await visitor.Field("nationalOccupation").InputValueAsync());
         await visitor.CheckBothAsync("search-national");
     }
+
+    [Fact]
+    public async Task Without_javascript_an_employer_finds_and_picks_the_national_occupation_by_name_and_sees_what_the_title_derives()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await using var employer = await OpenAsync(stack, "no-script-picker", javaScript: false);
+        await employer.GotoAsync("/Account/SignIn?returnUrl=%2FEmployer%2FPosting");
+        await employer.FillAsync(("username", "employer"), ("password", PortalStack.DemoPassword));
+        await employer.SubmitAsync(Zh("signIn.submit"));
+        await employer.GotoAsync("/Employer/Posting");
+        await Assertions.Expect(employer.Page.Locator("#national-derived")).ToHaveTextAsync(Zh("national.derived"));
+
+        // "Find" brings the form back as typed, the list filled with what the name finds, and what the title would give.
+        await employer.FillAsync(("title", $"货车司机 {tag}"), ("national-typed", "焊工"), ("place-name", "新城区"));
+        await employer.SubmitAsync(Zh("national.find"));
+        Assert.Equal($"货车司机 {tag}", await employer.Field("title").InputValueAsync());
+        await Assertions.Expect(employer.Page.Locator("#national-code option[value='6-18-02-04']")).ToHaveTextAsync("焊工");
+        await Assertions.Expect(employer.Page.Locator("#national-derived")).ToContainTextAsync("道路货运汽车驾驶员");
+        await employer.CheckBothAsync("posting-national-picker");
+
+        await employer.Page.Locator("#national-code").SelectOptionAsync("6-18-02-04");
+        await employer.SubmitAsync(Zh("posting.save"));
+        Assert.Contains(Zh("posting.saved"), await employer.TextAsync(), StringComparison.Ordinal);
+        // Saved with the 细类 picked, shown by name and kept in the list.
+        Assert.Equal("6-18-02-04", await employer.Field("national-code").InputValueAsync());
+        await Assertions.Expect(employer.Page.Locator("#national-derived")).ToHaveCountAsync(0);
+    }
 }
