@@ -65,11 +65,14 @@ public static class NationalOccupations
     public static async Task<NationalCode?> NamedAsync(GatewayClient api, string? code) =>
         string.IsNullOrWhiteSpace(code) || code == "null" ? null : (await FindAsync(api, code))?.FirstOrDefault(found => found.Code == code.Trim());
 
-    /// <summary>The 细类 a job title names, as the service would derive it when none is chosen (normalize, kind=national).</summary>
-    public static async Task<NationalCode?> OfTitleAsync(GatewayClient api, string? title)
+    /// <summary>
+    /// The 细类 the service gives a posting with this title (<paramref name="derive"/> "title") or a profile seeking this
+    /// occupation ("occupation") when none is chosen (normalize, kind=national&amp;derive=…); null for none or no answer.
+    /// </summary>
+    public static async Task<NationalCode?> DerivedAsync(GatewayClient api, string? text, string derive)
     {
-        if (string.IsNullOrWhiteSpace(title)) return null;
-        var result = await api.GetAsync($"api/matches/taxonomy/normalize?kind=national&text={Uri.EscapeDataString(title.Trim())}");
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var result = await api.GetAsync($"api/matches/taxonomy/normalize?kind=national&derive={derive}&text={Uri.EscapeDataString(text.Trim())}");
         var first = result.Ok ? result.Body.Items("occupations").FirstOrDefault(item => item.Str("level") == "occupation") : null;
         return first is null ? null : new NationalCode(first.Str("code"), first.Str("name"), first.Str("nameEn"));
     }

@@ -105,7 +105,7 @@ public sealed class SalaryGuideTests : SalaryGuideHost
         Assert.Equal("national", lorry.Scheme);
         Assert.Null(lorry.Benchmark);
         var league = Assert.Single(lorry.Entries, entry => entry is { Scope: "occupation", Area: "1502" });
-        Assert.Equal(("4-02-02-02", 3, 6000m, 7000m, 8000m), (league.Occupation, league.Postings, league.LowerQuartile, league.Median, league.UpperQuartile));
+        Assert.Equal(("4-02-02-02", 3, 6500m, 7000m, 7500m), (league.Occupation, league.Postings, league.LowerQuartile, league.Median, league.UpperQuartile));
         var minor = Assert.Single(lorry.Entries, entry => entry is { Scope: "minorGroup", Area: "1502" });
         Assert.Equal(("4-02-02", 4, 7500m), (minor.Occupation, minor.Postings, minor.Median));
         Assert.Equal(["4-02-02-02", "4-02-02", "4-02", "4"], lorry.Entries.Where(entry => entry.Area == "1502").Select(entry => entry.Occupation));

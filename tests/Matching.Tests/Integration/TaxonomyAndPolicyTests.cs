@@ -46,11 +46,17 @@ public sealed class TaxonomyAndPolicyTests : MatchingHost
         Assert.All(middle, o => Assert.Equal("4", o.ParentCode));
         Assert.Contains(minor, o => o.Code == "4-02-02");
         Assert.Contains(occupations, o => o.Code == "4-02-02-02" && o.Name == "道路货运汽车驾驶员" && o.NameEn.Length > 0);
-        foreach (var refused in new[] { unknown, leaf })
+        // The forms' preview: what a posting titled so, or a profile seeking so, is given when no 细类 is chosen.
+        var byTitle = (await client.GetFromJsonAsync<NormalizedNationalText>(new Uri("/api/matches/taxonomy/normalize?kind=national&derive=title&text=" + Uri.EscapeDataString("货车司机 急招"), UriKind.Relative), Json))!;
+        var bySought = (await client.GetFromJsonAsync<NormalizedNationalText>(new Uri("/api/matches/taxonomy/normalize?kind=national&derive=occupation&text=焊工", UriKind.Relative), Json))!;
+        using var deriveSkill = await client.GetAsync(new Uri("/api/matches/taxonomy/normalize?kind=skill&derive=title&text=x", UriKind.Relative));
+        Assert.Equal("4-02-02-02", Assert.Single(byTitle.Occupations).Code);
+        Assert.Equal("6-18-02-04", Assert.Single(bySought.Occupations).Code);
+        foreach (var refused in new[] { unknown, leaf, deriveSkill })
         {
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             var problem = await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Json);
-            Assert.Equal(["parent"], problem.GetProperty("errors").EnumerateObject().Select(field => field.Name));
+            Assert.Equal([refused == deriveSkill ? "derive" : "parent"], problem.GetProperty("errors").EnumerateObject().Select(field => field.Name));
         }
     }
 

@@ -137,7 +137,7 @@ public sealed class PostingModel : PortalPage
     private async Task LoadNationalAsync()
     {
         NationalOptions = await NationalOccupations.NamedAsync(Api, National.Chosen) is { } named ? [named] : [];
-        NationalDerived = National.Chosen is null ? await NationalOccupations.OfTitleAsync(Api, Title) : null;
+        NationalDerived = National.Chosen is null ? await NationalOccupations.DerivedAsync(Api, Title, "title") : null;
     }
 
     private async Task LoadPostingAsync(bool fillForm)

@@ -163,7 +163,7 @@ public sealed class ProfileModel : PortalPage
             National.Code = Profile.Str("nationalOccupationCode") is { Length: > 0 } code && code != "null" ? code : null;
         }
         NationalOptions = await NationalOccupations.NamedAsync(Api, National.Chosen) is { } named ? [named] : [];
-        NationalDerived = National.Chosen is null ? await NationalOccupations.OfTitleAsync(Api, Split(DesiredOccupations).Concat(Split(NewOccupation)).FirstOrDefault()) : null;
+        NationalDerived = National.Chosen is null ? await NationalOccupations.DerivedAsync(Api, Split(DesiredOccupations).Concat(Split(NewOccupation)).FirstOrDefault(), "occupation") : null;
     }
 
     private static IEnumerable<string> Split(string? text) =>
