@@ -89,7 +89,7 @@ public static class TaxonomyApi
         {
             // Exactly what a posting (from its title) or a profile (from an occupation sought) is given when no 细类 is.
             var code = derive == "title" ? taxonomy.NationalCodeFor(null, [], text) : taxonomy.NationalCodeFor(null, [text], text);
-            var derived = taxonomy.National.Find(code) is { } found ? new[] { National(taxonomy, found) } : [];
+            var derived = taxonomy.National.Find(code) is { } occupation ? new[] { National(taxonomy, occupation) } : [];
             return TypedResults.Ok(new NormalizedNationalText(text!, derived));
         }
         if (kind == "national")
