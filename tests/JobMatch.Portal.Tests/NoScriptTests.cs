@@ -74,6 +74,11 @@ public sealed class NoScriptTests(PortalStack stack)
         await Assertions.Expect(visitor.Page.Locator("article.card")).ToContainTextAsync($"货车司机 {tag}");
         Assert.Equal("4-02", await visitor.Field("nationalOccupation").InputValueAsync());
         await visitor.CheckBothAsync("search-national");
+        // The posting's own page names its 细类 and leads to the postings of its 中类.
+        await visitor.SubmitAsync(visitor.Page.Locator("article.card").GetByRole(AriaRole.Link, new() { Name = $"货车司机 {tag}" }));
+        await Assertions.Expect(visitor.Page.Locator("#national-occupation")).ToContainTextAsync("道路货运汽车驾驶员");
+        await visitor.SubmitAsync(visitor.Page.Locator("#national-occupation").GetByRole(AriaRole.Link, new() { Name = Zh("jobs.similar") }));
+        Assert.Contains("nationalOccupation=4-02", visitor.Page.Url, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -77,6 +77,16 @@ public static class NationalOccupations
         return first is null ? null : new NationalCode(first.Str("code"), first.Str("name"), first.Str("nameEn"));
     }
 
+    /// <summary>
+    /// A 细类 named by the public list of its 小类 (so anonymous pages can name it too, and the list is kept); null for a
+    /// code that is none or when the service did not answer.
+    /// </summary>
+    public static async Task<NationalCode?> OccupationAsync(GatewayClient api, string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length != 10) return null;
+        return (await UnderAsync(api, code[..7]))?.FirstOrDefault(found => found.Code == code);
+    }
+
     /// <summary>Every 大类 with its 中类 (nine calls the first time, none after); empty when the service did not answer.</summary>
     public static async Task<IReadOnlyList<NationalGroup>> MajorAndMiddleGroupsAsync(GatewayClient api)
     {
