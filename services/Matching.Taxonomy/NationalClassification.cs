@@ -206,6 +206,24 @@ public sealed partial class NationalClassification
     /// <summary>The field error for a code that is no 细类 (postings' and profiles' nationalOccupationCode).</summary>
     public const string NotAnOccupationCode = "Give a 细类 code of 职业分类大典 2022, e.g. 4-02-02-02 (GET /api/matches/taxonomy/suggest?kind=national finds one).";
 
+    /// <summary>Whether a code names a group or occupation at any level (4, 4-02, 4-02-02, 4-02-02-02): what search filters and reports take.</summary>
+    public bool IsCode(string? code) => Find(code) is not null;
+
+    /// <summary>The field error for a code the classification has at no level (search's nationalOccupation).</summary>
+    public const string NotACode = "Give a code of 职业分类大典 2022 at any level: 4 (大类), 4-02 (中类), 4-02-02 (小类) or 4-02-02-02 (细类).";
+
+    /// <summary>The code of the group at <paramref name="level"/> that a code falls under (4-02-02-02 at 中类: 4-02); a code above that level as it is.</summary>
+    public static string GroupOf(string code, NationalLevel level) => code[..Math.Min(code.Length, LengthOf(level))];
+
+    /// <summary>How long a code of a level is written: 4, 4-02, 4-02-02, 4-02-02-02.</summary>
+    public static int LengthOf(NationalLevel level) => level switch
+    {
+        NationalLevel.MajorGroup => 1,
+        NationalLevel.MiddleGroup => 4,
+        NationalLevel.MinorGroup => 7,
+        _ => 10,
+    };
+
     /// <summary>Whether text is written like a 细类 code (4-02-02-02), whether or not the classification has it.</summary>
     public static bool LooksLikeOccupationCode(string? text) => text is not null && OccupationCode().IsMatch(text.Trim());
 

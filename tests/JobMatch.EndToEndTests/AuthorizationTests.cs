@@ -32,6 +32,7 @@ public sealed partial class AuthorizationTests(Platform platform)
         [("get", "/api/postings/search")] = HttpStatusCode.OK,
         [("get", "/api/postings/{id}")] = HttpStatusCode.NotFound,
         [("get", "/api/organisations/{id}")] = HttpStatusCode.NotFound,
+        [("get", "/api/matches/taxonomy/national")] = HttpStatusCode.OK, // 职业分类大典's hierarchy, for the public job board's filter
     };
 
     [Fact]

@@ -56,6 +56,23 @@ public sealed class MonitoringJourneyTests(PortalStack stack)
         Assert.StartsWith(Zh("monitoring.occupation") + "," + Zh("monitoring.vacancies") + "," + Zh("monitoring.seekers"), lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, line => line.StartsWith("焊工,", StringComparison.Ordinal) && line.Contains("," + Zh("monitoring.shortMark") + ",", StringComparison.Ordinal));
 
+        // The bureau's layout, by 大典 code, with the period and the area on every line.
+        var bureau = await DownloadAsync(caseworker, Zh("monitoring.exportBureau"));
+        Assert.StartsWith("职业供求状况-呼和浩特市-", bureau.Name, StringComparison.Ordinal);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bureau.Bytes[..3]);
+        var rows = Encoding.UTF8.GetString(bureau.Bytes[3..]).Split("\r\n");
+        Assert.Equal(string.Join(',', new[] { "code", "name", "vacancies", "seekers", "ratio", "median", "period", "area", "areaCode" }.Select(key => Zh("monitoring." + key))), rows[0]);
+        var month = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var welderRow = Assert.Single(rows, row => row.StartsWith(Welder + ",焊工,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal([month, "呼和浩特市", "150100"], welderRow[6..]);
+        Assert.True(int.Parse(welderRow[2], System.Globalization.CultureInfo.InvariantCulture) >= 6, string.Join(',', welderRow)); // this test's six, and any other test's
+
+        // Counted by 中类, chosen by name: the welder's 6-18 机械制造基础加工人员.
+        await caseworker.Page.SelectOptionAsync("#by", "middleGroup");
+        await caseworker.SubmitAsync(Zh("dashboard.show"));
+        await Assertions.Expect(caseworker.Page.Locator("#catalogue-table tbody tr", new() { HasText = "机械制造基础加工人员" })).ToHaveCountAsync(1);
+        await Assertions.Expect(caseworker.Page.Locator("#catalogue-table tbody tr", new() { HasText = "焊工" })).ToHaveCountAsync(0);
+
         await caseworker.GotoAsync("/Caseworker/Monitoring?lang=en");
         await Assertions.Expect(caseworker.Page.Locator("#catalogue-table tbody tr", new() { HasText = En("monitoring.shortMark") }).First).ToBeVisibleAsync();
         await caseworker.CheckBothAsync("monitoring-en");

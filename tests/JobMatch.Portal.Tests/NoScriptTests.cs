@@ -41,4 +41,70 @@ public sealed class NoScriptTests(PortalStack stack)
         await visitor.SubmitAsync(visitor.Page.GetByRole(AriaRole.Button, new() { Name = En("nav.signOut") }));
         await Assertions.Expect(visitor.Page.Locator("header").GetByRole(AriaRole.Link, new() { Name = En("nav.signIn") })).ToHaveCountAsync(1);
     }
+
+    [Fact]
+    public async Task Without_javascript_a_visitor_narrows_the_job_board_to_an_occupation_group_of_the_national_classification_chosen_by_name()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (employer, _) = await stack.SignInAsync("employer");
+        using (employer)
+        {
+            foreach (var (title, code) in new[] { ($"货车司机 {tag}", "4-02-02-02"), ($"起重机司机 {tag}", "6-30-05-01") })
+            {
+                var created = await stack.SendAsync(employer, HttpMethod.Post, "api/postings", new
+                {
+                    title, description = "岗位职责见面谈。", skills = new[] { "安全生产" }, regionCode = "150203", salaryMin = 6000, salaryMax = 8000,
+                    nationalOccupationCode = code, // Baotou: not the area the monitoring journey counts
+                });
+                Assert.Equal("published", (await stack.SendAsync(employer, HttpMethod.Post, $"api/postings/{created["id"]}/publish"))["status"]!.GetValue<string>());
+            }
+        }
+
+        await using var visitor = await OpenAsync(stack, "no-script-national", javaScript: false);
+        await visitor.GotoAsync($"/Jobs?q={tag}");
+        await Assertions.Expect(visitor.Page.Locator("article.card")).ToHaveCountAsync(2);
+        // The 大类 facet names the groups the results fall in.
+        await Assertions.Expect(visitor.Page.Locator("p.meta .tag", new() { HasText = "生产制造及有关人员" })).ToHaveCountAsync(1);
+        await visitor.Page.Locator("details.more summary").ClickAsync();
+        await visitor.Page.Locator("#nationalOccupation").SelectOptionAsync(new SelectOptionValue { Label = "交通运输、仓储物流和邮政业服务人员" });
+        await visitor.SubmitAsync(Zh("search.submit"));
+
+        Assert.Contains("nationalOccupation=4-02", visitor.Page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(visitor.Page.Locator("article.card")).ToHaveCountAsync(1);
+        await Assertions.Expect(visitor.Page.Locator("article.card")).ToContainTextAsync($"货车司机 {tag}");
+        Assert.Equal("4-02", await visitor.Field("nationalOccupation").InputValueAsync());
+        await visitor.CheckBothAsync("search-national");
+        // The posting's own page names its 细类 and leads to the postings of its 中类.
+        await visitor.SubmitAsync(visitor.Page.Locator("article.card").GetByRole(AriaRole.Link, new() { Name = $"货车司机 {tag}" }));
+        await Assertions.Expect(visitor.Page.Locator("#national-occupation")).ToContainTextAsync("道路货运汽车驾驶员");
+        await visitor.SubmitAsync(visitor.Page.Locator("#national-occupation").GetByRole(AriaRole.Link, new() { Name = Zh("jobs.similar") }));
+        Assert.Contains("nationalOccupation=4-02", visitor.Page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_javascript_an_employer_finds_and_picks_the_national_occupation_by_name_and_sees_what_the_title_derives()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await using var employer = await OpenAsync(stack, "no-script-picker", javaScript: false);
+        await employer.GotoAsync("/Account/SignIn?returnUrl=%2FEmployer%2FPosting");
+        await employer.FillAsync(("username", "employer"), ("password", PortalStack.DemoPassword));
+        await employer.SubmitAsync(Zh("signIn.submit"));
+        await employer.GotoAsync("/Employer/Posting");
+        await Assertions.Expect(employer.Page.Locator("#national-derived")).ToHaveTextAsync(Zh("national.derived"));
+
+        // "Find" brings the form back as typed, the list filled with what the name finds, and what the title would give.
+        await employer.FillAsync(("title", $"货车司机 {tag}"), ("national-typed", "焊工"), ("place-name", "新城区"));
+        await employer.SubmitAsync(Zh("national.find"));
+        Assert.Equal($"货车司机 {tag}", await employer.Field("title").InputValueAsync());
+        await Assertions.Expect(employer.Page.Locator("#national-code option[value='6-18-02-04']")).ToHaveTextAsync("焊工");
+        await Assertions.Expect(employer.Page.Locator("#national-derived")).ToContainTextAsync("道路货运汽车驾驶员");
+        await employer.CheckBothAsync("posting-national-picker");
+
+        await employer.Page.Locator("#national-code").SelectOptionAsync("6-18-02-04");
+        await employer.SubmitAsync(Zh("posting.save"));
+        Assert.Contains(Zh("posting.saved"), await employer.TextAsync(), StringComparison.Ordinal);
+        // Saved with the 细类 picked, shown by name and kept in the list.
+        Assert.Equal("6-18-02-04", await employer.Field("national-code").InputValueAsync());
+        await Assertions.Expect(employer.Page.Locator("#national-derived")).ToHaveCountAsync(0);
+    }
 }

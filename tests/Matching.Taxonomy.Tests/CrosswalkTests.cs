@@ -10,8 +10,8 @@ public sealed class CrosswalkTests(ITestOutputHelper output)
 {
     private sealed record Judged(string Code, string Name, IReadOnlyList<string> Groups, IReadOnlyList<string>? Occupations);
 
-    private static List<Judged> LoadJudged() =>
-        File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "crosswalk-judged.tsv"))
+    private static List<Judged> LoadJudged(string file = "crosswalk-judged.tsv") =>
+        File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", file))
             .Where(line => line.Length > 0 && !line.StartsWith('#') && !line.StartsWith("code\t", StringComparison.Ordinal))
             .Select(line => line.Split('\t'))
             .Select(f => new Judged(f[0], f[1], f[2].Split(' '), f.Length < 4 || f[3].Length == 0 ? null : f[3] == "-" ? [] : f[3].Split('|')))
@@ -72,6 +72,30 @@ public sealed class CrosswalkTests(ITestOutputHelper output)
         Assert.True(all >= 0.86, $"unit group precision {all:P1}");
         Assert.True(whereNamed >= 0.94, $"unit group precision where ESCO occupations are named {whereNamed:P1}");
         Assert.True(occupation >= 0.82, $"occupation precision {occupation:P1}");
+    }
+
+    /// <summary>
+    /// The held-out sample (Data/crosswalk-heldout.tsv: every fifteenth 细类 from the third, none in the judged sample,
+    /// judged 2026-12-04 before the crosswalk's answers were read and never used to tune it): unit group right 84.5 %
+    /// (93 of 110) measured on the crosswalk of 2026-12-03; the floor sits a little under it.
+    /// </summary>
+    [Fact]
+    public void The_crosswalk_holds_its_unit_group_precision_on_the_held_out_sample()
+    {
+        var heldOut = LoadJudged("crosswalk-heldout.tsv");
+        Assert.True(heldOut.Count >= 100);
+        Assert.Empty(heldOut.Select(j => j.Code).Intersect(LoadJudged().Select(j => j.Code)));
+        Assert.All(heldOut, j => Assert.Equal(j.Name, Shared.National.Find(j.Code)!.Name));
+        var right = 0;
+        foreach (var j in heldOut)
+        {
+            var group = Shared.National.Find(j.Code)!.Crosswalk!.IscoGroup;
+            if (j.Groups.Contains(group)) right++;
+            else output.WriteLine($"unit group  {j.Code} {j.Name}: {group} (judged {string.Join(" ", j.Groups)})");
+        }
+        var precision = (double)right / heldOut.Count;
+        output.WriteLine($"{heldOut.Count} held out: unit group right {precision:P1}");
+        Assert.True(precision >= 0.82, $"held-out unit group precision {precision:P1}");
     }
 
     [Fact]

@@ -14,7 +14,8 @@ namespace JobPostings.Api.Monitoring;
 /// <summary>
 /// One occupation's demand in an area and month: postings published and the vacancies they offer (需求人数), last month's
 /// vacancies beside them (for the month still running, those of the same days of last month), and the posted monthly pay (the middle of each stated range) as quartiles — the salary guide
-/// per occupation, area and month. Occupation null: postings no 细类 could be found for.
+/// per occupation, area and month. The occupation is the report's group (<see cref="ReportGrouping"/>: a 职业分类大典 code at
+/// the level asked, or an ESCO occupation or ISCO unit group); null: postings no 细类 could be found for.
 /// </summary>
 public sealed record OccupationDemand(
     string? OccupationCode, string? OccupationName, string? OccupationNameEn, int Postings, int Vacancies, int PreviousVacancies,
@@ -23,8 +24,9 @@ public sealed record OccupationDemand(
 /// <summary>An early warning: an occupation whose new vacancies fell by at least the threshold since last month.</summary>
 public sealed record VacancyDrop(string? OccupationCode, string? OccupationName, string? OccupationNameEn, int PreviousVacancies, int Vacancies, int DropPercent);
 
+/// <summary>An area's demand in a month; Scheme (national, esco) and Level (majorGroup … occupation) say what the occupations are.</summary>
 public sealed record LabourDemand(string RegionCode, string Month, int Vacancies, int PreviousVacancies, IReadOnlyList<OccupationDemand> Occupations,
-    int DropThresholdPercent, IReadOnlyList<VacancyDrop> VacancyDrops);
+    int DropThresholdPercent, IReadOnlyList<VacancyDrop> VacancyDrops, string Scheme = "national", string Level = "occupation");
 
 /// <summary>
 /// 人力资源市场供求监测, the demand side: what employers of an area asked for in a month. The profile service answers the
@@ -45,32 +47,37 @@ public static class LabourDemandApi
             .RequireAuthorization(Policies.Staff);
         monitoring.MapGet("/demand", GetLabourDemand)
             .WithName("GetLabourDemand")
-            .WithSummary("Vacancies and posted pay (median and quartiles) per occupation in a league or banner the caller serves, for a month, with last month's vacancies and the occupations whose vacancies fell.");
+            .WithSummary("Vacancies and posted pay (median and quartiles) per occupation in a league or banner the caller serves, for a month, with last month's vacancies and the occupations whose vacancies fell; grouped by 职业分类大典 at a level (scheme=national, the default; level=majorGroup…occupation) or by ESCO (scheme=esco).");
         return endpoints;
     }
 
     public static async Task<Results<Ok<LabourDemand>, ValidationProblem, NotFound>> GetLabourDemand(
-        ClaimsPrincipal caller, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken, string? region = null, string? month = null)
+        ClaimsPrincipal caller, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken, string? region = null, string? month = null,
+        string? scheme = null, string? level = null)
     {
         var validation = new Validation().RequireRegionCode(region, "region")
-            .Require(MonitoringMonth.TryParse(month, clock.GetUtcNow(), out var start), "month", MonitoringMonth.InvalidMessage);
+            .Require(MonitoringMonth.TryParse(month, clock.GetUtcNow(), out var start), "month", MonitoringMonth.InvalidMessage)
+            .Require(ReportGrouping.TryParseScheme(scheme, out _), "scheme", ReportGrouping.InvalidScheme)
+            .Require(ReportGrouping.TryParseLevel(level, out _), "level", ReportGrouping.InvalidLevel);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         if (!caller.MayServeRegion(region!)) return TypedResults.NotFound();
 
         // A month still running is compared with the same days of the month before, not with all of it.
         var now = clock.GetUtcNow();
         var previousEnd = start.AddMonths(1) > now ? now.AddMonths(-1) : start;
+        ReportGrouping.TryParse(scheme, level, out var grouping);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<DemandRow>(new CommandDefinition(DemandSql,
             new
             {
+                occupations = grouping.Table.Occupations, groups = grouping.Table.Groups,
                 prefix = RegionCodes.Prefix(region!) + "%", previous = start.AddMonths(-1).UtcDateTime, previousEnd = previousEnd.UtcDateTime,
                 start = start.UtcDateTime, end = start.AddMonths(1).UtcDateTime,
             },
             cancellationToken: cancellationToken))).AsList();
         var occupations = rows.Select(row =>
         {
-            var occupation = NationalClassification.Shared.Find(row.Occupation);
+            var occupation = grouping.Find(row.Occupation);
             return new OccupationDemand(row.Occupation, occupation?.Name, occupation?.NameEn, row.Postings, row.Vacancies, row.PreviousVacancies,
                 row.PaySample, row.LowerQuartile, row.Median, row.UpperQuartile);
         }).Where(demand => demand.Vacancies > 0 || demand.PreviousVacancies > 0).ToList();
@@ -81,19 +88,21 @@ public static class LabourDemandApi
             .OrderByDescending(drop => drop.PreviousVacancies - drop.Vacancies).ToList();
         return TypedResults.Ok(new LabourDemand(region!, month!, occupations.Sum(o => o.Vacancies), occupations.Sum(o => o.PreviousVacancies),
             occupations.Where(o => o.Vacancies > 0).OrderByDescending(o => o.Vacancies).ThenBy(o => o.OccupationCode, StringComparer.Ordinal).ToList(),
-            DropThresholdPercent, drops));
+            DropThresholdPercent, drops, grouping.SchemeName, grouping.LevelName));
     }
 
     /// <summary>
     /// Postings that went live (published, later closed or expired; never drafts, rejected postings or copies) counted in
-    /// the month they were published, this month and the one before (up to @previousEnd), per 细类.
+    /// the month they were published, this month and the one before (up to @previousEnd), per group of their 细类
+    /// (@occupations → @groups, <see cref="ReportGrouping.Table"/>).
     /// </summary>
     private const string DemandSql =
         """
-        WITH live AS (
-            SELECT national_occupation_code AS occupation, vacancies, published_at, published_at >= @start AS this_month,
+        WITH report_groups AS (SELECT * FROM unnest(@occupations::text[], @groups::text[]) AS g(code, grp)),
+        live AS (
+            SELECT g.grp AS occupation, vacancies, published_at, published_at >= @start AS this_month,
                    COALESCE((salary_min + salary_max) / 2, salary_min, salary_max) AS monthly
-            FROM postings
+            FROM postings LEFT JOIN report_groups g ON g.code = postings.national_occupation_code
             WHERE published_at >= @previous AND published_at < @end AND status IN ('Published', 'Closed', 'Expired')
               AND duplicate_of IS NULL AND region_code LIKE @prefix
         )

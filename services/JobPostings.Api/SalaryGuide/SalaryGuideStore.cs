@@ -14,7 +14,10 @@ public sealed class SalaryGuideOptions
     public int MinimumSample { get; set; } = 20;
 }
 
-/// <summary>SQL for the salary guide: the materialized view of migration 008, its refresh, and the lookups.</summary>
+/// <summary>
+/// SQL for the salary guide: the materialized views of migrations 008 (by the posting's occupation code) and 017 (by
+/// 职业分类大典 细类, 小类, 中类 and 大类), their refresh, and the lookups.
+/// </summary>
 public sealed class SalaryGuideStore(NpgsqlDataSource dataSource, IOptions<SalaryGuideOptions> options)
 {
     /// <summary>One refresh at a time across instances; the others skip their turn.</summary>
@@ -56,6 +59,24 @@ public sealed class SalaryGuideStore(NpgsqlDataSource dataSource, IOptions<Salar
         return rows.AsList();
     }
 
+    /// <summary>
+    /// Entries by 职业分类大典: for a code at any level, that code and every group above it (4-02-02-02, 4-02-02, 4-02, 4);
+    /// for a region, its league and the whole region. Finest level first, then the league before the region.
+    /// </summary>
+    public async Task<IReadOnlyList<SalaryGuideEntry>> ListNationalAsync(string? nationalCode, string? regionCode, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SalaryGuideEntry>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM salary_guide_national
+            WHERE (@code::text IS NULL OR occupation = ANY(ARRAY[left(@code, 1), left(@code, 4), left(@code, 7), @code]))
+              AND (@region::text IS NULL OR area IN (left(@region, 4), left(@region, 2)))
+            ORDER BY length(occupation) DESC, occupation, length(area) DESC, area
+            LIMIT @limit
+            """, new { code = nationalCode, region = regionCode, limit }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
     /// <summary>When the guide was last computed; null before the first posting with pay went live.</summary>
     public async Task<DateTime?> RefreshedAtAsync(CancellationToken cancellationToken)
     {
@@ -77,7 +98,8 @@ public sealed class SalaryGuideStore(NpgsqlDataSource dataSource, IOptions<Salar
             new { RefreshLockKey }, transaction, cancellationToken: cancellationToken));
         if (!locked) return false;
         await connection.ExecuteAsync(new CommandDefinition(
-            "REFRESH MATERIALIZED VIEW CONCURRENTLY salary_guide", transaction: transaction, commandTimeout: 600, cancellationToken: cancellationToken));
+            "REFRESH MATERIALIZED VIEW CONCURRENTLY salary_guide; REFRESH MATERIALIZED VIEW CONCURRENTLY salary_guide_national",
+            transaction: transaction, commandTimeout: 600, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -52,7 +52,7 @@ internal sealed record OrderKey(SearchSort Sort, bool Near)
 internal sealed class PageCollector : ICollector
 {
     public const string KeyGroupFacet = "facet.keyGroup";
-    public static readonly string[] FacetFields = ["facet.employmentType", "facet.league", "facet.banner", "facet.salaryBand", "facet.education"];
+    public static readonly string[] FacetFields = ["facet.employmentType", "facet.league", "facet.banner", "facet.salaryBand", "facet.education", "facet.nationalMajorGroup"];
 
     public sealed record Hit(int Doc, long Key, long IdKey, double? DistanceMetres);
 
@@ -149,7 +149,7 @@ internal sealed class PageCollector : ICollector
         Flush();
         List<FacetCount> Of(int facet, Func<string, string> name) => SearchStore.Counts(counts[facet].Select(pair => (name(pair.Key), pair.Value)));
         return new SearchFacets(Of(0, SearchStore.Camel), SearchStore.Counts(keyGroupCounts.Select(pair => (SearchStore.Camel(pair.Key), pair.Value))),
-            Of(1, code => code), Of(2, code => code), Of(3, band => band), Of(4, SearchStore.Camel));
+            Of(1, code => code), Of(2, code => code), Of(3, band => band), Of(4, SearchStore.Camel), Of(5, code => code));
     }
 
     /// <summary>Adds the segment's ordinal counts to the counts by value.</summary>

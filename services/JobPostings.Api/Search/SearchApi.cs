@@ -11,7 +11,7 @@ public static class SearchApi
         var search = endpoints.MapApiGroup("/api/postings/search", "Search", "Search of published postings.");
         // Public, like a job board: published postings only, nothing about any seeker.
         search.MapGet("/", Search).AllowAnonymous().WithName("SearchPostings")
-            .WithSummary("Searches published postings by words, place or radius, pay, type, education, experience and key group; numbered or cursor pages with the total.");
+            .WithSummary("Searches published postings by words, place or radius, pay, type, education, experience, key group and 职业分类大典 code (any level); numbered or cursor pages with the total and facets.");
         return endpoints;
     }
 

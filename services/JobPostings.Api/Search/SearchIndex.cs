@@ -21,6 +21,8 @@ public sealed record IndexedPosting
     public string EmploymentType { get; init; } = "";
     public string RegionCode { get; init; } = "";
     public string? OccupationCode { get; init; }
+    /// <summary>The 细类 of 职业分类大典 (migration 011), null when none was given or found.</summary>
+    public string? NationalOccupationCode { get; init; }
     public decimal? SalaryMin { get; init; }
     public decimal? SalaryMax { get; init; }
     public string? Education { get; init; }
@@ -108,6 +110,7 @@ public sealed partial class SearchIndex : IDisposable
             new NumericDocValuesField("lngDv", BitConverter.DoubleToInt64Bits(posting.Longitude ?? double.NaN)),
         };
         if (posting.OccupationCode is { } occupation) document.Add(new StringField("occupation", occupation, Field.Store.NO));
+        if (posting.NationalOccupationCode is { } national) document.Add(new StringField("nationalOccupation", national, Field.Store.NO));
         var top = posting.SalaryMax ?? posting.SalaryMin;
         var bottom = posting.SalaryMin ?? posting.SalaryMax;
         document.Add(new NumericDocValuesField("payTopDv", BitConverter.DoubleToInt64Bits(top is null ? double.NaN : (double)top.Value)));
@@ -123,7 +126,7 @@ public sealed partial class SearchIndex : IDisposable
             document.Add(new SortedSetDocValuesField(PageCollector.KeyGroupFacet, new BytesRef(group)));
         }
         string[] facets = [posting.EmploymentType, posting.RegionCode[..Math.Min(4, posting.RegionCode.Length)] + "00", posting.RegionCode,
-            SearchStore.SalaryBandOf(top), posting.Education ?? "None"];
+            SearchStore.SalaryBandOf(top), posting.Education ?? "None", SearchStore.NationalMajorGroupOf(posting.NationalOccupationCode)];
         for (var i = 0; i < PageCollector.FacetFields.Length; i++) document.Add(new SortedDocValuesField(PageCollector.FacetFields[i], new BytesRef(facets[i])));
         return document;
     }
@@ -198,6 +201,7 @@ public sealed partial class SearchIndex : IDisposable
             Require(new PrefixQuery(new Term("region", prefix)));
         }
         if (!string.IsNullOrWhiteSpace(query.Occupation)) Require(new PrefixQuery(new Term("occupation", query.Occupation.Trim())));
+        if (query.NationalOccupationPrefix is { } national) Require(new PrefixQuery(new Term("nationalOccupation", national)));
         if (query.QualifiedEducation is { Count: > 0 } educations) Require(AnyOf("education", educations.Append("None")));
         if (query.EmploymentTypes is { Count: > 0 } types) Require(AnyOf("employmentType", types.Select(type => type.ToString())));
         foreach (var group in query.KeyGroups) Require(new TermQuery(new Term("keyGroup", group.ToString())));

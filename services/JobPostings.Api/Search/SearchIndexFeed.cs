@@ -112,7 +112,7 @@ public sealed partial class SearchIndexFeed(NpgsqlDataSource dataSource, SearchI
 
     private const string Columns =
         "id, status = 'Published' AND duplicate_of IS NULL AS live, search_terms::text AS terms, employment_type AS employmenttype, " +
-        "region_code AS regioncode, occupation_code AS occupationcode, salary_min AS salarymin, salary_max AS salarymax, education, " +
+        "region_code AS regioncode, occupation_code AS occupationcode, national_occupation_code AS nationaloccupationcode, salary_min AS salarymin, salary_max AS salarymax, education, " +
         "experience_years AS experienceyears, key_groups AS keygroups, latitude, longitude, published_at AS publishedat, valid_until AS validuntil, " +
         "written_by::text::bigint AS writtenby";
 

@@ -1,6 +1,7 @@
 using JobMatch.ServiceDefaults.Problems;
 using JobMatch.TextAnalysis;
 using JobPostings.Api.Postings;
+using Matching.Taxonomy;
 
 namespace JobPostings.Api.Search;
 
@@ -19,7 +20,8 @@ public enum SearchSort
 /// top of range reaches the amount, SalaryTo those whose bottom of range is at most it (together: a range that
 /// overlaps); IncludeUnstatedSalary adds postings with no figure (negotiable or not stated). Education and
 /// ExperienceYears are what the seeker has: postings asking for no more (or nothing). Page numbers the pages (up to
-/// <see cref="MaxPage"/>); After continues from a cursor instead.
+/// <see cref="MaxPage"/>); After continues from a cursor instead. NationalOccupation takes a code of 职业分类大典 2022 at any
+/// level (4 大类, 4-02 中类, 4-02-02 小类, or a 细类) and keeps the postings whose 细类 falls under it.
 /// </summary>
 public sealed record SearchQuery(
     string? Q,
@@ -40,7 +42,8 @@ public sealed record SearchQuery(
     int? Page = null,
     decimal? SalaryTo = null,
     string? Education = null,
-    int? ExperienceYears = null)
+    int? ExperienceYears = null,
+    string? NationalOccupation = null)
 {
     public const int MaxLimit = 100;
     public const double MaxRadiusKm = 500;
@@ -79,6 +82,10 @@ public sealed record SearchQuery(
             ? Enum.GetValues<Postings.Education>().Where(each => each <= level).Select(each => each.ToString()).ToList()
             : [];
 
+    /// <summary>The 职业分类大典 code the postings' 细类 must start with (written as the classification writes it), or null.</summary>
+    public string? NationalOccupationPrefix =>
+        string.IsNullOrWhiteSpace(NationalOccupation) ? null : TextNormalizer.Clean(NationalOccupation);
+
     public Validation Validate()
     {
         var validation = new Validation()
@@ -104,6 +111,7 @@ public sealed record SearchQuery(
             .Require(Education is null || QualifiedEducation.Count > 0, "education",
                 "Education levels are none, juniorMiddle, seniorHigh, vocational, college, bachelor, master or doctorate.")
             .Require(ExperienceYears is null or (>= 0 and <= 50), "experienceYears", "Experience is between 0 and 50 years.")
+            .Require(NationalOccupationPrefix is null || NationalClassification.Shared.IsCode(NationalOccupationPrefix), "nationalOccupation", NationalClassification.NotACode)
             .RequireCoordinates(Lat, Lng);
         if (Region is not null) validation.RequireRegionCode(Region, "region");
         return validation;

@@ -3,6 +3,7 @@ using System.Text;
 using Dapper;
 using JobMatch.Domain.Regions;
 using JobPostings.Api.Postings;
+using Matching.Taxonomy;
 using Npgsql;
 
 namespace JobPostings.Api.Search;
@@ -13,10 +14,12 @@ public sealed record FacetCount(string Value, long Count);
 
 /// <summary>
 /// Counts of the matching postings for the filter sidebar: by employment type, key group, league/city (Region), banner or
-/// county, salary band (<see cref="SearchStore.SalaryBands"/>) and education asked ("none" when not stated).
+/// county, salary band (<see cref="SearchStore.SalaryBands"/>), education asked ("none" when not stated) and 职业分类大典 大类
+/// (1–8; "none" when no 细类 was given or found).
 /// </summary>
 public sealed record SearchFacets(IReadOnlyList<FacetCount> EmploymentType, IReadOnlyList<FacetCount> KeyGroup, IReadOnlyList<FacetCount> Region,
-    IReadOnlyList<FacetCount>? Banner = null, IReadOnlyList<FacetCount>? SalaryBand = null, IReadOnlyList<FacetCount>? Education = null);
+    IReadOnlyList<FacetCount>? Banner = null, IReadOnlyList<FacetCount>? SalaryBand = null, IReadOnlyList<FacetCount>? Education = null,
+    IReadOnlyList<FacetCount>? NationalMajorGroup = null);
 
 /// <summary>How the typed words were read: a place taken as the region filter, the occupation they name, English words respelled.</summary>
 public sealed record SearchReading(string? Region, string? Occupation, IReadOnlyList<string> Corrections);
@@ -92,6 +95,8 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
         new(query.Region is null && query.RadiusKm is null ? reading.RegionCode : null, reading.Concept, reading.Corrections);
 
     /// <summary>The salary band of a posting by the top of its range (<see cref="SalaryBandSql"/> in C#).</summary>
+    internal static string NationalMajorGroupOf(string? code) => code is { Length: > 0 } ? NationalClassification.GroupOf(code, NationalLevel.MajorGroup) : "none";
+
     internal static string SalaryBandOf(decimal? top) => top is { } pay ? SalaryBands.Last(band => band.From <= pay || band.From == 0).Name : "unstated";
 
     /// <summary>
@@ -180,6 +185,11 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
             where.Add("occupation_code LIKE @occupationPrefix");
             parameters.Add("occupationPrefix", EscapeLike(query.Occupation.Trim()) + "%");
         }
+        if (query.NationalOccupationPrefix is { } national)
+        {
+            where.Add("national_occupation_code LIKE @nationalOccupationPrefix");
+            parameters.Add("nationalOccupationPrefix", EscapeLike(national) + "%");
+        }
         if (query.Salary is { } salary)
         {
             where.Add(query.IncludeUnstatedSalary == true
@@ -238,7 +248,7 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
         List<FacetCount> Of(string facet, Func<string, string> name) =>
             Counts(grouped.Where(row => row.Facet == facet).Select(row => (name(row.Value), row.Count)));
         return new SearchFacets(Of("employmentType", Camel), Counts(keyGroups.Select(row => (Camel(row.Value), row.Count))), Of("region", code => code),
-            Of("banner", code => code), Of("salaryBand", band => band), Of("education", Camel));
+            Of("banner", code => code), Of("salaryBand", band => band), Of("education", Camel), Of("nationalMajorGroup", code => code));
     }
 
     /// <summary>The salary band of a posting (by the top of its range), as SQL.</summary>
@@ -246,15 +256,17 @@ public sealed class SearchStore(NpgsqlDataSource dataSource)
         "CASE WHEN COALESCE(salary_max, salary_min) IS NULL THEN 'unstated' " +
         string.Concat(SalaryBands.Reverse().Select(band => $"WHEN COALESCE(salary_max, salary_min) >= {band.From} THEN '{band.Name}' ")) + "END";
 
-    /// <summary>Employment-type, league, banner, salary-band and education counts in one scan of the matching rows (public for the benchmark's EXPLAIN).</summary>
+    /// <summary>Employment-type, league, banner, salary-band, education and 大典 大类 counts in one scan of the matching rows (public for the benchmark's EXPLAIN).</summary>
     public static string FacetQuery(List<string> where) =>
         $"""
         SELECT CASE WHEN GROUPING(employment_type) = 0 THEN 'employmentType' WHEN GROUPING(league) = 0 THEN 'region'
-                    WHEN GROUPING(region_code) = 0 THEN 'banner' WHEN GROUPING(salary_band) = 0 THEN 'salaryBand' ELSE 'education' END AS facet,
-               COALESCE(employment_type, league || '00', region_code, salary_band, education) AS value, count(*) AS count
-        FROM (SELECT employment_type, left(region_code, 4) AS league, region_code, {SalaryBandSql} AS salary_band, COALESCE(education, 'None') AS education
+                    WHEN GROUPING(region_code) = 0 THEN 'banner' WHEN GROUPING(salary_band) = 0 THEN 'salaryBand'
+                    WHEN GROUPING(national_major_group) = 0 THEN 'nationalMajorGroup' ELSE 'education' END AS facet,
+               COALESCE(employment_type, league || '00', region_code, salary_band, national_major_group, education) AS value, count(*) AS count
+        FROM (SELECT employment_type, left(region_code, 4) AS league, region_code, {SalaryBandSql} AS salary_band, COALESCE(education, 'None') AS education,
+                     COALESCE(left(national_occupation_code, 1), 'none') AS national_major_group
               FROM postings WHERE {string.Join(" AND ", where)}) matching
-        GROUP BY GROUPING SETS ((employment_type), (league), (region_code), (salary_band), (education))
+        GROUP BY GROUPING SETS ((employment_type), (league), (region_code), (salary_band), (education), (national_major_group))
         """;
 
     internal static List<FacetCount> Counts(IEnumerable<(string Value, long Count)> rows) =>

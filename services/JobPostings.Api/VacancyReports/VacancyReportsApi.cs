@@ -10,6 +10,7 @@ using JobMatch.ServiceDefaults.Problems;
 using JobPostings.Api.Organisations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Matching.Taxonomy;
 using Npgsql;
 
 namespace JobPostings.Api.VacancyReports;
@@ -46,6 +47,9 @@ public static class VacancyReportsApi
             .WithName("ListMyVacancyReports").WithSummary("The caller's vacancy reports.");
         reports.MapGet("/", ListForRegion).RequireAuthorization(Policies.Staff)
             .WithName("ListVacancyReports").WithSummary("Vacancy reports for a month in a region the caller serves.");
+        reports.MapGet("/by-occupation", TotalsByOccupation).RequireAuthorization(Policies.Staff)
+            .WithName("VacancyReportTotalsByOccupation")
+            .WithSummary("The month's reported vacancies and planned hires in a region the caller serves, per 职业分类大典 code at a level (scheme=national, the default) or ESCO occupation (scheme=esco), named.");
         return endpoints;
     }
 
@@ -98,6 +102,35 @@ public static class VacancyReportsApi
             new { month, prefix = RegionCodes.Prefix(region ?? RegionCodes.Whole) + "%" }, cancellationToken: cancellationToken));
         return TypedResults.Ok<IReadOnlyList<VacancyReportResponse>>(
             rows.Where(row => caller.MayServeRegion(row.RegionCode)).Select(row => row.ToResponse()).ToList());
+    }
+
+    /// <summary>
+    /// The reports of a month in a region the caller serves, added up per occupation group: each line's 细类 is the code
+    /// it gives, else the one its code or name names (as postings derive theirs), grouped by <see cref="ReportGrouping"/>;
+    /// lines no 细类 could be found for count under a null code. Most vacancies first.
+    /// </summary>
+    public static async Task<Results<Ok<VacancyReportTotals>, ValidationProblem, NotFound>> TotalsByOccupation(
+        ClaimsPrincipal caller, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken,
+        string? month = null, string? region = null, string? scheme = null, string? level = null)
+    {
+        var validation = new Validation().Require(VacancyReportMonth.IsValid(month, clock.GetUtcNow().UtcDateTime), "month", "The month is yyyy-MM.")
+            .RequireRegionCode(region, "region")
+            .Require(ReportGrouping.TryParseScheme(scheme, out _), "scheme", ReportGrouping.InvalidScheme)
+            .Require(ReportGrouping.TryParseLevel(level, out _), "level", ReportGrouping.InvalidLevel);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        if (!caller.MayServeRegion(region!)) return TypedResults.NotFound();
+        ReportGrouping.TryParse(scheme, level, out var grouping);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"{Select} WHERE month = @month AND region_code LIKE @prefix", new { month, prefix = RegionCodes.Prefix(region!) + "%" }, cancellationToken: cancellationToken));
+        var taxonomy = SkillTaxonomy.Shared;
+        var lines = rows.SelectMany(row => row.ToResponse().Lines).Select(line =>
+            (Group: grouping.GroupOfOccupation(taxonomy.NationalCodeFor(line.OccupationCode, [line.OccupationCode, line.OccupationName], line.OccupationName)), Line: line));
+        var totals = lines.GroupBy(each => each.Group?.Code)
+            .Select(group => new VacancyReportTotal(group.Key, group.First().Group?.Name, group.First().Group?.NameEn,
+                group.Sum(each => each.Line.Vacancies ?? 0), group.Sum(each => each.Line.PlannedHires ?? 0)))
+            .OrderByDescending(total => total.Vacancies).ThenBy(total => total.OccupationCode, StringComparer.Ordinal).ToList();
+        return TypedResults.Ok(new VacancyReportTotals(region!, month!, grouping.SchemeName, grouping.LevelName, totals.Sum(t => t.Vacancies), totals));
     }
 
     private const string Select = "SELECT id, employer_id, region_code, month, lines::text AS lines, total_vacancies, filed_at, updated_at FROM vacancy_reports";

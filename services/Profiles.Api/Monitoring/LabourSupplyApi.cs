@@ -11,7 +11,10 @@ using Npgsql;
 
 namespace Profiles.Api.Monitoring;
 
-/// <summary>Seekers registered in the month who look for one occupation (null: no 细类 could be found for what they seek).</summary>
+/// <summary>
+/// Seekers registered in the month who look for one occupation: the report's group of their 细类 (<see cref="ReportGrouping"/>:
+/// a 职业分类大典 code at the level asked, or an ESCO occupation or ISCO unit group); null: no 细类 could be found for what they seek.
+/// </summary>
 public sealed record OccupationSupply(string? OccupationCode, string? OccupationName, string? OccupationNameEn, int Seekers);
 
 /// <summary>Seekers placed in the month, per key group that applies to them ("none" for seekers in no key group).</summary>
@@ -21,7 +24,7 @@ public sealed record KeyGroupPlacements(string KeyGroup, int Placements);
 public sealed record LongUnplaced(string KeyGroup, string RegionCode, int Seekers);
 
 public sealed record LabourSupply(string RegionCode, string Month, int Seekers, IReadOnlyList<OccupationSupply> Occupations,
-    IReadOnlyList<KeyGroupPlacements> PlacementsByKeyGroup, IReadOnlyList<LongUnplaced> LongUnplaced);
+    IReadOnlyList<KeyGroupPlacements> PlacementsByKeyGroup, IReadOnlyList<LongUnplaced> LongUnplaced, string Scheme = "national", string Level = "occupation");
 
 /// <summary>
 /// 人力资源市场供求监测, the supply side: counts only, no one named (the register names them, audited). The job-posting
@@ -38,32 +41,38 @@ public static class LabourSupplyApi
             .RequireAuthorization(Policies.Staff);
         monitoring.MapGet("/supply", GetLabourSupply)
             .WithName("GetLabourSupply")
-            .WithSummary("Seekers registered per occupation in a league or banner the caller serves for a month, placements by key group, and key-group seekers unplaced after six months (counts only).");
+            .WithSummary("Seekers registered per occupation in a league or banner the caller serves for a month, placements by key group, and key-group seekers unplaced after six months (counts only); occupations grouped by 职业分类大典 at a level (scheme=national, the default; level=majorGroup…occupation) or by ESCO (scheme=esco).");
         return endpoints;
     }
 
     public static async Task<Results<Ok<LabourSupply>, ValidationProblem, NotFound>> GetLabourSupply(
-        ClaimsPrincipal caller, NpgsqlDataSource dataSource, CancellationToken cancellationToken, string? region = null, string? month = null)
+        ClaimsPrincipal caller, NpgsqlDataSource dataSource, CancellationToken cancellationToken, string? region = null, string? month = null,
+        string? scheme = null, string? level = null)
     {
         var validation = new Validation().RequireRegionCode(region, "region")
-            .Require(MonitoringMonth.TryParse(month, DateTimeOffset.UtcNow, out var start), "month", MonitoringMonth.InvalidMessage);
+            .Require(MonitoringMonth.TryParse(month, DateTimeOffset.UtcNow, out var start), "month", MonitoringMonth.InvalidMessage)
+            .Require(ReportGrouping.TryParseScheme(scheme, out _), "scheme", ReportGrouping.InvalidScheme)
+            .Require(ReportGrouping.TryParseLevel(level, out _), "level", ReportGrouping.InvalidLevel);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
         if (!caller.MayServeRegion(region!)) return TypedResults.NotFound();
 
+        ReportGrouping.TryParse(scheme, level, out var grouping);
         var parameters = new
         {
+            occupations = grouping.Table.Occupations, groups = grouping.Table.Groups,
             prefix = RegionCodes.Prefix(region!) + "%", start = start.UtcDateTime, end = start.AddMonths(1).UtcDateTime,
             unplacedBefore = start.AddMonths(1 - UnplacedMonths).UtcDateTime,
         };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var occupations = (await connection.QueryAsync<(string? Occupation, int Seekers)>(new CommandDefinition(
             """
-            SELECT national_occupation_code, count(*)::integer FROM profiles
+            SELECT g.grp, count(*)::integer FROM profiles
+            LEFT JOIN unnest(@occupations::text[], @groups::text[]) AS g(code, grp) ON g.code = profiles.national_occupation_code
             WHERE region_code LIKE @prefix AND created_at >= @start AND created_at < @end
-            GROUP BY national_occupation_code ORDER BY 2 DESC, 1
+            GROUP BY g.grp ORDER BY 2 DESC, 1
             """, parameters, cancellationToken: cancellationToken))).Select(row =>
         {
-            var occupation = NationalClassification.Shared.Find(row.Occupation);
+            var occupation = grouping.Find(row.Occupation);
             return new OccupationSupply(row.Occupation, occupation?.Name, occupation?.NameEn, row.Seekers);
         }).ToList();
         var placements = (await connection.QueryAsync<(string KeyGroup, int Placements)>(new CommandDefinition(
@@ -83,6 +92,7 @@ public static class LabourSupplyApi
         // Every key group in the same order in every area, "none" last, so month-on-month charts line up.
         var byKeyGroup = JobMatch.Contracts.SeekerKeyGroups.All.Append("none")
             .Select(group => new KeyGroupPlacements(group, placements.GetValueOrDefault(group))).ToList();
-        return TypedResults.Ok(new LabourSupply(region!, month!, occupations.Sum(o => o.Seekers), occupations, byKeyGroup, unplaced));
+        return TypedResults.Ok(new LabourSupply(region!, month!, occupations.Sum(o => o.Seekers), occupations, byKeyGroup, unplaced,
+            grouping.SchemeName, grouping.LevelName));
     }
 }

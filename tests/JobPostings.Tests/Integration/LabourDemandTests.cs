@@ -51,6 +51,44 @@ public sealed class LabourDemandTests : PostingsHost
     }
 
     [Fact]
+    public async Task Labour_demand_groups_by_a_level_of_the_national_classification_or_by_esco_through_the_crosswalk()
+    {
+        var month = MonitoringMonth.Format(MonitoringMonth.Current(DateTimeOffset.UtcNow));
+        const string BusDriver = "4-02-02-01", Cook = "4-03-02-01";
+        await PublishAsync(Posting(Welder, "150203", 5, 5000, 7000), Posting(LorryDriver, "150203", 2, 6000, 6000), Posting(BusDriver, "150203", 3, 8000, 8000),
+            Posting(Cook, "150203", 4, 4000, 4000));
+        using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200"));
+
+        async Task<LabourDemand> Of(string query) =>
+            (await caseworker.GetFromJsonAsync<LabourDemand>(new Uri($"/api/postings/monitoring/demand?region=150200&month={month}&{query}", UriKind.Relative), Json))!;
+        var major = await Of("level=majorGroup");
+        Assert.Equal(("national", "majorGroup"), (major.Scheme, major.Level));
+        Assert.Equal([("4", 9), ("6", 5)], major.Occupations.Select(o => (o.OccupationCode!, o.Vacancies)));
+        Assert.Equal("社会生产服务和生活服务人员", major.Occupations[0].OccupationName);
+        // Pay quartiles are taken over the group's own postings, not averaged over its 细类.
+        var middle = await Of("level=middleGroup");
+        var transport = Assert.Single(middle.Occupations, o => o.OccupationCode == "4-02");
+        Assert.Equal((2, 5, 7000m), (transport.Postings, transport.Vacancies, transport.Median));
+        Assert.Equal(4, Assert.Single(middle.Occupations, o => o.OccupationCode == "4-03").Vacancies);
+        var minor = await Of("level=minorGroup");
+        Assert.Equal(5, Assert.Single(minor.Occupations, o => o.OccupationCode == "4-02-02").Vacancies);
+        Assert.Equal(14, minor.Vacancies);
+
+        var esco = await Of("scheme=esco");
+        Assert.Equal(("esco", "occupation"), (esco.Scheme, esco.Level));
+        Assert.Equal(14, esco.Vacancies);
+        Assert.All(esco.Occupations, o => Assert.True(o.OccupationCode!.StartsWith("http://data.europa.eu/esco/occupation/", StringComparison.Ordinal)
+            || o.OccupationCode.StartsWith("isco:", StringComparison.Ordinal), o.OccupationCode));
+        var taxonomy = Matching.Taxonomy.SkillTaxonomy.Shared;
+        var welder = taxonomy[taxonomy.EscoOccupationsOf(Welder, orUnitGroup: false)[0]];
+        var welders = Assert.Single(esco.Occupations, o => o.OccupationCode == welder.EscoUri);
+        Assert.Equal((5, welder.Label), (welders.Vacancies, welders.OccupationNameEn));
+
+        using var bad = await caseworker.GetAsync(new Uri($"/api/postings/monitoring/demand?region=150200&month={month}&scheme=isco&level=3", UriKind.Relative));
+        Assert.Equal(["level", "scheme"], (await ProblemAssert.IsValidationProblemAsync(bad)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Labour_demand_is_for_staff_of_the_region_and_its_filters_are_validated()
     {
         var month = MonitoringMonth.Format(MonitoringMonth.Current(DateTimeOffset.UtcNow));

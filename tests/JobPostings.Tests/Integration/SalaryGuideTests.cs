@@ -84,6 +84,40 @@ public sealed class SalaryGuideTests : SalaryGuideHost
     }
 
     [Fact]
+    public async Task The_guide_by_the_national_classification_has_quartiles_per_occupation_and_each_group_above_it_named()
+    {
+        object Coded(string national, string region, decimal min, decimal max) => new
+        {
+            title = "岗位 " + Guid.NewGuid().ToString("N")[..8], description = "负责日常工作。", skills = new[] { "安全驾驶" }, regionCode = region,
+            salaryMin = min, salaryMax = max, nationalOccupationCode = national,
+        };
+        // Lorry drivers in Baotou at 6,000, 7,000 and 8,000; a bus driver (same 小类) at 9,000; a welder (another 大类).
+        await PublishAsync(Coded("4-02-02-02", "150203", 6000, 6000), Coded("4-02-02-02", "150204", 6500, 7500), Coded("4-02-02-02", "150205", 8000, 8000),
+            Coded("4-02-02-01", "150203", 9000, 9000), Coded("6-18-02-04", "150203", 5000, 5000));
+        await RefreshAsync();
+
+        var lorry = await GuideAsync("?scheme=national&occupation=4-02-02-02&region=150203");
+        var all = await GuideAsync("?scheme=national&region=150200");
+        using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200"));
+        using var unknown = await caseworker.GetAsync(new Uri(Guide + "?scheme=national&occupation=4-02-02-99", UriKind.Relative));
+        using var badScheme = await caseworker.GetAsync(new Uri(Guide + "?scheme=isco", UriKind.Relative));
+
+        Assert.Equal("national", lorry.Scheme);
+        Assert.Null(lorry.Benchmark);
+        var league = Assert.Single(lorry.Entries, entry => entry is { Scope: "occupation", Area: "1502" });
+        Assert.Equal(("4-02-02-02", 3, 6500m, 7000m, 7500m), (league.Occupation, league.Postings, league.LowerQuartile, league.Median, league.UpperQuartile));
+        var minor = Assert.Single(lorry.Entries, entry => entry is { Scope: "minorGroup", Area: "1502" });
+        Assert.Equal(("4-02-02", 4, 7500m), (minor.Occupation, minor.Postings, minor.Median));
+        Assert.Equal(["4-02-02-02", "4-02-02", "4-02", "4"], lorry.Entries.Where(entry => entry.Area == "1502").Select(entry => entry.Occupation));
+        Assert.Equal("道路货运汽车驾驶员", Assert.Single(lorry.Names!, name => name.Code == "4-02-02-02").Name);
+        var services = Assert.Single(all.Entries, entry => entry is { Scope: "majorGroup", Occupation: "4", Area: "15" });
+        Assert.Equal((4, 7500m), (services.Postings, services.Median));
+        Assert.Equal(1, Assert.Single(all.Entries, entry => entry is { Scope: "majorGroup", Occupation: "6", Area: "1502" }).Postings);
+        Assert.Equal(["occupation"], await ProblemAssert.IsValidationProblemAsync(unknown));
+        Assert.Equal(["scheme"], await ProblemAssert.IsValidationProblemAsync(badScheme));
+    }
+
+    [Fact]
     public async Task Pay_is_judged_against_its_own_occupations_market_not_a_constant()
     {
         await PublishAsync(Paid("4-02-06", "150203", 4000, 5000), Paid("4-02-06", "150203", 4500, 5500), Paid("4-02-06", "150203", 5000, 6000),

@@ -106,6 +106,7 @@ public sealed class SearchIndexTests : PostingsHost
         {
             title = $"{title} {tag}", description = $"{title} wanted, ref {Guid.NewGuid():N}", skills = new[] { "Welding" }, regionCode = region, latitude = lat, longitude = lng,
             salaryMin = min, salaryMax = max, employmentType = type, experienceYears = years, keyGroups = groups, education, occupationCode = "6-18-02",
+            nationalOccupationCode = title.Contains("Forklift", StringComparison.Ordinal) ? "4-02-06-03" : title == "Cook" ? "4-03-02-01" : "6-18-02-04",
         };
         await SubmitAsync(employer, Posting("Welder", "150203", 40.66, 109.84, 5000, 8000, "fullTime", 2, ["graduateFriendly"], "seniorHigh"));
         await SubmitAsync(employer, Posting("Welder helper", "150203", 40.60, 109.90, 3000, 4000, "partTime", null, [], null));
@@ -117,8 +118,8 @@ public sealed class SearchIndexTests : PostingsHost
         var index = Factory.Services.GetRequiredService<IndexedSearch>();
         SearchQuery Query(string? q = null, string? region = null, double? lat = null, double? lng = null, double? radiusKm = null, decimal? salary = null,
             bool? unstated = null, string[]? types = null, bool? entry = null, string[]? groups = null, string? sort = null, decimal? salaryTo = null,
-            string? education = null, int? years = null, string? occupation = null) =>
-            new(q ?? tag, region, lat, lng, radiusKm, occupation, salary, unstated, types, entry, groups, null, sort, 100, null, null, salaryTo, education, years);
+            string? education = null, int? years = null, string? occupation = null, string? national = null) =>
+            new(q ?? tag, region, lat, lng, radiusKm, occupation, salary, unstated, types, entry, groups, null, sort, 100, null, null, salaryTo, education, years, national);
 
         foreach (var query in new[]
         {
@@ -126,6 +127,7 @@ public sealed class SearchIndexTests : PostingsHost
             Query(lat: 40.83, lng: 111.73, sort: "distance"), Query(salary: 4000), Query(salary: 4000, unstated: true), Query(unstated: false, sort: "salary"),
             Query(salary: 3000, salaryTo: 5000), Query(salaryTo: 4000, unstated: true), Query(types: ["fullTime", "internship"]), Query(entry: true),
             Query(groups: ["graduateFriendly", "veteranPriority"]), Query(education: "seniorHigh"), Query(years: 1), Query(occupation: "6-18"), Query(occupation: "4-"),
+            Query(national: "4"), Query(national: "6-18"), Query(national: "4-02-06-03"), Query(national: "4-03", region: "150700"),
         })
         {
             var expected = await store.SearchAsync(query, CancellationToken.None);

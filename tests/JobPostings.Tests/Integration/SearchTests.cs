@@ -124,6 +124,51 @@ public sealed class SearchTests : PostingsHost
     }
 
     [Fact]
+    public async Task The_national_occupation_filter_takes_a_code_of_any_level_of_the_classification_and_the_facet_counts_by_major_group()
+    {
+        var employer = Guid.NewGuid();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        object Coded(string title, string national) => new
+        {
+            title = $"{title} {tag}", description = "", regionCode = "150203", salaryMin = 5000, salaryMax = 8000, skills = new[] { "Skill" },
+            nationalOccupationCode = national,
+        };
+        await SubmitAsync(employer, Coded("Lorry driver", "4-02-02-02"));      // 道路货运汽车驾驶员
+        await SubmitAsync(employer, Coded("Bus driver", "4-02-02-01"));        // 道路客运汽车驾驶员
+        await SubmitAsync(employer, Coded("Railway worker", "4-02-01-01"));    // another 小类 of the same 中类
+        await SubmitAsync(employer, Coded("Crane operator", "6-30-05-01"));    // another 大类
+
+        Assert.Equal([$"Bus driver {tag}", $"Crane operator {tag}", $"Lorry driver {tag}", $"Railway worker {tag}"],
+            Titles(await SearchAsync($"q={tag}")).Order(StringComparer.Ordinal));
+        Assert.Equal([$"Bus driver {tag}", $"Lorry driver {tag}", $"Railway worker {tag}"], Titles(await SearchAsync($"q={tag}&nationalOccupation=4")).Order(StringComparer.Ordinal));
+        Assert.Equal([$"Bus driver {tag}", $"Lorry driver {tag}", $"Railway worker {tag}"], Titles(await SearchAsync($"q={tag}&nationalOccupation=4-02")).Order(StringComparer.Ordinal));
+        Assert.Equal([$"Bus driver {tag}", $"Lorry driver {tag}"], Titles(await SearchAsync($"q={tag}&nationalOccupation=4-02-02")).Order(StringComparer.Ordinal));
+        Assert.Equal([$"Lorry driver {tag}"], Titles(await SearchAsync($"q={tag}&nationalOccupation=4-02-02-02")));
+        // Full-width digits and dash, as a Chinese input method types them, are the same code.
+        Assert.Equal([$"Crane operator {tag}"], Titles(await SearchAsync($"q={tag}&nationalOccupation=" + Uri.EscapeDataString("６－３０"))));
+        var page = await SearchAsync($"q={tag}");
+        Assert.Equal([new FacetCount("4", 3), new FacetCount("6", 1)], page.Facets.NationalMajorGroup);
+    }
+
+    [Theory]
+    [InlineData("4-02-02-99", "en")]  // well formed, not in the classification
+    [InlineData("4-2", "zh-CN")]      // malformed
+    [InlineData("9", "zh-CN")]        // no such 大类
+    [InlineData("4-02%25", "en")]     // a LIKE wildcard is no code
+    public async Task A_national_occupation_code_the_classification_lacks_gets_400_naming_the_field_in_the_callers_language(string code, string language)
+    {
+        using var anonymous = Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/postings/search?nationalOccupation=" + code);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await anonymous.SendAsync(request);
+
+        Assert.Equal(["nationalOccupation"], await ProblemAssert.IsValidationProblemAsync(response));
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var message = body.RootElement.GetProperty("errors").GetProperty("nationalOccupation")[0].GetString()!;
+        Assert.StartsWith(language == "zh-CN" ? "请填写职业分类大典" : "Give a code of 职业分类大典", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Filters_narrow_by_salary_type_entry_level_key_group_and_occupation()
     {
         var employer = Guid.NewGuid();

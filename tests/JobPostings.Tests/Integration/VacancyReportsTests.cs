@@ -35,6 +35,46 @@ public sealed class VacancyReportsTests : PostingsHost
     };
 
     [Fact]
+    public async Task Vacancy_reports_add_up_per_national_occupation_group_for_staff_of_the_region()
+    {
+        using (var first = Factory.ClientWithToken(KeyEnterpriseToken(Guid.NewGuid())))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await first.PutAsJsonAsync($"/api/vacancy-reports/{ThisMonth}", new
+            {
+                regionCode = "150203",
+                lines = new object[]
+                {
+                    new { occupationCode = "4-02-02-02", occupationName = "货车司机", vacancies = 5, plannedHires = 6 },
+                    new { occupationCode = (string?)null, occupationName = "焊工", vacancies = 3, plannedHires = 3 },  // named, not coded
+                    new { occupationCode = (string?)null, occupationName = "Q7", vacancies = 1, plannedHires = 0 }, // names no 细类
+                },
+            })).StatusCode);
+        }
+        using (var second = Factory.ClientWithToken(KeyEnterpriseToken(Guid.NewGuid())))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await second.PutAsJsonAsync($"/api/vacancy-reports/{ThisMonth}", new
+            {
+                regionCode = "150205",
+                lines = new[] { new { occupationCode = "4-02-02-01", occupationName = "客车司机", vacancies = 2, plannedHires = 2 } },
+            })).StatusCode);
+        }
+        using var baotou = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200"));
+        using var hohhot = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"));
+
+        var minor = (await baotou.GetFromJsonAsync<VacancyReportTotals>(new Uri($"/api/vacancy-reports/by-occupation?month={ThisMonth}&region=150200&level=minorGroup", UriKind.Relative), Json))!;
+        var fine = (await baotou.GetFromJsonAsync<VacancyReportTotals>(new Uri($"/api/vacancy-reports/by-occupation?month={ThisMonth}&region=150200", UriKind.Relative), Json))!;
+        using var elsewhere = await hohhot.GetAsync(new Uri($"/api/vacancy-reports/by-occupation?month={ThisMonth}&region=150200", UriKind.Relative));
+        using var bad = await baotou.GetAsync(new Uri($"/api/vacancy-reports/by-occupation?month={ThisMonth}&region=150200&scheme=x&level=y", UriKind.Relative));
+
+        Assert.Equal(("national", "minorGroup", 11), (minor.Scheme, minor.Level, minor.Vacancies));
+        Assert.Equal([("4-02-02", "道路运输服务人员", 7, 8), ("6-18-02", null, 3, 3), (null, null, 1, 0)],
+            minor.Occupations.Select(o => (o.OccupationCode, o.OccupationCode == "4-02-02" ? o.OccupationName : null, o.Vacancies, o.PlannedHires)));
+        Assert.Equal(["4-02-02-02", "6-18-02-04", "4-02-02-01", null], fine.Occupations.Select(o => o.OccupationCode));
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Equal(["level", "scheme"], (await ProblemAssert.IsValidationProblemAsync(bad)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_key_enterprise_files_a_monthly_report_and_refiling_replaces_it()
     {
         var employerId = Guid.NewGuid();

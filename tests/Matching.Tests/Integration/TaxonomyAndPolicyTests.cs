@@ -26,6 +26,41 @@ public sealed class TaxonomyAndPolicyTests : MatchingHost
     }
 
     [Fact]
+    public async Task The_national_classification_is_browsed_a_level_at_a_time_and_a_code_it_lacks_gets_a_field_error()
+    {
+        using var client = Factory.ClientWithToken(TestTokens.Seeker(Guid.NewGuid()));
+        async Task<List<NationalOccupationResponse>> Under(string query) =>
+            (await client.GetFromJsonAsync<List<NationalOccupationResponse>>(new Uri("/api/matches/taxonomy/national" + query, UriKind.Relative), Json))!;
+
+        var major = await Under("");
+        var middle = await Under("?parent=4");
+        var minor = await Under("?parent=4-02");
+        var occupations = await Under("?parent=" + Uri.EscapeDataString("４－０２－０２")); // full-width, as an input method types it
+        using var unknown = await client.GetAsync(new Uri("/api/matches/taxonomy/national?parent=4-98", UriKind.Relative));
+        using var leaf = await client.GetAsync(new Uri("/api/matches/taxonomy/national?parent=4-02-02-02", UriKind.Relative));
+
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8"], major.Select(o => o.Code));
+        Assert.All(major, o => Assert.Equal("major-group", o.Level));
+        Assert.Equal("社会生产服务和生活服务人员", major[3].Name);
+        Assert.Contains(middle, o => o.Code == "4-02" && o.Name == "交通运输、仓储物流和邮政业服务人员" && o.Level == "middle-group");
+        Assert.All(middle, o => Assert.Equal("4", o.ParentCode));
+        Assert.Contains(minor, o => o.Code == "4-02-02");
+        Assert.Contains(occupations, o => o.Code == "4-02-02-02" && o.Name == "道路货运汽车驾驶员" && o.NameEn.Length > 0);
+        // The forms' preview: what a posting titled so, or a profile seeking so, is given when no 细类 is chosen.
+        var byTitle = (await client.GetFromJsonAsync<NormalizedNationalText>(new Uri("/api/matches/taxonomy/normalize?kind=national&derive=title&text=" + Uri.EscapeDataString("货车司机 急招"), UriKind.Relative), Json))!;
+        var bySought = (await client.GetFromJsonAsync<NormalizedNationalText>(new Uri("/api/matches/taxonomy/normalize?kind=national&derive=occupation&text=焊工", UriKind.Relative), Json))!;
+        using var deriveSkill = await client.GetAsync(new Uri("/api/matches/taxonomy/normalize?kind=skill&derive=title&text=x", UriKind.Relative));
+        Assert.Equal("4-02-02-02", Assert.Single(byTitle.Occupations).Code);
+        Assert.Equal("6-18-02-04", Assert.Single(bySought.Occupations).Code);
+        foreach (var refused in new[] { unknown, leaf, deriveSkill })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Json);
+            Assert.Equal([refused == deriveSkill ? "derive" : "parent"], problem.GetProperty("errors").EnumerateObject().Select(field => field.Name));
+        }
+    }
+
+    [Fact]
     public async Task National_occupations_are_suggested_by_name_code_and_English_with_their_ESCO_occupations()
     {
         using var client = Factory.ClientWithToken(TestTokens.Seeker(Guid.NewGuid()));

@@ -47,6 +47,26 @@ public sealed class LabourSupplyTests : ProfilesHost
     }
 
     [Fact]
+    public async Task Labour_supply_groups_by_a_level_of_the_national_classification_or_by_esco_through_the_crosswalk()
+    {
+        // Ordos: an area the other tests of this class do not count.
+        await SavedAsync(Seeking(Welder, "150602", new()));
+        await SavedAsync(Seeking(LorryDriver, "150602", new()));
+        await SavedAsync(Seeking("4-02-02-01", "150603", new()));
+        using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150600"));
+
+        var middle = (await caseworker.GetFromJsonAsync<LabourSupply>(new Uri($"/api/profiles/monitoring/supply?region=150600&month={ThisMonth}&level=middleGroup", UriKind.Relative), Json))!;
+        Assert.Equal(("national", "middleGroup"), (middle.Scheme, middle.Level));
+        Assert.Equal([("4-02", "交通运输、仓储物流和邮政业服务人员", 2), ("6-18", "机械制造基础加工人员", 1)], middle.Occupations.Select(o => (o.OccupationCode!, o.OccupationName!, o.Seekers)));
+        var esco = (await caseworker.GetFromJsonAsync<LabourSupply>(new Uri($"/api/profiles/monitoring/supply?region=150600&month={ThisMonth}&scheme=esco", UriKind.Relative), Json))!;
+        var taxonomy = Matching.Taxonomy.SkillTaxonomy.Shared;
+        Assert.Equal(new[] { "4-02-02-01", LorryDriver, Welder }.Select(code => taxonomy[taxonomy.EscoOccupationsOf(code, orUnitGroup: false)[0]].EscoUri).Order(StringComparer.Ordinal),
+            esco.Occupations.Select(o => o.OccupationCode!).Order(StringComparer.Ordinal));
+        using var bad = await caseworker.GetAsync(new Uri($"/api/profiles/monitoring/supply?region=150600&month={ThisMonth}&scheme=isco&level=4", UriKind.Relative));
+        Assert.Equal(["level", "scheme"], (await ProblemAssert.IsValidationProblemAsync(bad)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Labour_supply_is_for_staff_of_the_region_and_its_filters_are_validated()
     {
         using var seeker = Factory.ClientWithToken(TestTokens.Seeker(Guid.NewGuid()));

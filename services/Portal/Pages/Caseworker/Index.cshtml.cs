@@ -6,7 +6,7 @@ namespace Portal.Pages.Caseworker;
 
 /// <summary>
 /// The caseworker's area at a glance: active postings (search facets: by banner or county, by employment type, by key
-/// group welcomed), vacancies by occupation (key enterprises' vacancy reports), and from the matching service's area
+/// group welcomed), vacancies by 职业分类大典 occupation (key enterprises' vacancy reports), and from the matching service's area
 /// dashboard seekers by key group and by county, open postings by county, and matches, applications and placements
 /// week by week. Places show by name.
 /// </summary>
@@ -54,10 +54,12 @@ public sealed class IndexModel : PortalPage
         if (reports.Ok)
         {
             ReportCount = reports.Array.Count;
-            VacanciesByOccupation = reports.Array.SelectMany(report => report.Items("lines"))
-                .GroupBy(line => line.Str("occupationName") is { Length: > 0 } name && name != "null" ? name : line.Str("occupationCode"))
-                .Select(group => (group.Key, group.Sum(line => line.Num("vacancies") ?? 0)))
-                .OrderByDescending(bar => bar.Item2).Take(12).ToList();
+            // Added up per 职业分类大典 细类 by the service (a line's code, else the one its name names), named in the page's language.
+            var totals = await Api.GetAsync($"api/vacancy-reports/by-occupation?month={Uri.EscapeDataString(Month)}&region={Uri.EscapeDataString(Region ?? JobMatch.Domain.Regions.RegionCodes.Whole)}");
+            VacanciesByOccupation = totals.Body.Items("occupations")
+                .Select(total => (total.Str("occupationCode") is { Length: > 0 } code && code != "null"
+                    ? (T.Lang == Language.English ? total.Str("occupationNameEn") : total.Str("occupationName")) : T["monitoring.unclassified"], total.Num("vacancies") ?? 0))
+                .Take(12).ToList();
         }
         else
         {

@@ -15,6 +15,12 @@ public sealed class MonitoringModel : PortalPage
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
 
+    /// <summary>What the catalogue counts by: a level of 职业分类大典 (细类 by default, 小类, 中类, 大类) or ESCO beside it.</summary>
+    [BindProperty(SupportsGet = true)] public string? By { get; set; }
+
+    /// <summary>The choices of <see cref="By"/>: the bureau's classification first, finest first.</summary>
+    public static readonly string[] Groupings = ["occupation", "minorGroup", "middleGroup", "majorGroup", "esco"];
+
     public IReadOnlyList<string> Regions => User.FindAll(PortalClaims.Region).Select(c => c.Value).ToList();
     public LabourDemandAnswer? Demand { get; private set; }
     public LabourSupplyAnswer? Supply { get; private set; }
@@ -38,12 +44,30 @@ public sealed class MonitoringModel : PortalPage
         return File(TalentDemandCatalogue.Csv(Catalogue, header, T["monitoring.shortMark"]), "text/csv; charset=utf-8", file);
     }
 
+    /// <summary>
+    /// The figures in the bureau's layout (code, name, vacancies, seekers, ratio, median pay, period, area and its code),
+    /// counted by what the page counts by (职业分类大典 细类 unless another level or ESCO was chosen); UTF-8 with BOM.
+    /// </summary>
+    public async Task<IActionResult> OnGetBureauCsvAsync()
+    {
+        if (!await LoadAsync()) return Page();
+        string[] header =
+        [
+            T["monitoring.code"], T["monitoring.name"], T["monitoring.vacancies"], T["monitoring.seekers"], T["monitoring.ratio"], T["monitoring.median"],
+            T["monitoring.period"], T["monitoring.area"], T["monitoring.areaCode"],
+        ];
+        var area = new ReportArea(Month!, PlacesEndpoint.NameOf(Region!, T.Lang), Region!);
+        var file = T.Format("monitoring.bureauCsvName", area.AreaName, Month, By);
+        return File(TalentDemandCatalogue.BureauCsv(Catalogue, header, area), "text/csv; charset=utf-8", file);
+    }
+
     /// <summary>Both sides of the market for the chosen area and month; false (with the problem shown) when either refused.</summary>
     private async Task<bool> LoadAsync()
     {
         Region = string.IsNullOrWhiteSpace(Region) ? Regions.FirstOrDefault() : Region.Trim();
         Month = string.IsNullOrWhiteSpace(Month) ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Fmt.Beijing).ToString("yyyy-MM", CultureInfo.InvariantCulture) : Month.Trim();
-        var query = "region=" + Uri.EscapeDataString(Region ?? "") + "&month=" + Uri.EscapeDataString(Month);
+        By = Groupings.FirstOrDefault(choice => string.Equals(choice, By?.Trim(), StringComparison.OrdinalIgnoreCase)) ?? Groupings[0];
+        var query = "region=" + Uri.EscapeDataString(Region ?? "") + "&month=" + Uri.EscapeDataString(Month) + GroupingQuery;
         var demand = await Api.GetAsync("api/postings/monitoring/demand?" + query);
         var supply = await Api.GetAsync("api/profiles/monitoring/supply?" + query);
         if (!demand.Ok || !supply.Ok)
@@ -57,6 +81,13 @@ public sealed class MonitoringModel : PortalPage
         Catalogue = TalentDemandCatalogue.Lines(Demand!, Supply!, T.Lang, T["monitoring.unclassified"]);
         return true;
     }
+
+    /// <summary>The scheme and level the services count by, as query parameters.</summary>
+    private string GroupingQuery => By == "esco" ? "&scheme=esco" : "&scheme=national&level=" + By;
+
+    /// <summary>The page's own query (area, month, grouping), for the download links.</summary>
+    public string Query(string handler) =>
+        $"?handler={handler}&region={Uri.EscapeDataString(Region ?? "")}&month={Uri.EscapeDataString(Month ?? "")}&by={Uri.EscapeDataString(By ?? "")}";
 
     /// <summary>The occupations with most vacancies, for the chart (the table below lists them all).</summary>
     public IReadOnlyList<(string Label, double Value)> TopVacancies => Catalogue.Where(line => line.Vacancies > 0).Take(12).Select(line => (line.Occupation, (double)line.Vacancies)).ToList();

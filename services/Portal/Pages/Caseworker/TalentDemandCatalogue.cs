@@ -7,7 +7,7 @@ namespace Portal.Pages.Caseworker;
 
 /// <summary>The job-posting service's monitoring answer (GET /api/postings/monitoring/demand), as the portal reads it.</summary>
 public sealed record LabourDemandAnswer(string RegionCode, string Month, int Vacancies, int PreviousVacancies, IReadOnlyList<OccupationDemandAnswer> Occupations,
-    int DropThresholdPercent, IReadOnlyList<VacancyDropAnswer> VacancyDrops);
+    int DropThresholdPercent, IReadOnlyList<VacancyDropAnswer> VacancyDrops, string Scheme = "national", string Level = "occupation");
 
 public sealed record OccupationDemandAnswer(string? OccupationCode, string? OccupationName, string? OccupationNameEn, int Postings, int Vacancies,
     int PreviousVacancies, int PaySample, decimal? LowerQuartile, decimal? Median, decimal? UpperQuartile);
@@ -26,10 +26,14 @@ public sealed record LongUnplacedAnswer(string KeyGroup, string RegionCode, int 
 
 /// <summary>
 /// One line of the talent-demand catalogue (人才需求目录): an occupation's new vacancies and new seekers in the month, the
-/// ratio between them (求人倍率: vacancies per seeker), 紧缺 (short) where vacancies exceed seekers, and posted pay.
+/// ratio between them (求人倍率: vacancies per seeker), 紧缺 (short) where vacancies exceed seekers, and posted pay. Code is
+/// the occupation's code in the scheme counted by (a 职业分类大典 code, an ESCO URI or isco:NNNN), null when unclassified.
 /// </summary>
 public sealed record CatalogueLine(string Occupation, int Vacancies, int Seekers, double? Ratio, bool Short, int PaySample,
-    decimal? LowerQuartile, decimal? Median, decimal? UpperQuartile);
+    decimal? LowerQuartile, decimal? Median, decimal? UpperQuartile, string? Code = null);
+
+/// <summary>The period and area a bureau's CSV states on every line: the month (2026-12), the area's name and division code.</summary>
+public sealed record ReportArea(string Period, string AreaName, string AreaCode);
 
 /// <summary>
 /// Demand and supply of one area and month side by side, per occupation (the 细类 both services resolve titles and
@@ -51,30 +55,42 @@ public static class TalentDemandCatalogue
             var sought = seekers.GetValueOrDefault(o.OccupationCode ?? "")?.Seekers ?? 0;
             return new CatalogueLine(Name(o.OccupationCode, o.OccupationName, o.OccupationNameEn), o.Vacancies, sought,
                 sought == 0 ? null : Math.Round((double)o.Vacancies / sought, 2), o.OccupationCode is not null && o.Vacancies > sought,
-                o.PaySample, o.LowerQuartile, o.Median, o.UpperQuartile);
+                o.PaySample, o.LowerQuartile, o.Median, o.UpperQuartile, o.OccupationCode);
         }).ToList();
         var demanded = demand.Occupations.Select(o => o.OccupationCode ?? "").ToHashSet(StringComparer.Ordinal);
         lines.AddRange(supply.Occupations.Where(o => !demanded.Contains(o.OccupationCode ?? ""))
-            .Select(o => new CatalogueLine(Name(o.OccupationCode, o.OccupationName, o.OccupationNameEn), 0, o.Seekers, 0, false, 0, null, null, null)));
+            .Select(o => new CatalogueLine(Name(o.OccupationCode, o.OccupationName, o.OccupationNameEn), 0, o.Seekers, 0, false, 0, null, null, null, o.OccupationCode)));
         return lines;
     }
 
     /// <summary>The catalogue as CSV: UTF-8 with a byte-order mark, so Excel opens the Chinese as Chinese; RFC 4180 quoting.</summary>
-    public static byte[] Csv(IReadOnlyList<CatalogueLine> lines, IReadOnlyList<string> header, string shortMark)
+    public static byte[] Csv(IReadOnlyList<CatalogueLine> lines, IReadOnlyList<string> header, string shortMark) =>
+        Table(header, lines.Select(line => new[]
+        {
+            line.Occupation, Number(line.Vacancies), Number(line.Seekers), Ratio(line),
+            line.Short ? shortMark : "", Number(line.PaySample), Number(line.LowerQuartile), Number(line.Median), Number(line.UpperQuartile),
+        }));
+
+    /// <summary>
+    /// The figures in the layout a bureau files (职业供求状况表): code, name, vacancies, seekers, ratio, median pay, period,
+    /// area name and area code on every line — one line per occupation, unclassified ones with an empty code; same encoding.
+    /// </summary>
+    public static byte[] BureauCsv(IReadOnlyList<CatalogueLine> lines, IReadOnlyList<string> header, ReportArea area) =>
+        Table(header, lines.Select(line => new[]
+        {
+            line.Code ?? "", line.Occupation, Number(line.Vacancies), Number(line.Seekers), Ratio(line), Number(line.Median),
+            area.Period, area.AreaName, area.AreaCode,
+        }));
+
+    private static byte[] Table(IReadOnlyList<string> header, IEnumerable<string[]> rows)
     {
         var csv = new StringBuilder();
         csv.AppendJoin(',', header.Select(Quote)).Append("\r\n");
-        foreach (var line in lines)
-        {
-            string[] cells =
-            [
-                line.Occupation, Number(line.Vacancies), Number(line.Seekers), line.Ratio?.ToString("0.##", CultureInfo.InvariantCulture) ?? "",
-                line.Short ? shortMark : "", Number(line.PaySample), Number(line.LowerQuartile), Number(line.Median), Number(line.UpperQuartile),
-            ];
-            csv.AppendJoin(',', cells.Select(Quote)).Append("\r\n");
-        }
+        foreach (var cells in rows) csv.AppendJoin(',', cells.Select(Quote)).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
+
+    private static string Ratio(CatalogueLine line) => line.Ratio?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
 
     private static string Number(decimal? value) => value?.ToString("0", CultureInfo.InvariantCulture) ?? "";
 

@@ -6,8 +6,9 @@ namespace Portal.Pages.Employer;
 
 /// <summary>
 /// Create or edit a draft, submit it, and see screening's flags (rule and matched text) beside the form. The place
-/// and occupation are chosen by name (the place's seat gives the map point); typed figures ("3人", "5千") are
-/// understood or refused with a message.
+/// and occupation are chosen by name (the place's seat gives the map point), the 职业分类大典 细类 too (left unchosen,
+/// the service derives it from the title, and the form says as what); typed figures ("3人", "5千") are understood or
+/// refused with a message.
 /// </summary>
 public sealed class PostingModel : PortalPage
 {
@@ -24,11 +25,20 @@ public sealed class PostingModel : PortalPage
     [BindProperty] public string? Vacancies { get; set; }
     [BindProperty] public string? EmploymentType { get; set; }
     [BindProperty] public List<string> KeyGroups { get; set; } = [];
+    [BindProperty(Name = "national")] public NationalChoice National { get; set; } = new();
 
     public JsonNode? Posting { get; private set; }
     public IReadOnlyList<Suggestion> OccupationSuggestions { get; private set; } = [];
     public bool? SuggestionsAvailable { get; private set; }
     public IReadOnlyList<JsonNode> Flags { get; private set; } = [];
+    /// <summary>The picker's list: the 细类 chosen, or those "find" found.</summary>
+    public IReadOnlyList<NationalCode> NationalOptions { get; private set; } = [];
+    public bool? NationalAvailable { get; private set; }
+    /// <summary>With no 细类 chosen: the one the title would be derived as.</summary>
+    public NationalCode? NationalDerived { get; private set; }
+
+    /// <summary>Where the picker's "find" posts: this form, kept as typed.</summary>
+    public string FindNationalAction => Id is null ? "/Employer/Posting?handler=FindNational" : $"/Employer/Posting?handler=FindNational&id={Id}";
     public string Status => Posting.Str("status");
     public bool Editable => Posting is null || Status == "draft";
 
@@ -76,6 +86,16 @@ public sealed class PostingModel : PortalPage
         return Page();
     }
 
+    /// <summary>"Find": the 细类 the typed words name, in the picker's list, the form as typed (no script needed).</summary>
+    public async Task<IActionResult> OnPostFindNationalAsync()
+    {
+        await LoadAsync(fillForm: false);
+        var found = await NationalOccupations.FindAsync(Api, National.Typed);
+        NationalAvailable = found is not null;
+        NationalOptions = [.. NationalOptions, .. (found ?? []).Where(option => NationalOptions.All(known => known.Code != option.Code))];
+        return Page();
+    }
+
     /// <summary>The API's body for what was typed; null with the refusals recorded when a figure or the place is not understood.</summary>
     private JsonObject? Body()
     {
@@ -103,10 +123,24 @@ public sealed class PostingModel : PortalPage
             ["vacancies"] = vacancies,
             ["employmentType"] = Empty(EmploymentType),
             ["keyGroups"] = new JsonArray([.. KeyGroups.Distinct().Select(k => (JsonNode)k)]),
+            ["nationalOccupationCode"] = National.Chosen,
         };
     }
 
     private async Task LoadAsync(bool fillForm)
+    {
+        await LoadPostingAsync(fillForm);
+        await LoadNationalAsync();
+    }
+
+    /// <summary>The picker's list holds the 细类 chosen (named); with none chosen, the 细类 the title would be derived as.</summary>
+    private async Task LoadNationalAsync()
+    {
+        NationalOptions = await NationalOccupations.NamedAsync(Api, National.Chosen) is { } named ? [named] : [];
+        NationalDerived = National.Chosen is null ? await NationalOccupations.DerivedAsync(Api, Title, "title") : null;
+    }
+
+    private async Task LoadPostingAsync(bool fillForm)
     {
         if (Id is not { } id) return;
         var result = await Api.GetAsync($"api/postings/{id}");
@@ -130,6 +164,7 @@ public sealed class PostingModel : PortalPage
         Vacancies = Fmt.Number(Posting.Num("vacancies"), 0);
         EmploymentType = Posting.Str("employmentType");
         KeyGroups = [.. Posting.List("keyGroups")];
+        National.Code = Posting.Str("nationalOccupationCode") is { Length: > 0 } code && code != "null" ? code : null;
     }
 
     private static IEnumerable<string> Split(string? text) =>

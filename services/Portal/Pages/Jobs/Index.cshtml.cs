@@ -7,7 +7,8 @@ namespace Portal.Pages.Jobs;
 
 /// <summary>
 /// The public job board: anyone searches published postings by words, place (picked or typed) and distance from it
-/// (or from the browser's position), pay range, education, experience, type and key group; total and numbered pages.
+/// (or from the browser's position), pay range, education, experience, type, key group and occupation (a 大类 or 中类 of
+/// 职业分类大典, chosen by name); total and numbered pages.
 /// Signed-in seekers also save searches. Every typed figure is understood or refused with a message.
 /// </summary>
 public sealed class IndexModel : PortalPage
@@ -30,6 +31,8 @@ public sealed class IndexModel : PortalPage
     [BindProperty(SupportsGet = true)] public string? EmploymentType { get; set; }
     [BindProperty(SupportsGet = true)] public string? KeyGroup { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    /// <summary>A code of 职业分类大典 at any level (the list offers 大类 and 中类 by name).</summary>
+    [BindProperty(SupportsGet = true)] public string? NationalOccupation { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public ApiResult? Results { get; private set; }
@@ -39,8 +42,15 @@ public sealed class IndexModel : PortalPage
     public bool SavedSearchesAvailable { get; private set; }
     public bool IsSeeker => User.IsInRole("seeker");
     /// <summary>The less used filters stay folded away (a shorter form on a phone) unless one is set or refused.</summary>
-    public bool MoreFilters => new[] { Education, Experience, EmploymentType, KeyGroup, Sort }.Any(value => !string.IsNullOrWhiteSpace(value))
+    public bool MoreFilters => new[] { Education, Experience, EmploymentType, KeyGroup, Sort, NationalOccupation }.Any(value => !string.IsNullOrWhiteSpace(value))
         || InputErrors.ContainsKey("experience");
+    /// <summary>The classification's 大类 and their 中类, for the occupation list (empty when the matching service did not answer).</summary>
+    public IReadOnlyList<NationalGroup> NationalGroups { get; private set; } = [];
+
+    /// <summary>A 大类's name, for its facet count.</summary>
+    public string MajorGroupName(string code) =>
+        NationalGroups.FirstOrDefault(group => group.Major.Code == code)?.Major.NameIn(T.Lang) ?? T["search.unclassified"];
+
     /// <summary>The point distances are measured from, when a radius was asked for.</summary>
     public bool FromBrowserLocation { get; private set; }
 
@@ -114,6 +124,7 @@ public sealed class IndexModel : PortalPage
         ["employmentType"] = EmploymentType,
         ["keyGroup"] = KeyGroup,
         ["sort"] = Sort,
+        ["nationalOccupation"] = NationalOccupation,
         ["page"] = page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null,
     };
 
@@ -156,6 +167,7 @@ public sealed class IndexModel : PortalPage
     private async Task LoadAsync()
     {
         await LoadSavedAsync();
+        NationalGroups = await NationalOccupations.MajorAndMiddleGroupsAsync(Api);
         var search = Understand();
         if (search is null)
         {
@@ -177,6 +189,7 @@ public sealed class IndexModel : PortalPage
             ["employmentType"] = search.EmploymentType,
             ["keyGroup"] = search.KeyGroup,
             ["sort"] = search.Sort,
+            ["nationalOccupation"] = Empty(NationalOccupation),
             ["limit"] = PageSize.ToString(CultureInfo.InvariantCulture),
             ["page"] = PageNumber > 1 ? PageNumber.ToString(CultureInfo.InvariantCulture) : null,
         };

@@ -6,7 +6,7 @@ namespace Portal.Pages.Jobs;
 
 /// <summary>
 /// One published posting, for anyone, at an address to share: employer, place, pay, requirements, dates, key groups
-/// welcomed. A signed-in seeker applies here (others are asked to sign in first) and sees where their application is.
+/// welcomed, its 职业分类大典 occupation with a link to the job board's postings of the same 中类. A signed-in seeker applies here (others are asked to sign in first) and sees where their application is.
 /// </summary>
 public sealed class PostingModel : PortalPage
 {
@@ -15,6 +15,8 @@ public sealed class PostingModel : PortalPage
     public JsonNode? Posting { get; private set; }
     /// <summary>The seeker's application to this posting, if they applied.</summary>
     public JsonNode? Application { get; private set; }
+    /// <summary>The posting's 职业分类大典 细类, named (null when it has none or the classification did not answer).</summary>
+    public NationalCode? NationalOccupation { get; private set; }
     public bool IsSeeker => User.IsInRole("seeker");
     public string ShareLink => $"{Request.Scheme}://{Request.Host}/Jobs/{Id}";
 
@@ -36,6 +38,7 @@ public sealed class PostingModel : PortalPage
         var posting = await Api.GetAsync($"api/postings/{Id}");
         Posting = posting.Ok ? posting.Body : null;
         if (!posting.Ok && !posting.NotFound) Problem ??= posting;
+        NationalOccupation = Posting is null ? null : await NationalOccupations.OccupationAsync(Api, Posting.Str("nationalOccupationCode"));
         if (Posting is null || !IsSeeker) return;
         var mine = await Api.GetAsync("api/applications/mine");
         Application = mine.Array.FirstOrDefault(application => application.Str("postingId") == Id.ToString());

@@ -7,7 +7,8 @@ namespace Portal.Pages.Seeker;
 /// <summary>
 /// The seeker's profile: where they live (picked or typed by name; the seat or, if they let the browser tell, their
 /// own position for distances), how far they would travel, skills and occupations by name with the taxonomy's
-/// suggestions, the pay they hope for. Typed figures are understood or refused with a message, never saved empty.
+/// suggestions, the 职业分类大典 细类 they seek (chosen by name; left unchosen, derived from the occupations sought), the pay
+/// they hope for. Typed figures are understood or refused with a message, never saved empty.
 /// The rest of the profile is kept as saved (the API replaces the whole profile).
 /// </summary>
 public sealed partial class ProfileModel : PortalPage
@@ -22,6 +23,10 @@ public sealed partial class ProfileModel : PortalPage
     public IReadOnlyList<Suggestion> OccupationSuggestions { get; private set; } = [];
     /// <summary>True after "suggest" when the matching service answered (even with nothing); false when it had no taxonomy.</summary>
     public bool? SuggestionsAvailable { get; private set; }
+    /// <summary>The 细类 picker's list (the one chosen, or those "find" found), whether the taxonomy answered, and with none chosen the one derived.</summary>
+    public IReadOnlyList<NationalCode> NationalOptions { get; private set; } = [];
+    public bool? NationalAvailable { get; private set; }
+    public NationalCode? NationalDerived { get; private set; }
 
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Phone { get; set; }
@@ -37,6 +42,7 @@ public sealed partial class ProfileModel : PortalPage
     [BindProperty] public string? DesiredOccupations { get; set; }
     [BindProperty] public string? NewOccupation { get; set; }
     [BindProperty] public string? SalaryExpectation { get; set; }
+    [BindProperty(Name = "national")] public NationalChoice National { get; set; } = new();
     /// <summary>A new profile's consents per purpose, when registration did not ask (accounts made elsewhere).</summary>
     [BindProperty] public List<string> Consents { get; set; } = [];
 
@@ -74,6 +80,7 @@ public sealed partial class ProfileModel : PortalPage
             ["willingToRelocate"] = WillingToRelocate,
             ["desiredOccupations"] = new JsonArray([.. Split(DesiredOccupations).Concat(Split(NewOccupation)).Distinct(StringComparer.OrdinalIgnoreCase).Select(s => (JsonNode)s)]),
             ["salaryExpectation"] = salary,
+            ["nationalOccupationCode"] = National.Chosen,
             // Kept as saved: the portal's form does not edit these, and PUT replaces the whole profile.
             ["nationalId"] = existing?["nationalId"]?.DeepClone(),
             ["workHistory"] = details?["workHistory"]?.DeepClone(),
@@ -116,6 +123,16 @@ public sealed partial class ProfileModel : PortalPage
         return Page();
     }
 
+    /// <summary>"Find": the 细类 the typed words name, in the picker's list, the form as typed, nothing saved (no script needed).</summary>
+    public async Task<IActionResult> OnPostFindNationalAsync()
+    {
+        await LoadAsync(fillForm: false);
+        var found = await NationalOccupations.FindAsync(Api, National.Typed);
+        NationalAvailable = found is not null;
+        NationalOptions = [.. NationalOptions, .. (found ?? []).Where(option => NationalOptions.All(known => known.Code != option.Code))];
+        return Page();
+    }
+
     private JsonObject ConsentsToSend()
     {
         var answers = Session.ConsentAnswers(User) ?? PrivacyModel.Purposes.ToDictionary(purpose => purpose, Consents.Contains);
@@ -142,7 +159,10 @@ public sealed partial class ProfileModel : PortalPage
             DesiredOccupations = string.Join(", ", Profile["details"].List("desiredOccupations"));
             SalaryExpectation = Fmt.Number(Profile["details"].Num("salaryExpectation"), 0);
             ShowKeyGroupFacts(Profile);
+            National.Code = Profile.Str("nationalOccupationCode") is { Length: > 0 } code && code != "null" ? code : null;
         }
+        NationalOptions = await NationalOccupations.NamedAsync(Api, National.Chosen) is { } named ? [named] : [];
+        NationalDerived = National.Chosen is null ? await NationalOccupations.DerivedAsync(Api, Split(DesiredOccupations).Concat(Split(NewOccupation)).FirstOrDefault(), "occupation") : null;
     }
 
     private static IEnumerable<string> Split(string? text) =>

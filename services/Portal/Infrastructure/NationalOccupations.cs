@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+
+namespace Portal.Infrastructure;
+
+/// <summary>A code of 职业分类大典 2022 as the portal names it: Chinese name, JobMatch's English name.</summary>
+public sealed record NationalCode(string Code, string Name, string NameEn)
+{
+    public string NameIn(string lang) => lang == Language.English ? NameEn : Name;
+}
+
+/// <summary>A 大类 and the 中类 under it: the job board's occupation filter, chosen by name.</summary>
+public sealed record NationalGroup(NationalCode Major, IReadOnlyList<NationalCode> Middle);
+
+/// <summary>
+/// A 细类 as a form takes it (one shared picker, <c>Pages/Shared/_NationalOccupationPicker.cshtml</c>): the code picked
+/// from the list, and what was typed to find it (a name, alias, English name or code). Bound from "{prefix}.Code" and
+/// "{prefix}.Typed". Empty: the service derives the 细类 from the title or the occupations named.
+/// </summary>
+public sealed class NationalChoice
+{
+    public string? Code { get; set; }
+    public string? Typed { get; set; }
+
+    /// <summary>The code to send, or null to let the service derive one.</summary>
+    public string? Chosen => string.IsNullOrWhiteSpace(Code) ? null : Code.Trim();
+}
+
+/// <summary>
+/// What the picker shows: the list (the code chosen, or what "find" found for the typed words), whether the taxonomy
+/// answered, the field's error, and — with nothing chosen — the 细类 the title (a profile: the occupations sought) would
+/// be derived as (Derived).
+/// </summary>
+public sealed record NationalPickerView(string Prefix, string Legend, NationalChoice Choice, IReadOnlyList<NationalCode> Options, bool? Available,
+    string? Error, NationalCode? Derived, string FindAction, bool Editable = true, bool DerivedFromOccupations = false);
+
+/// <summary>
+/// The national classification's hierarchy as the taxonomy API lists it (GET /api/matches/taxonomy/national), kept
+/// for the life of the process once read: reference data that changes only with a release. A failed read is not kept.
+/// </summary>
+public static class NationalOccupations
+{
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<NationalCode>> Children = new(StringComparer.Ordinal);
+
+    /// <summary>The codes under a code ("" for the 大类); null when the matching service did not answer.</summary>
+    public static async Task<IReadOnlyList<NationalCode>?> UnderAsync(GatewayClient api, string parent)
+    {
+        if (Children.TryGetValue(parent, out var known)) return known;
+        var result = await api.GetAsync("api/matches/taxonomy/national" + (parent.Length == 0 ? "" : "?parent=" + Uri.EscapeDataString(parent)));
+        if (!result.Ok) return null;
+        var codes = result.Array.Select(item => new NationalCode(item.Str("code"), item.Str("name"), item.Str("nameEn"))).ToList();
+        return Children.GetOrAdd(parent, codes);
+    }
+
+    /// <summary>The 细类 a name, alias, English name or code finds (GET /api/matches/taxonomy/suggest?kind=national); null when the service did not answer.</summary>
+    public static async Task<IReadOnlyList<NationalCode>?> FindAsync(GatewayClient api, string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed)) return [];
+        var result = await api.GetAsync($"api/matches/taxonomy/suggest?kind=national&limit=20&q={Uri.EscapeDataString(typed.Trim())}");
+        if (!result.Ok) return null;
+        return result.Array.Where(item => item.Str("level") == "occupation")
+            .Select(item => new NationalCode(item.Str("code"), item.Str("name"), item.Str("nameEn"))).ToList();
+    }
+
+    /// <summary>A 细类 by its code, named; null for none or when the service did not answer.</summary>
+    public static async Task<NationalCode?> NamedAsync(GatewayClient api, string? code) =>
+        string.IsNullOrWhiteSpace(code) || code == "null" ? null : (await FindAsync(api, code))?.FirstOrDefault(found => found.Code == code.Trim());
+
+    /// <summary>
+    /// The 细类 the service gives a posting with this title (<paramref name="derive"/> "title") or a profile seeking this
+    /// occupation ("occupation") when none is chosen (normalize, kind=national&amp;derive=…); null for none or no answer.
+    /// </summary>
+    public static async Task<NationalCode?> DerivedAsync(GatewayClient api, string? text, string derive)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var result = await api.GetAsync($"api/matches/taxonomy/normalize?kind=national&derive={derive}&text={Uri.EscapeDataString(text.Trim())}");
+        var first = result.Ok ? result.Body.Items("occupations").FirstOrDefault(item => item.Str("level") == "occupation") : null;
+        return first is null ? null : new NationalCode(first.Str("code"), first.Str("name"), first.Str("nameEn"));
+    }
+
+    /// <summary>
+    /// A 细类 named by the public list of its 小类 (so anonymous pages can name it too, and the list is kept); null for a
+    /// code that is none or when the service did not answer.
+    /// </summary>
+    public static async Task<NationalCode?> OccupationAsync(GatewayClient api, string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length != 10) return null;
+        return (await UnderAsync(api, code[..7]))?.FirstOrDefault(found => found.Code == code);
+    }
+
+    /// <summary>Every 大类 with its 中类 (nine calls the first time, none after); empty when the service did not answer.</summary>
+    public static async Task<IReadOnlyList<NationalGroup>> MajorAndMiddleGroupsAsync(GatewayClient api)
+    {
+        var majors = await UnderAsync(api, "");
+        if (majors is null) return [];
+        var groups = new List<NationalGroup>();
+        foreach (var major in majors)
+        {
+            groups.Add(new NationalGroup(major, await UnderAsync(api, major.Code) ?? []));
+        }
+        return groups;
+    }
+}
