@@ -17,14 +17,15 @@ public static class RedisUsers
             .SingleOrDefault(fields => fields[0] == component)?[1..]
         ?? throw new InvalidOperationException($"{RulesFile} has no line for {component}");
 
-    /// <summary>Creates a user with the component's rules and returns its name and a connection string that logs in as it.</summary>
+    /// <summary>Creates a user with the component's rules and returns its name and a connection string that logs in as
+    /// it, with timeouts long enough for a loaded test machine (the components' own default is 1 s).</summary>
     public static async Task<(string User, string ConnectionString)> CreateAsync(TestServers servers, string component)
     {
         var user = $"jobmatch-{component}-{Guid.NewGuid():N}";
         var password = Guid.NewGuid().ToString("N");
         await using var admin = await ConnectionMultiplexer.ConnectAsync(servers.Redis);
         await admin.GetDatabase().ExecuteAsync("ACL", ["SETUSER", user, "reset", "on", ">" + password, .. RulesOf(component)]);
-        return (user, $"{servers.Redis},user={user},password={password}");
+        return (user, $"{servers.Redis},user={user},password={password},syncTimeout=30000,asyncTimeout=30000,connectTimeout=30000");
     }
 
     /// <summary>Every refusal Redis logged for the user: "reason object" (e.g. "command config", "key jobmatch:x").</summary>

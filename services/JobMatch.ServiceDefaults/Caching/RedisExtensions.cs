@@ -25,8 +25,9 @@ public static class RedisExtensions
     {
         var configuration = ConfigurationOptions.Parse(connectionString);
         configuration.AbortOnConnectFail = false;
-        configuration.ConnectTimeout = 2000;
-        configuration.SyncTimeout = 1000;
+        // Short by default (a slow Redis must not hold requests up); a connection string may say otherwise.
+        if (!Names(connectionString, "connectTimeout")) configuration.ConnectTimeout = 2000;
+        if (!Names(connectionString, "syncTimeout")) configuration.SyncTimeout = 1000;
         // One server, no replicas to elect between: no tie-breaker key and no configuration channel, so a
         // component's Redis user needs neither.
         configuration.TieBreaker = "";
@@ -35,4 +36,7 @@ public static class RedisExtensions
         configuration.CommandMap = CommandMap.Create(new HashSet<string> { "CONFIG", "CLUSTER" }, available: false);
         return configuration;
     }
+
+    private static bool Names(string connectionString, string option) =>
+        connectionString.Split(',').Any(part => part.Trim().StartsWith(option + "=", StringComparison.OrdinalIgnoreCase));
 }
