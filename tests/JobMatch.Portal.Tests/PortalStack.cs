@@ -11,6 +11,10 @@ public sealed class PortalStack : Platform, IAsyncLifetime
     public const string DemoPassword = "jobmatch-demo";
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>A word only this test's postings carry, that search reads as one term: letters only (the analyzer
+    /// splits letters from digits, so a hex tag's pieces would match other tests' tags).</summary>
+    public static string SearchTag() => "zq" + new string((Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N")).Where(char.IsAsciiLetter).Take(8).ToArray());
+
     private IPlaywright? _playwright;
 
     protected override bool WithPortal => true;

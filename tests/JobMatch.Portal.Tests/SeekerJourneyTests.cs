@@ -18,7 +18,7 @@ public sealed partial class SeekerJourneyTests(PortalStack stack)
     [Fact]
     public async Task A_seeker_finds_a_job_by_place_registers_applies_follows_it_acts_on_a_recommendation_and_deletes_the_account()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
+        var tag = PortalStack.SearchTag();
         var skill = "挤奶-" + tag;
         var title = $"牧场挤奶工 {tag}";
         var nearby = $"叉车司机 {tag}";
