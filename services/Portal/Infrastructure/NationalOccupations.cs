@@ -51,6 +51,10 @@ public static class NationalOccupations
         return Children.GetOrAdd(parent, codes);
     }
 
+    /// <summary>The picker's list after "find": what it already offered, then what the typed words found that it did not.</summary>
+    public static IReadOnlyList<NationalCode> WithFound(IReadOnlyList<NationalCode> offered, IEnumerable<NationalCode>? found) =>
+        [.. offered, .. (found ?? []).Where(option => offered.All(known => known.Code != option.Code))];
+
     /// <summary>The 细类 a name, alias, English name or code finds (GET /api/matches/taxonomy/suggest?kind=national); null when the service did not answer.</summary>
     public static async Task<IReadOnlyList<NationalCode>?> FindAsync(GatewayClient api, string? typed)
     {

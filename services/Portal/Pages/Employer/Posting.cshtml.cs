@@ -92,7 +92,7 @@ public sealed class PostingModel : PortalPage
         await LoadAsync(fillForm: false);
         var found = await NationalOccupations.FindAsync(Api, National.Typed);
         NationalAvailable = found is not null;
-        NationalOptions = [.. NationalOptions, .. (found ?? []).Where(option => NationalOptions.All(known => known.Code != option.Code))];
+        NationalOptions = NationalOccupations.WithFound(NationalOptions, found);
         return Page();
     }
 

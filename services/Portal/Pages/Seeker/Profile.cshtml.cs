@@ -129,7 +129,7 @@ public sealed partial class ProfileModel : PortalPage
         await LoadAsync(fillForm: false);
         var found = await NationalOccupations.FindAsync(Api, National.Typed);
         NationalAvailable = found is not null;
-        NationalOptions = [.. NationalOptions, .. (found ?? []).Where(option => NationalOptions.All(known => known.Code != option.Code))];
+        NationalOptions = NationalOccupations.WithFound(NationalOptions, found);
         return Page();
     }
 
