@@ -28,7 +28,7 @@ public sealed class JudgedTitleTests(ITestOutputHelper output)
         Assert.True(judged.Count >= 300);
         Assert.Equal(judged.Count, judged.Select(j => j.Title).Distinct().Count());
         Assert.All(judged, j => Assert.All(j.Occupations, label => Assert.Contains(label, labels)));
-        Assert.All(judged, j => Assert.Contains(j.Set, new[] { "dev", "held-out", "held-out-2" }));
+        Assert.All(judged, j => Assert.Contains(j.Set, new[] { "dev", "held-out", "held-out-2", "held-out-3" }));
         Assert.True(judged.Count(j => j.Set == "held-out") >= 100);
     }
 
@@ -41,6 +41,7 @@ public sealed class JudgedTitleTests(ITestOutputHelper output)
     [InlineData("dev", 0.9, 0.9)]
     [InlineData("held-out", 0.8, 0.8)]
     [InlineData("held-out-2", 0.8, 0.8)]
+    [InlineData("held-out-3", 0.0, 0.0)]
     public void Titles_resolve_to_the_judged_occupation(string set, double resolvedFloor, double rightFloor)
     {
         var judged = Load().Where(j => set == "all" || j.Set == set).ToList();
