@@ -4,10 +4,11 @@ using Xunit.Abstractions;
 namespace Matching.Taxonomy.Tests;
 
 /// <summary>
-/// Title → occupation on our judged set (Data/judged-titles.tsv, 448 titles written the way Chinese and English ads
+/// Title → occupation on our judged set (Data/judged-titles.tsv, 559 titles written the way Chinese and English ads
 /// are): the share that resolves to an occupation and, of those, the share that resolve to one of the judged
 /// occupations — for the titles looked at while the label layer was extended ("dev"), for the first held-out set (its
-/// misses were read once to sort them by cause) and for the second ("held-out-2", written before any fix for them).
+/// misses were read once to sort them by cause), for the second ("held-out-2", written before any fix for them) and
+/// for the third ("held-out-3", written before the fifth label round; only its shares were ever read).
 /// </summary>
 public sealed class JudgedTitleTests(ITestOutputHelper output)
 {
@@ -41,7 +42,7 @@ public sealed class JudgedTitleTests(ITestOutputHelper output)
     [InlineData("dev", 0.9, 0.9)]
     [InlineData("held-out", 0.8, 0.8)]
     [InlineData("held-out-2", 0.8, 0.8)]
-    [InlineData("held-out-3", 0.0, 0.0)]
+    [InlineData("held-out-3", 0.9, 0.85)]
     public void Titles_resolve_to_the_judged_occupation(string set, double resolvedFloor, double rightFloor)
     {
         var judged = Load().Where(j => set == "all" || j.Set == set).ToList();
