@@ -90,6 +90,26 @@ public sealed class ComposeTests
         Assert.Contains($"user=jobmatch-{component},", DeploymentFiles.Read("deploy/k8s/secrets.example.yaml"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("postings")]
+    [InlineData("profiles")]
+    [InlineData("matching")]
+    [InlineData("notifications")]
+    public void A_service_logs_in_to_the_broker_as_its_own_user_with_its_own_password(string service)
+    {
+        var variable = $"JOBMATCH_RABBITMQ_{service.ToUpperInvariant()}_PASSWORD";
+        var uri = DeploymentFiles.ComposeEnvironment(service)["ConnectionStrings__RabbitMq"];
+        Assert.StartsWith($"amqp://jobmatch-{service}:${{{variable}:?", uri, StringComparison.Ordinal);
+        // The broker's container creates that user from the same variable (deploy/rabbitmq/users.sh) before it is healthy.
+        var broker = DeploymentFiles.ComposeEnvironment("rabbitmq");
+        Assert.StartsWith($"${{{variable}:?", broker[variable], StringComparison.Ordinal);
+        Assert.Equal("jobmatch-admin", broker["RABBITMQ_DEFAULT_USER"]);
+        var rabbitmq = DeploymentFiles.ComposeService("rabbitmq");
+        Assert.Contains("./deploy/rabbitmq/users.sh:/jobmatch/users.sh:ro", ((YamlSequenceNode)rabbitmq["volumes"]).Select(v => v.ToString()));
+        Assert.Contains("sh /jobmatch/users.sh", string.Join(' ', ((YamlSequenceNode)rabbitmq["entrypoint"]).Select(v => v.ToString())), StringComparison.Ordinal);
+        Assert.Contains("/tmp/jobmatch-users-ready", string.Join(' ', ((YamlSequenceNode)((YamlMappingNode)rabbitmq["healthcheck"])["test"]).Select(v => v.ToString())), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_gateway_reaches_every_cluster_it_routes_to_by_service_name_and_container_port()
     {

@@ -107,6 +107,30 @@ public sealed class KubernetesTests
         }
     }
 
+    [Fact]
+    public void Each_service_connects_to_the_broker_as_its_own_user_that_the_broker_pods_create()
+    {
+        var secrets = OfKind("Secret").ToDictionary(Name, secret => (YamlMappingNode)secret["stringData"]);
+        var broker = Container(OfKind("StatefulSet").Single(set => Name(set) == "rabbitmq"));
+        var brokerEnv = ((YamlSequenceNode)broker["env"]).Cast<YamlMappingNode>().ToDictionary(entry => entry["name"].ToString());
+        foreach (var service in new[] { "postings", "profiles", "matching", "notifications" })
+        {
+            var env = (YamlSequenceNode)Container(OfKind("Deployment").Single(deployment => Name(deployment) == service))["env"];
+            var rabbit = env.Cast<YamlMappingNode>().Single(entry => entry["name"].ToString() == "ConnectionStrings__RabbitMq");
+            var key = ((YamlMappingNode)((YamlMappingNode)rabbit["valueFrom"])["secretKeyRef"])["key"].ToString();
+            Assert.StartsWith($"amqp://jobmatch-{service}:", secrets["jobmatch-secrets"][key].ToString(), StringComparison.Ordinal);
+            var password = (YamlMappingNode)((YamlMappingNode)brokerEnv[$"JOBMATCH_RABBITMQ_{service.ToUpperInvariant()}_PASSWORD"]["valueFrom"])["secretKeyRef"];
+            Assert.Equal("rabbitmq-secrets", password["name"].ToString());
+        }
+        Assert.DoesNotContain("rabbitmq-uri", secrets["jobmatch-secrets"].Children.Keys.Select(k => k.ToString()));
+        // The postStart hook runs the script a ConfigMap carries: the same text as deploy/rabbitmq/users.sh.
+        var users = OfKind("ConfigMap").Single(map => Name(map) == "rabbitmq-users");
+        Assert.Equal(DeploymentFiles.Read("deploy/rabbitmq/users.sh"), ((YamlMappingNode)users["data"])["users.sh"].ToString());
+        var hook = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)broker["lifecycle"])["postStart"])["exec"])["command"]).Select(n => n.ToString());
+        Assert.Equal(["sh", "/jobmatch/users.sh"], hook);
+        Assert.Contains("/tmp/jobmatch-users-ready", string.Join(' ', ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)broker["readinessProbe"])["exec"])["command"]).Select(n => n.ToString())), StringComparison.Ordinal);
+    }
+
     private static IEnumerable<YamlNode> Descendants(YamlNode node) => node switch
     {
         YamlMappingNode map => map.Children.Values.SelectMany(child => Descendants(child).Prepend(child)),
