@@ -10,8 +10,8 @@ namespace JobMatch.Portal.Tests;
 /// Key groups as a lifecycle, in the browser: a seeker declares veteran facts on the profile form; a caseworker finds
 /// them in the register by name, verifies the group, sets and then rejects another with a reason, records a
 /// follow-up (an earlier day than the application is refused beside the field); the seeker reads each group's
-/// status; the caseworker runs a campaign for unplaced graduates and reads its results per seeker by name — Chinese and
-/// English, 375 and 1280 px, axe 0, no id or code on screen.
+/// status; the caseworker runs a campaign for unplaced graduates and reads its results per seeker by name, and by name the
+/// graduate it found nothing for, with why — Chinese and English, 375 and 1280 px, axe 0, no id or code on screen.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class KeyGroupJourneyTests(PortalStack stack)
@@ -149,7 +149,19 @@ public sealed class KeyGroupJourneyTests(PortalStack stack)
         await seeker.CheckBothAsync("profile-statuses-en");
         await seeker.GotoAsync("/Seeker/Profile?lang=zh");
 
-        // ---- A campaign for graduates, once matching knows the graduate and the posting. ----
+        // A graduate of the area living far out on the grassland, with a short commute: eligible, but no posting within reach.
+        var farName = UniqueName("乌兰");
+        var (far, farId, _) = await stack.RegisterSeekerAsync();
+        using (far)
+        {
+            await stack.SendAsync(far, HttpMethod.Put, "api/profiles/me", new
+            {
+                name = farName, skills = new[] { skill }, regionCode = "150102", latitude = 43.62, longitude = 115.93, maxCommuteKm = 5,
+                education = new[] { new { level = "junior-college", major = "畜牧兽医", institution = "内蒙古农业大学", graduationDate = DateTime.UtcNow.AddMonths(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } },
+            });
+        }
+
+        // ---- A campaign for graduates, once matching knows the graduates and the posting. ----
         var (staff, _) = await stack.SignInAsync("caseworker");
         using (staff)
         {
@@ -158,6 +170,11 @@ public sealed class KeyGroupJourneyTests(PortalStack stack)
                 using var response = await staff.GetAsync($"api/matches/seekers/{graduateId}/recommendations?reason={Uri.EscapeDataString("专项匹配准备")}");
                 return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Count(item => item!["postingId"]!.GetValue<Guid>() == postingId) : 0;
             }, count => count == 1, "matching to recommend the posting to the graduate");
+            await Eventually.GetAsync(async () =>
+            {
+                using var response = await staff.GetAsync($"api/matches/seekers/{farId}/recommendations?reason={Uri.EscapeDataString("专项匹配准备")}");
+                return response.StatusCode;
+            }, status => status == System.Net.HttpStatusCode.OK, "matching to know the graduate far out");
         }
         await caseworker.GotoAsync("/Caseworker/Campaigns");
         await caseworker.FillAsync(("name", $"高校毕业生专场 {tag}"));
@@ -183,6 +200,11 @@ public sealed class KeyGroupJourneyTests(PortalStack stack)
         await Assertions.Expect(person).ToHaveCountAsync(1);
         await Assertions.Expect(person.Locator("h3")).ToContainTextAsync("呼和浩特市新城区");
         await Assertions.Expect(person.Locator("tr", new() { HasText = title })).ToHaveCountAsync(1);
+        // The graduate far out is listed by name under "no match found", with the reason in plain words.
+        var nobody = caseworker.Page.Locator("ul.campaign-unmatched li", new() { HasText = farName });
+        await Assertions.Expect(nobody).ToHaveCountAsync(1);
+        await Assertions.Expect(nobody).ToContainTextAsync(Zh("unmatchedReason.noPostingWithinReach"));
+        await Assertions.Expect(nobody).ToContainTextAsync("呼和浩特市新城区");
         await caseworker.CheckBothAsync("campaign-per-seeker");
         await person.Locator("tr", new() { HasText = title }).Locator("input[name=resultIds]").CheckAsync();
         await caseworker.SubmitAsync(Zh("campaign.send"));
@@ -192,6 +214,8 @@ public sealed class KeyGroupJourneyTests(PortalStack stack)
         await caseworker.GotoAsync(new Uri(caseworker.Page.Url).PathAndQuery + "&lang=en");
         await Assertions.Expect(caseworker.Page.Locator("section.campaign-seeker", new() { HasText = graduateName }).Locator("tr", new() { HasText = title }))
             .ToContainTextAsync(En("resultOutcome.none"));
+        await Assertions.Expect(caseworker.Page.Locator("ul.campaign-unmatched li", new() { HasText = farName }))
+            .ToContainTextAsync(En("unmatchedReason.noPostingWithinReach"));
         await caseworker.CheckBothAsync("campaign-per-seeker-en");
         await caseworker.GotoAsync("/Caseworker/Campaigns?lang=zh");
     }
