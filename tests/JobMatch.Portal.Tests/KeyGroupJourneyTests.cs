@@ -10,7 +10,8 @@ namespace JobMatch.Portal.Tests;
 /// Key groups as a lifecycle, in the browser: a seeker declares veteran facts on the profile form; a caseworker finds
 /// them in the register by name, verifies the group, sets and then rejects another with a reason, records a
 /// follow-up (an earlier day than the application is refused beside the field); the seeker reads each group's
-/// status; the caseworker runs a campaign for unplaced graduates and reads its results per seeker by name, and by name the
+/// status and declares the rejected one again, which the caseworker finds re-declared beside the standing rejection;
+/// the caseworker runs a campaign for unplaced graduates and reads its results per seeker by name, and by name the
 /// graduate it found nothing for, with why — Chinese and English, 375 and 1280 px, axe 0, no id or code on screen.
 /// </summary>
 [Collection(PortalCollection.Name)]
@@ -148,6 +149,23 @@ public sealed class KeyGroupJourneyTests(PortalStack stack)
         await Assertions.Expect(seeker.Page.Locator("article.key-group", new() { HasText = En("keyGroup.veteran") })).ToContainTextAsync(En("keyGroupState.verified"));
         await seeker.CheckBothAsync("profile-statuses-en");
         await seeker.GotoAsync("/Seeker/Profile?lang=zh");
+
+        // ---- The seeker declares rural residence after all: the rejection stands, the caseworker is told to look again. ----
+        await seeker.GotoAsync("/Seeker/Profile");
+        await seeker.Page.Locator("#ruralResidence").CheckAsync();
+        await seeker.SubmitAsync(Zh("profile.save"));
+        Assert.Contains(Zh("profile.saved"), await seeker.TextAsync(), StringComparison.Ordinal);
+        await caseworker.GotoAsync($"/Caseworker/Seekers?reason={Uri.EscapeDataString("复核重新申报")}&name={Uri.EscapeDataString(veteranName)}&redeclared=true");
+        var redeclaredRow = caseworker.Page.Locator("#register tbody tr");
+        await Assertions.Expect(redeclaredRow).ToHaveCountAsync(1);
+        await Assertions.Expect(redeclaredRow).ToContainTextAsync(Zh("keyGroupState.redeclared"));
+        await caseworker.SubmitAsync(redeclaredRow.Locator("a"));
+        var again = caseworker.Page.Locator("#key-group-rural-worker");
+        await Assertions.Expect(again).ToContainTextAsync(Zh("keyGroupState.rejected"));
+        await Assertions.Expect(again).ToContainTextAsync(Zh("keyGroupState.redeclared"));
+        await Assertions.Expect(again).ToContainTextAsync("户籍已迁入城镇");
+        await Assertions.Expect(again).ToContainTextAsync(Zh("evidence.ruralResidence"));
+        await caseworker.CheckBothAsync("seeker-key-group-redeclared");
 
         // A graduate of the area living far out on the grassland, with a short commute: eligible, but no posting within reach.
         var farName = UniqueName("乌兰");
