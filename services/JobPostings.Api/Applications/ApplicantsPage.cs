@@ -1,14 +1,20 @@
 using JobMatch.ServiceDefaults.PersonalData;
 using JobMatch.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Mvc;
 
 namespace JobPostings.Api.Applications;
 
 /// <summary>
 /// Which of a posting's applicants to list: one status or all, a numbered page (1 to <see cref="MaxPage"/>) of
 /// <see cref="Limit"/> applicants (1 to <see cref="MaxLimit"/>, default <see cref="DefaultLimit"/>), first applied first.
-/// Staff give a reason (each applicant shown gets an audit entry); the posting's employer needs none.
+/// Staff give a reason (each applicant shown gets an audit entry); the posting's employer needs none. The names are
+/// given so the OpenAPI document spells them as the API is called (camelCase), not as the record's properties.
 /// </summary>
-public sealed record ApplicantsQuery(string? Status, int? Page, int? Limit, string? Reason)
+public sealed record ApplicantsQuery(
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "page")] int? Page,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "reason")] string? Reason)
 {
     public const int DefaultLimit = 25;
     public const int MaxLimit = 100;

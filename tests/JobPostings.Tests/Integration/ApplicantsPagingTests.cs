@@ -121,7 +121,7 @@ public sealed class ApplicantsPagingTests : PostingsHost
     }
 
     [Fact]
-    public async Task The_OpenAPI_document_types_the_paging_parameters_as_integers()
+    public async Task The_OpenAPI_document_names_the_paging_parameters_as_they_are_called_and_types_them_as_integers()
     {
         using var client = Factory.CreateClient();
 
@@ -130,7 +130,7 @@ public sealed class ApplicantsPagingTests : PostingsHost
         var operation = document.RootElement.GetProperty("paths").GetProperty("/api/postings/{postingId}/applications").GetProperty("get");
         Assert.Equal("ListApplicants", operation.GetProperty("operationId").GetString());
         var parameters = operation.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"),
-            StringComparer.OrdinalIgnoreCase);
+            StringComparer.Ordinal);
         foreach (var name in new[] { "page", "limit" })
         {
             var type = parameters[name].GetProperty("type");
