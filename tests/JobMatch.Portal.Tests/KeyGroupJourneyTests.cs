@@ -166,6 +166,15 @@ public sealed class KeyGroupJourneyTests(PortalStack stack)
         await Assertions.Expect(again).ToContainTextAsync("户籍已迁入城镇");
         await Assertions.Expect(again).ToContainTextAsync(Zh("evidence.ruralResidence"));
         await caseworker.CheckBothAsync("seeker-key-group-redeclared");
+        // Rejected again, on the new facts: the seeker reads the caseworker's new reason, not the facts it was rejected on.
+        await again.Locator("input[name=rejectReason]").FillAsync("户籍仍在城镇");
+        await caseworker.SubmitAsync(again.GetByRole(AriaRole.Button, new() { Name = $"{Zh("seeker.reject")}: {Zh("keyGroup.rural-worker")}" }));
+        Assert.Contains(Zh("seeker.rejected"), await caseworker.TextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(caseworker.Page.Locator("#key-group-rural-worker .tag.redeclared")).ToHaveCountAsync(0);
+        await seeker.GotoAsync("/Seeker/Profile");
+        var rejectedAgain = seeker.Page.Locator("article.key-group", new() { HasText = Zh("keyGroup.rural-worker") });
+        await Assertions.Expect(rejectedAgain).ToContainTextAsync("户籍仍在城镇");
+        await Assertions.Expect(rejectedAgain).Not.ToContainTextAsync(Zh("evidence.ruralResidence"));
 
         // A graduate of the area living far out on the grassland, with a short commute: eligible, but no posting within reach.
         var farName = UniqueName("乌兰");
