@@ -8,6 +8,8 @@ namespace JobMatch.Portal.Tests;
 [Collection(PortalCollection.Name)]
 public sealed class EmployerJourneyTests(PortalStack stack)
 {
+    private const int ApplicantsPageSize = global::Portal.Pages.Employer.ApplicantsModel.PageSize;
+
     [Fact]
     public async Task An_employer_sees_screening_flags_inline_publishes_moves_an_applicant_and_files_the_vacancy_report()
     {
@@ -65,6 +67,32 @@ public sealed class EmployerJourneyTests(PortalStack stack)
         await employer.SubmitAsync(applicant.GetByRole(AriaRole.Button, new() { Name = Zh("applicants.move") }));
         Assert.Contains(Zh("applicants.moved"), await employer.TextAsync(), StringComparison.Ordinal);
         await Assertions.Expect(employer.Page.Locator("article.card").First).ToContainTextAsync(Zh("applicationStatus.viewed"));
+
+        // A popular posting: twenty more applicants make two pages; the status links count each status and filter by it.
+        await Task.WhenAll(Enumerable.Range(0, ApplicantsPageSize).Select(async _ =>
+        {
+            var (another, _, _) = await stack.RegisterSeekerAsync();
+            using (another) await stack.SendAsync(another, HttpMethod.Post, $"api/postings/{postingId}/applications", new { });
+        }));
+        await employer.GotoAsync($"/Employer/Applicants?postingId={postingId}");
+        var statuses = employer.Page.Locator("nav.statuses");
+        await Assertions.Expect(statuses).ToContainTextAsync($"{Zh("applicants.all")} {ApplicantsPageSize + 1}");
+        await Assertions.Expect(statuses).ToContainTextAsync($"{Zh("applicationStatus.viewed")} 1");
+        await Assertions.Expect(employer.Page.Locator("article.card")).ToHaveCountAsync(ApplicantsPageSize);
+        await employer.CheckBothAsync("applicants-paged");
+        await employer.SubmitAsync(employer.Page.Locator("nav.pages a[rel=next]"));
+        Assert.Contains("p=2", employer.Page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(employer.Page.Locator("article.card")).ToHaveCountAsync(1);
+        await Assertions.Expect(employer.Page.Locator("nav.pages span[aria-current=page]")).ToHaveTextAsync("2");
+        await employer.SubmitAsync(statuses.GetByRole(AriaRole.Link, new() { Name = $"{Zh("applicationStatus.viewed")} 1" }));
+        await Assertions.Expect(employer.Page.Locator("article.card")).ToHaveCountAsync(1);
+        await Assertions.Expect(employer.Page.Locator("article.card").First).ToContainTextAsync(Zh("applicationStatus.viewed"));
+        await Assertions.Expect(employer.Page.Locator("nav.pages")).ToHaveCountAsync(0);
+        // The same page in English: the status links and the page's words.
+        await employer.GotoAsync($"/Employer/Applicants?postingId={postingId}&lang=en");
+        await Assertions.Expect(employer.Page.Locator("nav.statuses")).ToContainTextAsync($"{En("applicants.all")} {ApplicantsPageSize + 1}");
+        Assert.Contains(string.Format(CultureInfo.InvariantCulture, En("applicants.pageOf"), 1, 2, ApplicantsPageSize + 1), await employer.TextAsync(), StringComparison.Ordinal);
+        await employer.GotoAsync($"/Employer/Applicants?postingId={postingId}&lang=zh");
 
         // The key enterprise's monthly vacancy report.
         await employer.GotoAsync("/Employer/VacancyReport");

@@ -10,8 +10,9 @@ namespace JobMatch.Portal.Tests;
 /// Key groups as a lifecycle, in the browser: a seeker declares veteran facts on the profile form; a caseworker finds
 /// them in the register by name, verifies the group, sets and then rejects another with a reason, records a
 /// follow-up (an earlier day than the application is refused beside the field); the seeker reads each group's
-/// status; the caseworker runs a campaign for unplaced graduates and reads its results per seeker by name — Chinese and
-/// English, 375 and 1280 px, axe 0, no id or code on screen.
+/// status and declares the rejected one again, which the caseworker finds re-declared beside the standing rejection;
+/// the caseworker runs a campaign for unplaced graduates and reads its results per seeker by name, and by name the
+/// graduate it found nothing for, with why — Chinese and English, 375 and 1280 px, axe 0, no id or code on screen.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class KeyGroupJourneyTests(PortalStack stack)
@@ -149,7 +150,45 @@ public sealed class KeyGroupJourneyTests(PortalStack stack)
         await seeker.CheckBothAsync("profile-statuses-en");
         await seeker.GotoAsync("/Seeker/Profile?lang=zh");
 
-        // ---- A campaign for graduates, once matching knows the graduate and the posting. ----
+        // ---- The seeker declares rural residence after all: the rejection stands, the caseworker is told to look again. ----
+        await seeker.GotoAsync("/Seeker/Profile");
+        await seeker.Page.Locator("#ruralResidence").CheckAsync();
+        await seeker.SubmitAsync(Zh("profile.save"));
+        Assert.Contains(Zh("profile.saved"), await seeker.TextAsync(), StringComparison.Ordinal);
+        await caseworker.GotoAsync($"/Caseworker/Seekers?reason={Uri.EscapeDataString("复核重新申报")}&name={Uri.EscapeDataString(veteranName)}&redeclared=true");
+        var redeclaredRow = caseworker.Page.Locator("#register tbody tr");
+        await Assertions.Expect(redeclaredRow).ToHaveCountAsync(1);
+        await Assertions.Expect(redeclaredRow).ToContainTextAsync(Zh("keyGroupState.redeclared"));
+        await caseworker.SubmitAsync(redeclaredRow.Locator("a"));
+        var again = caseworker.Page.Locator("#key-group-rural-worker");
+        await Assertions.Expect(again).ToContainTextAsync(Zh("keyGroupState.rejected"));
+        await Assertions.Expect(again).ToContainTextAsync(Zh("keyGroupState.redeclared"));
+        await Assertions.Expect(again).ToContainTextAsync("户籍已迁入城镇");
+        await Assertions.Expect(again).ToContainTextAsync(Zh("evidence.ruralResidence"));
+        await caseworker.CheckBothAsync("seeker-key-group-redeclared");
+        // Rejected again, on the new facts: the seeker reads the caseworker's new reason, not the facts it was rejected on.
+        await again.Locator("input[name=rejectReason]").FillAsync("户籍仍在城镇");
+        await caseworker.SubmitAsync(again.GetByRole(AriaRole.Button, new() { Name = $"{Zh("seeker.reject")}: {Zh("keyGroup.rural-worker")}" }));
+        Assert.Contains(Zh("seeker.rejected"), await caseworker.TextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(caseworker.Page.Locator("#key-group-rural-worker .tag.redeclared")).ToHaveCountAsync(0);
+        await seeker.GotoAsync("/Seeker/Profile");
+        var rejectedAgain = seeker.Page.Locator("article.key-group", new() { HasText = Zh("keyGroup.rural-worker") });
+        await Assertions.Expect(rejectedAgain).ToContainTextAsync("户籍仍在城镇");
+        await Assertions.Expect(rejectedAgain).Not.ToContainTextAsync(Zh("evidence.ruralResidence"));
+
+        // A graduate of the area living far out on the grassland, with a short commute: eligible, but no posting within reach.
+        var farName = UniqueName("乌兰");
+        var (far, farId, _) = await stack.RegisterSeekerAsync();
+        using (far)
+        {
+            await stack.SendAsync(far, HttpMethod.Put, "api/profiles/me", new
+            {
+                name = farName, skills = new[] { skill }, regionCode = "150102", latitude = 43.62, longitude = 115.93, maxCommuteKm = 5,
+                education = new[] { new { level = "junior-college", major = "畜牧兽医", institution = "内蒙古农业大学", graduationDate = DateTime.UtcNow.AddMonths(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } },
+            });
+        }
+
+        // ---- A campaign for graduates, once matching knows the graduates and the posting. ----
         var (staff, _) = await stack.SignInAsync("caseworker");
         using (staff)
         {
@@ -158,6 +197,11 @@ public sealed class KeyGroupJourneyTests(PortalStack stack)
                 using var response = await staff.GetAsync($"api/matches/seekers/{graduateId}/recommendations?reason={Uri.EscapeDataString("专项匹配准备")}");
                 return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Count(item => item!["postingId"]!.GetValue<Guid>() == postingId) : 0;
             }, count => count == 1, "matching to recommend the posting to the graduate");
+            await Eventually.GetAsync(async () =>
+            {
+                using var response = await staff.GetAsync($"api/matches/seekers/{farId}/recommendations?reason={Uri.EscapeDataString("专项匹配准备")}");
+                return response.StatusCode;
+            }, status => status == System.Net.HttpStatusCode.OK, "matching to know the graduate far out");
         }
         await caseworker.GotoAsync("/Caseworker/Campaigns");
         await caseworker.FillAsync(("name", $"高校毕业生专场 {tag}"));
@@ -183,6 +227,11 @@ public sealed class KeyGroupJourneyTests(PortalStack stack)
         await Assertions.Expect(person).ToHaveCountAsync(1);
         await Assertions.Expect(person.Locator("h3")).ToContainTextAsync("呼和浩特市新城区");
         await Assertions.Expect(person.Locator("tr", new() { HasText = title })).ToHaveCountAsync(1);
+        // The graduate far out is listed by name under "no match found", with the reason in plain words.
+        var nobody = caseworker.Page.Locator("ul.campaign-unmatched li", new() { HasText = farName });
+        await Assertions.Expect(nobody).ToHaveCountAsync(1);
+        await Assertions.Expect(nobody).ToContainTextAsync(Zh("unmatchedReason.noPostingWithinReach"));
+        await Assertions.Expect(nobody).ToContainTextAsync("呼和浩特市新城区");
         await caseworker.CheckBothAsync("campaign-per-seeker");
         await person.Locator("tr", new() { HasText = title }).Locator("input[name=resultIds]").CheckAsync();
         await caseworker.SubmitAsync(Zh("campaign.send"));
@@ -192,6 +241,8 @@ public sealed class KeyGroupJourneyTests(PortalStack stack)
         await caseworker.GotoAsync(new Uri(caseworker.Page.Url).PathAndQuery + "&lang=en");
         await Assertions.Expect(caseworker.Page.Locator("section.campaign-seeker", new() { HasText = graduateName }).Locator("tr", new() { HasText = title }))
             .ToContainTextAsync(En("resultOutcome.none"));
+        await Assertions.Expect(caseworker.Page.Locator("ul.campaign-unmatched li", new() { HasText = farName }))
+            .ToContainTextAsync(En("unmatchedReason.noPostingWithinReach"));
         await caseworker.CheckBothAsync("campaign-per-seeker-en");
         await caseworker.GotoAsync("/Caseworker/Campaigns?lang=zh");
     }

@@ -65,11 +65,25 @@ public sealed class ApplicationStore(NpgsqlDataSource dataSource)
         return (await transaction.QuerySingleOrDefaultAsync<Application>($"{Select} WHERE a.id = @id", new { id }))!;
     }
 
-    public async Task<IReadOnlyList<Application>> ListForPostingAsync(Guid postingId, CancellationToken cancellationToken)
+    /// <summary>A page of a posting's applications, first applied first, of one status or all.</summary>
+    public async Task<IReadOnlyList<Application>> PageForPostingAsync(Guid postingId, ApplicationStatus? status, int offset, int limit,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<Application>(new CommandDefinition(
-            $"{Select} WHERE a.posting_id = @postingId ORDER BY a.created_at LIMIT 1000", new { postingId }, cancellationToken: cancellationToken))).AsList();
+            $"""
+            {Select} WHERE a.posting_id = @postingId AND (@status::text IS NULL OR a.status = @status)
+            ORDER BY a.created_at, a.id LIMIT @limit OFFSET @offset
+            """, new { postingId, status = status?.ToString(), offset, limit }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>How many of a posting's applications are at each status.</summary>
+    public async Task<IReadOnlyDictionary<ApplicationStatus, int>> CountByStatusAsync(Guid postingId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Status, int Count)>(new CommandDefinition(
+            "SELECT status, count(*)::int FROM applications WHERE posting_id = @postingId GROUP BY status", new { postingId }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(row => Enum.Parse<ApplicationStatus>(row.Status, ignoreCase: true), row => row.Count);
     }
 
     public async Task<IReadOnlyList<Application>> ListForSeekerAsync(Guid seekerId, CancellationToken cancellationToken)

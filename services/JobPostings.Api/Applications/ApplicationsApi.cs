@@ -29,7 +29,8 @@ public static class ApplicationsApi
         forPosting.MapPost("/", Apply).RequireAuthorization(Policies.Seeker)
             .WithName("Apply").WithSummary("Apply to a published posting.");
         forPosting.MapGet("/", ListApplicants)
-            .WithName("ListApplicants").WithSummary("Applications to a posting, for its employer and staff of its region.");
+            .WithName("ListApplicants")
+            .WithSummary("A page of a posting's applications (optionally of one status) with its totals per status, for its employer and staff of its region.");
 
         var applications = endpoints.MapApiGroup("/api/applications", "Applications", "Applying, and moving applications through interview to hire.");
         applications.MapGet("/mine", ListMine).RequireAuthorization(Policies.Seeker)
@@ -84,24 +85,29 @@ public static class ApplicationsApi
 
     private static readonly string[] ApplicationFields = ["applications"];
 
-    /// <summary>A posting's applicants: for its employer, or staff of its region with a reason (each applicant's audit log names the read).</summary>
-    public static async Task<Results<Ok<IReadOnlyList<ApplicationResponse>>, NotFound, ForbidHttpResult, ValidationProblem>> ListApplicants(
-        Guid postingId, string? reason, ClaimsPrincipal caller, PostingStore postings, ApplicationStore applications, InterviewStore interviews,
-        Transactions transactions,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of a posting's applicants, of one status or all, with the posting's totals per status: for its employer,
+    /// or staff of its region with a reason (each applicant the page shows gets an audit entry).
+    /// </summary>
+    public static async Task<Results<Ok<ApplicantsPage>, NotFound, ForbidHttpResult, ValidationProblem>> ListApplicants(
+        Guid postingId, [AsParameters] ApplicantsQuery query, ClaimsPrincipal caller, PostingStore postings, ApplicationStore applications,
+        InterviewStore interviews, Transactions transactions, CancellationToken cancellationToken)
     {
         var posting = await postings.FindAsync(postingId, cancellationToken);
         if (posting is null || !posting.IsVisibleTo(caller)) return TypedResults.NotFound();
         if (!posting.ApplicantsAreVisibleTo(caller)) return TypedResults.Forbid();
         var byStaff = !posting.IsOwnedBy(caller);
-        if (byStaff && StaffReads.RequireReason(reason) is { IsValid: false } invalid) return TypedResults.ValidationProblem(invalid.Errors);
-        var list = await applications.ListForPostingAsync(postingId, cancellationToken);
-        if (byStaff)
+        var validation = query.Validate(byStaff);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
+        var totals = ApplicantTotals.From(await applications.CountByStatusAsync(postingId, cancellationToken));
+        var list = await applications.PageForPostingAsync(postingId, query.StatusFilter, query.Offset, query.EffectiveLimit, cancellationToken);
+        if (byStaff && list.Count > 0)
         {
             await transactions.RunAsync(transaction => StaffReads.RecordAsync(
-                transaction, caller, "list-applicants", list.Select(application => application.SeekerId), ApplicationFields, reason!), cancellationToken);
+                transaction, caller, "list-applicants", list.Select(application => application.SeekerId), ApplicationFields, query.Reason!), cancellationToken);
         }
-        return TypedResults.Ok(await WithInterviewsAsync(list, interviews, cancellationToken));
+        return TypedResults.Ok(new ApplicantsPage(await WithInterviewsAsync(list, interviews, cancellationToken), totals.Of(query.StatusFilter),
+            query.EffectivePage, query.EffectiveLimit, totals));
     }
 
     public static async Task<Ok<IReadOnlyList<ApplicationResponse>>> ListMine(

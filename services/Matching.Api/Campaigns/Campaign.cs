@@ -9,13 +9,18 @@ public sealed record CreateCampaignRequest(string? Name, string? KeyGroup, IRead
 public sealed record CampaignResponse(
     Guid Id, string Name, string KeyGroup, IReadOnlyList<string> RegionCodes, IReadOnlyList<string> Occupations, string Status,
     int TotalItems, int CompletedItems, int SeekersTotal, int SeekersMatched, long ResultCount, DateTime CreatedAt, DateTime? CompletedAt,
-    bool UnplacedOnly = false);
+    bool UnplacedOnly = false, long SeekersUnmatched = 0);
 
 public sealed record CampaignResultResponse(
     Guid ResultId, Guid SeekerId, Guid PostingId, string Title, int Rank, double Score, double ModelScore, double PolicyBoost, string? PolicyRule,
     MatchExplanation Explanation, DateTime? SentAt, string? Outcome = null);
 
 public sealed record CampaignResultsPage(IReadOnlyList<CampaignResultResponse> Items, long Total, int Page, int PageSize);
+
+/// <summary>An eligible seeker the campaign found no match for, and why (<see cref="UnmatchedReasons"/>): an id, no name.</summary>
+public sealed record CampaignUnmatchedSeeker(Guid SeekerId, string Reason);
+
+public sealed record CampaignUnmatchedPage(IReadOnlyList<CampaignUnmatchedSeeker> Items, long Total, int Page, int PageSize);
 
 public sealed record SendCampaignResultsRequest(IReadOnlyList<Guid>? ResultIds);
 
@@ -40,10 +45,11 @@ public sealed class CampaignRow
     public DateTime? CompletedAt { get; init; }
     public long ResultCount { get; init; }
     public bool UnplacedOnly { get; init; }
+    public long SeekersUnmatched { get; init; }
 
     public CampaignResponse ToResponse() => new(CampaignId, Name, KeyGroup, RegionCodes, Occupations,
         CompletedAt is null ? "running" : "completed", TotalItems, CompletedItems, SeekersTotal, SeekersMatched, ResultCount, CreatedAt, CompletedAt,
-        UnplacedOnly);
+        UnplacedOnly, SeekersUnmatched);
 }
 
 /// <summary>A stored result row.</summary>

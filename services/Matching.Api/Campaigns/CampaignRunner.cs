@@ -14,7 +14,8 @@ namespace Matching.Api.Campaigns;
 /// <summary>
 /// Runs a campaign's work items: the seekers of the key group in the campaign's regions, split into slices by a hash
 /// of their id, each slice matched against every open posting (optionally only the campaign's occupations) and its
-/// best <see cref="ResultsPerSeeker"/> stored for the caseworker to review.
+/// best <see cref="ResultsPerSeeker"/> stored for the caseworker to review; a seeker with none is stored with the reason
+/// (<see cref="UnmatchedReasons"/>), for the caseworker to call.
 /// </summary>
 public sealed class CampaignRunner(CandidateIndex index, IndexSynchronizer synchronizer, Recommender recommender, ConceptVocabulary vocabulary)
 {
@@ -50,21 +51,19 @@ public sealed class CampaignRunner(CandidateIndex index, IndexSynchronizer synch
         await synchronizer.FreshAsync(transaction.CancellationToken);
         var occupations = vocabulary.Occupations(campaign.Occupations);
         var matches = new List<Match>();
-        var seekersMatched = 0;
+        var unmatched = new List<(Guid SeekerId, string Reason)>();
         var eligible = await EligibleAsync(campaign.KeyGroup, campaign.RegionCodes, campaign.UnplacedOnly, transaction.Connection, transaction.Transaction,
             transaction.CancellationToken);
         foreach (var seeker in eligible.Where(seeker => SliceOf(seeker.SeekerId, work.Items) == work.Item))
         {
-            var found = recommender.Recommend(seeker, occupations.Length == 0 ? ResultsPerSeeker : 4 * ResultsPerSeeker);
-            if (occupations.Length > 0)
-            {
-                found = found.Where(match => match.Posting.Occupations.Any(o => occupations.Any(c => vocabulary.Taxonomy.OccupationSimilarity(o, c) >= 0.8)))
+            var recommended = recommender.Recommend(seeker, occupations.Length == 0 ? ResultsPerSeeker : 4 * ResultsPerSeeker);
+            var found = occupations.Length == 0
+                ? recommended
+                : recommended.Where(match => match.Posting.Occupations.Any(o => occupations.Any(c => vocabulary.Taxonomy.OccupationSimilarity(o, c) >= 0.8)))
                     .Take(ResultsPerSeeker).ToList();
-            }
-
-            if (found.Count > 0) seekersMatched++;
+            if (found.Count == 0) unmatched.Add((seeker.SeekerId, UnmatchedReasons.Of(seeker, recommended.Count)));
             matches.AddRange(found);
         }
-        await CampaignStore.SaveResultsAsync(transaction, work.CampaignId, matches, seekersMatched);
+        await CampaignStore.SaveResultsAsync(transaction, work.CampaignId, matches, unmatched);
     }
 }

@@ -16,7 +16,8 @@ public static class CampaignStore
         """
         c.campaign_id, c.name, c.key_group, c.region_codes, c.occupations, c.created_by, c.created_at, c.total_items, c.completed_items,
         c.seekers_total, c.seekers_matched, c.completed_at, c.unplaced_only,
-        (SELECT count(*) FROM campaign_results r WHERE r.campaign_id = c.campaign_id) AS result_count
+        (SELECT count(*) FROM campaign_results r WHERE r.campaign_id = c.campaign_id) AS result_count,
+        (SELECT count(*) FROM campaign_unmatched u WHERE u.campaign_id = c.campaign_id) AS seekers_unmatched
         """;
 
     public static Task CreateAsync(ServiceTransaction transaction, Guid campaignId, CreateCampaignRequest request, Guid createdBy, int items, int seekers) =>
@@ -59,8 +60,11 @@ public static class CampaignStore
             "UPDATE campaign_items SET completed_at = now() WHERE campaign_id = @campaignId AND item = @item AND completed_at IS NULL",
             new { campaignId, item }) == 1;
 
-    public static async Task SaveResultsAsync(ServiceTransaction transaction, Guid campaignId, IReadOnlyList<Match> matches, int seekersMatched)
+    /// <summary>A work item's matches and the seekers it found none for (with why), and the item counted done.</summary>
+    public static async Task SaveResultsAsync(ServiceTransaction transaction, Guid campaignId, IReadOnlyList<Match> matches,
+        IReadOnlyList<(Guid SeekerId, string Reason)> unmatched)
     {
+        var seekersMatched = matches.Select(match => match.Seeker.SeekerId).Distinct().Count();
         if (matches.Count > 0)
         {
             await transaction.ExecuteAsync(
@@ -83,6 +87,14 @@ public static class CampaignStore
                     rules = matches.Select(m => m.Boost?.Rule).ToArray(),
                     explanations = matches.Select(m => JsonSerializer.Serialize(m.Explanation, Json)).ToArray(),
                 });
+        }
+        if (unmatched.Count > 0)
+        {
+            await transaction.ExecuteAsync(
+                """
+                INSERT INTO campaign_unmatched (campaign_id, seeker_id, reason)
+                SELECT @campaignId, u.* FROM unnest(@seekerIds, @reasons) AS u(seeker_id, reason) ON CONFLICT DO NOTHING
+                """, new { campaignId, seekerIds = unmatched.Select(u => u.SeekerId).ToArray(), reasons = unmatched.Select(u => u.Reason).ToArray() });
         }
         await transaction.ExecuteAsync(
             """
@@ -122,6 +134,20 @@ public static class CampaignStore
             ORDER BY max(r.score) OVER (PARTITION BY r.seeker_id) DESC, r.seeker_id, r.rank, r.result_id LIMIT @pageSize OFFSET @offset
             """, new { campaignId, pageSize, offset = (page - 1) * pageSize, outcomes = Outcomes }, cancellationToken: cancellationToken));
         return new CampaignResultsPage(rows.Select(row => row.ToResponse()).ToList(), total, page, pageSize);
+    }
+
+    /// <summary>A page of the eligible seekers the campaign found no match for, by reason then id (a stable order).</summary>
+    public static async Task<CampaignUnmatchedPage> UnmatchedAsync(
+        NpgsqlConnection connection, Guid campaignId, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM campaign_unmatched WHERE campaign_id = @campaignId", new { campaignId }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<CampaignUnmatchedSeeker>(new CommandDefinition(
+            """
+            SELECT seeker_id, reason FROM campaign_unmatched WHERE campaign_id = @campaignId
+            ORDER BY reason, seeker_id LIMIT @pageSize OFFSET @offset
+            """, new { campaignId, pageSize, offset = (page - 1) * pageSize }, cancellationToken: cancellationToken));
+        return new CampaignUnmatchedPage(rows.AsList(), total, page, pageSize);
     }
 
     public static async Task<CampaignOutcomes> OutcomesAsync(NpgsqlConnection connection, Guid campaignId, CancellationToken cancellationToken) =>

@@ -37,6 +37,8 @@ public static class CampaignsApi
             .WithName("GetCampaign").WithSummary("One campaign and its progress (work items done, seekers matched).");
         campaigns.MapGet("/{campaignId:guid}/results", GetResults)
             .WithName("GetCampaignResults").WithSummary("The campaign's matches per eligible seeker, with the explanation of each.");
+        campaigns.MapGet("/{campaignId:guid}/unmatched", GetUnmatched)
+            .WithName("GetCampaignUnmatched").WithSummary("The eligible seekers the campaign found no match for, each with the reason (ids only; names are in the register).");
         campaigns.MapPost("/{campaignId:guid}/send", SendResults)
             .WithName("SendCampaignResults").WithSummary("Send the chosen results to their seekers as notifications (never twice).");
         campaigns.MapGet("/{campaignId:guid}/outcomes", GetOutcomes)
@@ -101,14 +103,16 @@ public static class CampaignsApi
         return campaign is not null && IsVisibleTo(campaign, caller) ? TypedResults.Ok(campaign.ToResponse()) : TypedResults.NotFound();
     }
 
-    public static async Task<Results<Ok<CampaignResultsPage>, NotFound>> GetResults(
-        Guid campaignId, ClaimsPrincipal caller, NpgsqlDataSource dataSource, CancellationToken cancellationToken, int page = 1, int pageSize = 50)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var campaign = await CampaignStore.FindAsync(connection, null, campaignId, cancellationToken);
-        if (campaign is null || !IsVisibleTo(campaign, caller)) return TypedResults.NotFound();
-        return TypedResults.Ok(await CampaignStore.ResultsAsync(connection, campaignId, Math.Max(page, 1), Math.Clamp(pageSize, 1, 200), cancellationToken));
-    }
+    public static Task<Results<Ok<CampaignResultsPage>, NotFound>> GetResults(
+        Guid campaignId, ClaimsPrincipal caller, NpgsqlDataSource dataSource, CancellationToken cancellationToken, int page = 1, int pageSize = 50) =>
+        ReadVisibleAsync(campaignId, caller, dataSource, cancellationToken,
+            connection => CampaignStore.ResultsAsync(connection, campaignId, Math.Max(page, 1), Math.Clamp(pageSize, 1, 200), cancellationToken));
+
+    /// <summary>The seekers the campaign found nothing for, a page at a time: who the caseworker should call, and why.</summary>
+    public static Task<Results<Ok<CampaignUnmatchedPage>, NotFound>> GetUnmatched(
+        Guid campaignId, ClaimsPrincipal caller, NpgsqlDataSource dataSource, CancellationToken cancellationToken, int page = 1, int pageSize = 50) =>
+        ReadVisibleAsync(campaignId, caller, dataSource, cancellationToken,
+            connection => CampaignStore.UnmatchedAsync(connection, campaignId, Math.Max(page, 1), Math.Clamp(pageSize, 1, 200), cancellationToken));
 
     /// <summary>
     /// Sends the chosen results: one MatchesFound per seeker naming the campaign, through the outbox in the same
@@ -158,13 +162,18 @@ public static class CampaignsApi
     }
 
     /// <summary>What became of the sent results: applications, interviews, offers, hires and hires still in the job at follow-up.</summary>
-    public static async Task<Results<Ok<CampaignOutcomes>, NotFound>> GetOutcomes(
-        Guid campaignId, ClaimsPrincipal caller, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static Task<Results<Ok<CampaignOutcomes>, NotFound>> GetOutcomes(
+        Guid campaignId, ClaimsPrincipal caller, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        ReadVisibleAsync(campaignId, caller, dataSource, cancellationToken, connection => CampaignStore.OutcomesAsync(connection, campaignId, cancellationToken));
+
+    /// <summary>A read of a campaign the caller may see (another area's campaign is not found), on one connection.</summary>
+    private static async Task<Results<Ok<T>, NotFound>> ReadVisibleAsync<T>(
+        Guid campaignId, ClaimsPrincipal caller, NpgsqlDataSource dataSource, CancellationToken cancellationToken, Func<NpgsqlConnection, Task<T>> read)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var campaign = await CampaignStore.FindAsync(connection, null, campaignId, cancellationToken);
         if (campaign is null || !IsVisibleTo(campaign, caller)) return TypedResults.NotFound();
-        return TypedResults.Ok(await CampaignStore.OutcomesAsync(connection, campaignId, cancellationToken));
+        return TypedResults.Ok(await read(connection));
     }
 
     /// <summary>Staff who serve every region of the campaign (a campaign of another area looks like none).</summary>

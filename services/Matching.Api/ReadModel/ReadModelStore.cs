@@ -114,12 +114,13 @@ public sealed class ReadModelStore
         _ => Task.CompletedTask,
     };
 
-    /// <summary>Drops the seeker and the matches they were told about, and remembers when (see removed_seekers).</summary>
+    /// <summary>Drops the seeker, the matches they were told about and the campaigns' notes that found them none, and remembers when (see removed_seekers).</summary>
     public async Task RemoveSeekerAsync(ServiceTransaction transaction, Guid seekerId, DateTimeOffset removedAt)
     {
         var parameters = new { seekerId, removedAt = removedAt.UtcDateTime };
         await transaction.ExecuteAsync("DELETE FROM seekers WHERE seeker_id = @seekerId AND updated_at <= @removedAt", parameters);
         await transaction.ExecuteAsync("DELETE FROM announced_matches WHERE seeker_id = @seekerId", parameters);
+        await transaction.ExecuteAsync("DELETE FROM campaign_unmatched WHERE seeker_id = @seekerId", parameters);
         await transaction.ExecuteAsync(
             """
             INSERT INTO removed_seekers (seeker_id, removed_at) VALUES (@seekerId, @removedAt)

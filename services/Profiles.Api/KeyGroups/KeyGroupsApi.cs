@@ -37,9 +37,13 @@ public static class KeyGroupsApi
         return endpoints;
     }
 
+    /// <summary>
+    /// Confirms a group as it stands; a rejected group the seeker re-declared since is confirmed on the new facts (it
+    /// applies again, and matching hears of it with the change).
+    /// </summary>
     public static async Task<Results<Ok<KeyGroupResponse>, NotFound, ValidationProblem>> VerifyKeyGroup(
         Guid seekerId, string keyGroup, VerifyKeyGroupRequest request, ClaimsPrincipal caller, ProfileStore store, KeyGroupStore keyGroups,
-        AuditLog audit, Transactions transactions, CancellationToken cancellationToken)
+        ProfileAnnouncer announcer, AuditLog audit, Transactions transactions, CancellationToken cancellationToken)
     {
         var validation = StaffReads.RequireReason(request.Reason).Require(SeekerKeyGroups.All.Contains(keyGroup), "keyGroup", KnownGroups);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors);
@@ -48,8 +52,10 @@ public static class KeyGroupsApi
         {
             var profile = await store.FindAsync(transaction, seekerId);
             if (profile is null || !caller.MayServeRegion(profile.RegionCode)) return null;
+            var redeclared = (await keyGroups.ListAsync(transaction, seekerId)).SingleOrDefault(group => group.KeyGroup == keyGroup)?.RedeclaredAt is not null;
             if (!await keyGroups.VerifyAsync(transaction, seekerId, keyGroup, caller.UserId())) return null;
             await audit.RecordAsync(transaction, caller, "verify-key-group", seekerId, [keyGroup], request.Reason!);
+            if (redeclared) await announcer.AnnounceAsync(transaction, (await store.TouchAsync(transaction, seekerId))!);
             return (await keyGroups.ListAsync(transaction, seekerId)).Single(group => group.KeyGroup == keyGroup);
         }, cancellationToken);
         return row is null ? TypedResults.NotFound() : TypedResults.Ok(KeyGroupResponse.From(row, null));

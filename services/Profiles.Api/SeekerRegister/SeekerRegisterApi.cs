@@ -15,7 +15,10 @@ using Profiles.Api.Profiles;
 
 namespace Profiles.Api.SeekerRegister;
 
-/// <summary>A seeker as the register lists them: the ID number masked, key groups that apply, placement, last contact.</summary>
+/// <summary>
+/// A seeker as the register lists them: the ID number masked, key groups that apply, placement, last contact, and the
+/// rejected groups the seeker has declared new facts for since (to look at again).
+/// </summary>
 public sealed record RegisteredSeeker(
     Guid SeekerId,
     string Name,
@@ -27,7 +30,8 @@ public sealed record RegisteredSeeker(
     DateTime? PlacedAt,
     DateTime? LastContactAt,
     int? DaysSinceContact,
-    DateTime RegisteredAt);
+    DateTime RegisteredAt,
+    IReadOnlyList<string>? RedeclaredKeyGroups = null);
 
 /// <summary>One page of the register, newest registrations first; Next fetches the following page (null on the last).</summary>
 public sealed record SeekerRegisterPage(IReadOnlyList<RegisteredSeeker> Seekers, string? Next);
@@ -49,7 +53,7 @@ public static class SeekerRegisterApi
         var register = endpoints.MapApiGroup("/api/profiles/seekers", "Seeker register", "The caseworkers' register of the seekers of their regions: search by name, ID number, key group, placement and contact; every listed seeker audited.").RequireAuthorization(Policies.Staff);
         register.MapGet("/", ListSeekers)
             .WithName("ListRegisteredSeekers")
-            .WithSummary("Lists and searches the seekers of the caller's regions: by name, ID number, key group, verification, placement, days since contact, or named seekers (audited).");
+            .WithSummary("Lists and searches the seekers of the caller's regions: by name, ID number, key group, verification, a rejected group re-declared, placement, days since contact, or named seekers (audited).");
         return endpoints;
     }
 
@@ -70,7 +74,8 @@ public static class SeekerRegisterApi
             query.NotContactedForDays is { } days ? now.AddDays(-days) : null,
             after,
             query.Limit ?? DefaultPageSize,
-            query.SeekerId is { Length: > 0 } ids ? ids.Distinct().ToArray() : null);
+            query.SeekerId is { Length: > 0 } ids ? ids.Distinct().ToArray() : null,
+            query.Redeclared);
         var rows = await transactions.RunAsync(async transaction =>
         {
             var found = await SeekerRegisterStore.ListAsync(transaction, filter);
@@ -82,7 +87,7 @@ public static class SeekerRegisterApi
         var seekers = rows.Select(row => new RegisteredSeeker(
             row.SeekerId, store.Open(row.NameProtected), store.OpenOptional(row.NationalIdProtected) is { } id ? NationalId.Mask(id) : null,
             row.RegionCode, InnerMongoliaRegions.DisplayName(row.RegionCode, language), row.KeyGroups, row.VerifiedKeyGroups,
-            row.PlacedAt, row.LastContactAt, row.LastContactAt is { } at ? (int)(now - at).TotalDays : null, row.CreatedAt)).ToList();
+            row.PlacedAt, row.LastContactAt, row.LastContactAt is { } at ? (int)(now - at).TotalDays : null, row.CreatedAt, row.RedeclaredKeyGroups)).ToList();
         var next = rows.Count == filter.Limit ? new RegisterCursor(rows[^1].CreatedAt, rows[^1].SeekerId).Encode() : null;
         return TypedResults.Ok(new SeekerRegisterPage(seekers, next));
     }
@@ -108,6 +113,8 @@ public sealed class RegisterQuery
     public string? KeyGroup { get; init; }
     public bool? Verified { get; init; }
     public bool? Placed { get; init; }
+    /// <summary>Seekers with (true) or without (false) a rejected key group re-declared since; with KeyGroup, that group.</summary>
+    public bool? Redeclared { get; init; }
     public int? NotContactedForDays { get; init; }
     public string? RegionCode { get; init; }
     public int? Limit { get; init; }

@@ -16,7 +16,8 @@ public sealed record RegisterFilter(
     DateTime? NotContactedSince,
     RegisterCursor? After,
     int Limit,
-    Guid[]? SeekerIds = null);
+    Guid[]? SeekerIds = null,
+    bool? Redeclared = null);
 
 /// <summary>Where a page ended: the last seeker's registration time and id (pages run newest first).</summary>
 public sealed record RegisterCursor(DateTime CreatedAt, Guid SeekerId)
@@ -54,6 +55,7 @@ public sealed class RegisterRow
     public DateTime? LastContactAt { get; init; }
     public string[] KeyGroups { get; init; } = [];
     public string[] VerifiedKeyGroups { get; init; } = [];
+    public string[] RedeclaredKeyGroups { get; init; } = [];
 }
 
 /// <summary>
@@ -69,7 +71,8 @@ public static class SeekerRegisterStore
         if (filter.NameIndex is not null) conditions.Add("p.name_index = @NameIndex");
         if (filter.SeekerIds is not null) conditions.Add("p.seeker_id = ANY(@SeekerIds)");
         if (filter.NationalIdIndex is not null) conditions.Add("p.national_id_index = @NationalIdIndex");
-        if (filter.KeyGroup is not null)
+        // With "re-declared", the key group names the rejected group re-declared (it does not apply), not one that applies.
+        if (filter.KeyGroup is not null && filter.Redeclared is not true)
         {
             conditions.Add(filter.Verified is null
                 ? "EXISTS (SELECT 1 FROM key_groups g WHERE g.seeker_id = p.seeker_id AND g.applies AND g.key_group = @KeyGroup)"
@@ -78,6 +81,12 @@ public static class SeekerRegisterStore
         else if (filter.Verified is not null)
         {
             conditions.Add("EXISTS (SELECT 1 FROM key_groups g WHERE g.seeker_id = p.seeker_id AND g.applies AND (g.verified_at IS NOT NULL) = @Verified)");
+        }
+        if (filter.Redeclared is not null)
+        {
+            // A rejected group the seeker has declared new facts for since: to look at again (with keyGroup, that group).
+            conditions.Add(
+                "EXISTS (SELECT 1 FROM key_groups g WHERE g.seeker_id = p.seeker_id AND g.redeclared_at IS NOT NULL AND (@KeyGroup::text IS NULL OR g.key_group = @KeyGroup)) = @Redeclared");
         }
         if (filter.Placed is not null) conditions.Add(filter.Placed.Value ? "p.placed_at IS NOT NULL" : "p.placed_at IS NULL");
         if (filter.NotContactedSince is not null) conditions.Add("(p.last_contact_at IS NULL OR p.last_contact_at < @NotContactedSince)");
@@ -89,7 +98,9 @@ public static class SeekerRegisterStore
             SELECT p.seeker_id, p.name_protected, p.national_id_protected, p.region_code, p.created_at, p.placed_at, p.last_contact_at,
                    ARRAY(SELECT k.key_group FROM key_groups k WHERE k.seeker_id = p.seeker_id AND k.applies ORDER BY k.key_group) AS key_groups,
                    ARRAY(SELECT k.key_group FROM key_groups k WHERE k.seeker_id = p.seeker_id AND k.applies AND k.verified_at IS NOT NULL
-                         ORDER BY k.key_group) AS verified_key_groups
+                         ORDER BY k.key_group) AS verified_key_groups,
+                   ARRAY(SELECT k.key_group FROM key_groups k WHERE k.seeker_id = p.seeker_id AND k.redeclared_at IS NOT NULL
+                         ORDER BY k.key_group) AS redeclared_key_groups
             FROM profiles p
             {where}
             ORDER BY p.created_at DESC, p.seeker_id DESC
@@ -103,6 +114,7 @@ public static class SeekerRegisterStore
                 filter.SeekerIds,
                 filter.KeyGroup,
                 filter.Verified,
+                filter.Redeclared,
                 filter.NotContactedSince,
                 afterCreatedAt = filter.After?.CreatedAt,
                 afterSeekerId = filter.After?.SeekerId,

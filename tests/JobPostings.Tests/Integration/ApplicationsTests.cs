@@ -28,7 +28,7 @@ public sealed class ApplicationsTests : PostingsHost
         (await OutboxAsync(postingId)).Where(row => row.MessageType.Contains("Application", StringComparison.Ordinal) || row.MessageType.Contains("FollowUp", StringComparison.Ordinal))
             .Select(row => (row.MessageType.Replace("JobMatch.Contracts.", "", StringComparison.Ordinal), JsonDocument.Parse(row.Body).RootElement)).ToList();
 
-    private static Task<HttpResponseMessage> MoveAsync(HttpClient client, Guid applicationId, string status, string? reason = null) =>
+    internal static Task<HttpResponseMessage> MoveAsync(HttpClient client, Guid applicationId, string status, string? reason = null) =>
         client.PostAsJsonAsync($"/api/applications/{applicationId}/status", new { status, reason });
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class ApplicationsTests : PostingsHost
         }, count => count == 1, "SeekerDeleted consumed");
 
         using var employer = Factory.ClientWithToken(EmployerToken(employerId));
-        Assert.Equal([keptSeekerId], (await employer.GetFromJsonAsync<List<ApplicationResponse>>(new Uri($"/api/postings/{postingId}/applications", UriKind.Relative), Json))!
+        Assert.Equal([keptSeekerId], (await employer.GetFromJsonAsync<ApplicantsPage>(new Uri($"/api/postings/{postingId}/applications", UriKind.Relative), Json))!.Items
             .Select(application => application.SeekerId));
         using var deleted = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
         Assert.Empty((await deleted.GetFromJsonAsync<List<ApplicationResponse>>(new Uri("/api/applications/mine", UriKind.Relative), Json))!);
@@ -108,7 +108,7 @@ public sealed class ApplicationsTests : PostingsHost
         var changes = (await ApplicationEventsAsync(postingId)).Where(e => e.Type == "ApplicationStatusChanged")
             .Select(e => (e.Body.GetProperty("from").GetString(), e.Body.GetProperty("to").GetString()));
         Assert.Equal([("submitted", "viewed"), ("viewed", "interview"), ("interview", "offer"), ("offer", "hired")], changes);
-        var applicants = (await employer.GetFromJsonAsync<List<ApplicationResponse>>(new Uri($"/api/postings/{postingId}/applications", UriKind.Relative), Json))!;
+        var applicants = (await employer.GetFromJsonAsync<ApplicantsPage>(new Uri($"/api/postings/{postingId}/applications", UriKind.Relative), Json))!.Items;
         Assert.Equal([(application.Id, ApplicationStatus.Hired)], applicants.Select(a => (a.Id, a.Status)));
     }
 
@@ -313,8 +313,8 @@ public sealed class ApplicationsTests : PostingsHost
         Assert.Equal(HttpStatusCode.OK, byOwner.StatusCode);
         Assert.Empty(await StaffReadsAsync(seekerId));
 
-        var listed = (await caseworker.GetFromJsonAsync<List<ApplicationResponse>>(
-            new Uri($"/api/postings/{postingId}/applications?reason=check+the+shortlist", UriKind.Relative), Json))!;
+        var listed = (await caseworker.GetFromJsonAsync<ApplicantsPage>(
+            new Uri($"/api/postings/{postingId}/applications?reason=check+the+shortlist", UriKind.Relative), Json))!.Items;
 
         Assert.Equal([seekerId], listed.Select(a => a.SeekerId));
         Assert.Equal("list-applicants", Assert.Single(await StaffReadsAsync(seekerId)).GetProperty("action").GetString());

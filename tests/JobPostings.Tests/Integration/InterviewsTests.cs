@@ -95,7 +95,7 @@ public sealed class InterviewsTests : OrganisationsHost
         Assert.Equal((InterviewStatus.Accepted, "我会准时到并带上健康证。"), (employerSees.Interview!.Status, employerSees.Interview.SeekerNote));
         using (var employer = Factory.ClientWithToken(applied.EmployerToken))
         {
-            var listed = (await employer.GetFromJsonAsync<List<ApplicationResponse>>(new Uri($"/api/postings/{applied.PostingId}/applications", UriKind.Relative), Json))!;
+            var listed = (await employer.GetFromJsonAsync<ApplicantsPage>(new Uri($"/api/postings/{applied.PostingId}/applications", UriKind.Relative), Json))!.Items;
             Assert.Equal([InterviewStatus.Accepted], listed.Select(application => application.Interview?.Status));
         }
 

@@ -105,6 +105,46 @@ public sealed class CampaignTests : MatchingHost
     }
 
     [Fact]
+    public async Task Eligible_seekers_without_a_match_are_listed_with_a_plain_reason_and_only_for_staff_of_the_area()
+    {
+        // Alxa (152900), far from the other tests' postings: a warehouse job in Alxa Right Banner, a welder's in Alxa Left.
+        var alxa = TestTokens.Caseworker(Guid.NewGuid(), "152900");
+        await PublishedAsync(Job("仓库管理员", ["Warehousing"]) with { RegionCode = "152922", Latitude = 39.21, Longitude = 101.67 });
+        await PublishedAsync(Job("焊工", ["Welding"]) with { RegionCode = "152921", Latitude = 38.83, Longitude = 105.67 });
+        var (matched, welder, thin, remote) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        ProfileUpdated Graduate(Guid id, string[] skills, string region, double lat, double lon) =>
+            Profile(id, skills, region) with { Latitude = lat, Longitude = lon, KeyGroups = ["graduate"] };
+        await ProfileAsync(Graduate(matched, ["Warehousing"], "152922", 39.21, 101.67));
+        await ProfileAsync(Graduate(welder, ["Welding"], "152921", 38.83, 105.67));
+        await ProfileAsync(Graduate(thin, [], "152921", 38.84, 105.68));
+        await ProfileAsync(Graduate(remote, ["Warehousing"], "152923", 41.95, 101.07));
+
+        using var created = await PostAsync("/api/matches/campaigns",
+            new { name = "阿拉善仓储岗位", keyGroup = "graduate", regionCodes = new[] { "152900" }, occupations = new[] { "仓库管理员" } }, alxa);
+        var campaign = (await created.Content.ReadFromJsonAsync<CampaignResponse>(Json))!;
+        var done = await Eventually.GetAsync(async () => (await GetAsync<CampaignResponse>($"/api/matches/campaigns/{campaign.Id}", alxa))!,
+            c => c.Status == "completed", "the Alxa campaign completing");
+
+        var unmatched = (await GetAsync<CampaignUnmatchedPage>($"/api/matches/campaigns/{campaign.Id}/unmatched?pageSize=200", alxa))!;
+        var reasons = unmatched.Items.Where(u => u.SeekerId == welder || u.SeekerId == thin || u.SeekerId == remote).ToDictionary(u => u.SeekerId, u => u.Reason);
+        Assert.Equal(UnmatchedReasons.NoPostingInOccupations, reasons[welder]);
+        Assert.Equal(UnmatchedReasons.ProfileTooThin, reasons[thin]);
+        Assert.Equal(UnmatchedReasons.NoPostingWithinReach, reasons[remote]);
+        Assert.DoesNotContain(matched, unmatched.Items.Select(u => u.SeekerId));
+        var results = (await GetAsync<CampaignResultsPage>($"/api/matches/campaigns/{campaign.Id}/results?pageSize=200", alxa))!;
+        Assert.Contains(matched, results.Items.Select(r => r.SeekerId));
+        // Every eligible seeker is either matched or listed here, and the campaign says how many were not matched.
+        Assert.Equal(done.SeekersTotal, done.SeekersMatched + unmatched.Total);
+        Assert.Equal(unmatched.Total, done.SeekersUnmatched);
+        Assert.Null(await GetAsync<CampaignUnmatchedPage>($"/api/matches/campaigns/{campaign.Id}/unmatched", TestTokens.Caseworker(Guid.NewGuid(), "150100")));
+
+        // A seeker removed from matching (deleted, or the consent withdrawn) leaves no note behind.
+        await ConsumedAsync(new SeekerDeleted(thin, DateTimeOffset.UtcNow), "SeekerDeletedConsumer");
+        var after = (await GetAsync<CampaignUnmatchedPage>($"/api/matches/campaigns/{campaign.Id}/unmatched?pageSize=200", alxa))!;
+        Assert.DoesNotContain(thin, after.Items.Select(u => u.SeekerId));
+    }
+
+    [Fact]
     public async Task A_large_campaign_is_split_into_work_items_that_all_complete()
     {
         var job = Job("焊工", ["Welding"]);

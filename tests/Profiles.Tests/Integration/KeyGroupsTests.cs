@@ -219,6 +219,87 @@ public sealed class KeyGroupsTests : ProfilesHost
         Assert.Equal([true, false, false, true], flags);
     }
 
+    private static Dictionary<string, object?> VeteranDischargedOn(string discharged, string branch)
+    {
+        var profile = Veteran();
+        profile["veteran"] = new { dischargeDate = discharged, branch, militaryOccupation = "driver" };
+        return profile;
+    }
+
+    private async Task<JsonElement> StaffGroupAsync(HttpClient staff, Guid seekerId, string name) =>
+        GroupOf(Parse(await staff.GetStringAsync(new Uri($"/api/profiles/{seekerId}?reason={Uri.EscapeDataString("复核重点群体")}&reveal=keyGroupEvidence", UriKind.Relative))), name);
+
+    private static async Task<List<Guid>> RedeclaredAsync(HttpClient staff, Guid seekerId, string keyGroup = "") =>
+        Parse(await staff.GetStringAsync(new Uri($"/api/profiles/seekers?reason={Uri.EscapeDataString("复核重点群体")}&redeclared=true&seekerId={seekerId}{keyGroup}", UriKind.Relative)))
+            .GetProperty("seekers").EnumerateArray().Select(seeker => seeker.GetProperty("seekerId").GetGuid()).ToList();
+
+    [Fact]
+    public async Task New_facts_for_a_rejected_group_mark_it_re_declared_beside_the_standing_rejection_until_a_caseworker_verifies_them()
+    {
+        var seekerId = await SavedAsync(Veteran());
+        using var staff = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"));
+        using var rejected = await staff.PostAsJsonAsync($"/api/profiles/{seekerId}/key-groups/veteran/rejection", new { reason = "退役证与兵役登记不符" });
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        Assert.Empty(await RedeclaredAsync(staff, seekerId));
+
+        var newDischarge = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await SavedAsync(VeteranDischargedOn(newDischarge, "navy"), seekerId);
+        var marked = await StaffGroupAsync(staff, seekerId, "veteran");
+        await SavedAsync(VeteranDischargedOn(newDischarge, "navy"), seekerId);
+        var savedAgain = await StaffGroupAsync(staff, seekerId, "veteran");
+
+        // The rejection stands, with its reason; the new facts wait beside it.
+        Assert.Equal(("rejected", false, "退役证与兵役登记不符"), (marked.GetProperty("state").GetString(), marked.GetProperty("applies").GetBoolean(), marked.GetProperty("evidence").GetString()));
+        Assert.Equal(Discharged, marked.GetProperty("facts").GetProperty("dischargedOn").GetString());
+        Assert.Equal(newDischarge, marked.GetProperty("redeclaredFacts").GetProperty("dischargedOn").GetString());
+        Assert.Equal("navy", marked.GetProperty("redeclaredFacts").GetProperty("branch").GetString());
+        Assert.Equal(marked.GetProperty("redeclaredAt").GetDateTime(), savedAgain.GetProperty("redeclaredAt").GetDateTime());
+        Assert.Equal([seekerId], await RedeclaredAsync(staff, seekerId));
+        Assert.Equal([seekerId], await RedeclaredAsync(staff, seekerId, "&keyGroup=veteran"));
+        Assert.Empty(await RedeclaredAsync(staff, seekerId, "&keyGroup=graduate"));
+        // The seeker sees the rejection as it stands (the mark is for the caseworker); matching still has no flag.
+        Assert.Equal("rejected", GroupOf(await MineAsync(seekerId), "veteran").GetProperty("state").GetString());
+
+        using var verified = await staff.PostAsJsonAsync($"/api/profiles/{seekerId}/key-groups/veteran/verification", new { reason = "核验新的退役证" });
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        var now = await StaffGroupAsync(staff, seekerId, "veteran");
+        Assert.Equal(("verified", true), (now.GetProperty("state").GetString(), now.GetProperty("applies").GetBoolean()));
+        Assert.Equal(newDischarge, now.GetProperty("facts").GetProperty("dischargedOn").GetString());
+        Assert.Equal(JsonValueKind.Null, now.GetProperty("redeclaredAt").ValueKind);
+        Assert.Empty(await RedeclaredAsync(staff, seekerId));
+        var flags = (await OutboxAsync(seekerId)).Where(row => row.Type == "JobMatch.Contracts.ProfileUpdated")
+            .Select(row => Parse(row.Body).GetProperty("keyGroups").EnumerateArray().Any(flag => flag.GetString() == "veteran")).ToList();
+        Assert.Equal([true, false, false, false, true], flags);
+    }
+
+    [Fact]
+    public async Task A_re_declared_group_may_be_rejected_again_and_facts_that_no_longer_qualify_take_the_mark_away()
+    {
+        var seekerId = await SavedAsync(Veteran());
+        using var staff = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"));
+        await staff.PostAsJsonAsync($"/api/profiles/{seekerId}/key-groups/veteran/rejection", new { reason = "退役证与兵役登记不符" });
+        var newDischarge = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await SavedAsync(VeteranDischargedOn(newDischarge, "air-force"), seekerId);
+
+        using var again = await staff.PostAsJsonAsync($"/api/profiles/{seekerId}/key-groups/veteran/rejection", new { reason = "新退役证仍无法核实" });
+        var rejectedAgain = await StaffGroupAsync(staff, seekerId, "veteran");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(("rejected", "新退役证仍无法核实"), (rejectedAgain.GetProperty("state").GetString(), rejectedAgain.GetProperty("evidence").GetString()));
+        Assert.Equal(newDischarge, rejectedAgain.GetProperty("facts").GetProperty("dischargedOn").GetString());
+        Assert.Equal(JsonValueKind.Null, rejectedAgain.GetProperty("redeclaredAt").ValueKind);
+
+        // New facts again, then none at all (the seeker takes the service out): nothing is left to look at.
+        await SavedAsync(VeteranDischargedOn(Discharged, "army"), seekerId);
+        Assert.Equal([seekerId], await RedeclaredAsync(staff, seekerId));
+        var withoutService = Veteran();
+        withoutService.Remove("veteran");
+        await SavedAsync(withoutService, seekerId);
+        Assert.Empty(await RedeclaredAsync(staff, seekerId));
+        Assert.Equal("rejected", (await StaffGroupAsync(staff, seekerId, "veteran")).GetProperty("state").GetString());
+        Assert.Equal(["reject-key-group", "reject-key-group"], (await AuditAsync())
+            .Where(entry => entry.SeekerId == seekerId && entry.Action.Contains("key-group", StringComparison.Ordinal)).Select(entry => entry.Action));
+    }
+
     [Fact]
     public async Task A_rejection_needs_a_real_reason_and_a_group_that_applies_and_is_for_the_seekers_region_only()
     {

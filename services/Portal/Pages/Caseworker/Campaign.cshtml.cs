@@ -3,13 +3,20 @@ using Portal.Infrastructure;
 
 namespace Portal.Pages.Caseworker;
 
-/// <summary>One campaign: progress (the page refreshes itself while it runs), its results to review and send, outcomes.</summary>
+/// <summary>
+/// One campaign: progress (the page refreshes itself while it runs), its results to review and send, outcomes, and the
+/// eligible seekers it found no match for, with why, for the caseworker to call.
+/// </summary>
 public sealed class CampaignModel : PortalPage
 {
     public const int PageSize = 25;
 
+    /// <summary>Seekers without a match a page; with a page of results they stay within one register read (100).</summary>
+    public const int UnmatchedPageSize = 50;
+
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "u")] public int UnmatchedPage { get; set; } = 1;
 
     /// <summary>Why the caseworker reads the people of the results (the register's audit entry for each of them).</summary>
     [BindProperty(SupportsGet = true)] public string? Reason { get; set; }
@@ -25,6 +32,7 @@ public sealed class CampaignModel : PortalPage
     public ApiResult? Campaign { get; private set; }
     public ApiResult? Results { get; private set; }
     public ApiResult? Outcomes { get; private set; }
+    public ApiResult? Unmatched { get; private set; }
 
     /// <summary>Still matching: the page asks the browser to reload it (meta refresh, no script).</summary>
     public bool Running => Campaign is { Ok: true } && Campaign.Body.Str("completedAt") is "" or "null"
@@ -48,8 +56,11 @@ public sealed class CampaignModel : PortalPage
         Outcomes = await Api.GetAsync($"api/matches/campaigns/{id}/outcomes");
         if (string.IsNullOrWhiteSpace(Reason)) return;
         var results = await Api.GetAsync($"api/matches/campaigns/{id}/results?page={Math.Max(1, PageNumber)}&pageSize={PageSize}");
+        var unmatched = await Api.GetAsync($"api/matches/campaigns/{id}/unmatched?page={Math.Max(1, UnmatchedPage)}&pageSize={UnmatchedPageSize}");
         if (!results.Ok) return;
-        var seekers = results.Body.Items("items").Select(item => item.Str("seekerId")).Distinct().ToList();
+        // The people of both lists in one register read: one audit entry each, as for the results alone.
+        var seekers = results.Body.Items("items").Concat(unmatched.Ok ? unmatched.Body.Items("items") : [])
+            .Select(item => item.Str("seekerId")).Distinct().ToList();
         if (seekers.Count > 0)
         {
             var people = await Api.GetAsync($"api/profiles/seekers?reason={Uri.EscapeDataString(Reason)}&limit={seekers.Count}"
@@ -62,11 +73,17 @@ public sealed class CampaignModel : PortalPage
             foreach (var person in people.Body.Items("seekers")) People[person.Str("seekerId")] = (person.Str("name"), person.Str("place"));
         }
         Results = results;
+        Unmatched = unmatched.Ok ? unmatched : null;
     }
+
+    /// <summary>This page's address with another page of results or of seekers without a match.</summary>
+    public string Link(int resultsPage, int unmatchedPage, string anchor) =>
+        $"/Caseworker/Campaign?id={Uri.EscapeDataString(Id)}&reason={Uri.EscapeDataString(Reason ?? "")}&p={resultsPage}"
+        + (unmatchedPage > 1 ? $"&u={unmatchedPage}" : "") + "#" + anchor;
 
     public async Task<IActionResult> OnPostSendAsync(List<string> resultIds) =>
         await AfterAsync(await Api.PostAsync($"api/matches/campaigns/{Uri.EscapeDataString(Id)}/send", new { resultIds }), "campaign.sent", OnGetAsync,
-            new { id = Id, p = PageNumber, reason = Reason });
+            new { id = Id, p = PageNumber, u = UnmatchedPage > 1 ? UnmatchedPage : (int?)null, reason = Reason });
 
     public double Progress => Campaign?.Body.Num("totalItems") is { } total && total > 0 ? (Campaign.Body.Num("completedItems") ?? 0) / total : 0;
 }

@@ -4,8 +4,8 @@ using Portal.Infrastructure;
 namespace Portal.Pages.Caseworker;
 
 /// <summary>
-/// The register of the caseworker's regions: search by name, ID number, key group, verification, placement and days
-/// without contact, page by page. The profile service audits every listed seeker with the reason given here.
+/// The register of the caseworker's regions: search by name, ID number, key group, verification, a rejected group
+/// re-declared, placement and days without contact, page by page. The profile service audits every listed seeker with the reason given here.
 /// </summary>
 public sealed class SeekersModel : PortalPage
 {
@@ -15,6 +15,8 @@ public sealed class SeekersModel : PortalPage
     [BindProperty(SupportsGet = true)] public string? KeyGroup { get; set; }
     [BindProperty(SupportsGet = true)] public string? Verified { get; set; }
     [BindProperty(SupportsGet = true)] public string? Placed { get; set; }
+    /// <summary>"true": only seekers with a rejected key group they have declared new facts for since (to look at again).</summary>
+    [BindProperty(SupportsGet = true)] public string? Redeclared { get; set; }
     [BindProperty(SupportsGet = true)] public int? NotContactedForDays { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
     /// <summary>The division to narrow to, picked or typed by name (the shared place picker), never a code.</summary>
@@ -38,6 +40,7 @@ public sealed class SeekersModel : PortalPage
         Add("keyGroup", KeyGroup);
         Add("verified", Verified);
         Add("placed", Placed);
+        Add("redeclared", Redeclared);
         Add("notContactedForDays", NotContactedForDays?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add("place.League", Place.League);
         Add("place.County", Place.County);

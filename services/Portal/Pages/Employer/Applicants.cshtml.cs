@@ -8,16 +8,26 @@ namespace Portal.Pages.Employer;
 /// <summary>
 /// A posting's applicants as people: each one's card from the profile service under the seeker's consent (name,
 /// phone and profile; the contact alone after an accepted request; masked otherwise, with "request contact"), the
-/// interview (schedule, move, cancel; the seeker's answer and note), and the step forward or the rejection.
+/// interview (schedule, move, cancel; the seeker's answer and note), and the step forward or the rejection. A page
+/// of <see cref="PageSize"/> at a time, of one status or all, with links to each status and its count.
 /// </summary>
 public sealed class ApplicantsModel : PortalPage
 {
     public static readonly string[] Moves = ["viewed", "interview", "offer", "hired", "rejected"];
 
-    /// <summary>Cards are read this many at a time, in one call each (the profile service's batch limit).</summary>
-    public const int CardsPerCall = 50;
+    /// <summary>Applicants a page; their cards come in one call (the profile service reads up to 50 at a time).</summary>
+    public const int PageSize = 20;
+
+    /// <summary>The statuses the filter links offer, in the order an application moves.</summary>
+    public static readonly string[] Statuses = ["submitted", "viewed", "interview", "offer", "hired", "rejected", "withdrawn"];
 
     [BindProperty(SupportsGet = true)] public Guid PostingId { get; set; }
+
+    /// <summary>The status shown (null: all); named "show" so it never meets the move form's "status".</summary>
+    [BindProperty(SupportsGet = true, Name = "show")] public string? Show { get; set; }
+
+    /// <summary>The page shown; "p", because "page" is the route value Razor Pages names a page by.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public JsonNode? Posting { get; private set; }
     public ApiResult? Applicants { get; private set; }
@@ -28,37 +38,60 @@ public sealed class ApplicantsModel : PortalPage
 
     public sealed record InterviewForm(string ApplicationId, string? Date, string? Time, string? Place, string? ContactName, string? ContactPhone);
 
-    /// <summary>Another organisation's posting (its applications 403 or 404 to this caller) is not found here either.</summary>
+    public IReadOnlyList<JsonNode> Items => Applicants is { Ok: true } ? Applicants.Body.Items("items").ToList() : [];
+
+    /// <summary>Applicants at the status shown (all of them without a filter).</summary>
+    public int Total => (int)(Applicants?.Body.Num("total") ?? 0);
+
+    public int PageCount => (Total + PageSize - 1) / PageSize;
+
+    /// <summary>How many applications are at a status (null: all), whatever the filter.</summary>
+    public int CountOf(string? status) => (int)(Applicants?.Body?["totals"].Num(status ?? "all") ?? 0);
+
+    /// <summary>This page's address with another status or page; a post's redirect keeps both.</summary>
+    public string Link(string? show, int page = 1) =>
+        $"/Employer/Applicants?postingId={PostingId}" + (show is null ? "" : $"&show={Uri.EscapeDataString(show)}") + (page > 1 ? $"&p={page}" : "");
+
+    private object Here => new { postingId = PostingId, show = Show, p = PageNumber > 1 ? PageNumber : (int?)null };
+
+    /// <summary>
+    /// Another organisation's posting (its applications 403 or 404 to this caller) is not found here either; a page past
+    /// the last (its applicants moved on to another status) goes to the last.
+    /// </summary>
     public async Task<IActionResult> OnGetAsync()
     {
         await LoadAsync();
-        return Applicants is { Status: System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound } ? NotFound() : Page();
+        if (Applicants is { Status: System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound }) return NotFound();
+        if (Applicants is { Status: System.Net.HttpStatusCode.BadRequest }) Problem = Applicants;
+        return Items.Count == 0 && PageNumber > 1 && PageCount >= 1 ? Redirect(Link(Show, PageCount)) : Page();
     }
 
     private async Task LoadAsync()
     {
         var posting = await Api.GetAsync($"api/postings/{PostingId}");
         Posting = posting.Ok ? posting.Body : null;
-        Applicants = await Api.GetAsync($"api/postings/{PostingId}/applications");
+        var show = Show is null ? "" : $"&status={Uri.EscapeDataString(Show)}";
+        Applicants = await Api.GetAsync($"api/postings/{PostingId}/applications?limit={PageSize}&page={Math.Max(PageNumber, 1)}{show}");
         if (!Applicants.Ok) return;
-        ApplicantCards = await CardsAsync(Applicants.Array.Select(a => a.Str("id")).ToList());
+        ApplicantCards = await CardsAsync(Items.Select(a => a.Str("id")).ToList());
     }
 
     /// <summary>
-    /// The applicants' cards, a page of 50 per call (not one call per applicant); a card the profile service does not
-    /// have yet (the application's event in flight) or may not show is missing, and the page shows it masked.
+    /// The page's cards in one call (not one call per applicant); a card the profile service does not have yet (the
+    /// application's event in flight) or may not show is missing, and the page shows it masked.
     /// </summary>
     private async Task<IReadOnlyDictionary<string, JsonNode>> CardsAsync(IReadOnlyList<string> applicationIds)
     {
-        var pages = await Task.WhenAll(applicationIds.Chunk(CardsPerCall)
-            .Select(page => Api.PostAsync("api/profiles/applicants/cards", new { postingId = PostingId, applicationIds = page })));
-        return pages.Where(page => page.Ok).SelectMany(page => page.Array).Where(card => card is not null)
-            .ToDictionary(card => card.Str("applicationId"), card => card!, StringComparer.Ordinal);
+        if (applicationIds.Count == 0) return new Dictionary<string, JsonNode>();
+        var cards = await Api.PostAsync("api/profiles/applicants/cards", new { postingId = PostingId, applicationIds });
+        return cards.Ok
+            ? cards.Array.Where(card => card is not null).ToDictionary(card => card.Str("applicationId"), card => card!, StringComparer.Ordinal)
+            : new Dictionary<string, JsonNode>();
     }
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, string? status, string? reason) =>
         await AfterAsync(await Api.PostAsync($"api/applications/{id}/status", new { status, reason = string.IsNullOrWhiteSpace(reason) ? null : reason }),
-            "applicants.moved", LoadAsync, new { postingId = PostingId });
+            "applicants.moved", LoadAsync, Here);
 
     /// <summary>Schedules or moves the interview: the date and time are Beijing time as the employer typed them.</summary>
     public async Task<IActionResult> OnPostInterviewAsync(Guid id, string? date, string? time, string? place, string? contactName, string? contactPhone)
@@ -71,14 +104,14 @@ public sealed class ApplicantsModel : PortalPage
             return await RefusedAsync(LoadAsync);
         }
         var result = await Api.PutAsync($"api/applications/{id}/interview", new { at, place, contactName, contactPhone });
-        return await AfterAsync(result, "interview.scheduled", LoadAsync, new { postingId = PostingId });
+        return await AfterAsync(result, "interview.scheduled", LoadAsync, Here);
     }
 
     public async Task<IActionResult> OnPostCancelInterviewAsync(Guid id) =>
-        await AfterAsync(await Api.DeleteAsync($"api/applications/{id}/interview"), "interview.cancelled", LoadAsync, new { postingId = PostingId });
+        await AfterAsync(await Api.DeleteAsync($"api/applications/{id}/interview"), "interview.cancelled", LoadAsync, Here);
 
     public async Task<IActionResult> OnPostRequestContactAsync(Guid id) =>
-        await AfterAsync(await Api.PostAsync($"api/applications/{id}/contact-request"), "applicants.contactRequested", LoadAsync, new { postingId = PostingId });
+        await AfterAsync(await Api.PostAsync($"api/applications/{id}/contact-request"), "applicants.contactRequested", LoadAsync, Here);
 
     /// <summary>A date (yyyy-MM-dd) and a time (HH:mm) in Beijing; null when either is missing or not a date or time.</summary>
     public static DateTimeOffset? At(string? date, string? time) =>
