@@ -3,6 +3,7 @@
 // shapes through IndexedSearch (what GET /api/postings/search runs) and through the PostgreSQL SearchStore on the same
 // data in the same run, and prints p50/p95 as Markdown for docs/benchmarks.md.
 //   dotnet run -c Release --project tests/JobPostings.Benchmarks -- [count] [--keep]   (--keep: keep the database; the next run reuses it)
+//   … -- [count] --keep --stages   where the time of each shape goes (freshness check, index search wall and CPU time, whole path)
 // Server: JOBMATCH_BENCH_POSTGRES, else the local run's server on 127.0.0.1:55432.
 // The judged relevance set (NDCG@10): dotnet run -c Release --project tests/JobPostings.Benchmarks -- relevance
 // Screening and the salary guide instead: dotnet run -c Release --project tests/JobPostings.Benchmarks -- screening [count]
@@ -97,6 +98,31 @@ var shapes = new List<(string Name, SearchQuery Query)>
 var storeCursor = (await store.SearchAsync(Query(), CancellationToken.None)).Next;
 var indexCursor = (await indexed.SearchAsync(Query(), CancellationToken.None)).Next;
 shapes.Add(("Everything, newest, page 2 (keyset cursor)", Query(after: "cursor")));
+
+if (args.Contains("--stages"))
+{
+    // Where a search's time goes, per shape: the freshness check (one read of the change feed), the index's search (the
+    // words read, the query run, every match counted into the total and the facets, the page kept) in wall time and in
+    // this process's CPU time (the benchmark's own thread does nothing else meanwhile), and the whole endpoint path.
+    Console.WriteLine();
+    Console.WriteLine("| query shape | matches | fresh p50 | index search p50 | index search p95 | index search CPU / search | whole p50 | whole p95 |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var (name, shape) in shapes.Where(shape => shape.Query.After is null))
+    {
+        var fresh = await TimeAsync(async () => { await feed.FreshAsync(); return 0; });
+        var searching = await TimeAsync(() => Task.FromResult(index.Search(shape, SearchTerms.Interpret(shape.Q))));
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        const int CpuRuns = 40;
+        var matches = 0L;
+        for (var i = 0; i < CpuRuns; i++) matches = index.Search(shape, SearchTerms.Interpret(shape.Q)).Total;
+        var cpuPerSearch = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / CpuRuns;
+        var whole = await TimeAsync(() => indexed.SearchAsync(shape, CancellationToken.None));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {matches:N0} | {Percentile(fresh, 50):F1} ms | {Percentile(searching, 50):F1} ms | {Percentile(searching, 95):F1} ms | {cpuPerSearch:F1} ms | {Percentile(whole, 50):F1} ms | {Percentile(whole, 95):F1} ms |"));
+    }
+    Console.WriteLine();
+    return;
+}
 
 Console.WriteLine();
 Console.WriteLine("| query shape | total PostgreSQL | total Lucene | p50 PostgreSQL (SearchStore) | p95 PostgreSQL | p50 Lucene (IndexedSearch) | p95 Lucene | p95 PostgreSQL / Lucene |");

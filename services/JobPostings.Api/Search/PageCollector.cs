@@ -67,7 +67,9 @@ internal sealed class PageCollector : ICollector
     private readonly long now = DateTime.UtcNow.Ticks;
     private readonly PostingFilter filter;
     private readonly string? regionPrefix;
+    private readonly (int Facet, HashSet<string> Values)[] anyOf;
     private bool[]? inRegion;
+    private bool[][] allowed = [];
     private SegmentColumns columns = SegmentColumns.Empty;
     private long[][] ordinalCounts = [];
     private long[] keyGroupOrdinalCounts = [];
@@ -79,6 +81,7 @@ internal sealed class PageCollector : ICollector
     public PageCollector(SearchQuery query, OrderKey order, int keep, string? regionPrefix = null)
     {
         this.regionPrefix = regionPrefix;
+        anyOf = CheckedHere(query);
         this.order = order;
         (near, lat, lng) = query is { Lat: { } pointLat, Lng: { } pointLng } ? (true, pointLat, pointLng) : (false, 0, 0);
         radiusMetres = query.RadiusKm is { } radius ? radius * 1000 : double.PositiveInfinity;
@@ -100,6 +103,7 @@ internal sealed class PageCollector : ICollector
         docBase = context.DocBase;
         columns = SegmentColumns.Of(context.AtomicReader);
         inRegion = regionPrefix is null ? null : columns.FacetNames[2].Select(code => code.StartsWith(regionPrefix, StringComparison.Ordinal)).ToArray();
+        allowed = anyOf.Select(filter => columns.FacetNames[filter.Facet].Select(filter.Values.Contains).ToArray()).ToArray();
         ordinalCounts = columns.FacetNames.Select(names => new long[names.Length]).ToArray();
         keyGroupOrdinalCounts = new long[columns.KeyGroupNames.Length];
     }
@@ -108,6 +112,11 @@ internal sealed class PageCollector : ICollector
     {
         if (columns.ValidUntil[doc] <= now || !filter.Keeps(columns, doc)) return;
         if (inRegion is not null && columns.FacetOrdinals[2][doc] is var banner && (banner < 0 || !inRegion[banner])) return;
+        for (var i = 0; i < allowed.Length; i++)
+        {
+            var ordinal = columns.FacetOrdinals[anyOf[i].Facet][doc];
+            if (ordinal < 0 || !allowed[i][ordinal]) return;
+        }
         double? distance = null;
         if (near)
         {
@@ -135,6 +144,20 @@ internal sealed class PageCollector : ICollector
             best.EnqueueDequeue(new Hit(docBase + doc, key, entry.Item2, distance), entry);
             best.TryPeek(out _, out worst);
         }
+    }
+
+    /// <summary>
+    /// The filters on one of several values (the educations a level qualifies for, two or more employment types) that this
+    /// collector checks by facet ordinal: as query clauses they are a disjunction of term lists advanced for every match,
+    /// the dearest part of such a search. One value stays a term query (<see cref="SearchIndex"/>), which visits fewer
+    /// postings than there are.
+    /// </summary>
+    internal static (int Facet, HashSet<string> Values)[] CheckedHere(SearchQuery query)
+    {
+        var filters = new List<(int, HashSet<string>)>();
+        if (query.QualifiedEducation is { Count: > 0 } educations) filters.Add((4, [.. educations, "None"]));
+        if (query.EmploymentTypes is { Count: > 1 } types) filters.Add((0, [.. types.Select(type => type.ToString())]));
+        return [.. filters];
     }
 
     /// <summary>The kept postings, best first.</summary>

@@ -179,12 +179,6 @@ public sealed partial class SearchIndex : IDisposable
     {
         var all = new BooleanQuery { { reading.Words is { } words ? Words(words) : new MatchAllDocsQuery(), Occur.MUST } };
         void Require(Query filter) => all.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
-        Query AnyOf(string field, IEnumerable<string> values)
-        {
-            var any = new BooleanQuery();
-            foreach (var value in values) any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
-            return any;
-        }
 
         // Validity (past its date, not yet swept) is checked per posting by the collector, from doc values: a range query
         // over every posting's own timestamp would enumerate hundreds of thousands of terms per search; so are pay,
@@ -202,8 +196,8 @@ public sealed partial class SearchIndex : IDisposable
         }
         if (!string.IsNullOrWhiteSpace(query.Occupation)) Require(new PrefixQuery(new Term("occupation", query.Occupation.Trim())));
         if (query.NationalOccupationPrefix is { } national) Require(new PrefixQuery(new Term("nationalOccupation", national)));
-        if (query.QualifiedEducation is { Count: > 0 } educations) Require(AnyOf("education", educations.Append("None")));
-        if (query.EmploymentTypes is { Count: > 0 } types) Require(AnyOf("employmentType", types.Select(type => type.ToString())));
+        // Education and two or more employment types are checked by the collector (PageCollector.CheckedHere).
+        if (query.EmploymentTypes is { Count: 1 } types) Require(new TermQuery(new Term("employmentType", types[0].ToString())));
         foreach (var group in query.KeyGroups) Require(new TermQuery(new Term("keyGroup", group.ToString())));
         // Pay, experience and publication date are compared per posting by the collector (PostingFilter), from doc values.
         return all;
