@@ -127,6 +127,33 @@ public sealed class NoScriptTests(PortalStack stack)
     }
 
     [Fact]
+    public async Task A_seekers_national_occupation_the_service_derived_is_shown_as_derived_and_follows_the_occupations_sought()
+    {
+        var (client, _, username) = await stack.RegisterSeekerAsync();
+        using (client)
+        {
+            await stack.SendAsync(client, HttpMethod.Put, "api/profiles/me", new
+            {
+                name = "测试求职者", regionCode = "150102", latitude = 40.81, longitude = 111.66, desiredOccupations = new[] { "货运司机" },
+            });
+        }
+        await using var seeker = await OpenAsync(stack, "no-script-profile-derived", javaScript: false);
+        await seeker.GotoAsync("/Account/SignIn?returnUrl=%2FSeeker%2FProfile");
+        await seeker.FillAsync(("username", username), ("password", PortalStack.DemoPassword));
+        await seeker.SubmitAsync(Zh("signIn.submit"));
+
+        var derivedSaved = Zh("national.profileDerivedSaved");
+        var shownAs = derivedSaved[..derivedSaved.IndexOf("{0}", StringComparison.Ordinal)];
+        await Assertions.Expect(seeker.Page.Locator("#national-derived")).ToContainTextAsync(shownAs + "道路货运汽车驾驶员");
+        Assert.Equal("", await seeker.Field("national-code").InputValueAsync());
+
+        await seeker.FillAsync(("desiredOccupations", "焊工"));
+        await seeker.SubmitAsync(Zh("profile.save"));
+        await Assertions.Expect(seeker.Page.Locator("#national-derived")).ToContainTextAsync(shownAs + "焊工");
+        Assert.Equal("", await seeker.Field("national-code").InputValueAsync());
+    }
+
+    [Fact]
     public async Task A_seeker_saves_a_search_narrowed_to_a_national_occupation_group_and_the_saved_search_keeps_it()
     {
         var name = $"运输 {Guid.NewGuid().ToString("N")[..6]}";
