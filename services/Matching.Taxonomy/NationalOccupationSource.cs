@@ -28,7 +28,7 @@ public readonly record struct NationalOccupationChoice(string? Code, NationalOcc
     }
 
     /// <summary>
-    /// The source of a stored code. Rows written before the source was stored (postings' migration 019, profiles' 010)
+    /// The source of a stored code. Rows written before the source was stored (postings' migration 020, profiles' 010)
     /// hold none: their code is read as derived when it is the one the stored title or occupations derive today —
     /// deriving it again changes nothing — and as chosen otherwise, so a code someone picked is never replaced unasked.
     /// </summary>

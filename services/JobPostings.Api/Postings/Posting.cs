@@ -15,7 +15,7 @@ public sealed class Posting
     public string? OccupationCode { get; init; }
     /// <summary>The 职业分类大典 细类, as the employer gave it or derived from the ESCO code or the title.</summary>
     public string? NationalOccupationCode { get; init; }
-    /// <summary>"chosen" or "derived" as stored; null for no code, and for rows from before migration 019 (<see cref="NationalSource"/>).</summary>
+    /// <summary>"chosen" or "derived" as stored; null for no code, and for rows from before migration 020 (<see cref="NationalSource"/>).</summary>
     public string? NationalOccupationSource { get; init; }
     public string[] Skills { get; init; } = [];
     public string[] OptionalSkills { get; init; } = [];

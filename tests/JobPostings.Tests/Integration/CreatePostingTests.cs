@@ -80,7 +80,7 @@ public sealed class CreatePostingTests : PostingsHost
         using var body = System.Text.Json.JsonDocument.Parse(announced.Body);
         Assert.Equal(cookCode, body.RootElement.GetProperty("nationalOccupationCode").GetString());
 
-        // Rows from before migration 019 hold no source: a code the stored title derives today reads as derived, another as chosen.
+        // Rows from before migration 020 hold no source: a code the stored title derives today reads as derived, another as chosen.
         await using (var connection = await Factory.DataSource.OpenConnectionAsync())
         {
             await connection.ExecuteAsync("UPDATE postings SET national_occupation_source = NULL WHERE id = ANY(@ids)", new { ids = new[] { derived.Id, chosen.Id } });
