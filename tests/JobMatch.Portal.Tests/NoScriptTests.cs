@@ -85,11 +85,7 @@ public sealed class NoScriptTests(PortalStack stack)
     public async Task Without_javascript_an_employer_finds_and_picks_the_national_occupation_by_name_and_sees_what_the_title_derives()
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
-        await using var employer = await OpenAsync(stack, "no-script-picker", javaScript: false);
-        await employer.GotoAsync("/Account/SignIn?returnUrl=%2FEmployer%2FPosting");
-        await employer.FillAsync(("username", "employer"), ("password", PortalStack.DemoPassword));
-        await employer.SubmitAsync(Zh("signIn.submit"));
-        await employer.GotoAsync("/Employer/Posting");
+        await using var employer = await OpenPostingFormAsync("no-script-picker");
         await Assertions.Expect(employer.Page.Locator("#national-derived")).ToHaveTextAsync(Zh("national.derived"));
 
         // "Find" brings the form back as typed, the list filled with what the name finds, and what the title would give.
@@ -106,5 +102,86 @@ public sealed class NoScriptTests(PortalStack stack)
         // Saved with the 细类 picked, shown by name and kept in the list.
         Assert.Equal("6-18-02-04", await employer.Field("national-code").InputValueAsync());
         await Assertions.Expect(employer.Page.Locator("#national-derived")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_national_occupation_the_service_derived_is_shown_as_derived_and_follows_a_new_title_until_one_is_chosen()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await using var employer = await OpenPostingFormAsync("no-script-derived");
+
+        await employer.FillAsync(("title", $"货车司机 {tag}"), ("place-name", "新城区"));
+        await employer.SubmitAsync(Zh("posting.save"));
+        Assert.Contains(Zh("posting.saved"), await employer.TextAsync(), StringComparison.Ordinal);
+        // Reopened, the saved code is shown as derived from the title, not as the employer's choice.
+        var derivedSaved = Zh("national.derivedSaved");
+        await Assertions.Expect(employer.Page.Locator("#national-derived")).ToContainTextAsync(derivedSaved[..derivedSaved.IndexOf("{0}", StringComparison.Ordinal)] + "道路货运汽车驾驶员");
+        Assert.Equal("", await employer.Field("national-code").InputValueAsync());
+        await employer.CheckBothAsync("posting-national-derived");
+
+        // A new title derives it again.
+        await employer.FillAsync(("title", $"焊工 {tag}"));
+        await employer.SubmitAsync(Zh("posting.save"));
+        await Assertions.Expect(employer.Page.Locator("#national-derived")).ToContainTextAsync("焊工");
+        Assert.Equal("", await employer.Field("national-code").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task A_seekers_national_occupation_the_service_derived_is_shown_as_derived_and_follows_the_occupations_sought()
+    {
+        var (client, _, username) = await stack.RegisterSeekerAsync();
+        using (client)
+        {
+            await stack.SendAsync(client, HttpMethod.Put, "api/profiles/me", new
+            {
+                name = "测试求职者", regionCode = "150102", latitude = 40.81, longitude = 111.66, desiredOccupations = new[] { "货运司机" },
+            });
+        }
+        await using var seeker = await OpenAsync(stack, "no-script-profile-derived", javaScript: false);
+        await seeker.GotoAsync("/Account/SignIn?returnUrl=%2FSeeker%2FProfile");
+        await seeker.FillAsync(("username", username), ("password", PortalStack.DemoPassword));
+        await seeker.SubmitAsync(Zh("signIn.submit"));
+
+        var derivedSaved = Zh("national.profileDerivedSaved");
+        var shownAs = derivedSaved[..derivedSaved.IndexOf("{0}", StringComparison.Ordinal)];
+        await Assertions.Expect(seeker.Page.Locator("#national-derived")).ToContainTextAsync(shownAs + "道路货运汽车驾驶员");
+        Assert.Equal("", await seeker.Field("national-code").InputValueAsync());
+
+        await seeker.FillAsync(("desiredOccupations", "焊工"));
+        await seeker.SubmitAsync(Zh("profile.save"));
+        await Assertions.Expect(seeker.Page.Locator("#national-derived")).ToContainTextAsync(shownAs + "焊工");
+        Assert.Equal("", await seeker.Field("national-code").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task A_seeker_saves_a_search_narrowed_to_a_national_occupation_group_and_the_saved_search_keeps_it()
+    {
+        var name = $"运输 {Guid.NewGuid().ToString("N")[..6]}";
+        await using var seeker = await OpenAsync(stack, "no-script-saved-national", javaScript: false);
+        await seeker.GotoAsync("/Account/SignIn?returnUrl=%2FJobs%3FnationalOccupation%3D4-02");
+        await seeker.FillAsync(("username", "seeker"), ("password", PortalStack.DemoPassword));
+        await seeker.SubmitAsync(Zh("signIn.submit"));
+
+        await seeker.FillAsync(("saveName", name));
+        await seeker.SubmitAsync(Zh("search.save"));
+        // Saved, and back on the same search (the redirect once named no page and failed after saving).
+        Assert.Contains(Zh("search.saved"), await seeker.TextAsync(), StringComparison.Ordinal);
+        Assert.Contains("nationalOccupation=4-02", seeker.Page.Url, StringComparison.Ordinal);
+
+        var link = seeker.Page.Locator("section.saved li a", new() { HasText = name });
+        Assert.Contains("nationalOccupation=4-02", await link.GetAttributeAsync("href"), StringComparison.Ordinal);
+        await seeker.SubmitAsync(seeker.Page.Locator("section.saved li", new() { HasText = name }).GetByRole(AriaRole.Button, new() { Name = Zh("action.delete") }));
+        await Assertions.Expect(seeker.Page.Locator("section.saved li a", new() { HasText = name })).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The demo employer's new-posting form, without JavaScript.</summary>
+    private async Task<Visitor> OpenPostingFormAsync(string journey)
+    {
+        var employer = await OpenAsync(stack, journey, javaScript: false);
+        await employer.GotoAsync("/Account/SignIn?returnUrl=%2FEmployer%2FPosting");
+        await employer.FillAsync(("username", "employer"), ("password", PortalStack.DemoPassword));
+        await employer.SubmitAsync(Zh("signIn.submit"));
+        await employer.GotoAsync("/Employer/Posting");
+        return employer;
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using JobMatch.ServiceDefaults.Problems;
 using Matching.Taxonomy;
 
@@ -7,7 +8,8 @@ namespace JobPostings.Api.Postings;
 /// A posting as an employer writes it (create, or edit a draft). Salary: a range, or SalaryNegotiable (面议), or
 /// neither (not stated). Fields after ValidUntil were added with screening and search and are optional.
 /// NationalOccupationCode is a 细类 of 职业分类大典 2022 (4-02-02-02) beside the ESCO OccupationCode; when the employer gives
-/// none it is derived from the ESCO code or the title (docs/decisions/060).
+/// none it is derived from the ESCO code or the title (docs/decisions/060). NationalOccupationSource "derived" beside a
+/// code (a posting sent back as read) derives it afresh; a code given without it is the employer's choice.
 /// </summary>
 public sealed record CreatePostingRequest(
     string? Title,
@@ -27,7 +29,10 @@ public sealed record CreatePostingRequest(
     bool SalaryNegotiable = false,
     EmploymentType? EmploymentType = null,
     IReadOnlyList<KeyGroup>? KeyGroups = null,
-    string? NationalOccupationCode = null)
+    string? NationalOccupationCode = null,
+    [property: Description("Leave out, or \"chosen\", when nationalOccupationCode is the employer's choice; \"derived\" derives the code " +
+        "afresh from the occupation code or the title, whatever code is sent (as when a posting read is sent back).")]
+    NationalOccupationSource? NationalOccupationSource = null)
 {
     public const int MaxSkills = 50;
     public const int MaxSkillLength = 100;
@@ -41,6 +46,8 @@ public sealed record CreatePostingRequest(
             .Require(OccupationCode is null || OccupationCode.Length <= 100, "occupationCode", "The occupation code is at most 100 characters.")
             .Require(NationalOccupationCode is null || NationalClassification.Shared.IsOccupationCode(NationalOccupationCode), "nationalOccupationCode",
                 NationalClassification.NotAnOccupationCode)
+            .Require(NationalOccupationSource is null || Enum.IsDefined(NationalOccupationSource.Value), "nationalOccupationSource",
+                "The source is chosen or derived.")
             .RequireRegionCode(RegionCode)
             .RequireCoordinates(Latitude, Longitude)
             .Require(SalaryMin is null or >= 0, "salaryMin", "The salary cannot be negative.")

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using JobMatch.Contracts;
 using JobMatch.ServiceDefaults.Auth;
+using Matching.Taxonomy;
 
 namespace JobPostings.Api.Postings;
 
@@ -14,6 +15,8 @@ public sealed class Posting
     public string? OccupationCode { get; init; }
     /// <summary>The 职业分类大典 细类, as the employer gave it or derived from the ESCO code or the title.</summary>
     public string? NationalOccupationCode { get; init; }
+    /// <summary>"chosen" or "derived" as stored; null for no code, and for rows from before migration 020 (<see cref="NationalSource"/>).</summary>
+    public string? NationalOccupationSource { get; init; }
     public string[] Skills { get; init; } = [];
     public string[] OptionalSkills { get; init; } = [];
     public string? Education { get; init; }
@@ -59,6 +62,11 @@ public sealed class Posting
 
     /// <summary>Live for seekers: published and not past its validity, even before the expiry sweep has run.</summary>
     public bool IsLive(DateTime now) => State == PostingStatus.Published && (ValidUntil is null || ValidUntil > now);
+
+    /// <summary>Whether the employer chose the 细类 or the service derived it (from the ESCO code, else the title).</summary>
+    public Matching.Taxonomy.NationalOccupationSource? NationalSource => NationalOccupationChoice.SourceOf(SkillTaxonomy.Shared,
+        NationalOccupationCode, NationalOccupationSource is { } stored ? Enum.Parse<Matching.Taxonomy.NationalOccupationSource>(stored, ignoreCase: true) : null,
+        [OccupationCode], Title);
 
     public JobPublished ToJobPublished() => new(
         Id, EmployerId, Title, OccupationCode, Skills, RegionCode, Latitude, Longitude, SalaryMin, SalaryMax,

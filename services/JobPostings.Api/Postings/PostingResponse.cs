@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using Matching.Taxonomy;
+
 namespace JobPostings.Api.Postings;
 
 public sealed record PostingResponse(
@@ -27,7 +30,10 @@ public sealed record PostingResponse(
     string? ReviewNote = null,
     string? EmployerName = null,
     string? NationalOccupationCode = null,
-    Organisations.OrganisationStatus? OrganisationStatus = null)
+    Organisations.OrganisationStatus? OrganisationStatus = null,
+    [property: Description("Whether the employer chose nationalOccupationCode (kept through edits) or the service derived it from " +
+        "the occupation code or the title (derived again when they change; send it back as read and it stays derived). Null without a code.")]
+    NationalOccupationSource? NationalOccupationSource = null)
 {
     public static PostingResponse From(Posting posting) => new(
         posting.Id, posting.EmployerId, posting.Title, posting.Description, posting.OccupationCode, posting.Skills,
@@ -40,5 +46,6 @@ public sealed record PostingResponse(
         posting.KeyGroups.Select(Enum.Parse<KeyGroup>).ToList(),
         posting.ReviewNote,
         posting.EmployerName,
-        posting.NationalOccupationCode);
+        posting.NationalOccupationCode,
+        NationalOccupationSource: posting.NationalSource);
 }

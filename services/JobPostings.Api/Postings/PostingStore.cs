@@ -13,7 +13,8 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
     public const string Columns =
         "id, employer_id, title, description, occupation_code, skills, optional_skills, education, experience_years, region_code, " +
         "latitude, longitude, salary_min, salary_max, salary_negotiable, employment_type, key_groups, vacancies, status, review_note, " +
-        "content_fingerprint, duplicate_of, valid_until, created_at, updated_at, submitted_at, published_at, closed_at, employer_name, national_occupation_code";
+        "content_fingerprint, duplicate_of, valid_until, created_at, updated_at, submitted_at, published_at, closed_at, employer_name, national_occupation_code, " +
+        "national_occupation_source";
 
     public async Task<Posting?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -31,10 +32,12 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
             $"""
             INSERT INTO postings (id, employer_id, title, description, occupation_code, skills, optional_skills, education, experience_years,
                                   region_code, latitude, longitude, salary_min, salary_max, salary_negotiable, employment_type, key_groups,
-                                  vacancies, status, valid_until, search_terms, employer_name, national_occupation_code)
+                                  vacancies, status, valid_until, search_terms, employer_name, national_occupation_code,
+                                  national_occupation_source)
             VALUES (@Id, @EmployerId, @Title, @Description, @OccupationCode, @Skills, @OptionalSkills, @Education, @ExperienceYears,
                     @RegionCode, @Latitude, @Longitude, @SalaryMin, @SalaryMax, @SalaryNegotiable, @EmploymentType, @KeyGroups,
-                    @Vacancies, @Status, @ValidUntil, @SearchTerms::tsvector, @EmployerName, @NationalOccupationCode)
+                    @Vacancies, @Status, @ValidUntil, @SearchTerms::tsvector, @EmployerName, @NationalOccupationCode,
+                    @NationalOccupationSource)
             RETURNING {Columns}
             """,
             Parameters(request, Guid.CreateVersion7(), employerId, employerName))!;
@@ -48,7 +51,7 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
                 latitude = @Latitude, longitude = @Longitude, salary_min = @SalaryMin, salary_max = @SalaryMax,
                 salary_negotiable = @SalaryNegotiable, employment_type = @EmploymentType, key_groups = @KeyGroups,
                 vacancies = @Vacancies, valid_until = @ValidUntil, search_terms = @SearchTerms::tsvector,
-                national_occupation_code = @NationalOccupationCode, updated_at = now()
+                national_occupation_code = @NationalOccupationCode, national_occupation_source = @NationalOccupationSource, updated_at = now()
             WHERE id = @Id
             RETURNING {Columns}
             """,
@@ -191,6 +194,9 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
         var optionalSkills = Clean(request.OptionalSkills);
         var title = request.Title!.Trim();
         var description = request.Description?.Trim() ?? "";
+        // The 大典 code beside the ESCO one: the employer's (a repeated code stored as the code it repeats), else derived.
+        var national = NationalOccupationChoice.For(SkillTaxonomy.Shared, request.NationalOccupationCode, request.NationalOccupationSource,
+            [request.OccupationCode], title);
         return new
         {
             Id = id,
@@ -198,8 +204,8 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
             Title = title,
             Description = description,
             request.OccupationCode,
-            // The 大典 code beside the ESCO one: the employer's (a repeated code stored as the code it repeats), else derived.
-            NationalOccupationCode = SkillTaxonomy.Shared.NationalCodeFor(request.NationalOccupationCode, [request.OccupationCode], title),
+            NationalOccupationCode = national.Code,
+            NationalOccupationSource = national.Source?.ToString().ToLowerInvariant(),
             Skills = skills,
             OptionalSkills = optionalSkills,
             Education = request.Education?.ToString(),

@@ -42,9 +42,9 @@ public sealed class SavedSearchStore(NpgsqlDataSource dataSource)
         var row = await transaction.QuerySingleOrDefaultAsync<Row>(
             """
             INSERT INTO saved_searches (id, seeker_id, name, request, text_query, region_prefix, latitude, longitude, radius_m, occupation_prefix,
-                                        salary, include_unstated_salary, employment_types, entry_level, key_groups)
+                                        national_occupation_prefix, salary, include_unstated_salary, employment_types, entry_level, key_groups)
             VALUES (@Id, @seekerId, @Name, @Request::jsonb, @TextQuery::tsquery, @RegionPrefix, @Latitude, @Longitude, @RadiusMetres, @OccupationPrefix,
-                    @Salary, @IncludeUnstatedSalary, @EmploymentTypes, @EntryLevel, @KeyGroups)
+                    @NationalOccupationPrefix, @Salary, @IncludeUnstatedSalary, @EmploymentTypes, @EntryLevel, @KeyGroups)
             RETURNING id, name, request::text AS request, created_at AS createdat
             """,
             new
@@ -60,6 +60,8 @@ public sealed class SavedSearchStore(NpgsqlDataSource dataSource)
                 Longitude = circle ? request.Lng : null,
                 RadiusMetres = circle ? request.RadiusKm * 1000 : null,
                 OccupationPrefix = string.IsNullOrWhiteSpace(request.Occupation) ? null : SearchStore.EscapeLike(request.Occupation.Trim()),
+                // Written as the classification writes it (full-width digits read as digits), as search reads it.
+                NationalOccupationPrefix = query.NationalOccupationPrefix is { } national ? SearchStore.EscapeLike(national) : null,
                 request.Salary,
                 request.IncludeUnstatedSalary,
                 EmploymentTypes = query.EmploymentTypes.Select(type => type.ToString()).ToArray(),
@@ -117,6 +119,7 @@ public sealed class SavedSearchStore(NpgsqlDataSource dataSource)
             FROM candidate s JOIN postings p ON p.id = @postingId
             WHERE (s.text_query IS NULL AND s.patterns = '{}' OR p.search_terms @@ s.text_query)
               AND (s.occupation_prefix IS NULL OR p.occupation_code LIKE s.occupation_prefix || '%')
+              AND (s.national_occupation_prefix IS NULL OR p.national_occupation_code LIKE s.national_occupation_prefix || '%')
               AND (s.salary IS NULL OR COALESCE(p.salary_max, p.salary_min) >= s.salary
                    OR (s.include_unstated_salary IS TRUE AND p.salary_min IS NULL AND p.salary_max IS NULL))
               AND (s.salary IS NOT NULL OR s.include_unstated_salary IS DISTINCT FROM false OR p.salary_min IS NOT NULL OR p.salary_max IS NOT NULL)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 
 namespace Portal.Infrastructure;
 
@@ -28,10 +29,10 @@ public sealed class NationalChoice
 /// <summary>
 /// What the picker shows: the list (the code chosen, or what "find" found for the typed words), whether the taxonomy
 /// answered, the field's error, and — with nothing chosen — the 细类 the title (a profile: the occupations sought) would
-/// be derived as (Derived).
+/// be derived as (Derived) — or, DerivedSaved, the one the service derived and saved, unchanged since.
 /// </summary>
 public sealed record NationalPickerView(string Prefix, string Legend, NationalChoice Choice, IReadOnlyList<NationalCode> Options, bool? Available,
-    string? Error, NationalCode? Derived, string FindAction, bool Editable = true, bool DerivedFromOccupations = false);
+    string? Error, NationalCode? Derived, string FindAction, bool Editable = true, bool DerivedFromOccupations = false, bool DerivedSaved = false);
 
 /// <summary>
 /// The national classification's hierarchy as the taxonomy API lists it (GET /api/matches/taxonomy/national), kept
@@ -50,6 +51,20 @@ public static class NationalOccupations
         var codes = result.Array.Select(item => new NationalCode(item.Str("code"), item.Str("name"), item.Str("nameEn"))).ToList();
         return Children.GetOrAdd(parent, codes);
     }
+
+    /// <summary>
+    /// The 细类 a posting or profile read from its service holds as chosen — the form's choice when reopened. A code the
+    /// service derived (nationalOccupationSource "derived") is not: sent back, it would become a choice and stop following
+    /// the title; the form shows it as derived (<see cref="SavedDerivedIn"/>) and sends none.
+    /// </summary>
+    public static string? ChosenIn(JsonNode? read) =>
+        read.Str("nationalOccupationSource") == "derived" ? null : CodeIn(read);
+
+    /// <summary>The 细类 a read posting or profile holds as derived by the service; null when chosen or none.</summary>
+    public static string? SavedDerivedIn(JsonNode? read) =>
+        read.Str("nationalOccupationSource") == "derived" ? CodeIn(read) : null;
+
+    private static string? CodeIn(JsonNode? read) => read.Str("nationalOccupationCode") is { Length: > 0 } code && code != "null" ? code : null;
 
     /// <summary>The picker's list after "find": what it already offered, then what the typed words found that it did not.</summary>
     public static IReadOnlyList<NationalCode> WithFound(IReadOnlyList<NationalCode> offered, IEnumerable<NationalCode>? found) =>

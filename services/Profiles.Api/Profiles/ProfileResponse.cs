@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using JobMatch.ServiceDefaults.PersonalData;
 using JobMatch.ServiceDefaults.Skills;
+using Matching.Taxonomy;
 using Profiles.Api.KeyGroups;
 
 namespace Profiles.Api.Profiles;
@@ -26,15 +28,21 @@ public sealed record ProfileResponse(
     string? HealthNotes = null,
     bool LowIncomeHousehold = false,
     IReadOnlyList<KeyGroupResponse>? KeyGroups = null,
-    string? NationalOccupationCode = null)
+    string? NationalOccupationCode = null,
+    [property: Description(ProfileResponse.NationalSourceDescription)]
+    NationalOccupationSource? NationalOccupationSource = null)
 {
+    internal const string NationalSourceDescription = "Whether the seeker chose nationalOccupationCode (kept through edits) or the service " +
+        "derived it from the desired occupations (derived again when they change; send it back as read and it stays derived). Null without a code.";
+
     public static ProfileResponse ForOwner(ProfileRow row, ProfileStore store, IReadOnlyList<KeyGroupResponse> keyGroups)
     {
         var personal = store.PersonalOf(row);
         return new(row.SeekerId, store.NameOf(row), store.PhoneOf(row), row.Skills, row.RegionCode, row.Latitude, row.Longitude,
             row.MaxCommuteKm, row.WillingToRelocate, row.UpdatedAt, store.NationalIdOf(row), personal.BirthDate, personal.Gender,
             row.Skills.Select(skill => new SkillEntry(skill, SkillKey.Normalize(skill))).ToList(), ProfileStore.DetailsOf(row),
-            personal.Veteran, personal.Disability, personal.HealthNotes, personal.LowIncomeHousehold, keyGroups, row.NationalOccupationCode);
+            personal.Veteran, personal.Disability, personal.HealthNotes, personal.LowIncomeHousehold, keyGroups, row.NationalOccupationCode,
+            ProfileStore.NationalSourceOf(row));
     }
 }
 
@@ -58,7 +66,9 @@ public sealed record StaffProfileResponse(
     IReadOnlyList<KeyGroupResponse> KeyGroups,
     PersonalDetails? Sensitive,
     DateTime UpdatedAt,
-    string? NationalOccupationCode = null);
+    string? NationalOccupationCode = null,
+    [property: Description(ProfileResponse.NationalSourceDescription)]
+    NationalOccupationSource? NationalOccupationSource = null);
 
 /// <summary>Everything JobMatch's profile service holds about a seeker, for them to take away.</summary>
 public sealed record ProfileExport(

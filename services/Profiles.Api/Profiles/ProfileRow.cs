@@ -19,6 +19,8 @@ public sealed class ProfileRow
     public string Details { get; init; } = "{}";
     /// <summary>The 职业分类大典 细类 sought: the seeker's, or derived from the desired occupations.</summary>
     public string? NationalOccupationCode { get; init; }
+    /// <summary>"chosen" or "derived" as stored; null for no code, and for rows from before migration 010 (<see cref="ProfileStore.NationalSourceOf"/>).</summary>
+    public string? NationalOccupationSource { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
 }

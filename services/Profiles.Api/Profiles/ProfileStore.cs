@@ -17,7 +17,7 @@ public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtec
         """
         seeker_id, name_protected, phone_protected, skills, skill_concepts, region_code, latitude, longitude, max_commute_km,
         willing_to_relocate, national_id_protected, personal_protected, details::text AS details, created_at, updated_at,
-        national_occupation_code
+        national_occupation_code, national_occupation_source
         """;
 
     public async Task<ProfileRow?> FindAsync(Guid seekerId, CancellationToken cancellationToken)
@@ -54,20 +54,23 @@ public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtec
     public Task<ProfileRow> UpsertAsync(ServiceTransaction transaction, Guid seekerId, UpdateProfileRequest request, NationalId? nationalId)
     {
         var skills = (request.Skills ?? []).Select(skill => skill.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var national = NationalOccupationOf(request);
         return transaction.QuerySingleOrDefaultAsync<ProfileRow>(
             $"""
             INSERT INTO profiles (seeker_id, name_protected, phone_protected, skills, skill_concepts, region_code, latitude, longitude,
                                   max_commute_km, willing_to_relocate, national_id_protected, national_id_index, personal_protected, details,
-                                  national_occupation_code, name_index)
+                                  national_occupation_code, national_occupation_source, name_index)
             VALUES (@seekerId, @NameProtected, @PhoneProtected, @Skills, @SkillConcepts, @RegionCode, @Latitude, @Longitude, @MaxCommuteKm,
-                    @WillingToRelocate, @NationalIdProtected, @NationalIdIndex, @PersonalProtected, @Details::jsonb, @NationalOccupationCode, @NameIndex)
+                    @WillingToRelocate, @NationalIdProtected, @NationalIdIndex, @PersonalProtected, @Details::jsonb, @NationalOccupationCode,
+                    @NationalOccupationSource, @NameIndex)
             ON CONFLICT (seeker_id) DO UPDATE SET
                 name_protected = excluded.name_protected, phone_protected = excluded.phone_protected, skills = excluded.skills,
                 skill_concepts = excluded.skill_concepts, region_code = excluded.region_code, latitude = excluded.latitude,
                 longitude = excluded.longitude, max_commute_km = excluded.max_commute_km, willing_to_relocate = excluded.willing_to_relocate,
                 national_id_protected = excluded.national_id_protected, national_id_index = excluded.national_id_index,
                 personal_protected = excluded.personal_protected, details = excluded.details,
-                national_occupation_code = excluded.national_occupation_code, name_index = excluded.name_index,
+                national_occupation_code = excluded.national_occupation_code, national_occupation_source = excluded.national_occupation_source,
+                name_index = excluded.name_index,
                 updated_at = clock_timestamp()
             RETURNING {Columns}
             """,
@@ -87,16 +90,25 @@ public sealed class ProfileStore(NpgsqlDataSource dataSource, PersonalDataProtec
                 NationalIdIndex = nationalId is null ? null : blindIndex.Of(nationalId.Value),
                 PersonalProtected = protector.Protect(JsonSerializer.Serialize(request.Personal(nationalId), Json)),
                 Details = JsonSerializer.Serialize(request.Details(), Json),
-                NationalOccupationCode = NationalOccupationCodeOf(request),
+                NationalOccupationCode = national.Code,
+                NationalOccupationSource = national.Source?.ToString().ToLowerInvariant(),
                 NameIndex = NameIndexOf(request.Name!),
             })!;
     }
 
     /// <summary>The seeker's 大典 code (a repeated code stored as the one it repeats), else the first desired occupation's.</summary>
-    private static string? NationalOccupationCodeOf(UpdateProfileRequest request)
+    private static NationalOccupationChoice NationalOccupationOf(UpdateProfileRequest request)
     {
         var desired = request.DesiredOccupations ?? [];
-        return SkillTaxonomy.Shared.NationalCodeFor(request.NationalOccupationCode, desired, desired.FirstOrDefault());
+        return NationalOccupationChoice.For(SkillTaxonomy.Shared, request.NationalOccupationCode, request.NationalOccupationSource, desired, desired.FirstOrDefault());
+    }
+
+    /// <summary>Whether the seeker chose the 细类 or the service derived it from the desired occupations.</summary>
+    public static NationalOccupationSource? NationalSourceOf(ProfileRow row)
+    {
+        var desired = DetailsOf(row).DesiredOccupations;
+        return NationalOccupationChoice.SourceOf(SkillTaxonomy.Shared, row.NationalOccupationCode,
+            row.NationalOccupationSource is { } stored ? Enum.Parse<NationalOccupationSource>(stored, ignoreCase: true) : null, desired, desired.FirstOrDefault());
     }
 
     /// <summary>Marks the profile changed (key groups or consent moved), so the event announcing it is the newest.</summary>

@@ -188,7 +188,8 @@ public static class ProfilesApi
             row.Skills.Select(skill => new SkillEntry(skill, SkillKey.Normalize(skill))).ToList(), row.RegionCode, row.Latitude, row.Longitude,
             row.MaxCommuteKm, row.WillingToRelocate, ProfileStore.DetailsOf(row),
             rows.Select(group => revealEvidence ? keyGroups.WithEvidence(group) : KeyGroupResponse.From(group, null)).ToList(),
-            revealSensitive ? store.PersonalOf(row) : null, row.UpdatedAt, row.NationalOccupationCode));
+            revealSensitive ? store.PersonalOf(row) : null, row.UpdatedAt, row.NationalOccupationCode,
+            ProfileStore.NationalSourceOf(row)));
     }
 
     private static async Task<IReadOnlyList<KeyGroupResponse>> OwnKeyGroupsAsync(KeyGroupStore keyGroups, Guid seekerId, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 using JobMatch.ServiceDefaults.Problems;
 using Matching.Taxonomy;
@@ -11,6 +12,8 @@ namespace Profiles.Api.Profiles;
 /// answers per purpose (asked at registration) for purposes not answered yet; later changes go through
 /// /me/consents. Without them a new profile consents to matching only. NationalOccupationCode is the 细类 of 职业分类大典
 /// 2022 the seeker is looking for (4-02-02-02); without one it is derived from the desired occupations (docs/decisions/060).
+/// NationalOccupationSource "derived" beside a code (a profile sent back as read) derives it afresh; a code given
+/// without it is the seeker's choice.
 /// </summary>
 public sealed partial record UpdateProfileRequest(
     string? Name,
@@ -37,7 +40,10 @@ public sealed partial record UpdateProfileRequest(
     DateOnly? UnemployedSince = null,
     bool? LowIncomeHousehold = null,
     IReadOnlyDictionary<string, bool>? Consents = null,
-    string? NationalOccupationCode = null)
+    string? NationalOccupationCode = null,
+    [property: Description("Leave out, or \"chosen\", when nationalOccupationCode is the seeker's choice; \"derived\" derives the code " +
+        "afresh from the desired occupations, whatever code is sent (as when a profile read is sent back).")]
+    NationalOccupationSource? NationalOccupationSource = null)
 {
     public Validation Validate() => Validate(DateOnly.FromDateTime(DateTime.UtcNow), out _);
 
@@ -58,6 +64,8 @@ public sealed partial record UpdateProfileRequest(
             .RequireItems(DesiredOccupations, "desiredOccupations", 20)
             .Require(NationalOccupationCode is null || NationalClassification.Shared.IsOccupationCode(NationalOccupationCode), "nationalOccupationCode",
                 NationalClassification.NotAnOccupationCode)
+            .Require(NationalOccupationSource is null || Enum.IsDefined(NationalOccupationSource.Value), "nationalOccupationSource",
+                "The source is chosen or derived.")
             .RequireItems(EmploymentTypes, "employmentTypes", 5)
             .Require(EmploymentTypes is null || EmploymentTypes.All(type => ProfileDetails.EmploymentTypeNames.Contains(type)), "employmentTypes",
                 "Employment types are " + string.Join(", ", ProfileDetails.EmploymentTypeNames) + ".")

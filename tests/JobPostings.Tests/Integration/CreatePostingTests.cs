@@ -4,6 +4,7 @@ using System.Text;
 using Dapper;
 using JobMatch.Testing;
 using JobPostings.Api.Postings;
+using Matching.Taxonomy;
 
 namespace JobPostings.Tests.Integration;
 
@@ -50,6 +51,56 @@ public sealed class CreatePostingTests : PostingsHost
             "the JobPublished outbox row");
         using var body = System.Text.Json.JsonDocument.Parse(announced.First(row => row.MessageType == "JobMatch.Contracts.JobPublished").Body);
         Assert.Equal("4-02-02-02", body.RootElement.GetProperty("nationalOccupationCode").GetString());
+    }
+
+    [Fact]
+    public async Task A_derived_national_code_follows_the_title_and_a_chosen_one_is_kept_and_publishing_announces_the_current_one()
+    {
+        var employerId = Guid.NewGuid();
+        using var client = Factory.ClientWithToken(EmployerToken(employerId));
+        var cookCode = SkillTaxonomy.Shared.NationalCodeFor(null, [], "中餐厨师");
+        Assert.NotNull(cookCode);
+        Assert.NotEqual("4-02-02-02", cookCode);
+
+        var derived = await PostAsync(client, "/api/postings", PostingWith("急招货运司机3名", "长途干线运输，包吃住。"));
+        var chosen = await PostAsync(client, "/api/postings", new { title = "物流岗位", regionCode = "150203", nationalOccupationCode = "4-02-02-02" });
+        Assert.Equal(("4-02-02-02", NationalOccupationSource.Derived), (derived.NationalOccupationCode, derived.NationalOccupationSource));
+        Assert.Equal(("4-02-02-02", NationalOccupationSource.Chosen), (chosen.NationalOccupationCode, chosen.NationalOccupationSource));
+
+        // Each sent back as read, with a new title: the derived code follows the title, the chosen one stays.
+        var rederived = await PutAsync(client, derived.Id, derived with { Title = "中餐厨师" });
+        var kept = await PutAsync(client, chosen.Id, chosen with { Title = "中餐厨师" });
+        Assert.Equal((cookCode, NationalOccupationSource.Derived), (rederived.NationalOccupationCode, rederived.NationalOccupationSource));
+        Assert.Equal(("4-02-02-02", NationalOccupationSource.Chosen), (kept.NationalOccupationCode, kept.NationalOccupationSource));
+
+        // JobPublished (what matching reads) carries the code as it is when published, not as it was created.
+        using var published = await client.PostAsync(new Uri($"/api/postings/{derived.Id}/publish", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var announced = (await AnnouncementsAsync(derived.Id)).Single(row => row.MessageType == "JobMatch.Contracts.JobPublished");
+        using var body = System.Text.Json.JsonDocument.Parse(announced.Body);
+        Assert.Equal(cookCode, body.RootElement.GetProperty("nationalOccupationCode").GetString());
+
+        // Rows from before migration 020 hold no source: a code the stored title derives today reads as derived, another as chosen.
+        await using (var connection = await Factory.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("UPDATE postings SET national_occupation_source = NULL WHERE id = ANY(@ids)", new { ids = new[] { derived.Id, chosen.Id } });
+        }
+        Assert.Equal(NationalOccupationSource.Derived, (await GetAsOwnerAsync(employerId, derived.Id)).NationalOccupationSource);
+        Assert.Equal(NationalOccupationSource.Chosen, (await GetAsOwnerAsync(employerId, chosen.Id)).NationalOccupationSource);
+    }
+
+    private static async Task<PostingResponse> PostAsync(HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<PostingResponse>(Json))!;
+    }
+
+    private static async Task<PostingResponse> PutAsync(HttpClient client, Guid id, PostingResponse body)
+    {
+        using var response = await client.PutAsJsonAsync($"/api/postings/{id}", body, Json);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<PostingResponse>(Json))!;
     }
 
     [Fact]

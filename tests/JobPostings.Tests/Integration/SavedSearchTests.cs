@@ -113,6 +113,44 @@ public sealed class SavedSearchTests : PostingsHost
     }
 
     [Fact]
+    public async Task A_saved_search_for_a_national_middle_group_alerts_on_a_posting_in_one_of_its_occupations_and_not_another()
+    {
+        var seekerId = Guid.NewGuid();
+        var saved = await SavedAsync(seekerId, new { name = "运输", nationalOccupation = "4-02" }); // 中类: transport, storage and post
+        Assert.Equal("4-02", Assert.Single(await ListAsync(seekerId)).Search.NationalOccupation);
+
+        var driver = await SubmitAsync(Guid.NewGuid(), new
+        {
+            title = "货车司机", description = "城际配送", regionCode = "150203", salaryMin = 5000, salaryMax = 8000, nationalOccupationCode = "4-02-02-02",
+        });
+        var welder = await SubmitAsync(Guid.NewGuid(), new
+        {
+            title = "电焊工", description = "钢结构焊接", regionCode = "150203", salaryMin = 5000, salaryMax = 8000, nationalOccupationCode = "6-18-02-04",
+        });
+
+        Assert.Equal([saved.Id], Assert.Single(await AlertsAsync(driver.Id)).SavedSearchIds);
+        Assert.Empty(await AlertsAsync(welder.Id));
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task A_saved_search_with_an_unknown_national_code_is_refused_naming_the_field_in_the_callers_language(string language)
+    {
+        var seekerId = Guid.NewGuid();
+        using var client = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/saved-searches") { Content = JsonContent.Create(new { nationalOccupation = "4-02-02-99" }) };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(["nationalOccupation"], await ProblemAssert.IsValidationProblemAsync(response));
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var message = body.RootElement.GetProperty("errors").GetProperty("nationalOccupation")[0].GetString()!;
+        Assert.StartsWith(language == "zh-CN" ? "请填写职业分类大典" : "Give a code of 职业分类大典", message, StringComparison.Ordinal);
+        Assert.Empty(await ListAsync(seekerId));
+    }
+
+    [Fact]
     public async Task Publishing_alerts_each_matching_seeker_once_in_the_publishing_transaction_without_search_terms()
     {
         var twice = Guid.NewGuid();

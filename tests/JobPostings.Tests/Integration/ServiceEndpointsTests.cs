@@ -46,6 +46,28 @@ public sealed class ServiceEndpointsTests : PostingsHost
         Assert.Equal("bearer", document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_says_whether_a_national_code_was_chosen_or_derived()
+    {
+        using var client = Factory.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        foreach (var schema in new[] { "PostingResponse", "CreatePostingRequest" })
+        {
+            Assert.True(schemas.GetProperty(schema).GetProperty("properties").TryGetProperty("nationalOccupationSource", out var property),
+                schemas.GetProperty(schema).GetRawText());
+            // A nullable enum is oneOf null and the enum's schema; the description sits beside the reference.
+            Assert.Contains(property.GetProperty("oneOf").EnumerateArray(), branch =>
+                branch.TryGetProperty("description", out var description) && description.GetString()!.Contains("derived", StringComparison.Ordinal));
+            Assert.Contains("\"#/components/schemas/NationalOccupationSource\"", property.GetRawText(), StringComparison.Ordinal);
+        }
+        // The generator lists null among the values of an enum used as nullable; the names are the two sources.
+        Assert.Equal(["chosen", "derived"], schemas.GetProperty("NationalOccupationSource").GetProperty("enum").EnumerateArray()
+            .Where(value => value.ValueKind == JsonValueKind.String).Select(value => value.GetString()));
+    }
+
     [Theory]
     [InlineData("/api/postings/screening", "post", "PreviewScreening")]
     [InlineData("/api/postings/salary-guide", "get", "GetSalaryGuide")]

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dapper;
 using JobMatch.Testing;
+using Matching.Taxonomy;
 using Profiles.Api.Profiles;
 
 namespace Profiles.Tests.Integration;
@@ -12,7 +14,7 @@ public sealed class ProfilesApiTests : IAsyncLifetime
 {
     private const string Name = "张伟明";
     private const string Phone = "13912345678";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private ServiceFactory<ProfileStore> _factory = null!;
 
     public async Task InitializeAsync()
@@ -160,6 +162,56 @@ public sealed class ProfilesApiTests : IAsyncLifetime
         var rows = await Eventually.GetAsync(() => OutboxAsync(derived), found => found.Count == 1, "the ProfileUpdated outbox row");
         using var document = JsonDocument.Parse(rows[0].Body);
         Assert.Equal("4-02-02-02", document.RootElement.GetProperty("nationalOccupationCode").GetString());
+    }
+
+    [Fact]
+    public async Task A_derived_national_code_follows_the_occupations_sought_and_a_chosen_one_is_kept()
+    {
+        var derived = Guid.NewGuid();
+        var chosen = Guid.NewGuid();
+        using var derivedClient = _factory.ClientWithToken(TestTokens.Seeker(derived));
+        using var chosenClient = _factory.ClientWithToken(TestTokens.Seeker(chosen));
+        var cookCode = SkillTaxonomy.Shared.NationalCodeFor(null, ["中餐厨师"], "中餐厨师");
+        Assert.NotNull(cookCode);
+        Assert.NotEqual("4-02-02-02", cookCode);
+
+        var first = await SaveAsync(derivedClient, new { name = Name, regionCode = "150102", desiredOccupations = new[] { "货运司机" } });
+        var picked = await SaveAsync(chosenClient, new { name = Name, regionCode = "150102", desiredOccupations = new[] { "货运司机" }, nationalOccupationCode = "6-30-05-01" });
+        Assert.Equal(("4-02-02-02", NationalOccupationSource.Derived), (first.NationalOccupationCode, first.NationalOccupationSource));
+        Assert.Equal(("6-30-05-01", NationalOccupationSource.Chosen), (picked.NationalOccupationCode, picked.NationalOccupationSource));
+
+        // Each sent back as read, seeking another occupation: the derived code follows it, the chosen one stays.
+        var rederived = await SaveAsync(derivedClient, new
+        {
+            name = Name, regionCode = "150102", desiredOccupations = new[] { "中餐厨师" },
+            nationalOccupationCode = first.NationalOccupationCode, nationalOccupationSource = "derived",
+        });
+        var kept = await SaveAsync(chosenClient, new
+        {
+            name = Name, regionCode = "150102", desiredOccupations = new[] { "中餐厨师" },
+            nationalOccupationCode = picked.NationalOccupationCode, nationalOccupationSource = "chosen",
+        });
+        Assert.Equal((cookCode, NationalOccupationSource.Derived), (rederived.NationalOccupationCode, rederived.NationalOccupationSource));
+        Assert.Equal(("6-30-05-01", NationalOccupationSource.Chosen), (kept.NationalOccupationCode, kept.NationalOccupationSource));
+        // ProfileUpdated (what matching reads) carries the code as it is now.
+        var rows = await Eventually.GetAsync(() => OutboxAsync(derived), found => found.Count == 2, "two ProfileUpdated outbox rows");
+        using var document = JsonDocument.Parse(rows[^1].Body);
+        Assert.Equal(cookCode, document.RootElement.GetProperty("nationalOccupationCode").GetString());
+
+        // Rows from before migration 010 hold no source: a code the stored occupations derive today reads as derived, another as chosen.
+        await using (var connection = await _factory.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("UPDATE profiles SET national_occupation_source = NULL WHERE seeker_id = ANY(@ids)", new { ids = new[] { derived, chosen } });
+        }
+        Assert.Equal(NationalOccupationSource.Derived, (await derivedClient.GetFromJsonAsync<ProfileResponse>(new Uri("/api/profiles/me", UriKind.Relative), Json))!.NationalOccupationSource);
+        Assert.Equal(NationalOccupationSource.Chosen, (await chosenClient.GetFromJsonAsync<ProfileResponse>(new Uri("/api/profiles/me", UriKind.Relative), Json))!.NationalOccupationSource);
+    }
+
+    private static async Task<ProfileResponse> SaveAsync(HttpClient client, object body)
+    {
+        using var response = await client.PutAsJsonAsync("/api/profiles/me", body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<ProfileResponse>(Json))!;
     }
 
     [Fact]

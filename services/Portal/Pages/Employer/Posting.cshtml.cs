@@ -34,8 +34,10 @@ public sealed class PostingModel : PortalPage
     /// <summary>The picker's list: the 细类 chosen, or those "find" found.</summary>
     public IReadOnlyList<NationalCode> NationalOptions { get; private set; } = [];
     public bool? NationalAvailable { get; private set; }
-    /// <summary>With no 细类 chosen: the one the title would be derived as.</summary>
+    /// <summary>With no 细类 chosen: the one the title would be derived as, or the one the service derived and saved.</summary>
     public NationalCode? NationalDerived { get; private set; }
+    /// <summary>NationalDerived is the saved posting's derived 细类 (title and occupation as saved), not a preview.</summary>
+    public bool NationalDerivedSaved { get; private set; }
 
     /// <summary>Where the picker's "find" posts: this form, kept as typed.</summary>
     public string FindNationalAction => Id is null ? "/Employer/Posting?handler=FindNational" : $"/Employer/Posting?handler=FindNational&id={Id}";
@@ -133,11 +135,18 @@ public sealed class PostingModel : PortalPage
         await LoadNationalAsync();
     }
 
-    /// <summary>The picker's list holds the 细类 chosen (named); with none chosen, the 细类 the title would be derived as.</summary>
+    /// <summary>
+    /// The picker's list holds the 细类 chosen (named); with none chosen, the 细类 the service derived and saved while the
+    /// title and occupation are as saved, else the one the title would be derived as.
+    /// </summary>
     private async Task LoadNationalAsync()
     {
         NationalOptions = await NationalOccupations.NamedAsync(Api, National.Chosen) is { } named ? [named] : [];
-        NationalDerived = National.Chosen is null ? await NationalOccupations.DerivedAsync(Api, Title, "title") : null;
+        if (National.Chosen is not null) return;
+        var asSaved = Posting is not null && Title == Posting.Str("title") && (OccupationCode ?? "") == (Posting.Str("occupationCode") is "null" ? "" : Posting.Str("occupationCode"));
+        var saved = asSaved ? await NationalOccupations.NamedAsync(Api, NationalOccupations.SavedDerivedIn(Posting)) : null;
+        NationalDerivedSaved = saved is not null;
+        NationalDerived = saved ?? await NationalOccupations.DerivedAsync(Api, Title, "title");
     }
 
     private async Task LoadPostingAsync(bool fillForm)
@@ -164,7 +173,7 @@ public sealed class PostingModel : PortalPage
         Vacancies = Fmt.Number(Posting.Num("vacancies"), 0);
         EmploymentType = Posting.Str("employmentType");
         KeyGroups = [.. Posting.List("keyGroups")];
-        National.Code = Posting.Str("nationalOccupationCode") is { Length: > 0 } code && code != "null" ? code : null;
+        National.Code = NationalOccupations.ChosenIn(Posting);
     }
 
     private static IEnumerable<string> Split(string? text) =>

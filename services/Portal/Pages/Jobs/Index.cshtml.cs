@@ -72,14 +72,15 @@ public sealed class IndexModel : PortalPage
             salary = search.SalaryFrom,
             employmentType = search.EmploymentType is { } type ? new[] { type } : null,
             keyGroup = search.KeyGroup is { } group ? new[] { group } : null,
+            nationalOccupation = Empty(NationalOccupation),
         });
-        return await AfterAsync(result, "search.saved", LoadAsync, RouteValues());
+        return await AfterAsync(result, "search.saved", LoadAsync, RedirectValues());
     }
 
     public async Task<IActionResult> OnPostDeleteSavedAsync(Guid id)
     {
         if (!IsSeeker) return Challenge();
-        return await AfterAsync(await Api.DeleteAsync($"api/saved-searches/{id}"), "search.savedDeleted", LoadAsync, RouteValues());
+        return await AfterAsync(await Api.DeleteAsync($"api/saved-searches/{id}"), "search.savedDeleted", LoadAsync, RedirectValues());
     }
 
     /// <summary>The address of a page of these results.</summary>
@@ -103,6 +104,7 @@ public sealed class IndexModel : PortalPage
             ["salary"] = Value(search, "salary"),
             ["employmentType"] = search.List("employmentType").FirstOrDefault(),
             ["keyGroup"] = search.List("keyGroup").FirstOrDefault(),
+            ["nationalOccupation"] = Value(search, "nationalOccupation"),
         };
         return "/Jobs?" + QueryString(values);
     }
@@ -127,6 +129,17 @@ public sealed class IndexModel : PortalPage
         ["nationalOccupation"] = NationalOccupation,
         ["page"] = page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null,
     };
+
+    /// <summary>
+    /// The search to come back to after an action. Without "page": Razor Pages reads a route value of that name as the
+    /// page to redirect to, and a null one names none (the redirect failed with "No page named ''").
+    /// </summary>
+    private Dictionary<string, string?> RedirectValues()
+    {
+        var values = RouteValues();
+        values.Remove("page");
+        return values;
+    }
 
     private static string QueryString(Dictionary<string, string?> values) =>
         string.Join("&", values.Where(pair => !string.IsNullOrWhiteSpace(pair.Value))

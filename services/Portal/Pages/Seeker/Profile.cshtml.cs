@@ -27,6 +27,8 @@ public sealed partial class ProfileModel : PortalPage
     public IReadOnlyList<NationalCode> NationalOptions { get; private set; } = [];
     public bool? NationalAvailable { get; private set; }
     public NationalCode? NationalDerived { get; private set; }
+    /// <summary>NationalDerived is the saved profile's derived 细类 (occupations sought as saved), not a preview.</summary>
+    public bool NationalDerivedSaved { get; private set; }
 
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Phone { get; set; }
@@ -159,10 +161,16 @@ public sealed partial class ProfileModel : PortalPage
             DesiredOccupations = string.Join(", ", Profile["details"].List("desiredOccupations"));
             SalaryExpectation = Fmt.Number(Profile["details"].Num("salaryExpectation"), 0);
             ShowKeyGroupFacts(Profile);
-            National.Code = Profile.Str("nationalOccupationCode") is { Length: > 0 } code && code != "null" ? code : null;
+            National.Code = NationalOccupations.ChosenIn(Profile);
         }
         NationalOptions = await NationalOccupations.NamedAsync(Api, National.Chosen) is { } named ? [named] : [];
-        NationalDerived = National.Chosen is null ? await NationalOccupations.DerivedAsync(Api, Split(DesiredOccupations).Concat(Split(NewOccupation)).FirstOrDefault(), "occupation") : null;
+        if (National.Chosen is not null) return;
+        // The saved derived 细类 while the occupations sought are as saved; else what they would derive.
+        var sought = Split(DesiredOccupations).Concat(Split(NewOccupation)).ToList();
+        var saved = sought.SequenceEqual(Profile?["details"].List("desiredOccupations") ?? [])
+            ? await NationalOccupations.NamedAsync(Api, NationalOccupations.SavedDerivedIn(Profile)) : null;
+        NationalDerivedSaved = saved is not null;
+        NationalDerived = saved ?? await NationalOccupations.DerivedAsync(Api, sought.FirstOrDefault(), "occupation");
     }
 
     private static IEnumerable<string> Split(string? text) =>
