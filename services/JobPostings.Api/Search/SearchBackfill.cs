@@ -13,7 +13,16 @@ internal sealed partial class SearchBackfill(NpgsqlDataSource dataSource, ILogge
 {
     private const int Batch = 500;
 
-    private sealed record PostingText(Guid Id, string Title, string Description, string[] Skills, string[] OptionalSkills);
+    // Properties, not a positional record: Npgsql reports a text[] column's type as Array, which no constructor taking
+    // string[] matches, so Dapper could not build the record and the backfill failed at its first row.
+    private sealed class PostingText
+    {
+        public Guid Id { get; init; }
+        public string Title { get; init; } = "";
+        public string Description { get; init; } = "";
+        public string[] Skills { get; init; } = [];
+        public string[] OptionalSkills { get; init; } = [];
+    }
 
     private sealed record SavedWords(Guid Id, string? Q);
 

@@ -98,6 +98,27 @@ public sealed class SearchIndexTests : PostingsHost
     }
 
     [Fact]
+    public async Task A_posting_stored_without_search_terms_gets_them_at_the_next_start_and_is_found()
+    {
+        // A row from before migration 014 has an empty search_terms; the backfill gives it terms when the service starts.
+        var employer = Guid.NewGuid();
+        var tag = Tag();
+        var old = await SubmitAsync(employer, PostingWith($"Welder {tag}", "Night shifts"));
+        Factory.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+        await using (var direct = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(Factory.Servers.Postgres) { Database = Factory.Database }.ConnectionString))
+        await using (var connection = await direct.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("UPDATE postings SET search_terms = ''::tsvector WHERE id = @Id", new { old.Id });
+        }
+        await using var restarted = new ServiceFactory<PostingStore>(Factory.Servers, Factory.VirtualHost, Factory.Database);
+        restarted.Settings["Postings:Expiry:SweepInterval"] = ExpirySweepInterval;
+
+        await Eventually.GetAsync(() => IdsAsync(restarted, $"q={tag}"), ids => ids.Contains(old.Id), "the backfilled posting found by its words");
+        await using var check = await restarted.DataSource.OpenConnectionAsync();
+        Assert.False(await check.ExecuteScalarAsync<bool>("SELECT search_terms = ''::tsvector FROM postings WHERE id = @Id", new { old.Id }));
+    }
+
+    [Fact]
     public async Task The_index_finds_counts_and_orders_what_the_postgresql_search_does_for_every_filter()
     {
         var employer = Guid.NewGuid();

@@ -24,7 +24,9 @@ public sealed class RecommendationsTests : MatchingHost
         Assert.Equal(["Welding", "Forklift"], recommendation.Explanation.MatchedSkills);
         Assert.Equal(["Driving"], recommendation.Explanation.MissingSkills);
         Assert.Equal("within-commute", recommendation.Explanation.LocationBasis);
-        Assert.InRange(recommendation.Score, 0.01, 1);
+        // The served model's score: positive and at most 1; how high depends on the model trained at start (the label
+        // layer and the generated bootstrap set), not on this test's data.
+        Assert.True(recommendation.Score is > 0 and <= 1, $"score {recommendation.Score}");
     }
 
     [Fact]
