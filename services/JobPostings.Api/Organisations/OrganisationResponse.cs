@@ -4,33 +4,18 @@ using JobMatch.ServiceDefaults.PersonalData;
 
 namespace JobPostings.Api.Organisations;
 
-/// <summary>The organisation as its own users see it, contact details opened.</summary>
-public sealed record OrganisationResponse(
-    Guid Id,
-    string CreditCode,
-    string LegalName,
-    string Industry,
-    OrganisationSize Size,
-    string RegionCode,
-    string RegionName,
-    string Address,
-    string ContactName,
-    string ContactPhone,
-    OrganisationStatus Status,
-    string? StatusReason,
-    Guid OwnerUserId,
-    DateTime RegisteredAt,
-    DateTime? DecidedAt,
-    bool KeyEnterprise = false,
-    string? KeyEnterpriseReason = null,
-    DateTime? KeyEnterpriseSince = null)
+/// <summary>The answers' records made from what is stored (OrganisationResponse is shared with the portal: JobMatch.Contracts.Responses).</summary>
+public static class OrganisationResponses
 {
-    public static OrganisationResponse From(Organisation organisation, PersonalDataProtector protector) => new(
-        organisation.Id, organisation.CreditCode, organisation.LegalName, organisation.Industry, Enum.Parse<OrganisationSize>(organisation.Size, ignoreCase: true),
-        organisation.RegionCode, InnerMongoliaRegions.DisplayName(organisation.RegionCode), organisation.Address,
-        protector.Unprotect(organisation.ContactNameSealed), protector.Unprotect(organisation.ContactPhoneSealed),
-        organisation.State, organisation.StatusReason, organisation.OwnerUserId, organisation.RegisteredAt, organisation.DecidedAt,
-        organisation.KeyEnterprise, organisation.KeyEnterpriseReason, organisation.KeyEnterpriseSince);
+    extension(OrganisationResponse)
+    {
+        public static OrganisationResponse From(Organisation organisation, PersonalDataProtector protector) => new(
+            organisation.Id, organisation.CreditCode, organisation.LegalName, organisation.Industry, Enum.Parse<OrganisationSize>(organisation.Size, ignoreCase: true),
+            organisation.RegionCode, InnerMongoliaRegions.DisplayName(organisation.RegionCode), organisation.Address,
+            protector.Unprotect(organisation.ContactNameSealed), protector.Unprotect(organisation.ContactPhoneSealed),
+            organisation.State, organisation.StatusReason, organisation.OwnerUserId, organisation.RegisteredAt, organisation.DecidedAt,
+            organisation.KeyEnterprise, organisation.KeyEnterpriseReason, organisation.KeyEnterpriseSince);
+    }
 }
 
 /// <summary>

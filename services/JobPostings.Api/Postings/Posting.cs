@@ -24,7 +24,7 @@ public sealed class Posting
     public decimal? SalaryMin { get; init; }
     public decimal? SalaryMax { get; init; }
     public bool SalaryNegotiable { get; init; }
-    public string EmploymentType { get; init; } = nameof(Postings.EmploymentType.FullTime);
+    public string EmploymentType { get; init; } = nameof(JobMatch.Contracts.Responses.Postings.EmploymentType.FullTime);
     public string[] KeyGroups { get; init; } = [];
     public int Vacancies { get; init; }
     public string Status { get; init; } = "";

@@ -210,7 +210,7 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
             request.SalaryMin,
             request.SalaryMax,
             request.SalaryNegotiable,
-            EmploymentType = (request.EmploymentType ?? Postings.EmploymentType.FullTime).ToString(),
+            EmploymentType = (request.EmploymentType ?? JobMatch.Contracts.Responses.Postings.EmploymentType.FullTime).ToString(),
             KeyGroups = (request.KeyGroups ?? []).Select(group => group.ToString()).ToArray(),
             Vacancies = request.Vacancies ?? 1,
             Status = nameof(PostingStatus.Draft),

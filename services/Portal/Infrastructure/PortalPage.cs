@@ -10,9 +10,12 @@ namespace Portal.Infrastructure;
 public abstract class PortalPage : PageModel
 {
     private GatewayClient? _api;
+    private PostingsApi? _postings;
     private Text? _text;
 
+    /// <summary>The untyped calls, for the pages not yet on the typed clients below (record 068).</summary>
     protected GatewayClient Api => _api ??= HttpContext.RequestServices.GetRequiredService<GatewayClient>();
+    protected PostingsApi PostingsApi => _postings ??= HttpContext.RequestServices.GetRequiredService<PostingsApi>();
     protected Text T => _text ??= HttpContext.RequestServices.GetRequiredService<Text>();
 
     /// <summary>The refused answer of this request's action, if any.</summary>

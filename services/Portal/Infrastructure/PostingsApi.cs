@@ -1,0 +1,58 @@
+using JobMatch.Contracts.Responses.Postings;
+
+namespace Portal.Infrastructure;
+
+/// <summary>
+/// The job-posting service through the gateway, typed (eShop WebApp's CatalogService): postings, search, saved
+/// searches, applications and their interviews and contact requests. Each answer is the service's own record.
+/// </summary>
+public sealed class PostingsApi(GatewayClient gateway)
+{
+    public Task<ApiResult<SearchPage>> SearchAsync(string query) => gateway.GetAsync<SearchPage>("api/postings/search?" + query);
+
+    public Task<ApiResult<PostingResponse>> GetAsync(Guid id) => gateway.GetAsync<PostingResponse>($"api/postings/{id}");
+
+    /// <summary>The employer's postings in every state.</summary>
+    public Task<ApiResult<IReadOnlyList<PostingResponse>>> MineAsync() => gateway.GetAsync<IReadOnlyList<PostingResponse>>("api/postings/mine");
+
+    public Task<ApiResult<PostingResponse>> CreateAsync(object posting) => gateway.PostAsync<PostingResponse>("api/postings", posting);
+
+    public Task<ApiResult<PostingResponse>> EditAsync(Guid id, object posting) => gateway.PutAsync<PostingResponse>($"api/postings/{id}", posting);
+
+    /// <summary>Submits a draft: published, or held for review (the answer's status says which).</summary>
+    public Task<ApiResult<PostingResponse>> PublishAsync(Guid id) => gateway.PostAsync<PostingResponse>($"api/postings/{id}/publish");
+
+    public Task<ApiResult<PostingResponse>> CloseAsync(Guid id) => gateway.PostAsync<PostingResponse>($"api/postings/{id}/close");
+
+    /// <summary>Why screening held the posting, rule by rule.</summary>
+    public Task<ApiResult<IReadOnlyList<ScreeningFlag>>> FlagsAsync(Guid id) => gateway.GetAsync<IReadOnlyList<ScreeningFlag>>($"api/postings/{id}/flags");
+
+    public Task<ApiResult<ApplicationResponse>> ApplyAsync(Guid postingId, string? coverNote) =>
+        gateway.PostAsync<ApplicationResponse>($"api/postings/{postingId}/applications", new { coverNote = string.IsNullOrWhiteSpace(coverNote) ? null : coverNote });
+
+    /// <summary>The seeker's applications, newest first.</summary>
+    public Task<ApiResult<IReadOnlyList<ApplicationResponse>>> MyApplicationsAsync() =>
+        gateway.GetAsync<IReadOnlyList<ApplicationResponse>>("api/applications/mine");
+
+    public Task<ApiResult<ApplicationResponse>> WithdrawAsync(Guid applicationId) =>
+        gateway.PostAsync<ApplicationResponse>($"api/applications/{applicationId}/withdraw");
+
+    public Task<ApiResult<ApplicationResponse>> AnswerInterviewAsync(Guid applicationId, bool accept, string? note) =>
+        gateway.PostAsync<ApplicationResponse>($"api/applications/{applicationId}/interview/answer",
+            new { accept, note = string.IsNullOrWhiteSpace(note) ? null : note });
+
+    public Task<ApiResult<ApplicationResponse>> AnswerContactRequestAsync(Guid applicationId, bool accept) =>
+        gateway.PostAsync<ApplicationResponse>($"api/applications/{applicationId}/contact-request/answer", new { accept });
+
+    public Task<ApiResult<IReadOnlyList<SavedSearchResponse>>> SavedSearchesAsync() =>
+        gateway.GetAsync<IReadOnlyList<SavedSearchResponse>>("api/saved-searches");
+
+    public Task<ApiResult<SavedSearchResponse>> SaveSearchAsync(SavedSearchRequest search) =>
+        gateway.PostAsync<SavedSearchResponse>("api/saved-searches", search);
+
+    /// <summary>Deletes a saved search (no body: 204).</summary>
+    public Task<ApiResult> DeleteSavedSearchAsync(Guid id) => gateway.DeleteAsync($"api/saved-searches/{id}");
+
+    /// <summary>The employer's own organisation, contact opened; 404 before it registered one.</summary>
+    public Task<ApiResult<OrganisationResponse>> MyOrganisationAsync() => gateway.GetAsync<OrganisationResponse>("api/organisations/mine");
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using JobMatch.Testing;
+
+namespace JobPostings.Tests.Integration;
+
+/// <summary>
+/// The job-posting service's real answers read strictly into the records the portal reads them with
+/// (JobMatch.Contracts.Responses.Postings): a field renamed in an answer fails here, not on a page (record 068).
+/// </summary>
+public sealed class ResponseContractTests : OrganisationsHost
+{
+    [Fact]
+    public async Task Postings_search_applications_interviews_saved_searches_and_organisations_read_as_the_shared_records()
+    {
+        var employerId = Guid.NewGuid();
+        using var employer = Factory.ClientWithToken(EmployerToken(employerId));
+        var organisation = await ContractJson.ReadAsync<OrganisationResponse>(
+            await employer.PostAsJsonAsync("/api/organisations", Registration()), HttpStatusCode.Created);
+        await DecideAsync(organisation.Id, "verified");
+        Assert.Equal(OrganisationStatus.Verified, (await ContractJson.GetAsync<OrganisationResponse>(employer, "/api/organisations/mine")).Status);
+
+        var tag = "合同" + Guid.NewGuid().ToString("N")[..6];
+        var body = new
+        {
+            title = $"叉车司机 {tag}", description = $"仓库叉车作业，{tag}。", skills = new[] { "叉车" }, optionalSkills = new[] { "仓储管理" },
+            regionCode = "150203", latitude = 40.66, longitude = 109.84, salaryMin = 5000, salaryMax = 7000, vacancies = 2,
+            employmentType = "fullTime", keyGroups = new[] { "veteranPriority" }, education = "seniorHigh", experienceYears = 1,
+            nationalOccupationCode = "4-02-02-02",
+        };
+        var created = await ContractJson.ReadAsync<PostingResponse>(await employer.PostAsJsonAsync("/api/postings", body), HttpStatusCode.Created);
+        var published = await ContractJson.ReadAsync<PostingResponse>(
+            await employer.PostAsync(new Uri($"/api/postings/{created.Id}/publish", UriKind.Relative), null));
+        Assert.Equal(PostingStatus.Published, published.Status);
+        Assert.Equal([KeyGroup.VeteranPriority], published.KeyGroups!);
+        Assert.Equal(Education.SeniorHigh, published.Education);
+        Assert.Equal(published.Id, (await ContractJson.GetAsync<PostingResponse>(Factory.CreateClient(), $"/api/postings/{created.Id}")).Id);
+        Assert.Contains(await ContractJson.GetAsync<IReadOnlyList<PostingResponse>>(employer, "/api/postings/mine"), mine => mine.Id == created.Id);
+        Assert.Empty(await ContractJson.GetAsync<IReadOnlyList<ScreeningFlag>>(employer, $"/api/postings/{created.Id}/flags"));
+        var held = await ContractJson.ReadAsync<PostingResponse>(await employer.PostAsJsonAsync("/api/postings",
+            body with { title = $"仓库管理员 {tag}", description = $"限男性，35岁以下。{tag}" }), HttpStatusCode.Created);
+        await ContractJson.ReadAsync<PostingResponse>(await employer.PostAsync(new Uri($"/api/postings/{held.Id}/publish", UriKind.Relative), null));
+        Assert.NotEmpty(await ContractJson.GetAsync<IReadOnlyList<ScreeningFlag>>(employer, $"/api/postings/{held.Id}/flags"));
+
+        var search = await ContractJson.GetAsync<SearchPage>(Factory.CreateClient(), $"/api/postings/search?q={Uri.EscapeDataString(tag)}&limit=5");
+        Assert.Equal(created.Id, Assert.Single(search.Items).Posting.Id);
+        Assert.NotEmpty(search.Facets.EmploymentType);
+        var near = await ContractJson.GetAsync<SearchPage>(Factory.CreateClient(), $"/api/postings/search?q={Uri.EscapeDataString(tag)}&lat=40.66&lng=109.84&radiusKm=10");
+        Assert.NotNull(Assert.Single(near.Items).DistanceKm);
+
+        var seekerId = Guid.NewGuid();
+        using var seeker = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
+        var applied = await ContractJson.ReadAsync<ApplicationResponse>(
+            await seeker.PostAsJsonAsync($"/api/postings/{created.Id}/applications", new { coverNote = "三年叉车经验。" }), HttpStatusCode.Created);
+        var interview = new { at = DateTimeOffset.UtcNow.AddDays(2), place = "包头市昆都仑区钢铁大街 1 号", contactName = "王丽", contactPhone = "13904711234" };
+        await ContractJson.ReadAsync<ApplicationResponse>(await employer.PutAsJsonAsync($"/api/applications/{applied.Id}/interview", interview));
+        await ContractJson.ReadAsync<ApplicationResponse>(await employer.PostAsync(new Uri($"/api/applications/{applied.Id}/contact-request", UriKind.Relative), null));
+        var answered = await ContractJson.ReadAsync<ApplicationResponse>(
+            await seeker.PostAsJsonAsync($"/api/applications/{applied.Id}/interview/answer", new { accept = true, note = "准时到。" }));
+        Assert.Equal(InterviewStatus.Accepted, answered.Interview!.Status);
+        await ContractJson.ReadAsync<ApplicationResponse>(await seeker.PostAsJsonAsync($"/api/applications/{applied.Id}/contact-request/answer", new { accept = true }));
+        var mine = Assert.Single(await ContractJson.GetAsync<IReadOnlyList<ApplicationResponse>>(seeker, "/api/applications/mine"));
+        Assert.Equal((ApplicationStatus.Interview, ContactRequestStatus.Accepted), (mine.Status, mine.ContactRequest));
+        Assert.Equal(ApplicationStatus.Withdrawn, (await ContractJson.ReadAsync<ApplicationResponse>(
+            await seeker.PostAsync(new Uri($"/api/applications/{applied.Id}/withdraw", UriKind.Relative), null))).Status);
+
+        var saved = await ContractJson.ReadAsync<SavedSearchResponse>(await seeker.PostAsJsonAsync("/api/saved-searches", new
+        {
+            name = "叉车", q = "叉车", region = "150200", salary = 5000, employmentType = new[] { "fullTime" }, keyGroup = new[] { "veteranPriority" },
+        }), HttpStatusCode.Created);
+        Assert.Equal(saved.Id, Assert.Single(await ContractJson.GetAsync<IReadOnlyList<SavedSearchResponse>>(seeker, "/api/saved-searches")).Id);
+    }
+}
