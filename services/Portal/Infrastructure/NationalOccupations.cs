@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using JobMatch.Contracts.Responses.Matching;
 
 namespace Portal.Infrastructure;
 
@@ -6,6 +7,8 @@ namespace Portal.Infrastructure;
 public sealed record NationalCode(string Code, string Name, string NameEn)
 {
     public string NameIn(string lang) => lang == Language.English ? NameEn : Name;
+
+    public static NationalCode Of(NationalOccupationResponse occupation) => new(occupation.Code, occupation.Name, occupation.NameEn);
 }
 
 /// <summary>A 大类 and the 中类 under it: the job board's occupation filter, chosen by name.</summary>
@@ -42,13 +45,11 @@ public static class NationalOccupations
     private static readonly ConcurrentDictionary<string, IReadOnlyList<NationalCode>> Children = new(StringComparer.Ordinal);
 
     /// <summary>The codes under a code ("" for the 大类); null when the matching service did not answer.</summary>
-    public static async Task<IReadOnlyList<NationalCode>?> UnderAsync(GatewayClient api, string parent)
+    public static async Task<IReadOnlyList<NationalCode>?> UnderAsync(MatchingApi api, string parent)
     {
         if (Children.TryGetValue(parent, out var known)) return known;
-        var result = await api.GetAsync("api/matches/taxonomy/national" + (parent.Length == 0 ? "" : "?parent=" + Uri.EscapeDataString(parent)));
-        if (!result.Ok) return null;
-        var codes = result.Array.Select(item => new NationalCode(item.Str("code"), item.Str("name"), item.Str("nameEn"))).ToList();
-        return Children.GetOrAdd(parent, codes);
+        if ((await api.NationalUnderAsync(parent)).Value is not { } children) return null;
+        return Children.GetOrAdd(parent, children.Select(NationalCode.Of).ToList());
     }
 
     /// <summary>The picker's list after "find": what it already offered, then what the typed words found that it did not.</summary>
@@ -56,43 +57,39 @@ public static class NationalOccupations
         [.. offered, .. (found ?? []).Where(option => offered.All(known => known.Code != option.Code))];
 
     /// <summary>The 细类 a name, alias, English name or code finds (GET /api/matches/taxonomy/suggest?kind=national); null when the service did not answer.</summary>
-    public static async Task<IReadOnlyList<NationalCode>?> FindAsync(GatewayClient api, string? typed)
+    public static async Task<IReadOnlyList<NationalCode>?> FindAsync(MatchingApi api, string? typed)
     {
         if (string.IsNullOrWhiteSpace(typed)) return [];
-        var result = await api.GetAsync($"api/matches/taxonomy/suggest?kind=national&limit=20&q={Uri.EscapeDataString(typed.Trim())}");
-        if (!result.Ok) return null;
-        return result.Array.Where(item => item.Str("level") == "occupation")
-            .Select(item => new NationalCode(item.Str("code"), item.Str("name"), item.Str("nameEn"))).ToList();
+        return (await api.FindNationalAsync(typed.Trim())).Value?.Where(found => found.Level == "occupation").Select(NationalCode.Of).ToList();
     }
 
     /// <summary>A 细类 by its code, named; null for none or when the service did not answer.</summary>
-    public static async Task<NationalCode?> NamedAsync(GatewayClient api, string? code) =>
-        string.IsNullOrWhiteSpace(code) || code == "null" ? null : (await FindAsync(api, code))?.FirstOrDefault(found => found.Code == code.Trim());
+    public static async Task<NationalCode?> NamedAsync(MatchingApi api, string? code) =>
+        string.IsNullOrWhiteSpace(code) ? null : (await FindAsync(api, code))?.FirstOrDefault(found => found.Code == code.Trim());
 
     /// <summary>
     /// The 细类 the service gives a posting with this title (<paramref name="derive"/> "title") or a profile seeking this
     /// occupation ("occupation") when none is chosen (normalize, kind=national&amp;derive=…); null for none or no answer.
     /// </summary>
-    public static async Task<NationalCode?> DerivedAsync(GatewayClient api, string? text, string derive)
+    public static async Task<NationalCode?> DerivedAsync(MatchingApi api, string? text, string derive)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var result = await api.GetAsync($"api/matches/taxonomy/normalize?kind=national&derive={derive}&text={Uri.EscapeDataString(text.Trim())}");
-        var first = result.Ok ? result.Body.Items("occupations").FirstOrDefault(item => item.Str("level") == "occupation") : null;
-        return first is null ? null : new NationalCode(first.Str("code"), first.Str("name"), first.Str("nameEn"));
+        var first = (await api.DeriveNationalAsync(text.Trim(), derive)).Value?.Occupations.FirstOrDefault(found => found.Level == "occupation");
+        return first is null ? null : NationalCode.Of(first);
     }
 
     /// <summary>
     /// A 细类 named by the public list of its 小类 (so anonymous pages can name it too, and the list is kept); null for a
     /// code that is none or when the service did not answer.
     /// </summary>
-    public static async Task<NationalCode?> OccupationAsync(GatewayClient api, string? code)
+    public static async Task<NationalCode?> OccupationAsync(MatchingApi api, string? code)
     {
         if (string.IsNullOrWhiteSpace(code) || code.Length != 10) return null;
         return (await UnderAsync(api, code[..7]))?.FirstOrDefault(found => found.Code == code);
     }
 
     /// <summary>Every 大类 with its 中类 (nine calls the first time, none after); empty when the service did not answer.</summary>
-    public static async Task<IReadOnlyList<NationalGroup>> MajorAndMiddleGroupsAsync(GatewayClient api)
+    public static async Task<IReadOnlyList<NationalGroup>> MajorAndMiddleGroupsAsync(MatchingApi api)
     {
         var majors = await UnderAsync(api, "");
         if (majors is null) return [];

@@ -82,7 +82,7 @@ public sealed class PostingModel : PortalPage
     public async Task<IActionResult> OnPostSuggestAsync()
     {
         await LoadAsync(fillForm: false);
-        var found = await Suggestions.ForAsync(Api, OccupationCode, "occupation", T.Lang);
+        var found = await Suggestions.ForAsync(MatchingApi, OccupationCode, "occupation", T.Lang);
         SuggestionsAvailable = found is not null;
         OccupationSuggestions = found ?? [];
         return Page();
@@ -92,7 +92,7 @@ public sealed class PostingModel : PortalPage
     public async Task<IActionResult> OnPostFindNationalAsync()
     {
         await LoadAsync(fillForm: false);
-        var found = await NationalOccupations.FindAsync(Api, National.Typed);
+        var found = await NationalOccupations.FindAsync(MatchingApi, National.Typed);
         NationalAvailable = found is not null;
         NationalOptions = NationalOccupations.WithFound(NationalOptions, found);
         return Page();
@@ -138,8 +138,8 @@ public sealed class PostingModel : PortalPage
     /// <summary>The picker's list holds the 细类 chosen (named); with none chosen, the 细类 the title would be derived as.</summary>
     private async Task LoadNationalAsync()
     {
-        NationalOptions = await NationalOccupations.NamedAsync(Api, National.Chosen) is { } named ? [named] : [];
-        NationalDerived = National.Chosen is null ? await NationalOccupations.DerivedAsync(Api, Title, "title") : null;
+        NationalOptions = await NationalOccupations.NamedAsync(MatchingApi, National.Chosen) is { } named ? [named] : [];
+        NationalDerived = National.Chosen is null ? await NationalOccupations.DerivedAsync(MatchingApi, Title, "title") : null;
     }
 
     private async Task LoadPostingAsync(bool fillForm)

@@ -156,7 +156,7 @@ public sealed class IndexModel : PortalPage
     private async Task LoadAsync()
     {
         await LoadSavedAsync();
-        NationalGroups = await NationalOccupations.MajorAndMiddleGroupsAsync(Api);
+        NationalGroups = await NationalOccupations.MajorAndMiddleGroupsAsync(MatchingApi);
         var search = Understand();
         if (search is null)
         {

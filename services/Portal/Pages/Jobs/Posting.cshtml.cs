@@ -38,7 +38,7 @@ public sealed class PostingModel : PortalPage
         var posting = await PostingsApi.GetAsync(Id);
         Posting = posting.Value;
         if (!posting.Ok && !posting.NotFound) Problem ??= posting;
-        NationalOccupation = Posting is null ? null : await NationalOccupations.OccupationAsync(Api, Posting.NationalOccupationCode);
+        NationalOccupation = Posting is null ? null : await NationalOccupations.OccupationAsync(MatchingApi, Posting.NationalOccupationCode);
         if (Posting is null || !IsSeeker) return;
         var mine = await PostingsApi.MyApplicationsAsync();
         Application = mine.Value?.FirstOrDefault(application => application.PostingId == Id);

@@ -115,8 +115,8 @@ public sealed partial class ProfileModel : PortalPage
         await LoadAsync(fillForm: false);
         var skillQuery = Split(NewSkill).LastOrDefault() ?? Split(Skills).LastOrDefault();
         var occupationQuery = Split(NewOccupation).LastOrDefault() ?? Split(NewSkill).LastOrDefault() ?? Split(DesiredOccupations).LastOrDefault();
-        var skills = await Suggestions.ForAsync(Api, skillQuery, "skill", T.Lang);
-        var occupations = await Suggestions.ForAsync(Api, occupationQuery, "occupation", T.Lang);
+        var skills = await Suggestions.ForAsync(MatchingApi, skillQuery, "skill", T.Lang);
+        var occupations = await Suggestions.ForAsync(MatchingApi, occupationQuery, "occupation", T.Lang);
         SuggestionsAvailable = skills is not null || occupations is not null;
         SkillSuggestions = skills ?? [];
         OccupationSuggestions = occupations ?? [];
@@ -127,7 +127,7 @@ public sealed partial class ProfileModel : PortalPage
     public async Task<IActionResult> OnPostFindNationalAsync()
     {
         await LoadAsync(fillForm: false);
-        var found = await NationalOccupations.FindAsync(Api, National.Typed);
+        var found = await NationalOccupations.FindAsync(MatchingApi, National.Typed);
         NationalAvailable = found is not null;
         NationalOptions = NationalOccupations.WithFound(NationalOptions, found);
         return Page();
@@ -161,8 +161,8 @@ public sealed partial class ProfileModel : PortalPage
             ShowKeyGroupFacts(Profile);
             National.Code = Profile.Str("nationalOccupationCode") is { Length: > 0 } code && code != "null" ? code : null;
         }
-        NationalOptions = await NationalOccupations.NamedAsync(Api, National.Chosen) is { } named ? [named] : [];
-        NationalDerived = National.Chosen is null ? await NationalOccupations.DerivedAsync(Api, Split(DesiredOccupations).Concat(Split(NewOccupation)).FirstOrDefault(), "occupation") : null;
+        NationalOptions = await NationalOccupations.NamedAsync(MatchingApi, National.Chosen) is { } named ? [named] : [];
+        NationalDerived = National.Chosen is null ? await NationalOccupations.DerivedAsync(MatchingApi, Split(DesiredOccupations).Concat(Split(NewOccupation)).FirstOrDefault(), "occupation") : null;
     }
 
     private static IEnumerable<string> Split(string? text) =>
