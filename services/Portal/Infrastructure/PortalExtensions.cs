@@ -28,6 +28,7 @@ public static class PortalExtensions
         builder.Services.AddTransient<PostingsApi>();
         builder.Services.AddTransient<MatchingApi>();
         builder.Services.AddTransient<NotificationsApi>();
+        builder.Services.AddTransient<ProfilesApi>();
         builder.Services.AddLocalization();
         builder.Services.AddScoped<Text>();
         // Chinese written as UTF-8, not as &#x...; entities (the default encoder escapes everything outside Basic Latin).
