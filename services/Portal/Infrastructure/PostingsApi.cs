@@ -55,4 +55,36 @@ public sealed class PostingsApi(GatewayClient gateway)
 
     /// <summary>The employer's own organisation, contact opened; 404 before it registered one.</summary>
     public Task<ApiResult<OrganisationResponse>> MyOrganisationAsync() => gateway.GetAsync<OrganisationResponse>("api/organisations/mine");
+
+    public Task<ApiResult<OrganisationResponse>> RegisterOrganisationAsync(object organisation) =>
+        gateway.PostAsync<OrganisationResponse>("api/organisations", organisation);
+
+    /// <summary>The owner corrects a pending or needs-information organisation and resubmits it.</summary>
+    public Task<ApiResult<OrganisationResponse>> ResubmitOrganisationAsync(object organisation) =>
+        gateway.PutAsync<OrganisationResponse>("api/organisations/mine", organisation);
+
+    /// <summary>The public company page: name, verification, industry, size, place, open postings.</summary>
+    public Task<ApiResult<CompanyPage>> CompanyAsync(Guid organisationId) => gateway.GetAsync<CompanyPage>($"api/organisations/{organisationId}");
+
+    /// <summary>Organisations waiting in the caseworker's verification queue.</summary>
+    public Task<ApiResult<IReadOnlyList<VerificationItem>>> VerificationQueueAsync() =>
+        gateway.GetAsync<IReadOnlyList<VerificationItem>>("api/organisations/verification");
+
+    public Task<ApiResult<VerificationItem>> DecideOrganisationAsync(Guid organisationId, string? status, string? reason) =>
+        gateway.PostAsync<VerificationItem>($"api/organisations/{organisationId}/decision", new { status, reason });
+
+    /// <summary>The key enterprises of a region, with whether each filed the month's vacancy report.</summary>
+    public Task<ApiResult<IReadOnlyList<KeyEnterpriseItem>>> KeyEnterprisesAsync(string region) =>
+        gateway.GetAsync<IReadOnlyList<KeyEnterpriseItem>>("api/organisations/key-enterprises?region=" + Uri.EscapeDataString(region));
+
+    public Task<ApiResult<KeyEnterpriseStatus>> SetKeyEnterpriseAsync(string? creditCode, bool keyEnterprise, string? reason) =>
+        gateway.PostAsync<KeyEnterpriseStatus>("api/organisations/key-enterprises", new { creditCode, keyEnterprise, reason });
+
+    /// <summary>The caseworker's review queue: held postings with screening's flags, reported ones with their complaints.</summary>
+    public Task<ApiResult<IReadOnlyList<ReviewItem>>> ReviewQueueAsync() => gateway.GetAsync<IReadOnlyList<ReviewItem>>("api/review");
+
+    /// <summary>A review decision: "approve", "reject" or "return" (the last two with a reason).</summary>
+    public Task<ApiResult<PostingResponse>> DecideReviewAsync(Guid postingId, string decision, string? reason) =>
+        gateway.PostAsync<PostingResponse>($"api/review/{postingId}/{decision}",
+            decision == "approve" ? null : new { reason = string.IsNullOrWhiteSpace(reason) ? null : reason });
 }

@@ -11,13 +11,22 @@ namespace JobPostings.Tests.Integration;
 public sealed class ResponseContractTests : OrganisationsHost
 {
     [Fact]
-    public async Task Postings_search_applications_interviews_saved_searches_and_organisations_read_as_the_shared_records()
+    public async Task Postings_search_applications_interviews_saved_searches_organisations_and_review_read_as_the_shared_records()
     {
         var employerId = Guid.NewGuid();
         using var employer = Factory.ClientWithToken(EmployerToken(employerId));
         var organisation = await ContractJson.ReadAsync<OrganisationResponse>(
             await employer.PostAsJsonAsync("/api/organisations", Registration()), HttpStatusCode.Created);
-        await DecideAsync(organisation.Id, "verified");
+        using (var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100")))
+        {
+            Assert.Contains(await ContractJson.GetAsync<IReadOnlyList<VerificationItem>>(caseworker, "/api/organisations/verification"), item => item.Id == organisation.Id);
+            Assert.Equal(OrganisationStatus.Verified, (await ContractJson.ReadAsync<VerificationItem>(await caseworker.PostAsJsonAsync(
+                $"/api/organisations/{organisation.Id}/decision", new { status = "verified", reason = "营业执照与国家企业信用信息公示系统一致。" }))).Status);
+            Assert.True((await ContractJson.ReadAsync<KeyEnterpriseStatus>(await caseworker.PostAsJsonAsync("/api/organisations/key-enterprises",
+                new { creditCode = organisation.CreditCode, keyEnterprise = true, reason = "纳入重点企业用工监测。" }))).KeyEnterprise);
+            Assert.Contains(await ContractJson.GetAsync<IReadOnlyList<KeyEnterpriseItem>>(caseworker, "/api/organisations/key-enterprises?region=150100"),
+                item => item.Id == organisation.Id);
+        }
         Assert.Equal(OrganisationStatus.Verified, (await ContractJson.GetAsync<OrganisationResponse>(employer, "/api/organisations/mine")).Status);
 
         var tag = "合同" + Guid.NewGuid().ToString("N")[..6];
@@ -41,6 +50,15 @@ public sealed class ResponseContractTests : OrganisationsHost
             body with { title = $"仓库管理员 {tag}", description = $"限男性，35岁以下。{tag}" }), HttpStatusCode.Created);
         await ContractJson.ReadAsync<PostingResponse>(await employer.PostAsync(new Uri($"/api/postings/{held.Id}/publish", UriKind.Relative), null));
         Assert.NotEmpty(await ContractJson.GetAsync<IReadOnlyList<ScreeningFlag>>(employer, $"/api/postings/{held.Id}/flags"));
+        Assert.Contains((await ContractJson.GetAsync<CompanyPage>(Factory.CreateClient(), $"/api/organisations/{organisation.Id}")).OpenPostings,
+            posting => posting.Id == created.Id);
+        using (var reviewer = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150200")))
+        {
+            var queued = Assert.Single(await ContractJson.GetAsync<IReadOnlyList<ReviewItem>>(reviewer, "/api/review"), item => item.Posting.Id == held.Id);
+            Assert.NotEmpty(queued.Flags);
+            Assert.Equal(PostingStatus.Draft, (await ContractJson.ReadAsync<PostingResponse>(
+                await reviewer.PostAsJsonAsync($"/api/review/{held.Id}/return", new { reason = "请删除性别和年龄要求。" }))).Status);
+        }
 
         var search = await ContractJson.GetAsync<SearchPage>(Factory.CreateClient(), $"/api/postings/search?q={Uri.EscapeDataString(tag)}&limit=5");
         Assert.Equal(created.Id, Assert.Single(search.Items).Posting.Id);
