@@ -2,7 +2,7 @@ using JobMatch.Contracts.Responses.Matching;
 
 namespace Portal.Infrastructure;
 
-/// <summary>The matching service through the gateway, typed: a seeker's recommendations and the taxonomy (ESCO, 职业分类大典).</summary>
+/// <summary>The matching service through the gateway, typed: a seeker's recommendations, the taxonomy (ESCO, 职业分类大典), the area dashboard.</summary>
 public sealed class MatchingApi(GatewayClient gateway)
 {
     /// <summary>The seeker's recommendations, best first, with reasons in the page's language ("en" or "zh").</summary>
@@ -24,4 +24,8 @@ public sealed class MatchingApi(GatewayClient gateway)
     /// <summary>The 细类 a posting with this title (derive "title") or a profile seeking this occupation ("occupation") would be given.</summary>
     public Task<ApiResult<NormalizedNationalText>> DeriveNationalAsync(string text, string derive) =>
         gateway.GetAsync<NormalizedNationalText>($"api/matches/taxonomy/normalize?kind=national&derive={derive}&text={Uri.EscapeDataString(text)}");
+
+    /// <summary>A division the caseworker serves at a glance: seekers, open postings, and 12 weeks of matches, applications, placements.</summary>
+    public Task<ApiResult<AreaDashboard>> DashboardAsync(string region) =>
+        gateway.GetAsync<AreaDashboard>("api/matches/dashboard?regionCode=" + Uri.EscapeDataString(region));
 }

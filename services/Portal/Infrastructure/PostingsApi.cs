@@ -87,4 +87,35 @@ public sealed class PostingsApi(GatewayClient gateway)
     public Task<ApiResult<PostingResponse>> DecideReviewAsync(Guid postingId, string decision, string? reason) =>
         gateway.PostAsync<PostingResponse>($"api/review/{postingId}/{decision}",
             decision == "approve" ? null : new { reason = string.IsNullOrWhiteSpace(reason) ? null : reason });
+
+    /// <summary>The organisation's lay-off reports.</summary>
+    public Task<ApiResult<IReadOnlyList<LayoffReportResponse>>> MyLayoffReportsAsync() =>
+        gateway.GetAsync<IReadOnlyList<LayoffReportResponse>>("api/layoff-reports/mine");
+
+    public Task<ApiResult<LayoffReportResponse>> FileLayoffReportAsync(object report) =>
+        gateway.PostAsync<LayoffReportResponse>("api/layoff-reports", report);
+
+    /// <summary>The lay-off reports of a region the caseworker serves.</summary>
+    public Task<ApiResult<IReadOnlyList<LayoffReportResponse>>> LayoffReportsAsync(string? region) =>
+        gateway.GetAsync<IReadOnlyList<LayoffReportResponse>>("api/layoff-reports?region=" + Uri.EscapeDataString(region ?? ""));
+
+    /// <summary>The key enterprise's monthly vacancy reports.</summary>
+    public Task<ApiResult<IReadOnlyList<VacancyReportResponse>>> MyVacancyReportsAsync() =>
+        gateway.GetAsync<IReadOnlyList<VacancyReportResponse>>("api/vacancy-reports/mine");
+
+    /// <summary>Files (or replaces) the month's vacancy report.</summary>
+    public Task<ApiResult<VacancyReportResponse>> FileVacancyReportAsync(string month, object report) =>
+        gateway.PutAsync<VacancyReportResponse>($"api/vacancy-reports/{Uri.EscapeDataString(month)}", report);
+
+    /// <summary>A month's vacancy reports of an area (null: every area the caseworker serves).</summary>
+    public Task<ApiResult<IReadOnlyList<VacancyReportResponse>>> VacancyReportsAsync(string month, string? region) =>
+        gateway.GetAsync<IReadOnlyList<VacancyReportResponse>>($"api/vacancy-reports?month={Uri.EscapeDataString(month)}"
+            + (region is null ? "" : "&region=" + Uri.EscapeDataString(region)));
+
+    /// <summary>A month's vacancy reports of an area added up per 职业分类大典 occupation.</summary>
+    public Task<ApiResult<VacancyReportTotals>> VacancyTotalsAsync(string month, string region) =>
+        gateway.GetAsync<VacancyReportTotals>($"api/vacancy-reports/by-occupation?month={Uri.EscapeDataString(month)}&region={Uri.EscapeDataString(region)}");
+
+    /// <summary>The demand side of labour-market monitoring for an area and month (query: region, month, scheme, level).</summary>
+    public Task<ApiResult<LabourDemand>> LabourDemandAsync(string query) => gateway.GetAsync<LabourDemand>("api/postings/monitoring/demand?" + query);
 }

@@ -2,7 +2,7 @@ using JobMatch.Contracts.Responses.Profiles;
 
 namespace Portal.Infrastructure;
 
-/// <summary>The profile service through the gateway, typed: the seeker's own profile, consents, export and contact reads.</summary>
+/// <summary>The profile service through the gateway, typed: the seeker's own profile, consents, export and contact reads; labour supply.</summary>
 public sealed class ProfilesApi(GatewayClient gateway)
 {
     /// <summary>The seeker's profile, personal fields opened; 404 before the first one is saved.</summary>
@@ -27,4 +27,7 @@ public sealed class ProfilesApi(GatewayClient gateway)
 
     /// <summary>Deletes the profile and announces the seeker's deletion to every service (no body: 204).</summary>
     public Task<ApiResult> DeleteMineAsync() => gateway.DeleteAsync("api/profiles/me");
+
+    /// <summary>The supply side of labour-market monitoring for an area and month (query: region, month, scheme, level).</summary>
+    public Task<ApiResult<LabourSupply>> LabourSupplyAsync(string query) => gateway.GetAsync<LabourSupply>("api/profiles/monitoring/supply?" + query);
 }

@@ -88,4 +88,47 @@ public sealed class ResponseContractTests : OrganisationsHost
         }), HttpStatusCode.Created);
         Assert.Equal(saved.Id, Assert.Single(await ContractJson.GetAsync<IReadOnlyList<SavedSearchResponse>>(seeker, "/api/saved-searches")).Id);
     }
+
+    [Fact]
+    public async Task Vacancy_reports_layoff_reports_and_labour_demand_read_as_the_shared_records()
+    {
+        var employerId = Guid.NewGuid();
+        var organisation = await RegisterAsync(employerId, Guid.NewGuid());
+        await DecideAsync(organisation.Id, "verified");
+        using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"));
+        (await caseworker.PostAsJsonAsync("/api/organisations/key-enterprises",
+            new { creditCode = organisation.CreditCode, keyEnterprise = true, reason = "纳入重点企业用工监测。" })).EnsureSuccessStatusCode();
+        using var employer = Factory.ClientWithToken(EmployerToken(employerId));
+        var month = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+        var filed = await ContractJson.ReadAsync<VacancyReportResponse>(await employer.PutAsJsonAsync($"/api/vacancy-reports/{month}", new
+        {
+            regionCode = "150105",
+            lines = new[] { new { occupationCode = "4-02-02-02", occupationName = "货车司机", vacancies = 5, plannedHires = 6, note = "夜班" } },
+        }));
+        Assert.Equal(5, filed.TotalVacancies);
+        Assert.Single(await ContractJson.GetAsync<IReadOnlyList<VacancyReportResponse>>(employer, "/api/vacancy-reports/mine"));
+        Assert.Contains(await ContractJson.GetAsync<IReadOnlyList<VacancyReportResponse>>(caseworker, $"/api/vacancy-reports?month={month}&region=150100"),
+            report => report.Id == filed.Id);
+        Assert.NotEmpty((await ContractJson.GetAsync<VacancyReportTotals>(caseworker, $"/api/vacancy-reports/by-occupation?month={month}&region=150100")).Occupations);
+
+        var layoff = await ContractJson.ReadAsync<LayoffReportResponse>(await employer.PostAsJsonAsync("/api/layoff-reports", new
+        {
+            affected = 35, workforce = 300, effectiveOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), reasonCode = "seriousDifficulty",
+            reason = "受市场影响订单减少，二车间停产。",
+        }), HttpStatusCode.Created);
+        Assert.True(layoff.Statutory);
+        Assert.Single(await ContractJson.GetAsync<IReadOnlyList<LayoffReportResponse>>(employer, "/api/layoff-reports/mine"));
+        Assert.Contains(await ContractJson.GetAsync<IReadOnlyList<LayoffReportResponse>>(caseworker, "/api/layoff-reports?region=150100"),
+            report => report.Id == layoff.Id);
+
+        var created = await ContractJson.ReadAsync<PostingResponse>(await employer.PostAsJsonAsync("/api/postings", new
+        {
+            title = "货车司机", description = $"城市配送，{Guid.NewGuid():N}。", skills = new[] { "驾驶" }, regionCode = "150105", latitude = 40.81,
+            longitude = 111.70, salaryMin = 6000, salaryMax = 8000, vacancies = 3, nationalOccupationCode = "4-02-02-02",
+        }), HttpStatusCode.Created);
+        await ContractJson.ReadAsync<PostingResponse>(await employer.PostAsync(new Uri($"/api/postings/{created.Id}/publish", UriKind.Relative), null));
+        var demand = await ContractJson.GetAsync<LabourDemand>(caseworker, $"/api/postings/monitoring/demand?region=150100&month={month}");
+        Assert.Contains(demand.Occupations, occupation => occupation.OccupationCode == "4-02-02-02");
+    }
 }

@@ -33,4 +33,17 @@ public sealed class ResponseContractTests : MatchingHost
         var derived = await ContractJson.GetAsync<NormalizedNationalText>(seeker, "/api/matches/taxonomy/normalize?kind=national&derive=title&text=" + Uri.EscapeDataString("货车司机"));
         Assert.NotEmpty(derived.Occupations);
     }
+
+    [Fact]
+    public async Task The_area_dashboard_reads_as_the_shared_record()
+    {
+        await PublishedAsync(Job("Welder"));
+        await ProfileAsync(Profile(Guid.NewGuid()));
+        using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"));
+
+        var dashboard = await ContractJson.GetAsync<AreaDashboard>(caseworker, "/api/matches/dashboard?regionCode=150100");
+
+        Assert.True(dashboard.Seekers > 0);
+        Assert.NotEmpty(dashboard.OpenPostingsByCounty);
+    }
 }

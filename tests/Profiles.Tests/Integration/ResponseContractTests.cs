@@ -47,4 +47,19 @@ public sealed class ResponseContractTests : ProfilesHost
         Assert.NotEmpty(export.Consents);
         Assert.Contains(export.StaffAccess, entry => entry.Reason == "weekly-casework-review");
     }
+
+    [Fact]
+    public async Task Labour_supply_reads_as_the_shared_record()
+    {
+        var profile = Profile();
+        profile["desiredOccupations"] = new[] { "焊工" };
+        await SavedAsync(profile);
+        using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"));
+        var month = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+        var supply = await ContractJson.GetAsync<LabourSupply>(caseworker, $"/api/profiles/monitoring/supply?region=150100&month={month}");
+
+        Assert.True(supply.Seekers > 0);
+        Assert.NotEmpty(supply.Occupations);
+    }
 }
