@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using JobMatch.Contracts.Responses.Postings;
 using Portal.Infrastructure;
 
@@ -28,8 +27,4 @@ public static class KeyEnterprises
 {
     public static bool Of(ClaimsPrincipal user, OrganisationResponse? organisation) =>
         user.FindFirst(PortalClaims.KeyEnterprise)?.Value == "true" || organisation?.KeyEnterprise == true;
-
-    /// <summary>The same from an untyped answer, for the pages not yet on the typed clients.</summary>
-    public static bool Of(ClaimsPrincipal user, JsonNode? organisation) =>
-        user.FindFirst(PortalClaims.KeyEnterprise)?.Value == "true" || organisation.Bool("keyEnterprise");
 }
