@@ -1,14 +1,6 @@
-namespace Matching.Taxonomy;
+using JobMatch.Contracts;
 
-/// <summary>
-/// Whether a posting's or profile's 职业分类大典 细类 was chosen by the person (kept until they choose another or none) or
-/// derived by the service from the title or the occupations sought (derived again whenever those change).
-/// </summary>
-public enum NationalOccupationSource
-{
-    Chosen,
-    Derived,
-}
+namespace Matching.Taxonomy;
 
 /// <summary>A 细类 as a posting or profile stores it, and whether the person chose it or the service derived it.</summary>
 public readonly record struct NationalOccupationChoice(string? Code, NationalOccupationSource? Source)

@@ -1,3 +1,4 @@
+using JobMatch.Testing;
 using Microsoft.Playwright;
 using static JobMatch.Portal.Tests.Visitor;
 
@@ -183,5 +184,36 @@ public sealed class NoScriptTests(PortalStack stack)
         await employer.SubmitAsync(Zh("signIn.submit"));
         await employer.GotoAsync("/Employer/Posting");
         return employer;
+    }
+
+    [Fact]
+    public async Task Without_javascript_a_seeker_reads_the_notice_of_an_employers_decision_and_marks_it_read()
+    {
+        var title = $"仓库保管员 {PortalStack.SearchTag()}";
+        var (postingId, _) = await stack.PostingAsync(title, "负责仓库物资的收发与盘点。", ["仓库管理"]);
+        var (seekerApi, _, username) = await stack.RegisterSeekerAsync();
+        var (employer, _) = await stack.SignInAsync("employer");
+        using (seekerApi)
+        using (employer)
+        {
+            var application = await stack.SendAsync(seekerApi, HttpMethod.Post, $"api/postings/{postingId}/applications", new { coverNote = (string?)null });
+            await stack.SendAsync(employer, HttpMethod.Post, $"api/applications/{application["id"]}/status", new { status = "viewed" });
+            await Eventually.GetAsync(() => stack.SendAsync(seekerApi, HttpMethod.Get, "api/notifications"), answer => answer["items"]!.AsArray().Count > 0,
+                "the notice of the application being viewed");
+        }
+
+        await using var seeker = await OpenAsync(stack, "no-script-notifications", javaScript: false, seekerChecks: true);
+        await seeker.GotoAsync("/Account/SignIn?returnUrl=%2FSeeker%2FNotifications");
+        await seeker.FillAsync(("username", username), ("password", PortalStack.DemoPassword));
+        await seeker.SubmitAsync(Zh("signIn.submit"));
+        // A new seeker: this is their one notice (a status notice names the status, not the job).
+        var notice = seeker.Page.Locator("article.card");
+        await Assertions.Expect(notice).ToHaveCountAsync(1);
+        await Assertions.Expect(notice.Locator(".tag")).ToHaveTextAsync(Zh("notifications.unread"));
+        await seeker.CheckAsync("notifications");
+
+        await seeker.SubmitAsync(notice.GetByRole(AriaRole.Button, new() { Name = Zh("notifications.markRead") }));
+        Assert.Contains(Zh("notifications.marked"), await seeker.TextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(seeker.Page.Locator("article.card .tag")).ToHaveCountAsync(0);
     }
 }

@@ -93,6 +93,13 @@ public sealed class OrganisationJourneyTests(PortalStack stack)
         await employer.GotoAsync($"/Employer/Posting?id={postingId}");
         await employer.SubmitAsync(Zh("posting.submit"));
         Assert.Contains(Zh("posting.published"), await employer.TextAsync(), StringComparison.Ordinal);
+        // The public company page names the organisation, its verification and its open posting.
+        await employer.GotoAsync("/Employer/Organisation");
+        await employer.SubmitAsync(employer.Page.GetByRole(AriaRole.Link, new() { Name = Zh("org.companyPage") }));
+        Assert.Contains(legalName, await employer.TextAsync(), StringComparison.Ordinal);
+        Assert.Contains(Zh("orgStatus.verified"), await employer.TextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(employer.Page.GetByRole(AriaRole.Link, new() { Name = title })).ToHaveCountAsync(1);
+        await employer.CheckAsync("company-page");
 
         // A second HR user: the owner creates the login, the colleague signs in and sees the organisation's postings.
         await employer.GotoAsync("/Employer/Users");

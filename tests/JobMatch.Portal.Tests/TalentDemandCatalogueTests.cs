@@ -1,4 +1,6 @@
 using System.Text;
+using JobMatch.Contracts.Responses.Postings;
+using JobMatch.Contracts.Responses.Profiles;
 using Portal.Pages.Caseworker;
 
 namespace JobMatch.Portal.Tests;
@@ -9,13 +11,13 @@ public sealed class TalentDemandCatalogueTests
     [Fact]
     public void The_bureau_csv_lists_code_name_vacancies_seekers_ratio_median_period_and_area_on_every_line()
     {
-        var demand = new LabourDemandAnswer("150100", "2026-12", 11, 4,
+        var demand = new LabourDemand("150100", "2026-12", 11, 4,
         [
             new("6-18-02-04", "焊工", "Welder", 2, 6, 0, 2, 7000, 7500, 8000),
             new("4-02-02-02", "道路货运汽车驾驶员", "Lorry driver", 1, 4, 4, 1, 6000, 6000, 6000),
             new(null, null, null, 1, 1, 0, 0, null, null, null),
         ], 30, []);
-        var supply = new LabourSupplyAnswer("150100", "2026-12", 8,
+        var supply = new LabourSupply("150100", "2026-12", 8,
         [
             new("4-02-02-02", "道路货运汽车驾驶员", "Lorry driver", 5),
             new("6-18-02-04", "焊工", "Welder", 1),
@@ -41,9 +43,9 @@ public sealed class TalentDemandCatalogueTests
     [Fact]
     public void A_name_with_a_comma_is_quoted_and_english_names_are_used_in_english()
     {
-        var demand = new LabourDemandAnswer("150200", "2026-11", 3, 0, [new("4", "社会生产服务和生活服务人员", "Production and everyday services, and related", 1, 3, 0, 0, null, null, null)], 30, [],
+        var demand = new LabourDemand("150200", "2026-11", 3, 0, [new("4", "社会生产服务和生活服务人员", "Production and everyday services, and related", 1, 3, 0, 0, null, null, null)], 30, [],
             "national", "majorGroup");
-        var supply = new LabourSupplyAnswer("150200", "2026-11", 0, [], [], []);
+        var supply = new LabourSupply("150200", "2026-11", 0, [], [], []);
 
         var lines = TalentDemandCatalogue.Lines(demand, supply, "en", "Unclassified");
         var text = Encoding.UTF8.GetString(TalentDemandCatalogue.BureauCsv(lines, ["code", "name", "v", "s", "r", "m", "p", "a", "ac"],

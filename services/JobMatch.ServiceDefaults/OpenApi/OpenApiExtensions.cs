@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using JobMatch.Contracts.Responses;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -38,11 +37,8 @@ public static class OpenApiExtensions
         return Task.CompletedTask;
     }
 
-    private static void Configure(JsonOptions options)
-    {
-        options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-    }
+    /// <summary>The conventions written once, in the Contracts beside the answers' records: the portal reads with the same (record 068).</summary>
+    private static void Configure(JsonOptions options) => ApiJson.Configure(options.SerializerOptions);
 
     /// <summary>
     /// The Scalar API reference at /scalar (Development only: the document itself is public everywhere). It reads the

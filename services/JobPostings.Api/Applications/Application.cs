@@ -3,18 +3,6 @@ using JobMatch.ServiceDefaults.Auth;
 
 namespace JobPostings.Api.Applications;
 
-/// <summary>Where an application is: the employer moves it on; the seeker may withdraw it until it is decided.</summary>
-public enum ApplicationStatus
-{
-    Submitted,
-    Viewed,
-    Interview,
-    Offer,
-    Hired,
-    Rejected,
-    Withdrawn,
-}
-
 /// <summary>An application as stored, with its posting's owner and region, which decide who may see and change it.</summary>
 public sealed class Application
 {
@@ -57,28 +45,6 @@ public sealed class Application
         (ApplicationStatus.Offer, ApplicationStatus.Hired or ApplicationStatus.Rejected) => true,
         _ => false,
     };
-}
-
-/// <summary>The employer's request for a seeker's contact, and the seeker's answer.</summary>
-public enum ContactRequestStatus
-{
-    Requested,
-    Accepted,
-    Declined,
-}
-
-/// <summary>
-/// An application as its readers see it: with the interview, if one is scheduled (its contact for the seeker and the
-/// employer), and where the employer's contact request stands.
-/// </summary>
-public sealed record ApplicationResponse(
-    Guid Id, Guid PostingId, string PostingTitle, Guid SeekerId, ApplicationStatus Status, string? Reason, string? CoverNote,
-    DateTime CreatedAt, DateTime UpdatedAt, string? EmployerName = null, ContactRequestStatus? ContactRequest = null,
-    InterviewResponse? Interview = null)
-{
-    public static ApplicationResponse From(Application application, InterviewResponse? interview = null) => new(
-        application.Id, application.PostingId, application.PostingTitle, application.SeekerId, application.State, application.Reason,
-        application.CoverNote, application.CreatedAt, application.UpdatedAt, application.EmployerName, application.ContactRequestState, interview);
 }
 
 public sealed record ApplyRequest(string? CoverNote);

@@ -4,15 +4,6 @@ using JobMatch.TextAnalysis;
 
 namespace JobPostings.Api.Applications;
 
-/// <summary>Where an interview stands: proposed to the seeker, accepted or declined by them, or cancelled by the employer.</summary>
-public enum InterviewStatus
-{
-    Proposed,
-    Accepted,
-    Declined,
-    Cancelled,
-}
-
 /// <summary>An interview as stored; the contact person and phone sealed.</summary>
 public sealed class Interview
 {
@@ -30,11 +21,6 @@ public sealed class Interview
 
     public InterviewStatus State => Enum.Parse<InterviewStatus>(Status, ignoreCase: true);
 }
-
-/// <summary>An interview as the seeker and the posting's employer read it, the contact opened.</summary>
-public sealed record InterviewResponse(
-    Guid Id, DateTimeOffset At, string Place, string ContactName, string ContactPhone, InterviewStatus Status, string? SeekerNote, int Revision,
-    DateTime ScheduledAt, DateTime? AnsweredAt);
 
 /// <summary>
 /// The employer schedules (or moves) an interview: a time in the future, the place as an address people can find, and

@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 using System.ComponentModel;
 using JobMatch.ServiceDefaults.Problems;
 using Matching.Taxonomy;

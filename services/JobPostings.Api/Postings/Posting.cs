@@ -27,7 +27,7 @@ public sealed class Posting
     public decimal? SalaryMin { get; init; }
     public decimal? SalaryMax { get; init; }
     public bool SalaryNegotiable { get; init; }
-    public string EmploymentType { get; init; } = nameof(Postings.EmploymentType.FullTime);
+    public string EmploymentType { get; init; } = nameof(JobMatch.Contracts.Responses.Postings.EmploymentType.FullTime);
     public string[] KeyGroups { get; init; } = [];
     public int Vacancies { get; init; }
     public string Status { get; init; } = "";
@@ -64,8 +64,8 @@ public sealed class Posting
     public bool IsLive(DateTime now) => State == PostingStatus.Published && (ValidUntil is null || ValidUntil > now);
 
     /// <summary>Whether the employer chose the 细类 or the service derived it (from the ESCO code, else the title).</summary>
-    public Matching.Taxonomy.NationalOccupationSource? NationalSource => NationalOccupationChoice.SourceOf(SkillTaxonomy.Shared,
-        NationalOccupationCode, NationalOccupationSource is { } stored ? Enum.Parse<Matching.Taxonomy.NationalOccupationSource>(stored, ignoreCase: true) : null,
+    public JobMatch.Contracts.NationalOccupationSource? NationalSource => NationalOccupationChoice.SourceOf(SkillTaxonomy.Shared,
+        NationalOccupationCode, NationalOccupationSource is { } stored ? Enum.Parse<JobMatch.Contracts.NationalOccupationSource>(stored, ignoreCase: true) : null,
         [OccupationCode], Title);
 
     public JobPublished ToJobPublished() => new(

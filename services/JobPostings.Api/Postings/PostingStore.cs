@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 using Dapper;
 using JobMatch.ServiceDefaults.Messaging;
 using JobPostings.Api.Screening;
@@ -216,7 +217,7 @@ public sealed class PostingStore(NpgsqlDataSource dataSource)
             request.SalaryMin,
             request.SalaryMax,
             request.SalaryNegotiable,
-            EmploymentType = (request.EmploymentType ?? Postings.EmploymentType.FullTime).ToString(),
+            EmploymentType = (request.EmploymentType ?? JobMatch.Contracts.Responses.Postings.EmploymentType.FullTime).ToString(),
             KeyGroups = (request.KeyGroups ?? []).Select(group => group.ToString()).ToArray(),
             Vacancies = request.Vacancies ?? 1,
             Status = nameof(PostingStatus.Draft),

@@ -13,9 +13,6 @@ namespace JobPostings.Api.Screening;
 /// <summary>A caseworker's decision on a flagged posting needs words: why it was rejected or what to change.</summary>
 public sealed record ReviewDecisionRequest(string? Reason);
 
-/// <summary>A posting in the queue, with what screening found and the open complaints about it.</summary>
-public sealed record ReviewItem(PostingResponse Posting, IReadOnlyList<ScreeningFlag> Flags, IReadOnlyList<ComplaintResponse>? Complaints = null);
-
 /// <summary>
 /// The caseworkers' review queue: postings screening held, and published postings someone reported, in their regions.
 /// A held posting is approved (published), rejected with a reason, or returned to the employer to edit (a draft again,

@@ -1,8 +1,5 @@
 namespace JobPostings.Api.Screening;
 
-/// <summary>One reason screening held a posting: the rule (e.g. "age.zh-limit"), its kind, and the words that matched, as written.</summary>
-public sealed record ScreeningFlag(string Rule, string Kind, string MatchedText);
-
 /// <summary>The kinds of problem screening looks for: discriminatory requirements and fraud signals.</summary>
 public static class ScreeningKinds
 {

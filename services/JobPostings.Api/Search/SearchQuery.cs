@@ -78,8 +78,8 @@ public sealed record SearchQuery(
 
     /// <summary>The education levels a seeker with <see cref="Education"/> qualifies for: theirs and every lower one.</summary>
     public IReadOnlyList<string> QualifiedEducation =>
-        Enum.TryParse<Postings.Education>(Education, ignoreCase: true, out var level) && !int.TryParse(Education, out _)
-            ? Enum.GetValues<Postings.Education>().Where(each => each <= level).Select(each => each.ToString()).ToList()
+        Enum.TryParse<JobMatch.Contracts.Responses.Postings.Education>(Education, ignoreCase: true, out var level) && !int.TryParse(Education, out _)
+            ? Enum.GetValues<JobMatch.Contracts.Responses.Postings.Education>().Where(each => each <= level).Select(each => each.ToString()).ToList()
             : [];
 
     /// <summary>The 职业分类大典 code the postings' 细类 must start with (written as the classification writes it), or null.</summary>

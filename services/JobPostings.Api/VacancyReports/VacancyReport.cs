@@ -3,9 +3,6 @@ using JobMatch.ServiceDefaults.Problems;
 
 namespace JobPostings.Api.VacancyReports;
 
-/// <summary>One occupation's line in a report: open vacancies now and hires planned for the coming months.</summary>
-public sealed record VacancyReportLine(string? OccupationCode, string? OccupationName, int? Vacancies, int? PlannedHires, string? Note);
-
 public sealed record FileVacancyReportRequest(string? RegionCode, IReadOnlyList<VacancyReportLine>? Lines)
 {
     public const int MaxLines = 200;
@@ -27,15 +24,6 @@ public sealed record FileVacancyReportRequest(string? RegionCode, IReadOnlyList<
         return validation;
     }
 }
-
-/// <summary>One occupation group's reported vacancies and planned hires in a month (code null: lines no 细类 was found for).</summary>
-public sealed record VacancyReportTotal(string? OccupationCode, string? OccupationName, string? OccupationNameEn, int Vacancies, int PlannedHires);
-
-/// <summary>A month's vacancy reports of an area added up per occupation group of a scheme and level.</summary>
-public sealed record VacancyReportTotals(string RegionCode, string Month, string Scheme, string Level, int Vacancies, IReadOnlyList<VacancyReportTotal> Occupations);
-
-public sealed record VacancyReportResponse(
-    Guid Id, Guid EmployerId, string RegionCode, string Month, IReadOnlyList<VacancyReportLine> Lines, int TotalVacancies, DateTime FiledAt, DateTime UpdatedAt);
 
 public static class VacancyReportMonth
 {

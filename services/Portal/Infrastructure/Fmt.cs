@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JobMatch.Contracts.Responses.Postings;
 
 namespace Portal.Infrastructure;
 
@@ -46,16 +47,21 @@ public static class Fmt
     public static string LocalDate(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Beijing).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A salary range as people write it (<see cref="Salary(decimal?, decimal?, bool, Text)"/>), from an untyped answer.</summary>
+    public static string Salary(this JsonNode? node, Text text) =>
+        Salary((decimal?)node.Num("salaryMin"), (decimal?)node.Num("salaryMax"), node.Bool("salaryNegotiable"), text);
+
     /// <summary>A salary range as people write it: 4500–6500, from 4500, up to 6500, or the negotiable/unstated word.</summary>
-    public static string Salary(this JsonNode? node, Text text)
+    public static string Salary(decimal? min, decimal? max, bool negotiable, Text text)
     {
-        var min = node.Num("salaryMin");
-        var max = node.Num("salaryMax");
-        if (min is null && max is null) return node.Bool("salaryNegotiable") ? text["salary.negotiable"] : text["salary.unstated"];
-        if (min is null) return text.Format("salary.upTo", Number(max, 0));
-        if (max is null || max == min) return text.Format(max is null ? "salary.from" : "salary.exactly", Number(min, 0));
-        return $"{Number(min, 0)}–{Number(max, 0)} {text["salary.unit"]}";
+        if (min is null && max is null) return negotiable ? text["salary.negotiable"] : text["salary.unstated"];
+        if (min is null) return text.Format("salary.upTo", Number((double)max!.Value, 0));
+        if (max is null || max == min) return text.Format(max is null ? "salary.from" : "salary.exactly", Number((double)min.Value, 0));
+        return $"{Number((double)min.Value, 0)}–{Number((double)max.Value, 0)} {text["salary.unit"]}";
     }
+
+    /// <summary>A posting's pay as people write it.</summary>
+    public static string Salary(this PostingResponse posting, Text text) => Salary(posting.SalaryMin, posting.SalaryMax, posting.SalaryNegotiable, text);
 
     /// <summary>
     /// A masked ID number as staff read it: its last four only ("尾号 1234"). Its first six are a division code,

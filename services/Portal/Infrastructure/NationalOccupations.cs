@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
+using JobMatch.Contracts;
+using JobMatch.Contracts.Responses.Matching;
 
 namespace Portal.Infrastructure;
 
@@ -7,6 +8,8 @@ namespace Portal.Infrastructure;
 public sealed record NationalCode(string Code, string Name, string NameEn)
 {
     public string NameIn(string lang) => lang == Language.English ? NameEn : Name;
+
+    public static NationalCode Of(NationalOccupationResponse occupation) => new(occupation.Code, occupation.Name, occupation.NameEn);
 }
 
 /// <summary>A 大类 and the 中类 under it: the job board's occupation filter, chosen by name.</summary>
@@ -43,13 +46,11 @@ public static class NationalOccupations
     private static readonly ConcurrentDictionary<string, IReadOnlyList<NationalCode>> Children = new(StringComparer.Ordinal);
 
     /// <summary>The codes under a code ("" for the 大类); null when the matching service did not answer.</summary>
-    public static async Task<IReadOnlyList<NationalCode>?> UnderAsync(GatewayClient api, string parent)
+    public static async Task<IReadOnlyList<NationalCode>?> UnderAsync(MatchingApi api, string parent)
     {
         if (Children.TryGetValue(parent, out var known)) return known;
-        var result = await api.GetAsync("api/matches/taxonomy/national" + (parent.Length == 0 ? "" : "?parent=" + Uri.EscapeDataString(parent)));
-        if (!result.Ok) return null;
-        var codes = result.Array.Select(item => new NationalCode(item.Str("code"), item.Str("name"), item.Str("nameEn"))).ToList();
-        return Children.GetOrAdd(parent, codes);
+        if ((await api.NationalUnderAsync(parent)).Value is not { } children) return null;
+        return Children.GetOrAdd(parent, children.Select(NationalCode.Of).ToList());
     }
 
     /// <summary>
@@ -57,57 +58,53 @@ public static class NationalOccupations
     /// service derived (nationalOccupationSource "derived") is not: sent back, it would become a choice and stop following
     /// the title; the form shows it as derived (<see cref="SavedDerivedIn"/>) and sends none.
     /// </summary>
-    public static string? ChosenIn(JsonNode? read) =>
-        read.Str("nationalOccupationSource") == "derived" ? null : CodeIn(read);
+    public static string? ChosenIn(string? code, NationalOccupationSource? source) =>
+        source == NationalOccupationSource.Derived ? null : CodeIn(code);
 
     /// <summary>The 细类 a read posting or profile holds as derived by the service; null when chosen or none.</summary>
-    public static string? SavedDerivedIn(JsonNode? read) =>
-        read.Str("nationalOccupationSource") == "derived" ? CodeIn(read) : null;
+    public static string? SavedDerivedIn(string? code, NationalOccupationSource? source) =>
+        source == NationalOccupationSource.Derived ? CodeIn(code) : null;
 
-    private static string? CodeIn(JsonNode? read) => read.Str("nationalOccupationCode") is { Length: > 0 } code && code != "null" ? code : null;
+    private static string? CodeIn(string? code) => code is { Length: > 0 } ? code : null;
 
     /// <summary>The picker's list after "find": what it already offered, then what the typed words found that it did not.</summary>
     public static IReadOnlyList<NationalCode> WithFound(IReadOnlyList<NationalCode> offered, IEnumerable<NationalCode>? found) =>
         [.. offered, .. (found ?? []).Where(option => offered.All(known => known.Code != option.Code))];
 
     /// <summary>The 细类 a name, alias, English name or code finds (GET /api/matches/taxonomy/suggest?kind=national); null when the service did not answer.</summary>
-    public static async Task<IReadOnlyList<NationalCode>?> FindAsync(GatewayClient api, string? typed)
+    public static async Task<IReadOnlyList<NationalCode>?> FindAsync(MatchingApi api, string? typed)
     {
         if (string.IsNullOrWhiteSpace(typed)) return [];
-        var result = await api.GetAsync($"api/matches/taxonomy/suggest?kind=national&limit=20&q={Uri.EscapeDataString(typed.Trim())}");
-        if (!result.Ok) return null;
-        return result.Array.Where(item => item.Str("level") == "occupation")
-            .Select(item => new NationalCode(item.Str("code"), item.Str("name"), item.Str("nameEn"))).ToList();
+        return (await api.FindNationalAsync(typed.Trim())).Value?.Where(found => found.Level == "occupation").Select(NationalCode.Of).ToList();
     }
 
     /// <summary>A 细类 by its code, named; null for none or when the service did not answer.</summary>
-    public static async Task<NationalCode?> NamedAsync(GatewayClient api, string? code) =>
-        string.IsNullOrWhiteSpace(code) || code == "null" ? null : (await FindAsync(api, code))?.FirstOrDefault(found => found.Code == code.Trim());
+    public static async Task<NationalCode?> NamedAsync(MatchingApi api, string? code) =>
+        string.IsNullOrWhiteSpace(code) ? null : (await FindAsync(api, code))?.FirstOrDefault(found => found.Code == code.Trim());
 
     /// <summary>
     /// The 细类 the service gives a posting with this title (<paramref name="derive"/> "title") or a profile seeking this
     /// occupation ("occupation") when none is chosen (normalize, kind=national&amp;derive=…); null for none or no answer.
     /// </summary>
-    public static async Task<NationalCode?> DerivedAsync(GatewayClient api, string? text, string derive)
+    public static async Task<NationalCode?> DerivedAsync(MatchingApi api, string? text, string derive)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var result = await api.GetAsync($"api/matches/taxonomy/normalize?kind=national&derive={derive}&text={Uri.EscapeDataString(text.Trim())}");
-        var first = result.Ok ? result.Body.Items("occupations").FirstOrDefault(item => item.Str("level") == "occupation") : null;
-        return first is null ? null : new NationalCode(first.Str("code"), first.Str("name"), first.Str("nameEn"));
+        var first = (await api.DeriveNationalAsync(text.Trim(), derive)).Value?.Occupations.FirstOrDefault(found => found.Level == "occupation");
+        return first is null ? null : NationalCode.Of(first);
     }
 
     /// <summary>
     /// A 细类 named by the public list of its 小类 (so anonymous pages can name it too, and the list is kept); null for a
     /// code that is none or when the service did not answer.
     /// </summary>
-    public static async Task<NationalCode?> OccupationAsync(GatewayClient api, string? code)
+    public static async Task<NationalCode?> OccupationAsync(MatchingApi api, string? code)
     {
         if (string.IsNullOrWhiteSpace(code) || code.Length != 10) return null;
         return (await UnderAsync(api, code[..7]))?.FirstOrDefault(found => found.Code == code);
     }
 
     /// <summary>Every 大类 with its 中类 (nine calls the first time, none after); empty when the service did not answer.</summary>
-    public static async Task<IReadOnlyList<NationalGroup>> MajorAndMiddleGroupsAsync(GatewayClient api)
+    public static async Task<IReadOnlyList<NationalGroup>> MajorAndMiddleGroupsAsync(MatchingApi api)
     {
         var majors = await UnderAsync(api, "");
         if (majors is null) return [];

@@ -24,6 +24,11 @@ public static class PortalExtensions
         // opens only when the gateway itself is unreachable: one service's 5xx must not darken every page.
         builder.Services.AddHttpClient<GatewayClient>(client => client.BaseAddress = gateway)
             .AddDefaultResilience(attemptTimeout: TimeSpan.FromSeconds(30), totalTimeout: TimeSpan.FromSeconds(30), breakOnServerErrors: false);
+        // One typed client per API over the gateway client (docs/decisions/068).
+        builder.Services.AddTransient<PostingsApi>();
+        builder.Services.AddTransient<MatchingApi>();
+        builder.Services.AddTransient<NotificationsApi>();
+        builder.Services.AddTransient<ProfilesApi>();
         builder.Services.AddLocalization();
         builder.Services.AddScoped<Text>();
         // Chinese written as UTF-8, not as &#x...; entities (the default encoder escapes everything outside Basic Latin).

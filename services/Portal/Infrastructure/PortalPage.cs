@@ -10,9 +10,18 @@ namespace Portal.Infrastructure;
 public abstract class PortalPage : PageModel
 {
     private GatewayClient? _api;
+    private PostingsApi? _postings;
+    private MatchingApi? _matching;
+    private NotificationsApi? _notifications;
+    private ProfilesApi? _profiles;
     private Text? _text;
 
+    /// <summary>The untyped calls, for the pages not yet on the typed clients below (record 068).</summary>
     protected GatewayClient Api => _api ??= HttpContext.RequestServices.GetRequiredService<GatewayClient>();
+    protected PostingsApi PostingsApi => _postings ??= HttpContext.RequestServices.GetRequiredService<PostingsApi>();
+    protected MatchingApi MatchingApi => _matching ??= HttpContext.RequestServices.GetRequiredService<MatchingApi>();
+    protected NotificationsApi NotificationsApi => _notifications ??= HttpContext.RequestServices.GetRequiredService<NotificationsApi>();
+    protected ProfilesApi ProfilesApi => _profiles ??= HttpContext.RequestServices.GetRequiredService<ProfilesApi>();
     protected Text T => _text ??= HttpContext.RequestServices.GetRequiredService<Text>();
 
     /// <summary>The refused answer of this request's action, if any.</summary>

@@ -8,31 +8,8 @@ using Npgsql;
 
 namespace Profiles.Api.Audit;
 
-/// <summary>One access: who (staff id and role), what (action and fields), whose, when and why.</summary>
-public sealed class AuditEntry
-{
-    public long Id { get; init; }
-    public Guid StaffId { get; init; }
-    public string StaffRole { get; init; } = "";
-    public string Action { get; init; } = "";
-    public Guid? SeekerId { get; init; }
-    public string[] Fields { get; init; } = [];
-    public string Reason { get; init; } = "";
-    public DateTime At { get; init; }
-}
-
 /// <summary>One card with contact details an employer read: which application, whose, which fields.</summary>
 public sealed record ContactRead(Guid ApplicationId, Guid SeekerId, IReadOnlyList<string> Fields);
-
-/// <summary>An employer's read of the seeker's contact details, as the seeker sees it: which organisation, for which job, when.</summary>
-public sealed class EmployerContactRead
-{
-    public Guid? ApplicationId { get; init; }
-    public string? Organisation { get; init; }
-    public string? PostingTitle { get; init; }
-    public string[] Fields { get; init; } = [];
-    public DateTime At { get; init; }
-}
 
 /// <summary>
 /// The append-only record of staff access to seekers' data. Entries are written in the same transaction as the

@@ -17,8 +17,6 @@ public static class Purpose
     public static readonly IReadOnlyList<string> All = [Matching, EmployerSharing, CaseworkerContact];
 }
 
-public sealed record ConsentResponse(string Purpose, bool Granted, DateTime ChangedAt);
-
 public sealed class ConsentStore(NpgsqlDataSource dataSource)
 {
     /// <summary>

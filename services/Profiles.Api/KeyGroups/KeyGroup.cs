@@ -36,14 +36,5 @@ public static class KeyGroupFact
     public const string LowIncomeRegister = "lowIncomeRegister";
 }
 
-/// <summary>Where a key group stands for the seeker: declared (derived from their facts, not yet checked), verified, rejected.</summary>
-public static class KeyGroupState
-{
-    public const string Declared = "declared";
-    public const string Verified = "verified";
-    public const string Rejected = "rejected";
-    public const string NotApplicable = "not-applicable";
-}
-
 /// <summary>A register entry found for the seeker's ID number.</summary>
 public sealed record RegisterEntry(string Register, DateOnly RegisteredOn);

@@ -33,19 +33,15 @@ public sealed class KeyGroupRow
         : KeyGroupState.Declared;
 }
 
-/// <summary>
-/// A key group as shown: evidence (the sentence and, for a derived group, its facts; for a rejection, the caseworker's
-/// reason) opened only for the seeker and for staff who asked to see it (audited). A rejected group the seeker has
-/// declared new facts for since carries <see cref="RedeclaredAt"/>, and with the evidence those facts, to look at again.
-/// </summary>
-public sealed record KeyGroupResponse(
-    string KeyGroup, bool Applies, string Source, Guid SetBy, DateTime SetAt, Guid? VerifiedBy, DateTime? VerifiedAt, string? Evidence,
-    string State = KeyGroupState.NotApplicable, IReadOnlyDictionary<string, string>? Facts = null, DateTime? RejectedAt = null,
-    DateTime? RedeclaredAt = null, string? RedeclaredEvidence = null, IReadOnlyDictionary<string, string>? RedeclaredFacts = null)
+/// <summary>The key group's answer record (JobMatch.Contracts.Responses.Profiles, shared with the portal) made from a row.</summary>
+public static class KeyGroupResponses
 {
-    public static KeyGroupResponse From(KeyGroupRow row, string? evidence, IReadOnlyDictionary<string, string>? facts = null) =>
-        new(row.KeyGroup, row.Applies, row.Source, row.SetBy, row.SetAt, row.VerifiedBy, row.VerifiedAt, evidence, row.State, facts, row.RejectedAt,
-            row.RedeclaredAt);
+    extension(KeyGroupResponse)
+    {
+        public static KeyGroupResponse From(KeyGroupRow row, string? evidence, IReadOnlyDictionary<string, string>? facts = null) =>
+            new(row.KeyGroup, row.Applies, row.Source, row.SetBy, row.SetAt, row.VerifiedBy, row.VerifiedAt, evidence, row.State, facts, row.RejectedAt,
+                row.RedeclaredAt);
+    }
 }
 
 public sealed class KeyGroupStore(NpgsqlDataSource dataSource, PersonalDataProtector protector)

@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 namespace Profiles.Api.Profiles;
 
 /// <summary>A profile as stored: personal fields still sealed.</summary>

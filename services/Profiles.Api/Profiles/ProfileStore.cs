@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 using System.Text.Json;
 using Dapper;
 using JobMatch.ServiceDefaults.Messaging;

@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 using System.ComponentModel;
 using System.Text.RegularExpressions;
 using JobMatch.ServiceDefaults.Problems;

@@ -1,3 +1,4 @@
+using JobMatch.Contracts;
 using System.Net;
 using System.Text.Json;
 

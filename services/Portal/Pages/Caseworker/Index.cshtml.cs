@@ -1,4 +1,6 @@
 using System.Globalization;
+using JobMatch.Contracts.Responses.Matching;
+using JobMatch.Contracts.Responses.Postings;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -37,28 +39,27 @@ public sealed class IndexModel : PortalPage
     {
         Region = string.IsNullOrWhiteSpace(Region) ? Regions.FirstOrDefault() : Region.Trim();
         Month = string.IsNullOrWhiteSpace(Month) ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Fmt.Beijing).ToString("yyyy-MM", CultureInfo.InvariantCulture) : Month.Trim();
-        var search = await Api.GetAsync("api/postings/search?limit=1" + (Region is null ? "" : "&region=" + Uri.EscapeDataString(Region)));
-        if (!search.Ok)
+        var search = await PostingsApi.SearchAsync("limit=1" + (Region is null ? "" : "&region=" + Uri.EscapeDataString(Region)));
+        if (search.Value is not { Facets: var facets })
         {
             Problem = search;
         }
         else
         {
-            var facets = search.Body?["facets"];
-            ByEmploymentType = Bars(facets, "employmentType", value => T.Value("employmentType", value));
-            ByKeyGroup = Bars(facets, "keyGroup", value => T.Value("keyGroup", value));
-            ByRegion = Bars(facets, "region", value => PlacesEndpoint.NameOf(value, T.Lang));
+            ByEmploymentType = Bars(facets.EmploymentType, value => T.Value("employmentType", value));
+            ByKeyGroup = Bars(facets.KeyGroup, value => T.Value("keyGroup", value));
+            ByRegion = Bars(facets.Region, value => PlacesEndpoint.NameOf(value, T.Lang));
             ActivePostings = (long)ByEmploymentType.Sum(bar => bar.Value);
         }
-        var reports = await Api.GetAsync($"api/vacancy-reports?month={Uri.EscapeDataString(Month)}" + (Region is null ? "" : "&region=" + Uri.EscapeDataString(Region)));
-        if (reports.Ok)
+        var reports = await PostingsApi.VacancyReportsAsync(Month, Region);
+        if (reports.Value is { } filed)
         {
-            ReportCount = reports.Array.Count;
+            ReportCount = filed.Count;
             // Added up per 职业分类大典 细类 by the service (a line's code, else the one its name names), named in the page's language.
-            var totals = await Api.GetAsync($"api/vacancy-reports/by-occupation?month={Uri.EscapeDataString(Month)}&region={Uri.EscapeDataString(Region ?? JobMatch.Domain.Regions.RegionCodes.Whole)}");
-            VacanciesByOccupation = totals.Body.Items("occupations")
-                .Select(total => (total.Str("occupationCode") is { Length: > 0 } code && code != "null"
-                    ? (T.Lang == Language.English ? total.Str("occupationNameEn") : total.Str("occupationName")) : T["monitoring.unclassified"], total.Num("vacancies") ?? 0))
+            var totals = await PostingsApi.VacancyTotalsAsync(Month, Region ?? JobMatch.Domain.Regions.RegionCodes.Whole);
+            VacanciesByOccupation = (totals.Value?.Occupations ?? [])
+                .Select(total => (total.OccupationCode is { Length: > 0 }
+                    ? (T.Lang == Language.English ? total.OccupationNameEn : total.OccupationName) ?? "" : T["monitoring.unclassified"], (double)total.Vacancies))
                 .Take(12).ToList();
         }
         else
@@ -74,42 +75,41 @@ public sealed class IndexModel : PortalPage
     /// </summary>
     private async Task LoadAreaAsync(string region)
     {
-        var area = await Api.GetAsync("api/matches/dashboard?regionCode=" + Uri.EscapeDataString(region));
-        if (!area.Ok)
+        var area = await MatchingApi.DashboardAsync(region);
+        if (area.Value is not { } dashboard)
         {
             if (!area.NotFound) Problem ??= area;
             return;
         }
         AreaAvailable = true;
-        var body = area.Body;
-        Seekers = (long)(body.Num("seekers") ?? 0);
+        Seekers = dashboard.Seekers;
         // In the API's order (the key groups as the service lists them, "none" last): the same order in every area.
-        SeekersByKeyGroup = body.Items("seekersByKeyGroup").Select(c => (T.Value("keyGroup", c.Str("key")), c.Num("count") ?? 0)).ToList();
-        SeekersByCounty = Counts(body, "seekersByCounty", code => PlacesEndpoint.NameOf(code, T.Lang));
-        OpenPostingsByCounty = Counts(body, "openPostingsByCounty", code => PlacesEndpoint.NameOf(code, T.Lang));
+        SeekersByKeyGroup = Counts(dashboard.SeekersByKeyGroup, key => T.Value("keyGroup", key));
+        SeekersByCounty = Counts(dashboard.SeekersByCounty, code => PlacesEndpoint.NameOf(code, T.Lang));
+        OpenPostingsByCounty = Counts(dashboard.OpenPostingsByCounty, code => PlacesEndpoint.NameOf(code, T.Lang));
         // Weeks without any count are absent from the answer; the charts show the last 12 weeks with zeros for them.
         var thisWeek = DateOnly.FromDateTime(DateTime.UtcNow);
         thisWeek = thisWeek.AddDays(-(((int)thisWeek.DayOfWeek + 6) % 7));
         var weeks = Enumerable.Range(0, 12).Select(i => thisWeek.AddDays(-7 * (11 - i)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
-        List<(string, double)> Weekly(string name)
+        List<(string, double)> Weekly(IReadOnlyList<WeekCount> byWeek)
         {
-            var counts = body.Items(name).GroupBy(c => c.Str("week")).ToDictionary(g => g.Key, g => g.Sum(c => c.Num("count") ?? 0), StringComparer.Ordinal);
+            var counts = byWeek.GroupBy(c => TypedDates.Text(c.Week)).ToDictionary(g => g.Key, g => (double)g.Sum(c => c.Count), StringComparer.Ordinal);
             return weeks.Union(counts.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
                 .Select(week => (week, counts.GetValueOrDefault(week))).ToList();
         }
-        MatchesByWeek = Weekly("matchesByWeek");
-        ApplicationsByWeek = Weekly("applicationsByWeek");
-        PlacementsByWeek = Weekly("placementsByWeek");
+        MatchesByWeek = Weekly(dashboard.MatchesByWeek);
+        ApplicationsByWeek = Weekly(dashboard.ApplicationsByWeek);
+        PlacementsByWeek = Weekly(dashboard.PlacementsByWeek);
     }
 
-    private static List<(string, double)> Counts(System.Text.Json.Nodes.JsonNode? body, string name, Func<string, string> label) =>
-        body.Items(name).Select(c => (label(c.Str("key")), c.Num("count") ?? 0)).ToList();
+    private static List<(string, double)> Counts(IReadOnlyList<CountBy> counts, Func<string, string> label) =>
+        counts.Select(c => (label(c.Key), (double)c.Count)).ToList();
 
     /// <summary>The divisions the caseworker may pick: each region they serve and, under a league, its counties.</summary>
     public IReadOnlyList<(string Code, string Name)> Choices => Regions
         .SelectMany(region => new[] { region }.Concat(JobMatch.Domain.Regions.InnerMongoliaRegions.CountiesOf(region).Select(county => county.Code)))
         .Distinct().Select(code => (code, PlacesEndpoint.NameOf(code, T.Lang))).ToList();
 
-    private static List<(string, double)> Bars(System.Text.Json.Nodes.JsonNode? facets, string name, Func<string, string> label) =>
-        facets.Items(name).Select(f => (label(f.Str("value")), f.Num("count") ?? 0)).OrderByDescending(bar => bar.Item2).Take(15).ToList();
+    private static List<(string, double)> Bars(IReadOnlyList<FacetCount> facets, Func<string, string> label) =>
+        facets.Select(f => (label(f.Value), (double)f.Count)).OrderByDescending(bar => bar.Item2).Take(15).ToList();
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using JobMatch.Contracts.Responses.Postings;
+using JobMatch.Contracts.Responses.Profiles;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -22,12 +24,12 @@ public sealed class MonitoringModel : PortalPage
     public static readonly string[] Groupings = ["occupation", "minorGroup", "middleGroup", "majorGroup", "esco"];
 
     public IReadOnlyList<string> Regions => User.FindAll(PortalClaims.Region).Select(c => c.Value).ToList();
-    public LabourDemandAnswer? Demand { get; private set; }
-    public LabourSupplyAnswer? Supply { get; private set; }
+    public LabourDemand? Demand { get; private set; }
+    public LabourSupply? Supply { get; private set; }
     public IReadOnlyList<CatalogueLine> Catalogue { get; private set; } = [];
 
     /// <summary>Lay-off reports (规模性裁员减员报告) of the area's organisations in the last year, newest first.</summary>
-    public ApiResult? Layoffs { get; private set; }
+    public IReadOnlyList<LayoffReportResponse> Layoffs { get; private set; } = [];
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -68,17 +70,16 @@ public sealed class MonitoringModel : PortalPage
         Month = string.IsNullOrWhiteSpace(Month) ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Fmt.Beijing).ToString("yyyy-MM", CultureInfo.InvariantCulture) : Month.Trim();
         By = Groupings.FirstOrDefault(choice => string.Equals(choice, By?.Trim(), StringComparison.OrdinalIgnoreCase)) ?? Groupings[0];
         var query = "region=" + Uri.EscapeDataString(Region ?? "") + "&month=" + Uri.EscapeDataString(Month) + GroupingQuery;
-        var demand = await Api.GetAsync("api/postings/monitoring/demand?" + query);
-        var supply = await Api.GetAsync("api/profiles/monitoring/supply?" + query);
-        if (!demand.Ok || !supply.Ok)
+        var demand = await PostingsApi.LabourDemandAsync(query);
+        var supply = await ProfilesApi.LabourSupplyAsync(query);
+        if (demand.Value is null || supply.Value is null)
         {
             Problem = demand.Ok ? supply : demand;
             return false;
         }
-        Layoffs = await Api.GetAsync("api/layoff-reports?region=" + Uri.EscapeDataString(Region ?? ""));
-        Demand = TalentDemandCatalogue.Read<LabourDemandAnswer>(demand.Body);
-        Supply = TalentDemandCatalogue.Read<LabourSupplyAnswer>(supply.Body);
-        Catalogue = TalentDemandCatalogue.Lines(Demand!, Supply!, T.Lang, T["monitoring.unclassified"]);
+        Layoffs = (await PostingsApi.LayoffReportsAsync(Region)).Value ?? [];
+        (Demand, Supply) = (demand.Value, supply.Value);
+        Catalogue = TalentDemandCatalogue.Lines(Demand, Supply, T.Lang, T["monitoring.unclassified"]);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using JobMatch.Contracts.Responses.Postings;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -12,8 +13,8 @@ public sealed class OrganisationsModel : PortalPage
 {
     public static readonly string[] Decisions = ["verified", "needsInformation", "rejected"];
 
-    public ApiResult? Queue { get; private set; }
-    public ApiResult? KeyEnterprises { get; private set; }
+    public ApiResult<IReadOnlyList<VerificationItem>>? Queue { get; private set; }
+    public ApiResult<IReadOnlyList<KeyEnterpriseItem>>? KeyEnterprises { get; private set; }
 
     /// <summary>The region whose key enterprises are listed: the first the caseworker serves (all of Inner Mongolia for administrators).</summary>
     public string Region => User.FindAll(PortalClaims.Region).Select(c => c.Value).FirstOrDefault() ?? "150000";
@@ -24,13 +25,13 @@ public sealed class OrganisationsModel : PortalPage
 
     public async Task OnGetAsync()
     {
-        Queue = await Api.GetAsync("api/organisations/verification");
-        KeyEnterprises = await Api.GetAsync("api/organisations/key-enterprises?region=" + Uri.EscapeDataString(Region));
+        Queue = await PostingsApi.VerificationQueueAsync();
+        KeyEnterprises = await PostingsApi.KeyEnterprisesAsync(Region);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? status, string? reason)
     {
-        var result = await Api.PostAsync($"api/organisations/{id}/decision", new { status, reason });
+        var result = await PostingsApi.DecideOrganisationAsync(id, status, reason);
         return await AfterAsync(result, "verify.decided", OnGetAsync);
     }
 
@@ -39,7 +40,7 @@ public sealed class OrganisationsModel : PortalPage
     {
         Typed = (keyEnterprise ? "" : creditCode ?? "", reason);
         MarkCreditCode = keyEnterprise ? creditCode : null;
-        var result = await Api.PostAsync("api/organisations/key-enterprises", new { creditCode, keyEnterprise, reason });
+        var result = await PostingsApi.SetKeyEnterpriseAsync(creditCode, keyEnterprise, reason);
         if (result.NotFound)
         {
             Refuse("creditCode", "keyEnterprise.notFound");

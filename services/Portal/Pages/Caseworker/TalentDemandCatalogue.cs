@@ -1,28 +1,9 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using JobMatch.Contracts.Responses.Postings;
+using JobMatch.Contracts.Responses.Profiles;
 
 namespace Portal.Pages.Caseworker;
-
-/// <summary>The job-posting service's monitoring answer (GET /api/postings/monitoring/demand), as the portal reads it.</summary>
-public sealed record LabourDemandAnswer(string RegionCode, string Month, int Vacancies, int PreviousVacancies, IReadOnlyList<OccupationDemandAnswer> Occupations,
-    int DropThresholdPercent, IReadOnlyList<VacancyDropAnswer> VacancyDrops, string Scheme = "national", string Level = "occupation");
-
-public sealed record OccupationDemandAnswer(string? OccupationCode, string? OccupationName, string? OccupationNameEn, int Postings, int Vacancies,
-    int PreviousVacancies, int PaySample, decimal? LowerQuartile, decimal? Median, decimal? UpperQuartile);
-
-public sealed record VacancyDropAnswer(string? OccupationCode, string? OccupationName, string? OccupationNameEn, int PreviousVacancies, int Vacancies, int DropPercent);
-
-/// <summary>The profile service's monitoring answer (GET /api/profiles/monitoring/supply).</summary>
-public sealed record LabourSupplyAnswer(string RegionCode, string Month, int Seekers, IReadOnlyList<OccupationSupplyAnswer> Occupations,
-    IReadOnlyList<KeyGroupPlacementsAnswer> PlacementsByKeyGroup, IReadOnlyList<LongUnplacedAnswer> LongUnplaced);
-
-public sealed record OccupationSupplyAnswer(string? OccupationCode, string? OccupationName, string? OccupationNameEn, int Seekers);
-
-public sealed record KeyGroupPlacementsAnswer(string KeyGroup, int Placements);
-
-public sealed record LongUnplacedAnswer(string KeyGroup, string RegionCode, int Seekers);
 
 /// <summary>
 /// One line of the talent-demand catalogue (人才需求目录): an occupation's new vacancies and new seekers in the month, the
@@ -42,11 +23,7 @@ public sealed record ReportArea(string Period, string AreaName, string AreaCode)
 /// </summary>
 public static class TalentDemandCatalogue
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public static T? Read<T>(JsonNode? body) => body is null ? default : body.Deserialize<T>(Json);
-
-    public static IReadOnlyList<CatalogueLine> Lines(LabourDemandAnswer demand, LabourSupplyAnswer supply, string lang, string unclassified)
+    public static IReadOnlyList<CatalogueLine> Lines(LabourDemand demand, LabourSupply supply, string lang, string unclassified)
     {
         string Name(string? code, string? name, string? nameEn) => code is null ? unclassified : (lang == "en" ? nameEn : name) ?? name ?? unclassified;
         var seekers = supply.Occupations.ToDictionary(o => o.OccupationCode ?? "", o => o, StringComparer.Ordinal);

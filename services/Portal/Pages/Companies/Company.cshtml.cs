@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using JobMatch.Contracts.Responses.Postings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
@@ -11,14 +11,14 @@ public sealed class CompanyModel : PortalPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
-    public JsonNode? Company { get; private set; }
+    public CompanyPage? Company { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var company = await Api.GetAsync($"api/organisations/{Id}");
+        var company = await PostingsApi.CompanyAsync(Id);
         if (company.NotFound) return NotFound();
         if (!company.Ok) Problem = company;
-        Company = company.Body;
+        Company = company.Value;
         return Page();
     }
 }

@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using System.Security.Claims;
+using JobMatch.Contracts.Responses.Postings;
 using Portal.Infrastructure;
 
 namespace Portal.Pages.Employer;
@@ -9,22 +10,21 @@ namespace Portal.Pages.Employer;
 /// </summary>
 public sealed class IndexModel : PortalPage
 {
-    public ApiResult? Postings { get; private set; }
-    public JsonNode? Organisation { get; private set; }
+    public ApiResult<IReadOnlyList<PostingResponse>>? Postings { get; private set; }
+    public OrganisationResponse? Organisation { get; private set; }
 
     public bool KeyEnterprise => KeyEnterprises.Of(User, Organisation);
 
     public async Task OnGetAsync()
     {
-        Postings = await Api.GetAsync("api/postings/mine");
-        var mine = await Api.GetAsync("api/organisations/mine");
-        Organisation = mine.Ok ? mine.Body : null;
+        Postings = await PostingsApi.MineAsync();
+        Organisation = (await PostingsApi.MyOrganisationAsync()).Value;
     }
 }
 
 /// <summary>Whether the employer is a key enterprise: its organisation marked by a caseworker, or the token's claim.</summary>
 public static class KeyEnterprises
 {
-    public static bool Of(System.Security.Claims.ClaimsPrincipal user, JsonNode? organisation) =>
-        user.FindFirst(PortalClaims.KeyEnterprise)?.Value == "true" || organisation.Bool("keyEnterprise");
+    public static bool Of(ClaimsPrincipal user, OrganisationResponse? organisation) =>
+        user.FindFirst(PortalClaims.KeyEnterprise)?.Value == "true" || organisation?.KeyEnterprise == true;
 }

@@ -1,3 +1,4 @@
+using JobMatch.Contracts.Responses.Postings;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -17,9 +18,9 @@ public sealed class LayoffReportModel : PortalPage
     [BindProperty] public string? ReasonCode { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
-    public ApiResult? Reports { get; private set; }
+    public IReadOnlyList<LayoffReportResponse> Reports { get; private set; } = [];
 
-    public async Task OnGetAsync() => Reports = await Api.GetAsync("api/layoff-reports/mine");
+    public async Task OnGetAsync() => Reports = (await PostingsApi.MyLayoffReportsAsync()).Value ?? [];
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -28,7 +29,7 @@ public sealed class LayoffReportModel : PortalPage
         var (workforce, workforceError) = TypedNumbers.Whole(Workforce);
         if (workforceError) Refuse("workforce", "input.people");
         if (InputErrors.Count > 0) return await RefusedAsync(OnGetAsync);
-        var result = await Api.PostAsync("api/layoff-reports", new
+        var result = await PostingsApi.FileLayoffReportAsync(new
         {
             affected, workforce, effectiveOn = string.IsNullOrWhiteSpace(EffectiveOn) ? null : EffectiveOn.Trim(), reasonCode = ReasonCode, reason = Reason,
         });

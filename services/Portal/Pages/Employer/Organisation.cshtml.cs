@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using JobMatch.Contracts.Responses;
+using JobMatch.Contracts.Responses.Postings;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -22,16 +23,16 @@ public sealed class OrganisationModel : PortalPage
     [BindProperty] public string? ContactPhone { get; set; }
     [BindProperty(Name = "place")] public PlaceChoice Place { get; set; } = new();
 
-    public JsonNode? Organisation { get; private set; }
-    public string? Status => Organisation?.Str("status");
-    public bool MayEdit => Organisation is null || Status is "pending" or "needsInformation";
+    public OrganisationResponse? Organisation { get; private set; }
+    public OrganisationStatus? Status => Organisation?.Status;
+    public bool MayEdit => Organisation is null || Status is OrganisationStatus.Pending or OrganisationStatus.NeedsInformation;
 
     public async Task OnGetAsync()
     {
         await LoadAsync();
-        if (Organisation is null || Problem is not null) return;
-        (CreditCode, LegalName, Industry, Size) = (Organisation.Str("creditCode"), Organisation.Str("legalName"), Organisation.Str("industry"), Organisation.Str("size"));
-        (Address, ContactName, ContactPhone) = (Organisation.Str("address"), Organisation.Str("contactName"), Organisation.Str("contactPhone"));
+        if (Organisation is not { } organisation || Problem is not null) return;
+        (CreditCode, LegalName, Industry, Size) = (organisation.CreditCode, organisation.LegalName, organisation.Industry, ApiJson.Name(organisation.Size));
+        (Address, ContactName, ContactPhone) = (organisation.Address, organisation.ContactName, organisation.ContactPhone);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -41,7 +42,7 @@ public sealed class OrganisationModel : PortalPage
         await LoadAsync();
         var body = new { creditCode = CreditCode, legalName = LegalName, industry = Industry, size = Size, regionCode = region, address = Address,
             contactName = ContactName, contactPhone = ContactPhone };
-        var result = Organisation is null ? await Api.PostAsync("api/organisations", body) : await Api.PutAsync("api/organisations/mine", body);
+        var result = Organisation is null ? await PostingsApi.RegisterOrganisationAsync(body) : await PostingsApi.ResubmitOrganisationAsync(body);
         return await AfterAsync(result, "org.saved", LoadAsync);
     }
 
@@ -55,8 +56,8 @@ public sealed class OrganisationModel : PortalPage
 
     private async Task LoadAsync()
     {
-        var mine = await Api.GetAsync("api/organisations/mine");
-        Organisation = mine.Ok ? mine.Body : null;
+        var mine = await PostingsApi.MyOrganisationAsync();
+        Organisation = mine.Value;
         if (!mine.Ok && !mine.NotFound) Problem ??= mine;
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using JobMatch.Contracts.Responses;
+using JobMatch.Contracts.Responses.Postings;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -27,10 +29,10 @@ public sealed class PostingModel : PortalPage
     [BindProperty] public List<string> KeyGroups { get; set; } = [];
     [BindProperty(Name = "national")] public NationalChoice National { get; set; } = new();
 
-    public JsonNode? Posting { get; private set; }
+    public PostingResponse? Posting { get; private set; }
     public IReadOnlyList<Suggestion> OccupationSuggestions { get; private set; } = [];
     public bool? SuggestionsAvailable { get; private set; }
-    public IReadOnlyList<JsonNode> Flags { get; private set; } = [];
+    public IReadOnlyList<ScreeningFlag> Flags { get; private set; } = [];
     /// <summary>The picker's list: the 细类 chosen, or those "find" found.</summary>
     public IReadOnlyList<NationalCode> NationalOptions { get; private set; } = [];
     public bool? NationalAvailable { get; private set; }
@@ -41,8 +43,8 @@ public sealed class PostingModel : PortalPage
 
     /// <summary>Where the picker's "find" posts: this form, kept as typed.</summary>
     public string FindNationalAction => Id is null ? "/Employer/Posting?handler=FindNational" : $"/Employer/Posting?handler=FindNational&id={Id}";
-    public string Status => Posting.Str("status");
-    public bool Editable => Posting is null || Status == "draft";
+    public PostingStatus? Status => Posting?.Status;
+    public bool Editable => Posting is null || Status == PostingStatus.Draft;
 
     public async Task OnGetAsync() => await LoadAsync(fillForm: true);
 
@@ -50,8 +52,8 @@ public sealed class PostingModel : PortalPage
     {
         var body = Body();
         if (body is null) return await RefusedAsync(() => LoadAsync(fillForm: false));
-        var result = Id is { } id ? await Api.PutAsync($"api/postings/{id}", body) : await Api.PostAsync("api/postings", body);
-        if (result.Ok && Id is null) Id = Guid.Parse(result.Body.Str("id"));
+        var result = Id is { } id ? await PostingsApi.EditAsync(id, body) : await PostingsApi.CreateAsync(body);
+        if (result.Value is { } saved && Id is null) Id = saved.Id;
         return await AfterAsync(result, "posting.saved", () => LoadAsync(fillForm: false), new { id = Id });
     }
 
@@ -59,16 +61,16 @@ public sealed class PostingModel : PortalPage
     {
         var body = Body();
         if (body is null) return await RefusedAsync(() => LoadAsync(fillForm: false));
-        var saved = Id is { } id ? await Api.PutAsync($"api/postings/{id}", body) : await Api.PostAsync("api/postings", body);
-        if (!saved.Ok) return await AfterAsync(saved, "posting.saved", () => LoadAsync(fillForm: false), new { id = Id });
-        Id ??= Guid.Parse(saved.Body.Str("id"));
-        var published = await Api.PostAsync($"api/postings/{Id}/publish");
-        var notice = published.Body.Str("status") == "published" ? "posting.published" : "posting.needsReview";
+        var saved = Id is { } id ? await PostingsApi.EditAsync(id, body) : await PostingsApi.CreateAsync(body);
+        if (saved.Value is not { } posting) return await AfterAsync(saved, "posting.saved", () => LoadAsync(fillForm: false), new { id = Id });
+        Id ??= posting.Id;
+        var published = await PostingsApi.PublishAsync(Id.Value);
+        var notice = published.Value?.Status == PostingStatus.Published ? "posting.published" : "posting.needsReview";
         return await AfterAsync(published, notice, () => LoadAsync(fillForm: false), new { id = Id });
     }
 
-    public async Task<IActionResult> OnPostCloseAsync() =>
-        await AfterAsync(await Api.PostAsync($"api/postings/{Id}/close"), "posting.closed", () => LoadAsync(fillForm: true), new { id = Id });
+    public async Task<IActionResult> OnPostCloseAsync() => Id is not { } id ? NotFound()
+        : await AfterAsync(await PostingsApi.CloseAsync(id), "posting.closed", () => LoadAsync(fillForm: true), new { id = Id });
 
     /// <summary>"List": the county list for the league chosen, the form as typed (no script needed).</summary>
     public async Task<IActionResult> OnPostPickAsync()
@@ -82,7 +84,7 @@ public sealed class PostingModel : PortalPage
     public async Task<IActionResult> OnPostSuggestAsync()
     {
         await LoadAsync(fillForm: false);
-        var found = await Suggestions.ForAsync(Api, OccupationCode, "occupation", T.Lang);
+        var found = await Suggestions.ForAsync(MatchingApi, OccupationCode, "occupation", T.Lang);
         SuggestionsAvailable = found is not null;
         OccupationSuggestions = found ?? [];
         return Page();
@@ -92,7 +94,7 @@ public sealed class PostingModel : PortalPage
     public async Task<IActionResult> OnPostFindNationalAsync()
     {
         await LoadAsync(fillForm: false);
-        var found = await NationalOccupations.FindAsync(Api, National.Typed);
+        var found = await NationalOccupations.FindAsync(MatchingApi, National.Typed);
         NationalAvailable = found is not null;
         NationalOptions = NationalOccupations.WithFound(NationalOptions, found);
         return Page();
@@ -141,39 +143,38 @@ public sealed class PostingModel : PortalPage
     /// </summary>
     private async Task LoadNationalAsync()
     {
-        NationalOptions = await NationalOccupations.NamedAsync(Api, National.Chosen) is { } named ? [named] : [];
+        NationalOptions = await NationalOccupations.NamedAsync(MatchingApi, National.Chosen) is { } named ? [named] : [];
         if (National.Chosen is not null) return;
-        var asSaved = Posting is not null && Title == Posting.Str("title") && (OccupationCode ?? "") == (Posting.Str("occupationCode") is "null" ? "" : Posting.Str("occupationCode"));
-        var saved = asSaved ? await NationalOccupations.NamedAsync(Api, NationalOccupations.SavedDerivedIn(Posting)) : null;
+        var asSaved = Posting is not null && Title == Posting.Title && (OccupationCode ?? "") == (Posting.OccupationCode ?? "");
+        var saved = asSaved ? await NationalOccupations.NamedAsync(MatchingApi, NationalOccupations.SavedDerivedIn(Posting!.NationalOccupationCode, Posting.NationalOccupationSource)) : null;
         NationalDerivedSaved = saved is not null;
-        NationalDerived = saved ?? await NationalOccupations.DerivedAsync(Api, Title, "title");
+        NationalDerived = saved ?? await NationalOccupations.DerivedAsync(MatchingApi, Title, "title");
     }
 
     private async Task LoadPostingAsync(bool fillForm)
     {
         if (Id is not { } id) return;
-        var result = await Api.GetAsync($"api/postings/{id}");
-        if (!result.Ok)
+        var result = await PostingsApi.GetAsync(id);
+        if (result.Value is not { } posting)
         {
             Problem ??= result;
             return;
         }
-        Posting = result.Body;
-        var flags = await Api.GetAsync($"api/postings/{id}/flags");
-        Flags = flags.Array.OfType<JsonNode>().ToList();
+        Posting = posting;
+        Flags = (await PostingsApi.FlagsAsync(id)).Value ?? [];
         if (!fillForm) return;
-        Title = Posting.Str("title");
-        Description = Posting.Str("description");
-        OccupationCode = Posting.Str("occupationCode") is "null" ? "" : Posting.Str("occupationCode");
-        Skills = string.Join(", ", Posting.List("skills"));
-        Place.Show(Posting.Str("regionCode"));
-        SalaryMin = Fmt.Number(Posting.Num("salaryMin"), 0);
-        SalaryMax = Fmt.Number(Posting.Num("salaryMax"), 0);
-        SalaryNegotiable = Posting.Bool("salaryNegotiable");
-        Vacancies = Fmt.Number(Posting.Num("vacancies"), 0);
-        EmploymentType = Posting.Str("employmentType");
-        KeyGroups = [.. Posting.List("keyGroups")];
-        National.Code = NationalOccupations.ChosenIn(Posting);
+        Title = posting.Title;
+        Description = posting.Description;
+        OccupationCode = posting.OccupationCode ?? "";
+        Skills = string.Join(", ", posting.Skills);
+        Place.Show(posting.RegionCode);
+        SalaryMin = Fmt.Number((double?)posting.SalaryMin, 0);
+        SalaryMax = Fmt.Number((double?)posting.SalaryMax, 0);
+        SalaryNegotiable = posting.SalaryNegotiable;
+        Vacancies = posting.Vacancies.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        EmploymentType = ApiJson.Name(posting.EmploymentType);
+        KeyGroups = [.. (posting.KeyGroups ?? []).Select(ApiJson.Name)];
+        National.Code = NationalOccupations.ChosenIn(posting.NationalOccupationCode, posting.NationalOccupationSource);
     }
 
     private static IEnumerable<string> Split(string? text) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using JobMatch.Contracts.Responses.Postings;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -17,13 +18,12 @@ public sealed class VacancyReportModel : PortalPage
     [BindProperty] public List<string?> PlannedHires { get; set; } = [];
 
     public bool KeyEnterprise { get; private set; }
-    public ApiResult? Reports { get; private set; }
+    public IReadOnlyList<VacancyReportResponse> Reports { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
-        var mine = await Api.GetAsync("api/organisations/mine");
-        KeyEnterprise = KeyEnterprises.Of(User, mine.Ok ? mine.Body : null);
-        Reports = await Api.GetAsync("api/vacancy-reports/mine");
+        KeyEnterprise = KeyEnterprises.Of(User, (await PostingsApi.MyOrganisationAsync()).Value);
+        Reports = (await PostingsApi.MyVacancyReportsAsync()).Value ?? [];
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -41,7 +41,7 @@ public sealed class VacancyReportModel : PortalPage
             lines.Add(new JsonObject { ["occupationName"] = name, ["vacancies"] = vacancies, ["plannedHires"] = planned });
         }
         if (InputErrors.Count > 0) return await RefusedAsync(OnGetAsync);
-        var result = await Api.PutAsync($"api/vacancy-reports/{Uri.EscapeDataString(Month ?? "")}", new JsonObject { ["regionCode"] = region, ["lines"] = lines });
+        var result = await PostingsApi.FileVacancyReportAsync(Month ?? "", new JsonObject { ["regionCode"] = region, ["lines"] = lines });
         return await AfterAsync(result, "report.saved", OnGetAsync);
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using JobMatch.Contracts.Responses.Postings;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -35,10 +35,10 @@ public sealed class IndexModel : PortalPage
     [BindProperty(SupportsGet = true)] public string? NationalOccupation { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
-    public ApiResult? Results { get; private set; }
+    public ApiResult<SearchPage>? Results { get; private set; }
     public long Total { get; private set; }
     public int PageCount => (int)Math.Min(500, (Total + PageSize - 1) / PageSize);
-    public IReadOnlyList<JsonNode> SavedSearches { get; private set; } = [];
+    public IReadOnlyList<SavedSearchResponse> SavedSearches { get; private set; } = [];
     public bool SavedSearchesAvailable { get; private set; }
     public bool IsSeeker => User.IsInRole("seeker");
     /// <summary>The less used filters stay folded away (a shorter form on a phone) unless one is set or refused.</summary>
@@ -61,26 +61,16 @@ public sealed class IndexModel : PortalPage
         if (!IsSeeker) return Challenge();
         var search = Understand();
         if (search is null) return await RefusedAsync(LoadSavedAsync);
-        var result = await Api.PostAsync("api/saved-searches", new
-        {
-            name,
-            q = search.Q,
-            region = search.Region,
-            lat = search.Lat,
-            lng = search.Lng,
-            radiusKm = search.RadiusKm,
-            salary = search.SalaryFrom,
-            employmentType = search.EmploymentType is { } type ? new[] { type } : null,
-            keyGroup = search.KeyGroup is { } group ? new[] { group } : null,
-            nationalOccupation = Empty(NationalOccupation),
-        });
+        var result = await PostingsApi.SaveSearchAsync(new SavedSearchRequest(name, search.Q, search.Region, search.Lat, search.Lng, search.RadiusKm,
+            Occupation: null, search.SalaryFrom, IncludeUnstatedSalary: null, search.EmploymentType is { } type ? [type] : null, EntryLevel: null,
+            search.KeyGroup is { } group ? [group] : null, Empty(NationalOccupation)));
         return await AfterAsync(result, "search.saved", LoadAsync, RedirectValues());
     }
 
     public async Task<IActionResult> OnPostDeleteSavedAsync(Guid id)
     {
         if (!IsSeeker) return Challenge();
-        return await AfterAsync(await Api.DeleteAsync($"api/saved-searches/{id}"), "search.savedDeleted", LoadAsync, RedirectValues());
+        return await AfterAsync(await PostingsApi.DeleteSavedSearchAsync(id), "search.savedDeleted", LoadAsync, RedirectValues());
     }
 
     /// <summary>The address of a page of these results.</summary>
@@ -90,26 +80,24 @@ public sealed class IndexModel : PortalPage
     public string HandlerLink(string handler) => $"/Jobs?handler={handler}&" + QueryString(RouteValues());
 
     /// <summary>A saved search as a link to the search it stands for.</summary>
-    public static string SavedLink(JsonNode? search)
+    public static string SavedLink(SavedSearchRequest search)
     {
-        var place = new PlaceChoice().Show(search.Str("region") is { Length: > 0 } region && region != "null" ? region : null);
+        var place = new PlaceChoice().Show(Empty(search.Region));
         var values = new Dictionary<string, string?>
         {
-            ["q"] = Value(search, "q"),
+            ["q"] = search.Q,
             ["place.League"] = place.League,
             ["place.County"] = place.County,
-            ["radiusKm"] = Value(search, "radiusKm"),
-            ["lat"] = Value(search, "lat"),
-            ["lng"] = Value(search, "lng"),
-            ["salary"] = Value(search, "salary"),
-            ["employmentType"] = search.List("employmentType").FirstOrDefault(),
-            ["keyGroup"] = search.List("keyGroup").FirstOrDefault(),
-            ["nationalOccupation"] = Value(search, "nationalOccupation"),
+            ["radiusKm"] = Number(search.RadiusKm),
+            ["lat"] = Number(search.Lat),
+            ["lng"] = Number(search.Lng),
+            ["salary"] = search.Salary?.ToString(CultureInfo.InvariantCulture),
+            ["employmentType"] = search.EmploymentType?.FirstOrDefault(),
+            ["keyGroup"] = search.KeyGroup?.FirstOrDefault(),
+            ["nationalOccupation"] = Empty(search.NationalOccupation),
         };
         return "/Jobs?" + QueryString(values);
     }
-
-    private static string? Value(JsonNode? node, string name) => node.Str(name) is { Length: > 0 } value && value != "null" ? value : null;
 
     private Dictionary<string, string?> RouteValues(int? page = null) => new()
     {
@@ -180,7 +168,7 @@ public sealed class IndexModel : PortalPage
     private async Task LoadAsync()
     {
         await LoadSavedAsync();
-        NationalGroups = await NationalOccupations.MajorAndMiddleGroupsAsync(Api);
+        NationalGroups = await NationalOccupations.MajorAndMiddleGroupsAsync(MatchingApi);
         var search = Understand();
         if (search is null)
         {
@@ -206,17 +194,17 @@ public sealed class IndexModel : PortalPage
             ["limit"] = PageSize.ToString(CultureInfo.InvariantCulture),
             ["page"] = PageNumber > 1 ? PageNumber.ToString(CultureInfo.InvariantCulture) : null,
         };
-        Results = await Api.GetAsync("api/postings/search?" + QueryString(query));
+        Results = await PostingsApi.SearchAsync(QueryString(query));
         if (!Results.Ok) Problem ??= Results;
-        Total = (long)(Results.Body.Num("total") ?? 0);
+        Total = Results.Value?.Total ?? 0;
     }
 
     private async Task LoadSavedAsync()
     {
         if (!IsSeeker || SavedSearchesAvailable) return;
-        var saved = await Api.GetAsync("api/saved-searches");
+        var saved = await PostingsApi.SavedSearchesAsync();
         SavedSearchesAvailable = saved.Ok;
-        SavedSearches = saved.Array.OfType<JsonNode>().ToList();
+        SavedSearches = saved.Value ?? [];
     }
 
     private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -228,4 +216,4 @@ public sealed class IndexModel : PortalPage
 }
 
 /// <summary>A search result as the card shows it.</summary>
-public sealed record SearchHitView(JsonNode? Posting, double? DistanceKm);
+public sealed record SearchHitView(PostingResponse Posting, double? DistanceKm);

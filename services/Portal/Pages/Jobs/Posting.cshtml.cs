@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using JobMatch.Contracts.Responses.Postings;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -12,9 +12,9 @@ public sealed class PostingModel : PortalPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
-    public JsonNode? Posting { get; private set; }
+    public PostingResponse? Posting { get; private set; }
     /// <summary>The seeker's application to this posting, if they applied.</summary>
-    public JsonNode? Application { get; private set; }
+    public ApplicationResponse? Application { get; private set; }
     /// <summary>The posting's 职业分类大典 细类, named (null when it has none or the classification did not answer).</summary>
     public NationalCode? NationalOccupation { get; private set; }
     public bool IsSeeker => User.IsInRole("seeker");
@@ -29,18 +29,18 @@ public sealed class PostingModel : PortalPage
     public async Task<IActionResult> OnPostApplyAsync(string? coverNote)
     {
         if (!IsSeeker) return Challenge();
-        var result = await Api.PostAsync($"api/postings/{Id}/applications", new { coverNote = string.IsNullOrWhiteSpace(coverNote) ? null : coverNote });
+        var result = await PostingsApi.ApplyAsync(Id, coverNote);
         return await AfterAsync(result, "search.applied", LoadAsync, new { id = Id });
     }
 
     private async Task LoadAsync()
     {
-        var posting = await Api.GetAsync($"api/postings/{Id}");
-        Posting = posting.Ok ? posting.Body : null;
+        var posting = await PostingsApi.GetAsync(Id);
+        Posting = posting.Value;
         if (!posting.Ok && !posting.NotFound) Problem ??= posting;
-        NationalOccupation = Posting is null ? null : await NationalOccupations.OccupationAsync(Api, Posting.Str("nationalOccupationCode"));
+        NationalOccupation = Posting is null ? null : await NationalOccupations.OccupationAsync(MatchingApi, Posting.NationalOccupationCode);
         if (Posting is null || !IsSeeker) return;
-        var mine = await Api.GetAsync("api/applications/mine");
-        Application = mine.Array.FirstOrDefault(application => application.Str("postingId") == Id.ToString());
+        var mine = await PostingsApi.MyApplicationsAsync();
+        Application = mine.Value?.FirstOrDefault(application => application.PostingId == Id);
     }
 }

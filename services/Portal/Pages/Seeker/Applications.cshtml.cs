@@ -1,3 +1,4 @@
+using JobMatch.Contracts.Responses.Postings;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -9,25 +10,25 @@ namespace Portal.Pages.Seeker;
 /// </summary>
 public sealed class ApplicationsModel : PortalPage
 {
-    public ApiResult? Applications { get; private set; }
+    public ApiResult<IReadOnlyList<ApplicationResponse>>? Applications { get; private set; }
 
     /// <summary>The application whose answer the API refused, so its note is shown again with the problem.</summary>
-    public string? Answering { get; private set; }
+    public Guid? Answering { get; private set; }
     public string? TypedNote { get; private set; }
 
-    public async Task OnGetAsync() => Applications = await Api.GetAsync("api/applications/mine");
+    public async Task OnGetAsync() => Applications = await PostingsApi.MyApplicationsAsync();
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id) =>
-        await AfterAsync(await Api.PostAsync($"api/applications/{id}/withdraw"), "applications.withdrawn", OnGetAsync);
+        await AfterAsync(await PostingsApi.WithdrawAsync(id), "applications.withdrawn", OnGetAsync);
 
     public async Task<IActionResult> OnPostAnswerInterviewAsync(Guid id, bool accept, string? note)
     {
-        (Answering, TypedNote) = (id.ToString(), note);
-        var result = await Api.PostAsync($"api/applications/{id}/interview/answer", new { accept, note = string.IsNullOrWhiteSpace(note) ? null : note });
+        (Answering, TypedNote) = (id, note);
+        var result = await PostingsApi.AnswerInterviewAsync(id, accept, note);
         return await AfterAsync(result, accept ? "interview.accepted" : "interview.declined", OnGetAsync);
     }
 
     public async Task<IActionResult> OnPostAnswerContactAsync(Guid id, bool accept) =>
-        await AfterAsync(await Api.PostAsync($"api/applications/{id}/contact-request/answer", new { accept }),
+        await AfterAsync(await PostingsApi.AnswerContactRequestAsync(id, accept),
             accept ? "applications.contactShared" : "applications.contactRefused", OnGetAsync);
 }

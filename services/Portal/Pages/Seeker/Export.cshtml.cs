@@ -1,4 +1,6 @@
-using System.Text.Json.Nodes;
+using JobMatch.Contracts.Responses.Notifications;
+using JobMatch.Contracts.Responses.Postings;
+using JobMatch.Contracts.Responses.Profiles;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -13,19 +15,18 @@ public sealed class ExportModel : PortalPage
 {
     [BindProperty(SupportsGet = true)] public bool Download { get; set; }
 
-    public JsonNode? Export { get; private set; }
-    public IReadOnlyList<JsonNode> Applications { get; private set; } = [];
-    public IReadOnlyList<JsonNode> SavedSearches { get; private set; } = [];
-    public IReadOnlyList<JsonNode> Notifications { get; private set; } = [];
+    public ProfileExport? Export { get; private set; }
+    public IReadOnlyList<ApplicationResponse> Applications { get; private set; } = [];
+    public IReadOnlyList<SavedSearchResponse> SavedSearches { get; private set; } = [];
+    public IReadOnlyList<NotificationResponse> Notifications { get; private set; } = [];
     public DateTime Now { get; } = DateTime.UtcNow;
 
     public async Task OnGetAsync()
     {
-        var export = await Api.GetAsync("api/profiles/me/export");
-        Export = export.Ok ? export.Body : null;
-        Applications = (await Api.GetAsync("api/applications/mine")).Array.OfType<JsonNode>().ToList();
-        SavedSearches = (await Api.GetAsync("api/saved-searches")).Array.OfType<JsonNode>().ToList();
-        Notifications = (await Api.GetAsync($"api/notifications?lang={Language.ApiLanguage(T.Lang)}")).Array.OfType<JsonNode>().ToList();
+        Export = (await ProfilesApi.ExportAsync()).Value;
+        Applications = (await PostingsApi.MyApplicationsAsync()).Value ?? [];
+        SavedSearches = (await PostingsApi.SavedSearchesAsync()).Value ?? [];
+        Notifications = (await NotificationsApi.MineAsync(T.Lang)).Value ?? [];
         if (Download) Response.Headers.ContentDisposition = "attachment; filename=\"jobmatch-my-data.html\"";
     }
 }

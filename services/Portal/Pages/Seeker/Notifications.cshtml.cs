@@ -1,3 +1,4 @@
+using JobMatch.Contracts.Responses.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -5,11 +6,10 @@ namespace Portal.Pages.Seeker;
 
 public sealed class NotificationsModel : PortalPage
 {
-    public ApiResult? Notifications { get; private set; }
+    public IReadOnlyList<NotificationResponse> Notifications { get; private set; } = [];
 
-    public async Task OnGetAsync() =>
-        Notifications = await Api.GetAsync($"api/notifications?lang={(T.Lang == Language.English ? "en" : "zh-CN")}");
+    public async Task OnGetAsync() => Notifications = (await NotificationsApi.MineAsync(T.Lang)).Value ?? [];
 
     public async Task<IActionResult> OnPostReadAsync(Guid id) =>
-        await AfterAsync(await Api.PostAsync($"api/notifications/{id}/read"), "notifications.marked", OnGetAsync);
+        await AfterAsync(await NotificationsApi.MarkReadAsync(id), "notifications.marked", OnGetAsync);
 }

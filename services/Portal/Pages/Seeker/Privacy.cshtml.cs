@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JobMatch.Contracts.Responses.Profiles;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
@@ -14,22 +15,21 @@ public sealed class PrivacyModel : PortalPage
 {
     public static readonly string[] Purposes = ["matching", "employer-sharing", "caseworker-contact"];
 
-    public ApiResult? Consents { get; private set; }
+    public ApiResult<IReadOnlyList<ConsentResponse>>? Consents { get; private set; }
 
     /// <summary>Each read of the seeker's contact details by an employer they applied to (organisation, job, when).</summary>
-    public ApiResult? ContactReads { get; private set; }
+    public ApiResult<IReadOnlyList<EmployerContactRead>>? ContactReads { get; private set; }
 
     public async Task OnGetAsync()
     {
-        Consents = await Api.GetAsync("api/profiles/me/consents");
-        ContactReads = await Api.GetAsync("api/profiles/me/contact-reads");
+        Consents = await ProfilesApi.ConsentsAsync();
+        ContactReads = await ProfilesApi.ContactReadsAsync();
     }
 
-    public bool Granted(string purpose) =>
-        Consents is { Ok: true } && Consents.Array.Any(c => c.Str("purpose") == purpose && c.Bool("granted"));
+    public bool Granted(string purpose) => Consents?.Value?.Any(consent => consent.Purpose == purpose && consent.Granted) == true;
 
     public async Task<IActionResult> OnPostConsentAsync(string purpose, bool granted) =>
-        await AfterAsync(await Api.PutAsync($"api/profiles/me/consents/{Uri.EscapeDataString(purpose)}", new { granted }), "privacy.consentSaved", OnGetAsync);
+        await AfterAsync(await ProfilesApi.SetConsentAsync(purpose, granted), "privacy.consentSaved", OnGetAsync);
 
     public async Task<IActionResult> OnPostDeleteAsync(bool confirm)
     {
@@ -39,14 +39,15 @@ public sealed class PrivacyModel : PortalPage
             return await RefusedAsync(OnGetAsync);
         }
         var held = await WhatIsHeldAsync();
-        var profile = await Api.DeleteAsync("api/profiles/me");
+        var profile = await ProfilesApi.DeleteMineAsync();
         if (!profile.Ok)
         {
             Problem = profile;
             await OnGetAsync();
             return Page();
         }
-        // The login last: once it is gone this session's token no longer works anywhere.
+        // The login last: once it is gone this session's token no longer works anywhere. (The gateway's development
+        // issuer, not one of the four services: its answer stays untyped.)
         var login = await Api.DeleteAsync("api/auth/me");
         var deleted = held with { LoginDeleted = login.Ok && login.Body.Bool("loginDeleted"), DemoAccount = login.Status == System.Net.HttpStatusCode.Conflict };
         await HttpContext.SignOutAsync();
@@ -57,12 +58,13 @@ public sealed class PrivacyModel : PortalPage
     /// <summary>What the services hold of the seeker, counted before deleting it, so the seeker is told what went.</summary>
     private async Task<DeletedData> WhatIsHeldAsync()
     {
-        var profile = await Api.GetAsync("api/profiles/me");
-        var consents = await Api.GetAsync("api/profiles/me/consents");
-        var applications = await Api.GetAsync("api/applications/mine");
-        var searches = await Api.GetAsync("api/saved-searches");
-        var notifications = await Api.GetAsync("api/notifications");
-        return new DeletedData(profile.Ok, consents.Array.Count, applications.Array.Count, searches.Array.Count, notifications.Array.Count, false, false);
+        var profile = await ProfilesApi.MineAsync();
+        var consents = await ProfilesApi.ConsentsAsync();
+        var applications = await PostingsApi.MyApplicationsAsync();
+        var searches = await PostingsApi.SavedSearchesAsync();
+        var notifications = await NotificationsApi.MineAsync(T.Lang);
+        return new DeletedData(profile.Ok, consents.Value?.Count ?? 0, applications.Value?.Count ?? 0, searches.Value?.Count ?? 0,
+            notifications.Value?.Count ?? 0, false, false);
     }
 }
 

@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using JobMatch.Contracts.Responses;
+using JobMatch.Contracts.Responses.Profiles;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -16,7 +20,7 @@ public sealed partial class ProfileModel : PortalPage
     /// <summary>Marks a position the browser just gave (places.js sets it), as opposed to one saved for a place.</summary>
     public const string FromBrowser = "browser";
 
-    public JsonNode? Profile { get; private set; }
+    public ProfileResponse? Profile { get; private set; }
     /// <summary>Taxonomy skills for what the seeker typed in "add a skill" (filled after "suggest", without script).</summary>
     public IReadOnlyList<Suggestion> SkillSuggestions { get; private set; } = [];
     /// <summary>Taxonomy occupations for what the seeker typed in "add an occupation" (or, if empty, "add a skill").</summary>
@@ -55,9 +59,8 @@ public sealed partial class ProfileModel : PortalPage
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var current = await Api.GetAsync("api/profiles/me");
-        var existing = current.Ok ? current.Body : null;
-        var details = existing?["details"];
+        var existing = (await ProfilesApi.MineAsync()).Value;
+        var details = existing?.Details;
         var region = ResolvePlace(Home, "regionCode", required: true);
         var (commute, commuteError) = TypedNumbers.Whole(MaxCommuteKm);
         if (commuteError) Refuse("maxCommuteKm", "input.km");
@@ -84,19 +87,19 @@ public sealed partial class ProfileModel : PortalPage
             ["salaryExpectation"] = salary,
             ["nationalOccupationCode"] = National.Chosen,
             // Kept as saved: the portal's form does not edit these, and PUT replaces the whole profile.
-            ["nationalId"] = existing?["nationalId"]?.DeepClone(),
-            ["workHistory"] = details?["workHistory"]?.DeepClone(),
-            ["certificates"] = details?["certificates"]?.DeepClone(),
-            ["languages"] = details?["languages"]?.DeepClone(),
-            ["employmentTypes"] = details?["employmentTypes"]?.DeepClone(),
-            ["availableFrom"] = details?["availableFrom"]?.DeepClone(),
-            ["healthNotes"] = existing?["healthNotes"]?.DeepClone(),
-            ["lowIncomeHousehold"] = existing?["lowIncomeHousehold"]?.DeepClone(),
+            ["nationalId"] = existing?.NationalId,
+            ["workHistory"] = Saved(details?.WorkHistory),
+            ["certificates"] = Saved(details?.Certificates),
+            ["languages"] = Saved(details?.Languages),
+            ["employmentTypes"] = Saved(details?.EmploymentTypes),
+            ["availableFrom"] = Saved(details?.AvailableFrom),
+            ["healthNotes"] = existing?.HealthNotes,
+            ["lowIncomeHousehold"] = existing is null ? null : existing.LowIncomeHousehold,
         };
         foreach (var (field, value) in keyGroupFacts) body[field] = value?.DeepClone();
         // The consents asked at registration (or on this form) take effect with the first profile, not before it.
         if (existing is null) body["consents"] = ConsentsToSend();
-        var result = await Api.PutAsync("api/profiles/me", body);
+        var result = await ProfilesApi.SaveMineAsync(body);
         return await AfterAsync(result, "profile.saved", () => LoadAsync(fillForm: false));
     }
 
@@ -117,8 +120,8 @@ public sealed partial class ProfileModel : PortalPage
         await LoadAsync(fillForm: false);
         var skillQuery = Split(NewSkill).LastOrDefault() ?? Split(Skills).LastOrDefault();
         var occupationQuery = Split(NewOccupation).LastOrDefault() ?? Split(NewSkill).LastOrDefault() ?? Split(DesiredOccupations).LastOrDefault();
-        var skills = await Suggestions.ForAsync(Api, skillQuery, "skill", T.Lang);
-        var occupations = await Suggestions.ForAsync(Api, occupationQuery, "occupation", T.Lang);
+        var skills = await Suggestions.ForAsync(MatchingApi, skillQuery, "skill", T.Lang);
+        var occupations = await Suggestions.ForAsync(MatchingApi, occupationQuery, "occupation", T.Lang);
         SuggestionsAvailable = skills is not null || occupations is not null;
         SkillSuggestions = skills ?? [];
         OccupationSuggestions = occupations ?? [];
@@ -129,7 +132,7 @@ public sealed partial class ProfileModel : PortalPage
     public async Task<IActionResult> OnPostFindNationalAsync()
     {
         await LoadAsync(fillForm: false);
-        var found = await NationalOccupations.FindAsync(Api, National.Typed);
+        var found = await NationalOccupations.FindAsync(MatchingApi, National.Typed);
         NationalAvailable = found is not null;
         NationalOptions = NationalOccupations.WithFound(NationalOptions, found);
         return Page();
@@ -145,33 +148,35 @@ public sealed partial class ProfileModel : PortalPage
 
     private async Task LoadAsync(bool fillForm)
     {
-        var result = await Api.GetAsync("api/profiles/me");
-        Profile = result.Ok ? result.Body : null;
-        if (fillForm && Profile is not null)
+        Profile = (await ProfilesApi.MineAsync()).Value;
+        if (fillForm && Profile is { } profile)
         {
-            Name = Profile.Str("name");
-            Phone = Profile.Str("phone") is "null" ? "" : Profile.Str("phone");
-            Home.Show(Profile.Str("regionCode"));
-            Latitude = Fmt.Number(Profile.Num("latitude"), 6);
-            Longitude = Fmt.Number(Profile.Num("longitude"), 6);
-            PointFor = Profile.Str("regionCode");
-            MaxCommuteKm = Fmt.Number(Profile.Num("maxCommuteKm"), 0);
-            WillingToRelocate = Profile.Bool("willingToRelocate");
-            Skills = string.Join(", ", Profile.List("skills"));
-            DesiredOccupations = string.Join(", ", Profile["details"].List("desiredOccupations"));
-            SalaryExpectation = Fmt.Number(Profile["details"].Num("salaryExpectation"), 0);
-            ShowKeyGroupFacts(Profile);
-            National.Code = NationalOccupations.ChosenIn(Profile);
+            Name = profile.Name;
+            Phone = profile.Phone ?? "";
+            Home.Show(profile.RegionCode);
+            Latitude = Fmt.Number(profile.Latitude, 6);
+            Longitude = Fmt.Number(profile.Longitude, 6);
+            PointFor = profile.RegionCode;
+            MaxCommuteKm = profile.MaxCommuteKm?.ToString(CultureInfo.InvariantCulture) ?? "";
+            WillingToRelocate = profile.WillingToRelocate;
+            Skills = string.Join(", ", profile.Skills);
+            DesiredOccupations = string.Join(", ", profile.Details?.DesiredOccupations ?? []);
+            SalaryExpectation = Fmt.Number((double?)profile.Details?.SalaryExpectation, 0);
+            ShowKeyGroupFacts(profile);
+            National.Code = NationalOccupations.ChosenIn(profile.NationalOccupationCode, profile.NationalOccupationSource);
         }
-        NationalOptions = await NationalOccupations.NamedAsync(Api, National.Chosen) is { } named ? [named] : [];
+        NationalOptions = await NationalOccupations.NamedAsync(MatchingApi, National.Chosen) is { } named ? [named] : [];
         if (National.Chosen is not null) return;
         // The saved derived 细类 while the occupations sought are as saved; else what they would derive.
         var sought = Split(DesiredOccupations).Concat(Split(NewOccupation)).ToList();
-        var saved = sought.SequenceEqual(Profile?["details"].List("desiredOccupations") ?? [])
-            ? await NationalOccupations.NamedAsync(Api, NationalOccupations.SavedDerivedIn(Profile)) : null;
+        var saved = sought.SequenceEqual(Profile?.Details?.DesiredOccupations ?? [])
+            ? await NationalOccupations.NamedAsync(MatchingApi, NationalOccupations.SavedDerivedIn(Profile?.NationalOccupationCode, Profile?.NationalOccupationSource)) : null;
         NationalDerivedSaved = saved is not null;
-        NationalDerived = saved ?? await NationalOccupations.DerivedAsync(Api, sought.FirstOrDefault(), "occupation");
+        NationalDerived = saved ?? await NationalOccupations.DerivedAsync(MatchingApi, sought.FirstOrDefault(), "occupation");
     }
+
+    /// <summary>A saved part of the profile as the request carries it back.</summary>
+    private static JsonNode? Saved<T>(T? value) => value is null ? null : JsonSerializer.SerializeToNode(value, ApiJson.Options);
 
     private static IEnumerable<string> Split(string? text) =>
         (text ?? "").Split([',', '，', '、', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

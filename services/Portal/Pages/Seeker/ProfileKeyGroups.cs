@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using JobMatch.Contracts.Responses;
+using JobMatch.Contracts.Responses.Profiles;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -28,59 +32,52 @@ public sealed partial class ProfileModel
     [BindProperty] public string? DisabilityGrade { get; set; }
 
     /// <summary>The groups to show the seeker: those that apply, and those a caseworker rejected (with the reason).</summary>
-    public IEnumerable<JsonNode> ShownKeyGroups => Profile?["keyGroups"] is JsonArray groups
-        ? groups.OfType<JsonNode>().Where(group => group.Bool("applies") || group.Str("state") == "rejected")
-        : [];
+    public IEnumerable<KeyGroupResponse> ShownKeyGroups =>
+        (Profile?.KeyGroups ?? []).Where(group => group.Applies || group.State == KeyGroupState.Rejected);
 
-    private void ShowKeyGroupFacts(JsonNode profile)
+    private void ShowKeyGroupFacts(ProfileResponse profile)
     {
-        var details = profile["details"];
-        if (LatestSchool(details?["education"] as JsonArray) is { } school)
+        if (LatestSchool(profile.Details?.Education) is { } school)
         {
-            SchoolLevel = school.Str("level");
-            School = school.Str("institution");
-            GraduatedOn = school.Str("graduationDate");
+            SchoolLevel = school.Level ?? "";
+            School = school.Institution ?? "";
+            GraduatedOn = TypedDates.Text(school.GraduationDate);
         }
-        DischargedOn = profile["veteran"].Str("dischargeDate");
-        Branch = profile["veteran"].Str("branch");
-        RuralResidence = details.Bool("ruralResidence");
-        UnemployedSince = details.Str("unemployedSince");
-        DisabilityCertificate = profile["disability"].Str("certificateNumber");
-        DisabilityCategory = profile["disability"].Str("category");
-        DisabilityGrade = profile["disability"]?["grade"]?.ToString();
+        DischargedOn = TypedDates.Text(profile.Veteran?.DischargeDate);
+        Branch = profile.Veteran?.Branch ?? "";
+        RuralResidence = profile.Details?.RuralResidence ?? false;
+        UnemployedSince = TypedDates.Text(profile.Details?.UnemployedSince);
+        DisabilityCertificate = profile.Disability?.CertificateNumber ?? "";
+        DisabilityCategory = profile.Disability?.Category ?? "";
+        DisabilityGrade = profile.Disability?.Grade?.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>Writes the declared facts into the profile to save; the rest of each section stays as saved.</summary>
-    private void DeclareKeyGroupFacts(JsonObject body, JsonNode? existing)
+    private void DeclareKeyGroupFacts(JsonObject body, ProfileResponse? existing)
     {
-        var details = existing?["details"];
         var graduated = ReadDay(GraduatedOn, "education");
         var discharged = ReadDay(DischargedOn, "veteran");
         var unemployed = ReadDay(UnemployedSince, "unemployedSince");
 
-        var education = details?["education"]?.DeepClone() as JsonArray ?? [];
-        var latest = LatestSchool(education);
+        var saved = existing?.Details?.Education ?? [];
+        var latest = LatestSchool(saved);
+        var education = saved.ToList();
         if (latest is not null) education.Remove(latest);
         if (!string.IsNullOrWhiteSpace(SchoolLevel) || !string.IsNullOrWhiteSpace(School) || graduated is not null)
         {
-            education.Add(new JsonObject
-            {
-                ["level"] = string.IsNullOrWhiteSpace(SchoolLevel) ? null : SchoolLevel,
-                ["major"] = latest?["major"]?.DeepClone(),
-                ["institution"] = string.IsNullOrWhiteSpace(School) ? null : School.Trim(),
-                ["graduationDate"] = graduated,
-            });
+            education.Add(new EducationEntry(string.IsNullOrWhiteSpace(SchoolLevel) ? null : SchoolLevel, latest?.Major,
+                string.IsNullOrWhiteSpace(School) ? null : School.Trim(), graduated));
         }
-        body["education"] = education;
+        body["education"] = JsonSerializer.SerializeToNode(education, ApiJson.Options);
 
         body["veteran"] = discharged is null && string.IsNullOrWhiteSpace(Branch) ? null : new JsonObject
         {
-            ["dischargeDate"] = discharged,
+            ["dischargeDate"] = Iso(discharged),
             ["branch"] = string.IsNullOrWhiteSpace(Branch) ? null : Branch,
-            ["militaryOccupation"] = existing?["veteran"]?["militaryOccupation"]?.DeepClone(),
+            ["militaryOccupation"] = existing?.Veteran?.MilitaryOccupation,
         };
         body["ruralResidence"] = RuralResidence;
-        body["unemployedSince"] = unemployed;
+        body["unemployedSince"] = Iso(unemployed);
         var grade = int.TryParse(DisabilityGrade, out var g) ? g : (int?)null;
         body["disability"] = string.IsNullOrWhiteSpace(DisabilityCertificate) && string.IsNullOrWhiteSpace(DisabilityCategory) && grade is null ? null : new JsonObject
         {
@@ -90,14 +87,16 @@ public sealed partial class ProfileModel
         };
     }
 
-    private string? ReadDay(string? text, string field)
+    private DateOnly? ReadDay(string? text, string field)
     {
         var (day, error) = TypedDates.Day(text);
         if (error) Refuse(field, "input.date");
-        return day is null ? null : TypedDates.Text(day);
+        return day;
     }
 
+    private static string? Iso(DateOnly? day) => day is null ? null : TypedDates.Text(day);
+
     /// <summary>The school left most recently (the one the form shows and edits).</summary>
-    private static JsonNode? LatestSchool(JsonArray? education) =>
-        education?.OfType<JsonNode>().MaxBy(school => school.Str("graduationDate") is { Length: > 0 } left ? left : "");
+    private static EducationEntry? LatestSchool(IReadOnlyList<EducationEntry>? education) =>
+        education?.MaxBy(school => school.GraduationDate ?? DateOnly.MinValue);
 }

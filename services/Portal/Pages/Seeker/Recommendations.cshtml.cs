@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using JobMatch.Contracts.Responses.Matching;
+using JobMatch.Contracts.Responses.Postings;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -11,28 +12,25 @@ namespace Portal.Pages.Seeker;
 /// </summary>
 public sealed class RecommendationsModel : PortalPage
 {
-    public ApiResult? Recommendations { get; private set; }
-    public IReadOnlyList<JsonNode> Shown { get; private set; } = [];
+    public ApiResult<IReadOnlyList<RecommendationResponse>>? Recommendations { get; private set; }
+    public IReadOnlyList<RecommendationResponse> Shown { get; private set; } = [];
     public int LeftOut { get; private set; }
     /// <summary>The seeker's applications by posting: a recommendation already applied to shows where it stands instead.</summary>
-    public IReadOnlyDictionary<string, JsonNode> Applied { get; private set; } = new Dictionary<string, JsonNode>();
+    public IReadOnlyDictionary<Guid, ApplicationResponse> Applied { get; private set; } = new Dictionary<Guid, ApplicationResponse>();
 
     public async Task OnGetAsync()
     {
-        Recommendations = await Api.GetAsync($"api/matches/seekers/{UserId}/recommendations?lang={(T.Lang == Language.English ? "en" : "zh")}");
-        var all = Recommendations.Array.OfType<JsonNode>().ToList();
+        Recommendations = await MatchingApi.RecommendationsAsync(Guid.Parse(UserId), T.Lang);
+        var all = Recommendations.Value ?? [];
         Shown = all.Where(Relevance.IsShown).ToList();
         LeftOut = all.Count - Shown.Count;
         if (Shown.Count > 0)
         {
-            Applied = (await Api.GetAsync("api/applications/mine")).Array.OfType<JsonNode>()
-                .DistinctBy(application => application.Str("postingId")).ToDictionary(application => application.Str("postingId"));
+            Applied = ((await PostingsApi.MyApplicationsAsync()).Value ?? [])
+                .DistinctBy(application => application.PostingId).ToDictionary(application => application.PostingId);
         }
     }
 
-    public async Task<IActionResult> OnPostApplyAsync(Guid postingId)
-    {
-        var result = await Api.PostAsync($"api/postings/{postingId}/applications", new { coverNote = (string?)null });
-        return await AfterAsync(result, "search.applied", OnGetAsync);
-    }
+    public async Task<IActionResult> OnPostApplyAsync(Guid postingId) =>
+        await AfterAsync(await PostingsApi.ApplyAsync(postingId, coverNote: null), "search.applied", OnGetAsync);
 }

@@ -1,4 +1,4 @@
-namespace JobMatch.Domain.Organisations;
+namespace JobMatch.Contracts.Responses.Postings;
 
 /// <summary>
 /// Size bands of enterprises as the statistics bureau classes them (大型、中型、小型、微型, 统计上大中小微型企业划分办法 2017),

@@ -1,4 +1,4 @@
-namespace JobPostings.Api.Postings;
+namespace JobMatch.Contracts.Responses.Postings;
 
 /// <summary>
 /// Where a posting is in its life: Draft → Submitted → Screening → Published, or → NeedsReview → Published / Rejected

@@ -1,4 +1,4 @@
-namespace JobPostings.Api.Postings;
+namespace JobMatch.Contracts.Responses.Postings;
 
 /// <summary>The kinds of post public employment services distinguish.</summary>
 public enum EmploymentType
