@@ -176,14 +176,15 @@ public sealed class KeyGroupJourneyTests(PortalStack stack)
         await Assertions.Expect(rejectedAgain).ToContainTextAsync("户籍仍在城镇");
         await Assertions.Expect(rejectedAgain).Not.ToContainTextAsync(Zh("evidence.ruralResidence"));
 
-        // A graduate of the area living far out on the grassland, with a short commute: eligible, but no posting within reach.
+        // A graduate of the area living out in 武川县, with a short commute, where no test posts: eligible, but no posting within
+        // reach (a posting known only by its 新城区 would be within reach of a seeker placed in 新城区).
         var farName = UniqueName("乌兰");
         var (far, farId, _) = await stack.RegisterSeekerAsync();
         using (far)
         {
             await stack.SendAsync(far, HttpMethod.Put, "api/profiles/me", new
             {
-                name = farName, skills = new[] { skill }, regionCode = "150102", latitude = 43.62, longitude = 115.93, maxCommuteKm = 5,
+                name = farName, skills = new[] { skill }, regionCode = "150125", latitude = 41.08, longitude = 111.45, maxCommuteKm = 5,
                 education = new[] { new { level = "junior-college", major = "畜牧兽医", institution = "内蒙古农业大学", graduationDate = DateTime.UtcNow.AddMonths(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } },
             });
         }
@@ -238,7 +239,7 @@ public sealed class KeyGroupJourneyTests(PortalStack stack)
         }
         await Assertions.Expect(nobody).ToHaveCountAsync(1);
         await Assertions.Expect(nobody).ToContainTextAsync(Zh("unmatchedReason.noPostingWithinReach"));
-        await Assertions.Expect(nobody).ToContainTextAsync("呼和浩特市新城区");
+        await Assertions.Expect(nobody).ToContainTextAsync("呼和浩特市武川县");
         await caseworker.CheckBothAsync("campaign-per-seeker");
         await person.Locator("tr", new() { HasText = title }).Locator("input[name=resultIds]").CheckAsync();
         await caseworker.SubmitAsync(Zh("campaign.send"));
