@@ -57,15 +57,14 @@ public sealed class CampaignRunner(CandidateIndex index, IndexSynchronizer synch
         foreach (var seeker in eligible.Where(seeker => SliceOf(seeker.SeekerId, work.Items) == work.Item))
         {
             // The labelled fallback (popular postings nearby, for a list on screen) is not a targeted match: a campaign sends
-            // its results, as an announcement would, so a seeker with only that is listed as unmatched (the reason still
-            // tells "nothing within reach" from "postings nearby, but nothing to match them on").
-            var recommended = recommender.Recommend(seeker, occupations.Length == 0 ? ResultsPerSeeker : 4 * ResultsPerSeeker);
-            var targeted = recommended.Where(match => match.Explanation.FoundBy != CandidatePaths.PopularNearby).ToList();
+            // its results, as an announcement would, so a seeker with only that is listed as unmatched.
+            var targeted = recommender.Recommend(seeker, occupations.Length == 0 ? ResultsPerSeeker : 4 * ResultsPerSeeker)
+                .Where(match => match.Explanation.FoundBy != CandidatePaths.PopularNearby).ToList();
             var found = occupations.Length == 0
                 ? targeted
                 : targeted.Where(match => match.Posting.Occupations.Any(o => occupations.Any(c => vocabulary.Taxonomy.OccupationSimilarity(o, c) >= 0.8)))
                     .Take(ResultsPerSeeker).ToList();
-            if (found.Count == 0) unmatched.Add((seeker.SeekerId, UnmatchedReasons.Of(seeker, recommended.Count)));
+            if (found.Count == 0) unmatched.Add((seeker.SeekerId, UnmatchedReasons.Of(seeker, targeted.Count)));
             matches.AddRange(found);
         }
         await CampaignStore.SaveResultsAsync(transaction, work.CampaignId, matches, unmatched);

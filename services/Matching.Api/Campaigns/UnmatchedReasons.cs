@@ -3,10 +3,10 @@ using Matching.Api.Candidates;
 namespace Matching.Api.Campaigns;
 
 /// <summary>
-/// Why a campaign found an eligible seeker no match, in the words a caseworker acts on: nothing open within their
-/// reach (widen the commute, or wait); a profile too thin to match (help them add skills or the work they want: the
-/// postings shown instead, the popular ones nearby, held none of the campaign's occupations); or postings within reach
-/// but none in the campaign's occupations.
+/// Why a campaign found an eligible seeker no match, in the words a caseworker acts on: a profile too thin to match
+/// (help them add skills or the work they want: only the popular postings nearby could be shown, and a campaign does not
+/// send those); nothing open within their reach that their profile matches (widen the commute, or wait); or matches
+/// within reach but none in the campaign's occupations.
 /// </summary>
 public static class UnmatchedReasons
 {
@@ -14,7 +14,8 @@ public static class UnmatchedReasons
     public const string ProfileTooThin = "profileTooThin";
     public const string NoPostingInOccupations = "noPostingInOccupations";
 
-    /// <param name="recommended">How many postings the seeker's list held before the campaign's occupations narrowed it.</param>
-    public static string Of(IndexedSeeker seeker, int recommended) =>
-        recommended == 0 ? NoPostingWithinReach : !seeker.HasProfileText ? ProfileTooThin : NoPostingInOccupations;
+    /// <param name="targeted">How many matches the seeker's list held — the labelled fallback left out — before the
+    /// campaign's occupations narrowed it.</param>
+    public static string Of(IndexedSeeker seeker, int targeted) =>
+        !seeker.HasProfileText ? ProfileTooThin : targeted == 0 ? NoPostingWithinReach : NoPostingInOccupations;
 }
