@@ -232,10 +232,11 @@ public sealed class KeyGroupJourneyTests(PortalStack stack)
         // of that list when the shared stack holds more unplaced graduates of the area than one page shows.
         var nobody = caseworker.Page.Locator("ul.campaign-unmatched li", new() { HasText = farName });
         var unmatchedPages = caseworker.Page.Locator($"nav[aria-label='{Zh("campaign.unmatchedPages")}'] a", new() { HasText = Zh("campaign.next") });
-        for (var pages = 1; await nobody.CountAsync() == 0 && await unmatchedPages.CountAsync() == 1 && pages < 20; pages++)
+        // Each "next" is followed to the page it names (SubmitAsync returns once that page has loaded), so every count is
+        // read on a page that has fully loaded; the walk ends at the name or at the list's last page, which has no "next".
+        while (await nobody.CountAsync() == 0 && await unmatchedPages.CountAsync() == 1)
         {
-            await unmatchedPages.ClickAsync();
-            await caseworker.Page.WaitForLoadStateAsync();
+            await caseworker.SubmitAsync(unmatchedPages);
         }
         await Assertions.Expect(nobody).ToHaveCountAsync(1);
         await Assertions.Expect(nobody).ToContainTextAsync(Zh("unmatchedReason.noPostingWithinReach"));
