@@ -76,7 +76,7 @@ var built = building.Elapsed;
 var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
 var indexed = new IndexedSearch(dataSource, index, feed);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Lucene.Net index: {index.Count:N0} live postings read from PostgreSQL and indexed in {built.TotalSeconds:F1} s; index {index.SizeInBytes / 1048576.0:F1} MiB in RAM, managed heap +{(heapAfter - heapBefore) / 1048576.0:F0} MiB; process working set {Environment.WorkingSet / 1048576.0:F0} MiB."));
+    $"Lucene.Net index: {index.Count:N0} live postings read from PostgreSQL and indexed in {built.TotalSeconds:F1} s; index {index.SizeInBytes / 1048576.0:F1} MiB in RAM, managed heap +{(heapAfter - heapBefore) / 1048576.0:F0} MiB; process working set {Environment.WorkingSet / 1048576.0:F0} MiB; segments {string.Join(" + ", index.SegmentSizes.Select(size => size.ToString("N0", CultureInfo.InvariantCulture)))}."));
 
 var shapes = new List<(string Name, SearchQuery Query)>
 {
@@ -105,39 +105,50 @@ if (args.Contains("--stages"))
     // words read, the query run, every match counted into the total and the facets, the page kept) in wall time and in
     // this process's CPU time (the benchmark's own thread does nothing else meanwhile), and the whole endpoint path.
     Console.WriteLine();
-    Console.WriteLine("| query shape | matches | fresh p50 | index search p50 | index search p95 | index search CPU / search | whole p50 | whole p95 |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+    // Each shape on one thread (one slice) and split across the cores (SearchSlices), in turn, on the same index.
+    var sliced = index.Slices;
+    Console.WriteLine($"| query shape | matches | fresh p50 | slices | index search p50 | index search p95 | index search CPU / search | whole p50 | whole p95 |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var (name, shape) in shapes.Where(shape => shape.Query.After is null))
     {
-        var fresh = await TimeAsync(async () => { await feed.FreshAsync(); return 0; });
-        var searching = await TimeAsync(() => Task.FromResult(index.Search(shape, SearchTerms.Interpret(shape.Q))));
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        const int CpuRuns = 40;
-        var matches = 0L;
-        for (var i = 0; i < CpuRuns; i++) matches = index.Search(shape, SearchTerms.Interpret(shape.Q)).Total;
-        var cpuPerSearch = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / CpuRuns;
-        var whole = await TimeAsync(() => indexed.SearchAsync(shape, CancellationToken.None));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {matches:N0} | {Percentile(fresh, 50):F1} ms | {Percentile(searching, 50):F1} ms | {Percentile(searching, 95):F1} ms | {cpuPerSearch:F1} ms | {Percentile(whole, 50):F1} ms | {Percentile(whole, 95):F1} ms |"));
+        foreach (var slices in sliced > 1 ? [1, sliced] : new[] { 1 })
+        {
+            index.Slices = slices;
+            var fresh = await TimeAsync(async () => { await feed.FreshAsync(); return 0; });
+            var searching = await TimeAsync(() => Task.FromResult(index.Search(shape, SearchTerms.Interpret(shape.Q))));
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            const int CpuRuns = 40;
+            var matches = 0L;
+            for (var i = 0; i < CpuRuns; i++) matches = index.Search(shape, SearchTerms.Interpret(shape.Q)).Total;
+            var cpuPerSearch = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / CpuRuns;
+            var whole = await TimeAsync(() => indexed.SearchAsync(shape, CancellationToken.None));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {matches:N0} | {Percentile(fresh, 50):F1} ms | {slices} | {Percentile(searching, 50):F1} ms | {Percentile(searching, 95):F1} ms | {cpuPerSearch:F1} ms | {Percentile(whole, 50):F1} ms | {Percentile(whole, 95):F1} ms |"));
+        }
     }
+    index.Slices = sliced;
     Console.WriteLine();
     return;
 }
 
 Console.WriteLine();
-Console.WriteLine("| query shape | total PostgreSQL | total Lucene | p50 PostgreSQL (SearchStore) | p95 PostgreSQL | p50 Lucene (IndexedSearch) | p95 Lucene | p95 PostgreSQL / Lucene |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine($"| query shape | total PostgreSQL | total Lucene | p50 PostgreSQL (SearchStore) | p95 PostgreSQL | p50 Lucene, one slice | p95 Lucene, one slice | p50 Lucene (IndexedSearch, {index.Slices} slices) | p95 Lucene | p95 PostgreSQL / Lucene |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var (name, shape) in shapes)
 {
     var sqlQuery = shape.After is null ? shape : shape with { After = storeCursor };
     var luceneQuery = shape.After is null ? shape : shape with { After = indexCursor };
     var sqlTimes = await TimeAsync(() => store.SearchAsync(sqlQuery, CancellationToken.None));
+    var slices = index.Slices;
+    index.Slices = 1;
+    var oneSliceTimes = await TimeAsync(() => indexed.SearchAsync(luceneQuery, CancellationToken.None));
+    index.Slices = slices;
     var luceneTimes = await TimeAsync(() => indexed.SearchAsync(luceneQuery, CancellationToken.None));
     var sqlPage = await store.SearchAsync(sqlQuery, CancellationToken.None);
     var lucenePage = await indexed.SearchAsync(luceneQuery, CancellationToken.None);
     static string Total(SearchPage page) => page.TotalIsLowerBound ? $"{page.Total:N0}+" : page.Total.ToString("N0", CultureInfo.InvariantCulture);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {Total(sqlPage)} | {Total(lucenePage)} | {Percentile(sqlTimes, 50):F1} ms | {Percentile(sqlTimes, 95):F1} ms | {Percentile(luceneTimes, 50):F1} ms | {Percentile(luceneTimes, 95):F1} ms | {Percentile(sqlTimes, 95) / Percentile(luceneTimes, 95):F1}× |"));
+        $"| {name} | {Total(sqlPage)} | {Total(lucenePage)} | {Percentile(sqlTimes, 50):F1} ms | {Percentile(sqlTimes, 95):F1} ms | {Percentile(oneSliceTimes, 50):F1} ms | {Percentile(oneSliceTimes, 95):F1} ms | {Percentile(luceneTimes, 50):F1} ms | {Percentile(luceneTimes, 95):F1} ms | {Percentile(sqlTimes, 95) / Percentile(luceneTimes, 95):F1}× |"));
 }
 Console.WriteLine();
 

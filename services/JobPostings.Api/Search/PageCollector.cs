@@ -134,16 +134,7 @@ internal sealed class PageCollector : ICollector
         var key = order.Compute(scoring ? scorer!.GetScore() : 0, columns.Published[doc], columns.SalaryCents[doc], distance);
         var entry = (key, columns.IdKey[doc]);
         if (after is { } cursor && entry.CompareTo(cursor) >= 0) return;
-        if (best.Count < keep)
-        {
-            best.Enqueue(new Hit(docBase + doc, key, entry.Item2, distance), entry);
-            if (best.Count == keep) best.TryPeek(out _, out worst);
-        }
-        else if (entry.CompareTo(worst) > 0)
-        {
-            best.EnqueueDequeue(new Hit(docBase + doc, key, entry.Item2, distance), entry);
-            best.TryPeek(out _, out worst);
-        }
+        if (best.Count < keep || entry.CompareTo(worst) > 0) Keep(new Hit(docBase + doc, key, entry.Item2, distance), entry);
     }
 
     /// <summary>
@@ -158,6 +149,34 @@ internal sealed class PageCollector : ICollector
         if (query.QualifiedEducation is { Count: > 0 } educations) filters.Add((4, [.. educations, "None"]));
         if (query.EmploymentTypes is { Count: > 1 } types) filters.Add((0, [.. types.Select(type => type.ToString())]));
         return [.. filters];
+    }
+
+    /// <summary>Takes in what another collector of the same search found in its slice (<see cref="SearchSlices"/>): its total, its facet counts and its kept postings.</summary>
+    public void Absorb(PageCollector other)
+    {
+        Flush();
+        other.Flush();
+        Total += other.Total;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            foreach (var (name, count) in other.counts[i]) counts[i][name] = counts[i].GetValueOrDefault(name) + count;
+        }
+        foreach (var (name, count) in other.keyGroupCounts) keyGroupCounts[name] = keyGroupCounts.GetValueOrDefault(name) + count;
+        foreach (var (hit, entry) in other.best.UnorderedItems) Keep(hit, entry);
+    }
+
+    private void Keep(Hit hit, (long, long) entry)
+    {
+        if (best.Count < keep)
+        {
+            best.Enqueue(hit, entry);
+            if (best.Count == keep) best.TryPeek(out _, out worst);
+        }
+        else if (entry.CompareTo(worst) > 0)
+        {
+            best.EnqueueDequeue(hit, entry);
+            best.TryPeek(out _, out worst);
+        }
     }
 
     /// <summary>The kept postings, best first.</summary>

@@ -54,6 +54,10 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>earthdistance's earth radius, so distances here are the ones PostgreSQL's earth_distance gives.</summary>
     private const double EarthRadiusMetres = 6378168;
 
+    /// <summary>The index size from which a search is split into slices, and how many (the machine's cores, at most four); read per search.</summary>
+    public int SlicedFrom { get; set; } = 50_000;
+    public int Slices { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     private readonly RAMDirectory directory = new();
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
@@ -76,6 +80,17 @@ public sealed partial class SearchIndex : IDisposable
     }
 
     public long SizeInBytes => directory.GetSizeInBytes();
+
+    /// <summary>The documents of each segment (deleted ones included), as searches see them now.</summary>
+    public IReadOnlyList<int> SegmentSizes
+    {
+        get
+        {
+            var searcher = searchers.Acquire();
+            try { return [.. searcher.IndexReader.Leaves.Select(leaf => leaf.AtomicReader.MaxDoc)]; }
+            finally { searchers.Release(searcher); }
+        }
+    }
 
     /// <summary>Adds, replaces or removes each posting, then makes the changes visible to searches.</summary>
     public void Apply(IEnumerable<IndexedPosting> postings)
@@ -154,14 +169,17 @@ public sealed partial class SearchIndex : IDisposable
 
     internal static long IdKey(Guid id) => BitConverter.ToInt64(id.ToByteArray(), 8);
 
-    /// <summary>One search: the query the filters and words make, one pass counting and keeping the page.</summary>
+    /// <summary>
+    /// One search: the query the filters and words make, one pass counting and keeping the page — split into doc ranges
+    /// searched side by side on an index of <see cref="SlicedFrom"/> postings or more (<see cref="SearchSlices"/>).
+    /// </summary>
     public IndexPage Search(SearchQuery query, SearchInterpretation reading)
     {
-        var collector = new PageCollector(query, OrderKey.Of(query), query.Offset + query.EffectiveLimit + 1, reading.Words is null ? null : RegionPrefix(query, reading));
+        PageCollector NewCollector() => new(query, OrderKey.Of(query), query.Offset + query.EffectiveLimit + 1, reading.Words is null ? null : RegionPrefix(query, reading));
         var searcher = searchers.Acquire();
         try
         {
-            searcher.Search(Query(query, reading), collector);
+            var collector = SearchSlices.Run(searcher, Query(query, reading), NewCollector, searcher.IndexReader.MaxDoc >= SlicedFrom ? Slices : 1);
             var page = collector.Page().Skip(query.Offset).ToList();
             var shown = page.Take(query.EffectiveLimit).ToList();
             var hits = shown.Select(hit => (Guid.Parse(searcher.Doc(hit.Doc).Get("id")), hit.DistanceMetres is { } metres ? Math.Round(metres / 1000, 2) : (double?)null)).ToList();
