@@ -134,6 +134,7 @@ public sealed partial class Visitor : IAsyncDisposable
 
         IReadOnlyList<AxeViolation> violations = [];
         var passes = 0;
+        var axeTime = System.Diagnostics.Stopwatch.StartNew();
         if (_javaScript)
         {
             await Page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });
@@ -150,6 +151,7 @@ public sealed partial class Visitor : IAsyncDisposable
             passes = result.GetProperty("passes").GetInt32();
         }
 
+        var axeMs = axeTime.Elapsed.TotalMilliseconds;
         var width = Page.ViewportSize?.Width ?? Desktop;
         var overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         if (SeekerChecks) await CheckWhatASeekerSeesAsync(name);
@@ -157,12 +159,13 @@ public sealed partial class Visitor : IAsyncDisposable
         _checkpoint++;
         var screenshots = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
         Directory.CreateDirectory(screenshots);
+        var screenshotTime = System.Diagnostics.Stopwatch.StartNew();
         await Page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(screenshots, $"{_journey}-{_checkpoint.ToString("00", CultureInfo.InvariantCulture)}-{name}.png"),
             FullPage = true,
         });
-        var visit = new PageVisit(_journey, name, new Uri(Page.Url).PathAndQuery, bytes, responses.Count, violations, passes);
+        var visit = new PageVisit(_journey, name, new Uri(Page.Url).PathAndQuery, bytes, responses.Count, violations, passes, axeMs, screenshotTime.Elapsed.TotalMilliseconds);
         _stack.Report.Add(visit);
         Assert.True(violations.Count == 0, $"{name} ({Page.Url}): " + string.Join("; ", violations.Select(v => $"{v.Impact} {v.Id} × {v.Nodes}: {v.Help}")));
         Assert.True(overflow <= 0, $"{name} ({Page.Url}) is {overflow} px wider than the {width} px window.");
