@@ -164,11 +164,6 @@ public static class DevelopmentIssuerApi
     }
 }
 
-/// <summary>What deleting a login did: the login removed (false when none was stored), the account's tokens refused.</summary>
-public sealed record DeletedLogin(bool LoginDeleted, bool TokensRevoked);
-
 public sealed record RegisterRequest(string? Username, string? Password, string? DisplayName);
 
 public sealed record TokenRequest(string? Username, string? Password);
-
-public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, Guid UserId, string Role);

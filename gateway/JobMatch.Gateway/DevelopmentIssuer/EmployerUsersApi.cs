@@ -6,9 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace JobMatch.Gateway.DevelopmentIssuer;
 
-/// <summary>An HR user of an organisation, as its owner sees the list.</summary>
-public sealed record EmployerUser(Guid UserId, string Username, string DisplayName, bool Owner);
-
 /// <summary>
 /// Several HR users per organisation: its owner (the user who registered it) creates logins for colleagues, which carry
 /// the same employer_id, and removes them — a removed user's tokens are refused at once, as a deleted account's are.

@@ -36,31 +36,16 @@ public sealed record ApplicantsQuery(
         .Require(Limit is null or (>= 1 and <= MaxLimit), "limit", $"The limit is between 1 and {MaxLimit}.");
 }
 
-/// <summary>
-/// One page of a posting's applicants: <see cref="Total"/> counts those the status filter keeps, <see cref="Totals"/>
-/// every status of the posting (for "面试 12 · 录用 3" beside the filter), whatever the filter.
-/// </summary>
-public sealed record ApplicantsPage(IReadOnlyList<ApplicationResponse> Items, int Total, int Page, int Limit, ApplicantTotals Totals);
-
-/// <summary>A posting's applications by status; <see cref="All"/> is their sum.</summary>
-public sealed record ApplicantTotals(int All, int Submitted, int Viewed, int Interview, int Offer, int Hired, int Rejected, int Withdrawn)
+/// <summary>A posting's totals per status (the answer record, JobMatch.Contracts.Responses) made from the counts as stored.</summary>
+public static class ApplicantTotalsResponses
 {
-    public static ApplicantTotals From(IReadOnlyDictionary<ApplicationStatus, int> counts)
+    extension(ApplicantTotals)
     {
-        int Of(ApplicationStatus status) => counts.GetValueOrDefault(status);
-        return new ApplicantTotals(counts.Values.Sum(), Of(ApplicationStatus.Submitted), Of(ApplicationStatus.Viewed), Of(ApplicationStatus.Interview),
-            Of(ApplicationStatus.Offer), Of(ApplicationStatus.Hired), Of(ApplicationStatus.Rejected), Of(ApplicationStatus.Withdrawn));
+        public static ApplicantTotals From(IReadOnlyDictionary<ApplicationStatus, int> counts)
+        {
+            int Of(ApplicationStatus status) => counts.GetValueOrDefault(status);
+            return new ApplicantTotals(counts.Values.Sum(), Of(ApplicationStatus.Submitted), Of(ApplicationStatus.Viewed), Of(ApplicationStatus.Interview),
+                Of(ApplicationStatus.Offer), Of(ApplicationStatus.Hired), Of(ApplicationStatus.Rejected), Of(ApplicationStatus.Withdrawn));
+        }
     }
-
-    public int Of(ApplicationStatus? status) => status switch
-    {
-        null => All,
-        ApplicationStatus.Submitted => Submitted,
-        ApplicationStatus.Viewed => Viewed,
-        ApplicationStatus.Interview => Interview,
-        ApplicationStatus.Offer => Offer,
-        ApplicationStatus.Hired => Hired,
-        ApplicationStatus.Rejected => Rejected,
-        _ => Withdrawn,
-    };
 }

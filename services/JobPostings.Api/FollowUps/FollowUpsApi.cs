@@ -11,18 +11,7 @@ using Npgsql;
 
 namespace JobPostings.Api.FollowUps;
 
-/// <summary>What a follow-up visit found: the seeker is in the job, still seeking, or left it (after DaysInJob days).</summary>
-public enum FollowUpOutcome
-{
-    Hired,
-    StillSeeking,
-    LeftJob,
-}
-
 public sealed record RecordFollowUpRequest(FollowUpOutcome? Outcome, int? DaysInJob, string? Note, DateTime? VisitedAt, DateOnly? NextContactOn = null);
-
-public sealed record FollowUpResponse(
-    Guid Id, Guid ApplicationId, Guid CaseworkerId, FollowUpOutcome Outcome, int? DaysInJob, string? Note, DateTime VisitedAt, DateOnly? NextContactOn = null);
 
 /// <summary>
 /// 跟踪回访: caseworkers serving the posting's region record follow-up visits on an application and what they found.

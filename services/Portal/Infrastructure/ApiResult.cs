@@ -23,12 +23,6 @@ public class ApiResult
     public bool Ok => (int)Status is >= 200 and < 300;
     public bool NotFound => Status == HttpStatusCode.NotFound;
 
-    /// <summary>The answer's JSON, for the pages not yet on the typed clients (docs/decisions/068); null on the typed path.</summary>
-    public JsonNode? Body { get; private init; }
-
-    /// <summary>The answer's list (itself, or its "items"), for the pages not yet on the typed clients.</summary>
-    public JsonArray Array => Body as JsonArray ?? Body?["items"] as JsonArray ?? [];
-
     /// <summary>The portal's own refusal of what was typed (before any API call), shaped like the APIs' problems.</summary>
     public static ApiResult Invalid(string title, IReadOnlyDictionary<string, string> errors)
     {
@@ -44,11 +38,11 @@ public class ApiResult
         return this;
     }
 
-    /// <summary>An untyped answer: the JSON as it came.</summary>
-    public static ApiResult From(HttpStatusCode status, JsonNode? body)
+    /// <summary>An answer without a body to read (204), or its refusal: the status, and the problem's title and field messages.</summary>
+    public static ApiResult From(HttpStatusCode status, JsonNode? problem)
     {
-        var result = new ApiResult(status, TitleOf(status, body)) { Body = body };
-        result.ReadErrors(body);
+        var result = new ApiResult(status, TitleOf(status, problem));
+        result.ReadErrors(problem);
         return result;
     }
 

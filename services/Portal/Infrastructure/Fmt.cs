@@ -1,43 +1,17 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using JobMatch.Contracts.Responses.Postings;
 
 namespace Portal.Infrastructure;
 
-/// <summary>Reading API answers in views: strings, numbers and lists from JSON nodes, never throwing on a missing field.</summary>
+/// <summary>Numbers, times, pay and ID endings as the portal shows them.</summary>
 public static class Fmt
 {
-    public static string Str(this JsonNode? node, string name) => node?[name] switch
-    {
-        null => "",
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
-        var other => other.ToJsonString(),
-    };
-
-    public static double? Num(this JsonNode? node, string name) =>
-        node?[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>() : null;
-
-    public static bool Bool(this JsonNode? node, string name) =>
-        node?[name] is JsonValue value && value.GetValueKind() == JsonValueKind.True;
-
-    public static IReadOnlyList<string> List(this JsonNode? node, string name) =>
-        node?[name] is JsonArray array ? array.Select(item => item is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : item?.ToJsonString() ?? "").ToList() : [];
-
-    public static IEnumerable<JsonNode> Items(this JsonNode? node, string name) =>
-        node?[name] is JsonArray array ? array.OfType<JsonNode>() : [];
-
     public static string Number(double? value, int decimals = 1) =>
         value is null ? "" : Math.Round(value.Value, decimals).ToString(decimals > 0 ? "0." + new string('#', decimals) : "0", CultureInfo.InvariantCulture);
 
     /// <summary>Beijing time: every time the portal shows is in it, and says so (the APIs answer in UTC).</summary>
     public static readonly TimeZoneInfo Beijing = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone)
         ? zone : TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
-
-    /// <summary>An API time (UTC) as a moment, or null when the field is missing or not a time.</summary>
-    public static DateTime? Utc(this JsonNode? node, string name) =>
-        DateTime.TryParse(node.Str(name), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date)
-            ? DateTime.SpecifyKind(date, DateTimeKind.Utc) : null;
 
     /// <summary>A UTC moment in Beijing time, as "2026-12-03 20:05".</summary>
     public static string Local(DateTime utc) =>
@@ -46,10 +20,6 @@ public static class Fmt
     /// <summary>A UTC moment as a Beijing date, as "2026-12-03".</summary>
     public static string LocalDate(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Beijing).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>A salary range as people write it (<see cref="Salary(decimal?, decimal?, bool, Text)"/>), from an untyped answer.</summary>
-    public static string Salary(this JsonNode? node, Text text) =>
-        Salary((decimal?)node.Num("salaryMin"), (decimal?)node.Num("salaryMax"), node.Bool("salaryNegotiable"), text);
 
     /// <summary>A salary range as people write it: 4500–6500, from 4500, up to 6500, or the negotiable/unstated word.</summary>
     public static string Salary(decimal? min, decimal? max, bool negotiable, Text text)
@@ -67,5 +37,5 @@ public static class Fmt
     /// A masked ID number as staff read it: its last four only ("尾号 1234"). Its first six are a division code,
     /// which reads as a place, not a number.
     /// </summary>
-    public static string IdEnding(Text text, string masked) => masked.Length >= 4 ? text.Format("seekers.idEnding", masked[^4..]) : "";
+    public static string IdEnding(Text text, string? masked) => masked is { Length: >= 4 } ? text.Format("seekers.idEnding", masked[^4..]) : "";
 }

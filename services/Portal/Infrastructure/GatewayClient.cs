@@ -12,8 +12,8 @@ namespace Portal.Infrastructure;
 /// language (Accept-Language) and on behalf of the visitor's address (X-Forwarded-For: the gateway counts sign-in
 /// attempts per visitor, not per portal). The typed calls read an answer into the service's own response record
 /// (JobMatch.Contracts.Responses, with the services' JSON conventions, <see cref="ApiJson"/>); the per-API clients
-/// (<see cref="PostingsApi"/> …) name them. The untyped calls keep the answer as JSON nodes, for the pages not yet on
-/// the clients (docs/decisions/068).
+/// (<see cref="PostingsApi"/> …, <see cref="IdentityApi"/> for the gateway's own issuer) name them (docs/decisions/068).
+/// A call answered without a body (204) returns the plain <see cref="ApiResult"/>; only a refusal's problem is read as JSON.
 /// </summary>
 public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor)
 {
@@ -34,35 +34,29 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
     /// problem. An answer that does not read as the record is a broken contract, not a refusal: it throws (the contract
     /// tests of each service are there so it never does).
     /// </summary>
-    public async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken = default)
-    {
-        if (await ExchangeAsync(method, path, body, authenticated: true, cancellationToken) is not (var status, var text)) return ApiResult<T>.Unavailable;
-        if ((int)status is >= 200 and < 300)
-            return ApiResult<T>.Success(status, text.Length == 0 ? default : JsonSerializer.Deserialize<T>(text, ApiJson.Options));
-        return ApiResult<T>.Refused(status, Parse(text));
-    }
+    public async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken = default) =>
+        await ExchangeAsync(method, path, body, authenticated: true, cancellationToken) is (var status, var text)
+            ? Read<T>(status, text) : ApiResult<T>.Unavailable;
 
-    public Task<ApiResult> GetAsync(string path, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Get, path, null, cancellationToken);
+    private static ApiResult<T> Read<T>(HttpStatusCode status, string text) => (int)status is >= 200 and < 300
+        ? ApiResult<T>.Success(status, text.Length == 0 ? default : JsonSerializer.Deserialize<T>(text, ApiJson.Options))
+        : ApiResult<T>.Refused(status, Parse(text));
+
+    /// <summary>An anonymous typed call (sign-in, registration); a 401 here is the answer, not an expired session.</summary>
+    public async Task<ApiResult<T>> PostAnonymousAsync<T>(string path, object body, CancellationToken cancellationToken = default) =>
+        await ExchangeAsync(HttpMethod.Post, path, body, authenticated: false, cancellationToken) is (var status, var text)
+            ? Read<T>(status, text) : ApiResult<T>.Unavailable;
 
     public Task<ApiResult> PostAsync(string path, object? body = null, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, path, body, cancellationToken);
 
-    public Task<ApiResult> PutAsync(string path, object? body, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Put, path, body, cancellationToken);
-
     public Task<ApiResult> DeleteAsync(string path, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, path, null, cancellationToken);
 
-    /// <summary>An anonymous call (sign-in, registration); a 401 here is the answer, not an expired session.</summary>
-    public async Task<ApiResult> PostAnonymousAsync(string path, object body, CancellationToken cancellationToken = default) =>
-        await ExchangeAsync(HttpMethod.Post, path, body, authenticated: false, cancellationToken) is (var status, var text)
-            ? ApiResult.From(status, Parse(text)) : ApiResult.Unavailable;
-
-    /// <summary>An untyped call: the answer as JSON nodes.</summary>
+    /// <summary>A call answered without a body (204): its status, or the refusal's problem.</summary>
     public async Task<ApiResult> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken = default) =>
         await ExchangeAsync(method, path, body, authenticated: true, cancellationToken) is (var status, var text)
-            ? ApiResult.From(status, Parse(text)) : ApiResult.Unavailable;
+            ? ApiResult.From(status, (int)status is >= 200 and < 300 ? null : Parse(text)) : ApiResult.Unavailable;
 
     /// <summary>The answer's status and text; null when the gateway could not be reached or did not answer in time.</summary>
     private async Task<(HttpStatusCode Status, string Text)?> ExchangeAsync(

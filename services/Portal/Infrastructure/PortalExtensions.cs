@@ -24,7 +24,8 @@ public static class PortalExtensions
         // opens only when the gateway itself is unreachable: one service's 5xx must not darken every page.
         builder.Services.AddHttpClient<GatewayClient>(client => client.BaseAddress = gateway)
             .AddDefaultResilience(attemptTimeout: TimeSpan.FromSeconds(30), totalTimeout: TimeSpan.FromSeconds(30), breakOnServerErrors: false);
-        // One typed client per API over the gateway client (docs/decisions/068).
+        // One typed client per API over the gateway client (docs/decisions/068), the gateway's own issuer too.
+        builder.Services.AddTransient<IdentityApi>();
         builder.Services.AddTransient<PostingsApi>();
         builder.Services.AddTransient<MatchingApi>();
         builder.Services.AddTransient<NotificationsApi>();

@@ -9,15 +9,15 @@ namespace Portal.Infrastructure;
 /// </summary>
 public abstract class PortalPage : PageModel
 {
-    private GatewayClient? _api;
+    private IdentityApi? _identity;
     private PostingsApi? _postings;
     private MatchingApi? _matching;
     private NotificationsApi? _notifications;
     private ProfilesApi? _profiles;
     private Text? _text;
 
-    /// <summary>The untyped calls, for the pages not yet on the typed clients below (record 068).</summary>
-    protected GatewayClient Api => _api ??= HttpContext.RequestServices.GetRequiredService<GatewayClient>();
+    /// <summary>The gateway's development issuer: sign-in, registration, sign-out, the login, HR users.</summary>
+    protected IdentityApi IdentityApi => _identity ??= HttpContext.RequestServices.GetRequiredService<IdentityApi>();
     protected PostingsApi PostingsApi => _postings ??= HttpContext.RequestServices.GetRequiredService<PostingsApi>();
     protected MatchingApi MatchingApi => _matching ??= HttpContext.RequestServices.GetRequiredService<MatchingApi>();
     protected NotificationsApi NotificationsApi => _notifications ??= HttpContext.RequestServices.GetRequiredService<NotificationsApi>();

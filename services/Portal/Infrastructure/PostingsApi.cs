@@ -44,6 +44,39 @@ public sealed class PostingsApi(GatewayClient gateway)
     public Task<ApiResult<ApplicationResponse>> AnswerContactRequestAsync(Guid applicationId, bool accept) =>
         gateway.PostAsync<ApplicationResponse>($"api/applications/{applicationId}/contact-request/answer", new { accept });
 
+    /// <summary>A page of a posting's applicants (status null: all), with the posting's totals per status; for its employer.</summary>
+    public Task<ApiResult<ApplicantsPage>> ApplicantsAsync(Guid postingId, string? status, int page, int limit) =>
+        gateway.GetAsync<ApplicantsPage>($"api/postings/{postingId}/applications?limit={limit}&page={page}"
+            + (status is null ? "" : "&status=" + Uri.EscapeDataString(status)));
+
+    /// <summary>The employer moves an application on (viewed, interview, offer, hired) or rejects it with a reason.</summary>
+    public Task<ApiResult<ApplicationResponse>> MoveApplicationAsync(Guid applicationId, string? status, string? reason) =>
+        gateway.PostAsync<ApplicationResponse>($"api/applications/{applicationId}/status",
+            new { status, reason = string.IsNullOrWhiteSpace(reason) ? null : reason });
+
+    /// <summary>Schedules or moves the application's interview.</summary>
+    public Task<ApiResult<ApplicationResponse>> ScheduleInterviewAsync(Guid applicationId, DateTimeOffset at, string? place, string? contactName, string? contactPhone) =>
+        gateway.PutAsync<ApplicationResponse>($"api/applications/{applicationId}/interview", new { at, place, contactName, contactPhone });
+
+    public Task<ApiResult<ApplicationResponse>> CancelInterviewAsync(Guid applicationId) =>
+        gateway.DeleteAsync<ApplicationResponse>($"api/applications/{applicationId}/interview");
+
+    /// <summary>The employer asks a masked applicant for their contact.</summary>
+    public Task<ApiResult<ApplicationResponse>> RequestContactAsync(Guid applicationId) =>
+        gateway.PostAsync<ApplicationResponse>($"api/applications/{applicationId}/contact-request");
+
+    /// <summary>A seeker's applications to postings of the caseworker's regions, read with a reason (audited).</summary>
+    public Task<ApiResult<IReadOnlyList<ApplicationResponse>>> SeekersApplicationsAsync(Guid seekerId, string? reason) =>
+        gateway.GetAsync<IReadOnlyList<ApplicationResponse>>($"api/applications?seekerId={seekerId}&reason={Uri.EscapeDataString(reason ?? "")}");
+
+    /// <summary>The follow-up visits recorded on an application, oldest first.</summary>
+    public Task<ApiResult<IReadOnlyList<FollowUpResponse>>> FollowUpsAsync(Guid applicationId) =>
+        gateway.GetAsync<IReadOnlyList<FollowUpResponse>>($"api/applications/{applicationId}/follow-ups");
+
+    /// <summary>Records a follow-up visit (跟踪回访) on an application.</summary>
+    public Task<ApiResult<FollowUpResponse>> RecordFollowUpAsync(Guid applicationId, object visit) =>
+        gateway.PostAsync<FollowUpResponse>($"api/applications/{applicationId}/follow-ups", visit);
+
     public Task<ApiResult<IReadOnlyList<SavedSearchResponse>>> SavedSearchesAsync() =>
         gateway.GetAsync<IReadOnlyList<SavedSearchResponse>>("api/saved-searches");
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using JobMatch.Contracts.Responses;
 using JobMatch.Contracts.Responses.Matching;
 
 namespace Portal.Infrastructure;
@@ -21,13 +18,4 @@ public static class Relevance
 }
 
 /// <summary>What the reasons partial shows: the explanation, the posting's pay, and whether the viewer is staff.</summary>
-public sealed record ReasonsView(MatchExplanation? Explanation, decimal? SalaryMin, decimal? SalaryMax, bool StaffDetails, double? Score = null)
-{
-    /// <summary>From an untyped answer, for the pages not yet on the typed clients (record 068); named as the record's own parameters, which those pages name.</summary>
-#pragma warning disable IDE1006 // the record's own parameter names, which those pages pass by name (StaffDetails: true)
-    public ReasonsView(JsonNode? Explanation, double? SalaryMin, double? SalaryMax, bool StaffDetails, double? Score = null)
-        : this(Explanation?.Deserialize<MatchExplanation>(ApiJson.Options), (decimal?)SalaryMin, (decimal?)SalaryMax, StaffDetails, Score)
-    {
-    }
-#pragma warning restore IDE1006
-}
+public sealed record ReasonsView(MatchExplanation? Explanation, decimal? SalaryMin, decimal? SalaryMax, bool StaffDetails, double? Score = null);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using JobMatch.Contracts.Responses.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -9,9 +10,9 @@ namespace Portal.Infrastructure;
 public static class Session
 {
     /// <param name="consents">The answers a new seeker gave at registration, kept until their first profile is saved.</param>
-    public static async Task SignInAsync(HttpContext context, JsonNode tokenAnswer, IReadOnlyDictionary<string, bool>? consents = null)
+    public static async Task SignInAsync(HttpContext context, TokenResponse tokenAnswer, IReadOnlyDictionary<string, bool>? consents = null)
     {
-        var token = tokenAnswer.Str("accessToken");
+        var token = tokenAnswer.AccessToken;
         var payload = Payload(token);
         var identity = new ClaimsIdentity(CookieAuthenticationDefaults.AuthenticationScheme, PortalClaims.Name, PortalClaims.Role);
         foreach (var name in new[] { PortalClaims.Subject, PortalClaims.Role, PortalClaims.Name, PortalClaims.EmployerId, PortalClaims.KeyEnterprise })
@@ -48,7 +49,10 @@ public static class Session
         _ => "/",
     };
 
-    /// <summary>The token's payload; the portal trusts it because it came straight from the gateway, which checks it on every call.</summary>
+    /// <summary>
+    /// The token's payload; the portal trusts it because it came straight from the gateway, which checks it on every call.
+    /// A JWT's claims, not an API answer: read as JSON nodes, since which claims a token carries varies by role.
+    /// </summary>
     private static JsonObject Payload(string token)
     {
         var part = token.Split('.') is [_, var body, ..] ? body : "";

@@ -42,10 +42,6 @@ public static class ProfileDetailsRules
     }
 }
 
-/// <summary>The sealed part of a profile: everything derived from the ID number, and special categories.</summary>
-public sealed record PersonalDetails(
-    DateOnly? BirthDate, string? Gender, VeteranService? Veteran, Disability? Disability, string? HealthNotes, bool LowIncomeHousehold);
-
 internal static class ListExtensions
 {
     public static int IndexOf(this IReadOnlyList<string> list, string value)

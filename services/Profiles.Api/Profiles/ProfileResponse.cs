@@ -8,9 +8,6 @@ namespace Profiles.Api.Profiles;
 /// <summary>The seeker's own answer record (JobMatch.Contracts.Responses.Profiles, shared with the portal) made from the stored profile.</summary>
 public static class ProfileResponses
 {
-    internal const string NationalSourceDescription = "Whether the seeker chose nationalOccupationCode (kept through edits) or the service " +
-        "derived it from the desired occupations (derived again when they change; send it back as read and it stays derived). Null without a code.";
-
     extension(ProfileResponse)
     {
         public static ProfileResponse ForOwner(ProfileRow row, ProfileStore store, IReadOnlyList<KeyGroupResponse> keyGroups)
@@ -24,30 +21,6 @@ public static class ProfileResponses
         }
     }
 }
-
-/// <summary>
-/// A seeker as staff see them. The ID number is masked (150102********1234) and the sensitive sections are absent
-/// unless the caller asked to reveal them; either way the read is in the audit log with the fields it showed.
-/// </summary>
-public sealed record StaffProfileResponse(
-    Guid SeekerId,
-    string Name,
-    string? Phone,
-    string? NationalId,
-    bool NationalIdMasked,
-    IReadOnlyList<SkillEntry> Skills,
-    string RegionCode,
-    double? Latitude,
-    double? Longitude,
-    int? MaxCommuteKm,
-    bool WillingToRelocate,
-    ProfileDetails Details,
-    IReadOnlyList<KeyGroupResponse> KeyGroups,
-    PersonalDetails? Sensitive,
-    DateTime UpdatedAt,
-    string? NationalOccupationCode = null,
-    [property: System.ComponentModel.Description(ProfileResponses.NationalSourceDescription)]
-    NationalOccupationSource? NationalOccupationSource = null);
 
 internal static class Masking
 {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using JobMatch.Contracts.Responses.Identity;
 using JobMatch.Testing;
 
 namespace JobMatch.Gateway.Tests.Integration;
@@ -108,5 +109,28 @@ public sealed class EmployerRegistrationTests : IAsyncLifetime
         using var registered = await _gateway.Client().PostAsJsonAsync("/api/auth/register", new { username = NewUsername("seeker"), password = "long-enough-1" });
         using var seeker = _gateway.Client((await registered.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Forbidden, (await seeker.GetAsync(new Uri("/api/auth/employer-users", UriKind.Relative))).StatusCode);
+    }
+
+    /// <summary>The issuer's answers read strictly into the records the portal's IdentityApi reads them with (record 068).</summary>
+    [Fact]
+    public async Task The_issuers_answers_read_as_the_shared_records()
+    {
+        var seekerName = NewUsername("seeker");
+        var seeker = await ContractJson.ReadAsync<TokenResponse>(await _gateway.Client().PostAsJsonAsync("/api/auth/register",
+            new { username = seekerName, password = "long-enough-1", displayName = "张伟" }), HttpStatusCode.Created);
+        Assert.Equal(("seeker", "Bearer"), (seeker.Role, seeker.TokenType));
+        Assert.Equal(seeker.UserId, (await ContractJson.ReadAsync<TokenResponse>(await _gateway.Client().PostAsJsonAsync("/api/auth/token",
+            new { username = seekerName, password = "long-enough-1" }))).UserId);
+        using (var signedIn = _gateway.Client(seeker.AccessToken))
+            Assert.True((await ContractJson.ReadAsync<DeletedLogin>(await signedIn.DeleteAsync(new Uri("/api/auth/me", UriKind.Relative)))).LoginDeleted);
+
+        var owner = await ContractJson.ReadAsync<TokenResponse>(await _gateway.Client().PostAsJsonAsync("/api/auth/register/employer",
+            new { username = NewUsername("owner"), password = "long-enough-1", displayName = "王丽" }), HttpStatusCode.Created);
+        using var client = _gateway.Client(owner.AccessToken);
+        var invited = await ContractJson.ReadAsync<EmployerUser>(await client.PostAsJsonAsync("/api/auth/employer-users",
+            new { username = NewUsername("hr"), password = "colleague-pass", displayName = "李强" }), HttpStatusCode.Created);
+        Assert.False(invited.Owner);
+        Assert.Equal([owner.UserId, invited.UserId],
+            (await ContractJson.GetAsync<IReadOnlyList<EmployerUser>>(client, "/api/auth/employer-users")).OrderByDescending(user => user.Owner).Select(user => user.UserId));
     }
 }

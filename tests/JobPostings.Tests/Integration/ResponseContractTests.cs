@@ -90,6 +90,44 @@ public sealed class ResponseContractTests : OrganisationsHost
     }
 
     [Fact]
+    public async Task Applicants_pages_moves_a_seekers_applications_for_staff_and_follow_ups_read_as_the_shared_records()
+    {
+        var employerId = Guid.NewGuid();
+        var organisation = await RegisterAsync(employerId, Guid.NewGuid());
+        await DecideAsync(organisation.Id, "verified");
+        using var employer = Factory.ClientWithToken(EmployerToken(employerId));
+        var posting = await ContractJson.ReadAsync<PostingResponse>(await employer.PostAsJsonAsync("/api/postings", new
+        {
+            title = "仓库管理员", description = $"仓储管理，{Guid.NewGuid():N}。", skills = new[] { "仓储管理" }, regionCode = "150105", latitude = 40.81,
+            longitude = 111.70, salaryMin = 4500, salaryMax = 6000, vacancies = 2,
+        }), HttpStatusCode.Created);
+        await ContractJson.ReadAsync<PostingResponse>(await employer.PostAsync(new Uri($"/api/postings/{posting.Id}/publish", UriKind.Relative), null));
+        var seekerId = Guid.NewGuid();
+        using var seeker = Factory.ClientWithToken(TestTokens.Seeker(seekerId));
+        var applied = await ContractJson.ReadAsync<ApplicationResponse>(
+            await seeker.PostAsJsonAsync($"/api/postings/{posting.Id}/applications", new { coverNote = "有仓库工作经验。" }), HttpStatusCode.Created);
+
+        var page = await ContractJson.GetAsync<ApplicantsPage>(employer, $"/api/postings/{posting.Id}/applications?limit=20&page=1");
+        Assert.Equal(applied.Id, Assert.Single(page.Items).Id);
+        Assert.Equal((1, 1), (page.Totals.All, page.Totals.Of(ApplicationStatus.Submitted)));
+        Assert.Empty((await ContractJson.GetAsync<ApplicantsPage>(employer, $"/api/postings/{posting.Id}/applications?limit=20&page=1&status=hired")).Items);
+        Assert.Equal(ApplicationStatus.Viewed, (await ContractJson.ReadAsync<ApplicationResponse>(
+            await employer.PostAsJsonAsync($"/api/applications/{applied.Id}/status", new { status = "viewed" }))).Status);
+        var interview = new { at = DateTimeOffset.UtcNow.AddDays(3), place = "呼和浩特市赛罕区 1 号", contactName = "李强", contactPhone = "13904711235" };
+        await ContractJson.ReadAsync<ApplicationResponse>(await employer.PutAsJsonAsync($"/api/applications/{applied.Id}/interview", interview));
+        Assert.Equal(InterviewStatus.Cancelled, (await ContractJson.ReadAsync<ApplicationResponse>(
+            await employer.DeleteAsync(new Uri($"/api/applications/{applied.Id}/interview", UriKind.Relative)))).Interview!.Status);
+
+        using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"));
+        Assert.Equal(applied.Id, Assert.Single(await ContractJson.GetAsync<IReadOnlyList<ApplicationResponse>>(
+            caseworker, $"/api/applications?seekerId={seekerId}&reason=weekly-casework-review")).Id);
+        var visit = await ContractJson.ReadAsync<FollowUpResponse>(await caseworker.PostAsJsonAsync($"/api/applications/{applied.Id}/follow-ups",
+            new { outcome = "stillSeeking", note = "面试取消，继续求职。", nextContactOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)) }), HttpStatusCode.Created);
+        Assert.Equal(FollowUpOutcome.StillSeeking, visit.Outcome);
+        Assert.Equal(visit.Id, Assert.Single(await ContractJson.GetAsync<IReadOnlyList<FollowUpResponse>>(caseworker, $"/api/applications/{applied.Id}/follow-ups")).Id);
+    }
+
+    [Fact]
     public async Task Vacancy_reports_layoff_reports_and_labour_demand_read_as_the_shared_records()
     {
         var employerId = Guid.NewGuid();

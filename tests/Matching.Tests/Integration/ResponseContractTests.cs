@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using JobMatch.Testing;
 
 namespace Matching.Tests.Integration;
@@ -45,5 +47,29 @@ public sealed class ResponseContractTests : MatchingHost
 
         Assert.True(dashboard.Seekers > 0);
         Assert.NotEmpty(dashboard.OpenPostingsByCounty);
+    }
+
+    [Fact]
+    public async Task A_campaign_its_results_seekers_without_a_match_sending_and_outcomes_read_as_the_shared_records()
+    {
+        await PublishedAsync(Job("焊工", ["Welding"]) with { KeyGroups = ["VeteranPriority"] });
+        var (matched, unmatched) = (Guid.NewGuid(), Guid.NewGuid());
+        await ProfileAsync(Profile(matched, ["Welding"]) with { KeyGroups = ["veteran"] });
+        await ProfileAsync(Profile(unmatched, ["Throat singing"]) with { KeyGroups = ["veteran"] });
+        using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"));
+
+        var started = await ContractJson.ReadAsync<CampaignResponse>(await caseworker.PostAsJsonAsync("/api/matches/campaigns",
+            new { name = "合同专场", keyGroup = "veteran", regionCodes = new[] { "150100" } }), HttpStatusCode.Accepted);
+        var done = await Eventually.GetAsync(() => ContractJson.GetAsync<CampaignResponse>(caseworker, $"/api/matches/campaigns/{started.Id}"),
+            campaign => campaign.CompletedAt is not null, "the campaign completing");
+        Assert.Contains(await ContractJson.GetAsync<IReadOnlyList<CampaignResponse>>(caseworker, "/api/matches/campaigns"), campaign => campaign.Id == done.Id);
+        var results = await ContractJson.GetAsync<CampaignResultsPage>(caseworker, $"/api/matches/campaigns/{done.Id}/results?page=1&pageSize=25");
+        var result = Assert.Single(results.Items, item => item.SeekerId == matched);
+        Assert.NotEmpty(result.Explanation.MatchedSkills);
+        var withoutMatch = await ContractJson.GetAsync<CampaignUnmatchedPage>(caseworker, $"/api/matches/campaigns/{done.Id}/unmatched?page=1&pageSize=50");
+        Assert.Contains(withoutMatch.Items, item => item.SeekerId == unmatched && item.Reason.Length > 0);
+        Assert.Equal(1, (await ContractJson.ReadAsync<SendCampaignResultsResponse>(await caseworker.PostAsJsonAsync(
+            $"/api/matches/campaigns/{done.Id}/send", new { resultIds = new[] { result.ResultId } }))).Sent);
+        Assert.Equal(1, (await ContractJson.GetAsync<CampaignOutcomes>(caseworker, $"/api/matches/campaigns/{done.Id}/outcomes")).Sent);
     }
 }

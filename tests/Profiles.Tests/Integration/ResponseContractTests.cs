@@ -62,4 +62,41 @@ public sealed class ResponseContractTests : ProfilesHost
         Assert.True(supply.Seekers > 0);
         Assert.NotEmpty(supply.Occupations);
     }
+
+    [Fact]
+    public async Task A_seeker_as_staff_read_them_the_register_key_group_decisions_and_applicant_cards_read_as_the_shared_records()
+    {
+        var profile = Profile(TestIds.Make("150102", new DateOnly(1990, 4, 4), 31));
+        profile["ruralResidence"] = true;
+        profile["workHistory"] = new[] { new { employer = "伊利", occupation = "奶牛养殖", from = "2020-01-01", to = (string?)null } };
+        var seekerId = await SavedAsync(profile);
+        using var caseworker = Factory.ClientWithToken(TestTokens.Caseworker(Guid.NewGuid(), "150100"));
+
+        var staffView = await ContractJson.GetAsync<StaffProfileResponse>(caseworker, $"/api/profiles/{seekerId}?reveal=keyGroupEvidence&reason=weekly-casework-review");
+        Assert.True(staffView.NationalIdMasked);
+        Assert.Contains(staffView.KeyGroups, group => group.KeyGroup == JobMatch.Contracts.SeekerKeyGroups.RuralWorker && group.Applies);
+        var register = await ContractJson.GetAsync<SeekerRegisterPage>(caseworker, $"/api/profiles/seekers?reason=weekly-casework-review&limit=25&seekerId={seekerId}");
+        Assert.Equal(seekerId, Assert.Single(register.Seekers).SeekerId);
+        var group = $"/api/profiles/{seekerId}/key-groups/{JobMatch.Contracts.SeekerKeyGroups.RuralWorker}";
+        Assert.Equal(KeyGroupState.Verified, (await ContractJson.ReadAsync<KeyGroupResponse>(
+            await caseworker.PostAsJsonAsync(group + "/verification", new { reason = "核对户籍登记。" }))).State);
+        Assert.Equal(KeyGroupState.Rejected, (await ContractJson.ReadAsync<KeyGroupResponse>(
+            await caseworker.PostAsJsonAsync(group + "/rejection", new { reason = "户籍已迁入城镇。" }))).State);
+        Assert.True((await ContractJson.ReadAsync<KeyGroupResponse>(await caseworker.PutAsJsonAsync(group,
+            new { applies = true, evidence = "乡镇出具的农村户籍证明。", reason = "复核后恢复。" }))).Applies);
+
+        using (var seeker = Factory.ClientWithToken(TestTokens.Seeker(seekerId)))
+            (await seeker.PutAsJsonAsync("/api/profiles/me/consents/employer-sharing", new { granted = true })).EnsureSuccessStatusCode();
+        var (employerId, postingId, applicationId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await Factory.Bus.Publish(new JobMatch.Contracts.ApplicationSubmitted(applicationId, postingId, seekerId, DateTimeOffset.UtcNow, employerId, "奶牛养殖员", "草原乳业"));
+        using var employer = Factory.ClientWithToken(TestTokens.Employer(Guid.NewGuid(), employerId));
+        var cards = await Eventually.GetAsync(async () =>
+        {
+            using var response = await employer.PostAsJsonAsync("/api/profiles/applicants/cards", new { postingId, applicationIds = new[] { applicationId } });
+            return response.IsSuccessStatusCode ? await ContractJson.ReadAsync<IReadOnlyList<ApplicantCard>>(response) : [];
+        }, found => found.Count > 0, "the applicant's card once the application is known");
+        var card = Assert.Single(cards);
+        Assert.Equal(ApplicantSharing.Consented, card.Sharing);
+        Assert.Equal("奶牛养殖", Assert.Single(card.Profile!.WorkHistory).Occupation);
+    }
 }

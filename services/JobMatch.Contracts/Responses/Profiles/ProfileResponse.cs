@@ -23,6 +23,5 @@ public sealed record ProfileResponse(
     bool LowIncomeHousehold = false,
     IReadOnlyList<KeyGroupResponse>? KeyGroups = null,
     string? NationalOccupationCode = null,
-    [property: System.ComponentModel.Description("Whether the seeker chose nationalOccupationCode (kept through edits) or the service " +
-        "derived it from the desired occupations (derived again when they change; send it back as read and it stays derived). Null without a code.")]
+    [property: System.ComponentModel.Description(ProfileDescriptions.NationalOccupationSource)]
     NationalOccupationSource? NationalOccupationSource = null);

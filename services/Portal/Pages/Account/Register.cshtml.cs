@@ -21,13 +21,13 @@ public sealed class RegisterModel : PortalPage
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Api.PostAnonymousAsync("api/auth/register", new { username = Username, password = Password, displayName = DisplayName });
+        var result = await IdentityApi.RegisterSeekerAsync(Username, Password, DisplayName);
         if (!result.Ok)
         {
             Problem = result;
             return Page();
         }
-        await Session.SignInAsync(HttpContext, result.Body!, PrivacyModel.Purposes.ToDictionary(purpose => purpose, Consents.Contains));
+        await Session.SignInAsync(HttpContext, result.Value!, PrivacyModel.Purposes.ToDictionary(purpose => purpose, Consents.Contains));
         Notice = T["register.done"];
         return Redirect("/Seeker/Profile");
     }

@@ -16,13 +16,13 @@ public sealed class RegisterEmployerModel : PortalPage
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Api.PostAnonymousAsync("api/auth/register/employer", new { username = Username, password = Password, displayName = DisplayName });
+        var result = await IdentityApi.RegisterEmployerAsync(Username, Password, DisplayName);
         if (!result.Ok)
         {
             Problem = result;
             return Page();
         }
-        await Session.SignInAsync(HttpContext, result.Body!);
+        await Session.SignInAsync(HttpContext, result.Value!);
         Notice = T["register.employerDone"];
         return Redirect("/Employer/Organisation");
     }

@@ -20,13 +20,14 @@ public sealed class SignInModel : PortalPage
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Api.PostAnonymousAsync("api/auth/token", new { username = Username, password = Password });
+        var result = await IdentityApi.SignInAsync(Username, Password);
         if (!result.Ok)
         {
             Problem = result;
             return Page();
         }
-        await Session.SignInAsync(HttpContext, result.Body!);
-        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : Redirect(Session.HomeOf(result.Body.Str("role")));
+        var token = result.Value!;
+        await Session.SignInAsync(HttpContext, token);
+        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : Redirect(Session.HomeOf(token.Role));
     }
 }

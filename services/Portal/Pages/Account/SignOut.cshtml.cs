@@ -20,7 +20,7 @@ public sealed class SignOutModel : PortalPage
         {
             try
             {
-                await Api.PostAsync("api/auth/sign-out");
+                await IdentityApi.SignOutAsync();
             }
             catch (SignInRequiredException)
             {

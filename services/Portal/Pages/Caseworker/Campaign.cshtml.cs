@@ -1,3 +1,4 @@
+using JobMatch.Contracts.Responses.Matching;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -22,26 +23,25 @@ public sealed class CampaignModel : PortalPage
     [BindProperty(SupportsGet = true)] public string? Reason { get; set; }
 
     /// <summary>The people of this page of results, by seeker id: name and place, from the register (audited).</summary>
-    public Dictionary<string, (string Name, string Place)> People { get; } = new(StringComparer.Ordinal);
+    public Dictionary<Guid, (string Name, string Place)> People { get; } = [];
 
     /// <summary>?refresh=off stops the automatic reload (WCAG 2.2.1: the user can turn timing off).</summary>
     [BindProperty(SupportsGet = true, Name = "refresh")] public string? Refresh { get; set; }
 
     public bool AutoRefresh => Running && Refresh != "off";
 
-    public ApiResult? Campaign { get; private set; }
-    public ApiResult? Results { get; private set; }
-    public ApiResult? Outcomes { get; private set; }
-    public ApiResult? Unmatched { get; private set; }
+    public ApiResult<CampaignResponse>? Campaign { get; private set; }
+    public CampaignResultsPage? Results { get; private set; }
+    public CampaignOutcomes? Outcomes { get; private set; }
+    public CampaignUnmatchedPage? Unmatched { get; private set; }
 
     /// <summary>Still matching: the page asks the browser to reload it (meta refresh, no script).</summary>
-    public bool Running => Campaign is { Ok: true } && Campaign.Body.Str("completedAt") is "" or "null"
-        && Campaign.Body.Str("status") is not ("completed" or "failed" or "cancelled" or "done");
+    public bool Running => Campaign?.Value is { CompletedAt: null } campaign
+        && campaign.Status is not ("completed" or "failed" or "cancelled" or "done");
 
     public async Task OnGetAsync()
     {
-        var id = Uri.EscapeDataString(Id);
-        Campaign = await Api.GetAsync($"api/matches/campaigns/{id}");
+        Campaign = await MatchingApi.CampaignAsync(Id);
         if (!Campaign.Ok)
         {
             Problem = Campaign;
@@ -53,27 +53,26 @@ public sealed class CampaignModel : PortalPage
             if (AutoRefresh) Response.Headers["Refresh"] = "3";
             return;
         }
-        Outcomes = await Api.GetAsync($"api/matches/campaigns/{id}/outcomes");
+        Outcomes = (await MatchingApi.CampaignOutcomesAsync(Id)).Value;
         if (string.IsNullOrWhiteSpace(Reason)) return;
-        var results = await Api.GetAsync($"api/matches/campaigns/{id}/results?page={Math.Max(1, PageNumber)}&pageSize={PageSize}");
-        var unmatched = await Api.GetAsync($"api/matches/campaigns/{id}/unmatched?page={Math.Max(1, UnmatchedPage)}&pageSize={UnmatchedPageSize}");
-        if (!results.Ok) return;
+        var results = (await MatchingApi.CampaignResultsAsync(Id, Math.Max(1, PageNumber), PageSize)).Value;
+        var unmatched = (await MatchingApi.CampaignUnmatchedAsync(Id, Math.Max(1, UnmatchedPage), UnmatchedPageSize)).Value;
+        if (results is null) return;
         // The people of both lists in one register read: one audit entry each, as for the results alone.
-        var seekers = results.Body.Items("items").Concat(unmatched.Ok ? unmatched.Body.Items("items") : [])
-            .Select(item => item.Str("seekerId")).Distinct().ToList();
+        var seekers = results.Items.Select(item => item.SeekerId).Concat(unmatched?.Items.Select(item => item.SeekerId) ?? []).Distinct().ToList();
         if (seekers.Count > 0)
         {
-            var people = await Api.GetAsync($"api/profiles/seekers?reason={Uri.EscapeDataString(Reason)}&limit={seekers.Count}"
-                + string.Concat(seekers.Select(seeker => "&seekerId=" + Uri.EscapeDataString(seeker))));
-            if (!people.Ok)
+            var people = await ProfilesApi.RegisterAsync($"reason={Uri.EscapeDataString(Reason)}&limit={seekers.Count}"
+                + string.Concat(seekers.Select(seeker => $"&seekerId={seeker}")));
+            if (people.Value is not { } found)
             {
                 Problem ??= people;
                 return;
             }
-            foreach (var person in people.Body.Items("seekers")) People[person.Str("seekerId")] = (person.Str("name"), person.Str("place"));
+            foreach (var person in found.Seekers) People[person.SeekerId] = (person.Name, person.Place);
         }
         Results = results;
-        Unmatched = unmatched.Ok ? unmatched : null;
+        Unmatched = unmatched;
     }
 
     /// <summary>This page's address with another page of results or of seekers without a match.</summary>
@@ -82,8 +81,13 @@ public sealed class CampaignModel : PortalPage
         + (unmatchedPage > 1 ? $"&u={unmatchedPage}" : "") + "#" + anchor;
 
     public async Task<IActionResult> OnPostSendAsync(List<string> resultIds) =>
-        await AfterAsync(await Api.PostAsync($"api/matches/campaigns/{Uri.EscapeDataString(Id)}/send", new { resultIds }), "campaign.sent", OnGetAsync,
+        await AfterAsync(await MatchingApi.SendCampaignResultsAsync(Id, resultIds), "campaign.sent", OnGetAsync,
             new { id = Id, p = PageNumber, u = UnmatchedPage > 1 ? UnmatchedPage : (int?)null, reason = Reason });
 
-    public double Progress => Campaign?.Body.Num("totalItems") is { } total && total > 0 ? (Campaign.Body.Num("completedItems") ?? 0) / total : 0;
+    public double Progress => Campaign?.Value is { TotalItems: > 0 } campaign ? (double)campaign.CompletedItems / campaign.TotalItems : 0;
+
+    /// <summary>The outcomes as the chart shows them, each under its resources key (outcome.sent …), in the order a result goes.</summary>
+    public IReadOnlyList<(string Key, double Value)> OutcomeBars => Outcomes is not { } o ? [] :
+        [("sent", o.Sent), ("seekersReached", o.SeekersReached), ("applied", o.Applied), ("interviews", o.Interviews), ("offers", o.Offers),
+            ("hired", o.Hired), ("retained", o.Retained)];
 }

@@ -1,4 +1,5 @@
 using JobMatch.Contracts;
+using JobMatch.Contracts.Responses.Matching;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -16,17 +17,17 @@ public sealed class CampaignsModel : PortalPage
     /// <summary>Only the group's seekers not in a job (a hire not followed by leaving it).</summary>
     [BindProperty] public bool UnplacedOnly { get; set; }
 
-    public ApiResult? Campaigns { get; private set; }
+    public ApiResult<IReadOnlyList<CampaignResponse>>? Campaigns { get; private set; }
 
     public async Task OnGetAsync()
     {
-        Campaigns = await Api.GetAsync("api/matches/campaigns");
+        Campaigns = await MatchingApi.CampaignsAsync();
         if (RegionCodes.Count == 0) RegionCodes = [.. User.FindAll(PortalClaims.Region).Select(c => c.Value)];
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Api.PostAsync("api/matches/campaigns", new
+        var result = await MatchingApi.StartCampaignAsync(new
         {
             name = Name,
             keyGroup = KeyGroup,
@@ -34,10 +35,10 @@ public sealed class CampaignsModel : PortalPage
             occupations = Split(Occupations),
             unplacedOnly = UnplacedOnly,
         });
-        if (result.Ok && result.Body.Str("id") is { Length: > 0 } id)
+        if (result.Value is { } started)
         {
             Notice = T["campaign.started"];
-            return Redirect($"/Caseworker/Campaign?id={Uri.EscapeDataString(id)}");
+            return Redirect($"/Caseworker/Campaign?id={started.Id}");
         }
         return await AfterAsync(result, "campaign.started", OnGetAsync);
     }

@@ -1,4 +1,6 @@
-using System.Text.Json.Nodes;
+using JobMatch.Contracts.Responses.Matching;
+using JobMatch.Contracts.Responses.Postings;
+using JobMatch.Contracts.Responses.Profiles;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -14,36 +16,32 @@ public sealed class SeekerModel : PortalPage
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Reason { get; set; }
 
-    public ApiResult? Profile { get; private set; }
-    public ApiResult? Applications { get; private set; }
-    public ApiResult? Recommendations { get; private set; }
+    public ApiResult<StaffProfileResponse>? Profile { get; private set; }
+    public IReadOnlyList<ApplicationResponse> Applications { get; private set; } = [];
+    public IReadOnlyList<RecommendationResponse> Recommendations { get; private set; } = [];
 
     /// <summary>Each application's follow-up visits, by application id.</summary>
-    public Dictionary<string, IReadOnlyList<JsonNode>> FollowUps { get; } = new(StringComparer.Ordinal);
+    public Dictionary<Guid, IReadOnlyList<FollowUpResponse>> FollowUps { get; } = [];
 
-    /// <summary>Follow-up outcomes as the API names them.</summary>
-    public static readonly string[] Outcomes = ["hired", "stillSeeking", "leftJob"];
+    /// <summary>The outcomes a follow-up visit may record.</summary>
+    public static readonly FollowUpOutcome[] Outcomes = Enum.GetValues<FollowUpOutcome>();
 
     public async Task OnGetAsync()
     {
-        Profile = await Api.GetAsync($"api/profiles/{Id}?reveal=keyGroupEvidence&reason={Uri.EscapeDataString(Reason ?? "")}");
+        Profile = await ProfilesApi.SeekerAsync(Id, Reason, reveal: "keyGroupEvidence");
         if (!Profile.Ok)
         {
             Problem ??= Profile;
             return;
         }
-        Applications = await Api.GetAsync($"api/applications?seekerId={Id}&reason={Uri.EscapeDataString(Reason ?? "")}");
-        foreach (var application in Applications.Ok ? Applications.Array : [])
-        {
-            var id = application.Str("id");
-            var visits = await Api.GetAsync($"api/applications/{id}/follow-ups");
-            FollowUps[id] = visits.Ok ? visits.Array.OfType<JsonNode>().ToList() : [];
-        }
-        Recommendations = await Api.GetAsync($"api/matches/seekers/{Id}/recommendations?lang={(T.Lang == Language.English ? "en" : "zh")}&reason={Uri.EscapeDataString(Reason ?? "")}");
+        Applications = (await PostingsApi.SeekersApplicationsAsync(Id, Reason)).Value ?? [];
+        foreach (var application in Applications)
+            FollowUps[application.Id] = (await PostingsApi.FollowUpsAsync(application.Id)).Value ?? [];
+        Recommendations = (await MatchingApi.RecommendationsForStaffAsync(Id, T.Lang, Reason)).Value ?? [];
     }
 
     public async Task<IActionResult> OnPostVerifyAsync(string keyGroup) =>
-        await AfterAsync(await Api.PostAsync($"api/profiles/{Id}/key-groups/{Uri.EscapeDataString(keyGroup)}/verification", new { reason = Reason }),
+        await AfterAsync(await ProfilesApi.VerifyKeyGroupAsync(Id, keyGroup, Reason),
             "seeker.verified", OnGetAsync, new { id = Id, reason = Reason });
 
     /// <summary>The key group whose reject or correct form was refused, and which form ("reject", "correct").</summary>
@@ -54,7 +52,7 @@ public sealed class SeekerModel : PortalPage
     public async Task<IActionResult> OnPostRejectAsync(string keyGroup, string? rejectReason)
     {
         (RefusedKeyGroup, RefusedAction) = (keyGroup, "reject");
-        return await AfterAsync(await Api.PostAsync($"api/profiles/{Id}/key-groups/{Uri.EscapeDataString(keyGroup)}/rejection", new { reason = rejectReason }),
+        return await AfterAsync(await ProfilesApi.RejectKeyGroupAsync(Id, keyGroup, rejectReason),
             "seeker.rejected", OnGetAsync, new { id = Id, reason = Reason });
     }
 
@@ -62,8 +60,7 @@ public sealed class SeekerModel : PortalPage
     public async Task<IActionResult> OnPostCorrectAsync(string keyGroup, bool? applies, string? evidence, string? correctReason)
     {
         (RefusedKeyGroup, RefusedAction) = (keyGroup, "correct");
-        return await AfterAsync(await Api.PutAsync($"api/profiles/{Id}/key-groups/{Uri.EscapeDataString(keyGroup)}",
-                new { applies, evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence, reason = correctReason }),
+        return await AfterAsync(await ProfilesApi.CorrectKeyGroupAsync(Id, keyGroup, applies, evidence, correctReason),
             "seeker.corrected", OnGetAsync, new { id = Id, reason = Reason });
     }
 
@@ -85,7 +82,7 @@ public sealed class SeekerModel : PortalPage
         }
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Fmt.Beijing));
         DateTimeOffset? visitedAt = day is { } earlier && earlier != today ? new DateTimeOffset(earlier.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8)) : null;
-        return await AfterAsync(await Api.PostAsync($"api/applications/{applicationId}/follow-ups",
+        return await AfterAsync(await PostingsApi.RecordFollowUpAsync(applicationId,
                 new { outcome, daysInJob, note = string.IsNullOrWhiteSpace(note) ? null : note, nextContactOn, visitedAt = visitedAt?.UtcDateTime }),
             "seeker.followUpRecorded", OnGetAsync, new { id = Id, reason = Reason });
     }

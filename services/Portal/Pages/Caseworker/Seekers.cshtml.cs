@@ -1,3 +1,4 @@
+using JobMatch.Contracts.Responses.Profiles;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -25,7 +26,7 @@ public sealed class SeekersModel : PortalPage
     [BindProperty(SupportsGet = true)] public string? Pick { get; set; }
 
 
-    public ApiResult? Register { get; private set; }
+    public ApiResult<SeekerRegisterPage>? Register { get; private set; }
 
     /// <summary>The filters as the register's query string, for the API call and for the next page's link.</summary>
     public string Query(string? after = null)
@@ -59,7 +60,7 @@ public sealed class SeekersModel : PortalPage
             Problem = ApiResult.Invalid(T["problem.fields"], InputErrors);
             return;
         }
-        Register = await Api.GetAsync("api/profiles/seekers?limit=25&" + Query(After) + (code is null ? "" : "&regionCode=" + Uri.EscapeDataString(code)));
+        Register = await ProfilesApi.RegisterAsync("limit=25&" + Query(After) + (code is null ? "" : "&regionCode=" + Uri.EscapeDataString(code)));
         if (!Register.Ok) Problem = Register;
     }
 }

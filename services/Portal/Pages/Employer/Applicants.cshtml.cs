@@ -1,5 +1,7 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using JobMatch.Contracts.Responses;
+using JobMatch.Contracts.Responses.Postings;
+using JobMatch.Contracts.Responses.Profiles;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -13,13 +15,14 @@ namespace Portal.Pages.Employer;
 /// </summary>
 public sealed class ApplicantsModel : PortalPage
 {
-    public static readonly string[] Moves = ["viewed", "interview", "offer", "hired", "rejected"];
+    public static readonly ApplicationStatus[] Moves =
+        [ApplicationStatus.Viewed, ApplicationStatus.Interview, ApplicationStatus.Offer, ApplicationStatus.Hired, ApplicationStatus.Rejected];
 
     /// <summary>Applicants a page; their cards come in one call (the profile service reads up to 50 at a time).</summary>
     public const int PageSize = 20;
 
     /// <summary>The statuses the filter links offer, in the order an application moves.</summary>
-    public static readonly string[] Statuses = ["submitted", "viewed", "interview", "offer", "hired", "rejected", "withdrawn"];
+    public static readonly ApplicationStatus[] Statuses = Enum.GetValues<ApplicationStatus>();
 
     [BindProperty(SupportsGet = true)] public Guid PostingId { get; set; }
 
@@ -29,24 +32,27 @@ public sealed class ApplicantsModel : PortalPage
     /// <summary>The page shown; "p", because "page" is the route value Razor Pages names a page by.</summary>
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public JsonNode? Posting { get; private set; }
-    public ApiResult? Applicants { get; private set; }
-    public IReadOnlyDictionary<string, JsonNode> ApplicantCards { get; private set; } = new Dictionary<string, JsonNode>();
+    public PostingResponse? Posting { get; private set; }
+    public ApiResult<ApplicantsPage>? Applicants { get; private set; }
+    public IReadOnlyDictionary<Guid, ApplicantCard> ApplicantCards { get; private set; } = new Dictionary<Guid, ApplicantCard>();
 
     /// <summary>The interview form as typed, kept when the API refused it (by application id).</summary>
     public InterviewForm? Typed { get; private set; }
 
-    public sealed record InterviewForm(string ApplicationId, string? Date, string? Time, string? Place, string? ContactName, string? ContactPhone);
+    public sealed record InterviewForm(Guid ApplicationId, string? Date, string? Time, string? Place, string? ContactName, string? ContactPhone);
 
-    public IReadOnlyList<JsonNode> Items => Applicants is { Ok: true } ? Applicants.Body.Items("items").ToList() : [];
+    public IReadOnlyList<ApplicationResponse> Items => Applicants?.Value?.Items ?? [];
 
     /// <summary>Applicants at the status shown (all of them without a filter).</summary>
-    public int Total => (int)(Applicants?.Body.Num("total") ?? 0);
+    public int Total => Applicants?.Value?.Total ?? 0;
 
     public int PageCount => (Total + PageSize - 1) / PageSize;
 
     /// <summary>How many applications are at a status (null: all), whatever the filter.</summary>
-    public int CountOf(string? status) => (int)(Applicants?.Body?["totals"].Num(status ?? "all") ?? 0);
+    public int CountOf(ApplicationStatus? status) => Applicants?.Value?.Totals.Of(status) ?? 0;
+
+    /// <summary>The status shown as the record names it (null: all, or a status the API does not know, which it refuses).</summary>
+    public ApplicationStatus? Shown => Statuses.Cast<ApplicationStatus?>().FirstOrDefault(status => ApiJson.Name(status!.Value) == Show);
 
     /// <summary>This page's address with another status or page; a post's redirect keeps both.</summary>
     public string Link(string? show, int page = 1) =>
@@ -68,50 +74,44 @@ public sealed class ApplicantsModel : PortalPage
 
     private async Task LoadAsync()
     {
-        var posting = await Api.GetAsync($"api/postings/{PostingId}");
-        Posting = posting.Ok ? posting.Body : null;
-        var show = Show is null ? "" : $"&status={Uri.EscapeDataString(Show)}";
-        Applicants = await Api.GetAsync($"api/postings/{PostingId}/applications?limit={PageSize}&page={Math.Max(PageNumber, 1)}{show}");
+        Posting = (await PostingsApi.GetAsync(PostingId)).Value;
+        Applicants = await PostingsApi.ApplicantsAsync(PostingId, Show, Math.Max(PageNumber, 1), PageSize);
         if (!Applicants.Ok) return;
-        ApplicantCards = await CardsAsync(Items.Select(a => a.Str("id")).ToList());
+        ApplicantCards = await CardsAsync(Items.Select(a => a.Id).ToList());
     }
 
     /// <summary>
     /// The page's cards in one call (not one call per applicant); a card the profile service does not have yet (the
     /// application's event in flight) or may not show is missing, and the page shows it masked.
     /// </summary>
-    private async Task<IReadOnlyDictionary<string, JsonNode>> CardsAsync(IReadOnlyList<string> applicationIds)
+    private async Task<IReadOnlyDictionary<Guid, ApplicantCard>> CardsAsync(IReadOnlyList<Guid> applicationIds)
     {
-        if (applicationIds.Count == 0) return new Dictionary<string, JsonNode>();
-        var cards = await Api.PostAsync("api/profiles/applicants/cards", new { postingId = PostingId, applicationIds });
-        return cards.Ok
-            ? cards.Array.Where(card => card is not null).ToDictionary(card => card.Str("applicationId"), card => card!, StringComparer.Ordinal)
-            : new Dictionary<string, JsonNode>();
+        if (applicationIds.Count == 0) return new Dictionary<Guid, ApplicantCard>();
+        var cards = await ProfilesApi.ApplicantCardsAsync(PostingId, applicationIds);
+        return (cards.Value ?? []).ToDictionary(card => card.ApplicationId);
     }
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, string? status, string? reason) =>
-        await AfterAsync(await Api.PostAsync($"api/applications/{id}/status", new { status, reason = string.IsNullOrWhiteSpace(reason) ? null : reason }),
-            "applicants.moved", LoadAsync, Here);
+        await AfterAsync(await PostingsApi.MoveApplicationAsync(id, status, reason), "applicants.moved", LoadAsync, Here);
 
     /// <summary>Schedules or moves the interview: the date and time are Beijing time as the employer typed them.</summary>
     public async Task<IActionResult> OnPostInterviewAsync(Guid id, string? date, string? time, string? place, string? contactName, string? contactPhone)
     {
-        Typed = new InterviewForm(id.ToString(), date, time, place, contactName, contactPhone);
+        Typed = new InterviewForm(id, date, time, place, contactName, contactPhone);
         var at = At(date, time);
         if (at is null)
         {
             Refuse("at", "interview.when");
             return await RefusedAsync(LoadAsync);
         }
-        var result = await Api.PutAsync($"api/applications/{id}/interview", new { at, place, contactName, contactPhone });
-        return await AfterAsync(result, "interview.scheduled", LoadAsync, Here);
+        return await AfterAsync(await PostingsApi.ScheduleInterviewAsync(id, at.Value, place, contactName, contactPhone), "interview.scheduled", LoadAsync, Here);
     }
 
     public async Task<IActionResult> OnPostCancelInterviewAsync(Guid id) =>
-        await AfterAsync(await Api.DeleteAsync($"api/applications/{id}/interview"), "interview.cancelled", LoadAsync, Here);
+        await AfterAsync(await PostingsApi.CancelInterviewAsync(id), "interview.cancelled", LoadAsync, Here);
 
     public async Task<IActionResult> OnPostRequestContactAsync(Guid id) =>
-        await AfterAsync(await Api.PostAsync($"api/applications/{id}/contact-request"), "applicants.contactRequested", LoadAsync, Here);
+        await AfterAsync(await PostingsApi.RequestContactAsync(id), "applicants.contactRequested", LoadAsync, Here);
 
     /// <summary>A date (yyyy-MM-dd) and a time (HH:mm) in Beijing; null when either is missing or not a date or time.</summary>
     public static DateTimeOffset? At(string? date, string? time) =>
@@ -121,10 +121,10 @@ public sealed class ApplicantsModel : PortalPage
             : null;
 
     /// <summary>An interview time as the form shows it again: Beijing date and time.</summary>
-    public static (string Date, string Time) Local(JsonNode? interview)
+    public static (string Date, string Time) Local(InterviewResponse? interview)
     {
-        if (interview.Utc("at") is not { } at) return ("", "");
-        var local = TimeZoneInfo.ConvertTimeFromUtc(at, Fmt.Beijing);
+        if (interview is null) return ("", "");
+        var local = TimeZoneInfo.ConvertTime(interview.At, Fmt.Beijing);
         return (local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), local.ToString("HH:mm", CultureInfo.InvariantCulture));
     }
 }

@@ -1,3 +1,4 @@
+using JobMatch.Contracts.Responses.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure;
 
@@ -13,17 +14,19 @@ public sealed class UsersModel : PortalPage
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public string? Password { get; set; }
 
-    public ApiResult? Users { get; private set; }
+    public ApiResult<IReadOnlyList<EmployerUser>>? Users { get; private set; }
+
+    public IReadOnlyList<EmployerUser> List => Users?.Value ?? [];
 
     /// <summary>Whether the signed-in user is the organisation's owner (only the owner invites and removes).</summary>
-    public bool IsOwner => Users is { Ok: true } && Users.Array.Any(user => user.Str("userId") == User.UserId() && user.Bool("owner"));
+    public bool IsOwner => List.Any(user => user.UserId.ToString() == User.UserId() && user.Owner);
 
-    public async Task OnGetAsync() => Users = await Api.GetAsync("api/auth/employer-users");
+    public async Task OnGetAsync() => Users = await IdentityApi.EmployerUsersAsync();
 
     public async Task<IActionResult> OnPostInviteAsync() =>
-        await AfterAsync(await Api.PostAsync("api/auth/employer-users", new { username = Username, password = Password, displayName = DisplayName }),
+        await AfterAsync(await IdentityApi.InviteEmployerUserAsync(Username, Password, DisplayName),
             "users.invited", OnGetAsync);
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid userId) =>
-        await AfterAsync(await Api.DeleteAsync($"api/auth/employer-users/{userId}"), "users.removed", OnGetAsync);
+        await AfterAsync(await IdentityApi.RemoveEmployerUserAsync(userId), "users.removed", OnGetAsync);
 }

@@ -46,10 +46,9 @@ public sealed class PrivacyModel : PortalPage
             await OnGetAsync();
             return Page();
         }
-        // The login last: once it is gone this session's token no longer works anywhere. (The gateway's development
-        // issuer, not one of the four services: its answer stays untyped.)
-        var login = await Api.DeleteAsync("api/auth/me");
-        var deleted = held with { LoginDeleted = login.Ok && login.Body.Bool("loginDeleted"), DemoAccount = login.Status == System.Net.HttpStatusCode.Conflict };
+        // The login last: once it is gone this session's token no longer works anywhere.
+        var login = await IdentityApi.DeleteLoginAsync();
+        var deleted = held with { LoginDeleted = login.Value?.LoginDeleted == true, DemoAccount = login.Status == System.Net.HttpStatusCode.Conflict };
         await HttpContext.SignOutAsync();
         TempData[Account.DeletedModel.Key] = JsonSerializer.Serialize(deleted);
         return Redirect("/Account/Deleted");
