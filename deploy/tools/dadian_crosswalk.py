@@ -32,8 +32,10 @@ The best candidate gives the unit group; candidates within 90 % of the best scor
 first, when the best reaches MIN_SCORE. Below it the 细类 is mapped to the backbone's first unit group only (method
 "backbone"). A 细类 with its own backbone line takes no ISCO-example redirect (the line was written by reading it); below
 MIN_SCORE it is mapped to the group its evidence ranks first (the line's first group wins near-ties, as the 小类's
-first group does): method "occupation backbone" when that is the line's first group, else "weak evidence". The weights and the threshold were set by reading results outside the judged sample (every fifth 细类
-in code order, tests/Matching.Taxonomy.Tests/Data/crosswalk-judged.tsv).
+first group does): method "occupation backbone" when that is the line's first group, else "weak evidence". The weights
+and the threshold were set by reading results outside the judged sample (every fifth 细类 in code order,
+tests/Matching.Taxonomy.Tests/Data/crosswalk-judged.tsv); the per-细类 lines were written without reading either
+judged sample (docs/decisions/060, fourth round).
 """
 import csv
 import gzip
