@@ -9,13 +9,16 @@ Usage (from the repository root; re-runnable, the output is byte-for-byte determ
 Reads, under services/Matching.Taxonomy/Data/:
   dadian/dadian2022.csv      the classification (codes, names, definitions, main tasks, recruiting aliases)
   dadian/dadian-en.tsv       our English names of every code
+  dadian/isco-backbone-occupations.tsv   per 细类 (for 小类 whose backbone spans several groups) the ISCO-08 unit
+                             groups it falls in, the most likely first, with the reason: read before the per-小类 backbone
   dadian/isco-backbone.tsv   per 小类 the ISCO-08 unit groups its 细类 may fall in, the most common first
   dadian/errata.tsv          codes that repeat another code (mapped as the code they repeat)
   zh-occupations.tsv, zh-skills.tsv, aliases.tsv   our Chinese label layer over ESCO
 Writes dadian/crosswalk.tsv (one row per 细类) and prints coverage figures.
 
-Method, per 细类 (only ESCO occupations of the backbone's unit groups for its 小类 are candidates — the ISCO
-hierarchy is the backbone, the evidence only chooses inside it):
+Method, per 细类 (only ESCO occupations of the backbone's unit groups are candidates — the ISCO hierarchy is the
+backbone, the evidence only chooses inside it; the backbone is the 细类's own line in isco-backbone-occupations.tsv
+when it has one, else its 小类's line in isco-backbone.tsv):
   en     our English name (and its bracketed alternative) against each candidate's ESCO preferred and alternative
          labels: idf-weighted Dice of stemmed words, the best label counts;
   zh     the Chinese name and recruiting aliases against the candidate's Chinese labels and aliases (our layer):
@@ -27,8 +30,12 @@ hierarchy is the backbone, the evidence only chooses inside it):
   score = 0.45 en + 0.30 zh + 0.15 skills + 0.10 desc, + 0.03 when the candidate is in the backbone's first group.
 The best candidate gives the unit group; candidates within 90 % of the best score (at most three) are listed, best
 first, when the best reaches MIN_SCORE. Below it the 细类 is mapped to the backbone's first unit group only (method
-"backbone"). The weights and the threshold were set by reading results outside the judged sample (every fifth 细类
-in code order, tests/Matching.Taxonomy.Tests/Data/crosswalk-judged.tsv).
+"backbone"). A 细类 with its own backbone line takes no ISCO-example redirect (the line was written by reading it); below
+MIN_SCORE it is mapped to the group its evidence ranks first (the line's first group wins near-ties, as the 小类's
+first group does): method "occupation backbone" when that is the line's first group, else "weak evidence". The weights
+and the threshold were set by reading results outside the judged sample (every fifth 细类 in code order,
+tests/Matching.Taxonomy.Tests/Data/crosswalk-judged.tsv); the per-细类 lines were written without reading either
+judged sample (docs/decisions/060, fourth round).
 """
 import csv
 import gzip
@@ -257,6 +264,14 @@ def main():
     finder = SkillFinder(read_tsv(f"{DATA}/zh-skills.tsv", "esco_uri\tzh_label\tzh_aliases\tsector"))
     english = dict(read_tsv(f"{DATA}/dadian/dadian-en.tsv", "code\tname_en"))
     backbone = {code: groups.split() for code, groups in read_tsv(f"{DATA}/dadian/isco-backbone.tsv", "minor_group\tisco_unit_groups")}
+    own_backbone = {}
+    for code, groups, _reason in read_tsv(f"{DATA}/dadian/isco-backbone-occupations.tsv", "code\tisco_unit_groups\treason"):
+        if code in own_backbone or not re.fullmatch(r"\d{4}( \d{4})*", groups):
+            raise SystemExit(f"isco-backbone-occupations.tsv: repeated code or malformed groups at {code}")
+        own_backbone[code] = groups.split()
+        empty = [g for g in own_backbone[code] if not esco.by_group.get(g)]
+        if empty:
+            raise SystemExit(f"isco-backbone-occupations.tsv: {code} names unit groups with no ESCO occupation: {' '.join(empty)}")
     errata = {row[0]: row[1] for row in read_tsv(f"{DATA}/dadian/errata.tsv", "code\tsame_as\treason")}
     classification = list(csv.DictReader(open(f"{DATA}/dadian/dadian2022.csv", encoding="utf-8", newline="")))
     by_code = {row["code"]: row for row in classification}
@@ -268,7 +283,8 @@ def main():
             continue
         code = entry["code"]
         source = by_code[errata.get(code, code)]
-        groups = backbone.get(source["parent_code"], [])
+        own = own_backbone.get(code) or own_backbone.get(source["code"])
+        groups = own or backbone.get(source["parent_code"], [])
         if not groups:
             rows.append((code, "", "", "0.000", "none", "no backbone entry for the minor group"))
             unmapped.append(code)
@@ -280,7 +296,7 @@ def main():
             "skills": finder.find(source["definition"] + source["main_tasks"]),
         }
         # ISCO's own example titles may send a 细类 outside the backbone's groups.
-        candidates = groups + [g for g in isco.strong_groups(detail["en"], ISCO_EXAMPLE_REDIRECT) if g not in groups]
+        candidates = list(groups) if own else groups + [g for g in isco.strong_groups(detail["en"], ISCO_EXAMPLE_REDIRECT) if g not in groups]
         best_by_group = {}
         for group in candidates:
             scored = sorted(((round(score(detail, o, esco)[0], 6), o["code"], o) for o in esco.by_group.get(group, [])),
@@ -294,7 +310,7 @@ def main():
         top = scored[0] if scored else None
         if top is None or top[0] < MIN_SCORE:
             best = f"best {top[2]['label']} {top[0]:.3f}" if top else "no ESCO occupation in the group"
-            method = "isco example" if example >= ISCO_EXAMPLE_REDIRECT else "backbone" if rank <= FIRST_GROUP_BONUS + 1e-9 else "weak evidence"
+            method = "occupation backbone" if own and group == groups[0] else "isco example" if example >= ISCO_EXAMPLE_REDIRECT else "backbone" if rank <= FIRST_GROUP_BONUS + 1e-9 else "weak evidence"
             rows.append((code, group, "", f"{top[0] if top else 0:.3f}", method, f"{best}; isco example {example:.2f}"))
             unmapped.append(code)
             continue
