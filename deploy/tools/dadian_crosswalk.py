@@ -27,7 +27,7 @@ when it has one, else its 小类's line in isco-backbone.tsv):
   skills the ESCO skills our Chinese skill labels find in the definition and main tasks, against the candidate's
          essential and optional skills: the share of the found skills the candidate has (needs two found skills);
   desc   the share of the English name's content words that the candidate's ESCO description uses.
-  score = 0.45 en + 0.30 zh + 0.15 skills + 0.10 desc, + 0.03 when the candidate is in the backbone's first group.
+  score = 0.45 en + 0.30 zh + 0.15 skills + 0.10 desc, + 0.08 when the candidate is in the backbone's first group.
 The best candidate gives the unit group; candidates within 90 % of the best score (at most three) are listed, best
 first, when the best reaches MIN_SCORE. Below it the 细类 is mapped to the backbone's first unit group only (method
 "backbone"). A 细类 with its own backbone line takes no ISCO-example redirect (the line was written by reading it); below
