@@ -23,11 +23,30 @@ internal static class SearchSlices
             return single;
         }
         var weight = searcher.CreateNormalizedWeight(query);
-        var ranges = Split(searcher.IndexReader.Leaves, slices);
+        var ranges = WholeSegments(searcher.IndexReader.Leaves, slices) ?? Split(searcher.IndexReader.Leaves, slices);
         var collectors = ranges.Select(_ => newCollector()).ToArray();
         Parallel.For(0, ranges.Count, slice => Collect(weight, ranges[slice], collectors[slice]));
         for (var slice = 1; slice < collectors.Length; slice++) collectors[0].Absorb(collectors[slice]);
         return collectors[0];
+    }
+
+    /// <summary>
+    /// Whole segments dealt largest first to the slice with fewest documents, when that leaves no slice more than a
+    /// quarter over an equal share: a whole segment is scored in bulk, which for a broad disjunction costs about half
+    /// of what a cut range's skipping scorer does (焊工 at 300,000 postings: 7 ms of CPU one thread, 12 ms cut in two).
+    /// Null when the segments are too uneven (one holds most postings, as after a merge).
+    /// </summary>
+    private static List<List<Range>>? WholeSegments(IList<AtomicReaderContext> leaves, int slices)
+    {
+        var result = Enumerable.Range(0, slices).Select(_ => new List<Range>()).ToList();
+        var sizes = new long[slices];
+        foreach (var leaf in leaves.OrderByDescending(leaf => leaf.AtomicReader.MaxDoc))
+        {
+            var smallest = Array.IndexOf(sizes, sizes.Min());
+            result[smallest].Add(new Range(leaf, 0, leaf.AtomicReader.MaxDoc));
+            sizes[smallest] += leaf.AtomicReader.MaxDoc;
+        }
+        return sizes.Max() <= 1.25 * sizes.Sum() / slices ? [.. result.Where(slice => slice.Count > 0)] : null;
     }
 
     /// <summary>

@@ -82,7 +82,8 @@ public sealed class SearchSlicesTests
         if (query.After is not null) query = query with { After = Search(index, Query(q: "焊工"), slices: 1).Next };
         var single = Search(index, query, slices: 1);
         Assert.True(single.Total > 40, $"{shape}: {single.Total} matches is too few to say anything");
-        foreach (var slices in new[] { 2, 3, 7 })
+        // Two, three and seven slices deal whole segments; five cannot without one slice far over its share, so it cuts segments.
+        foreach (var slices in new[] { 2, 3, 5, 7 })
         {
             var sliced = Search(index, query, slices);
             Assert.Equal(single.Hits, sliced.Hits);
