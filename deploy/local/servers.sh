@@ -17,7 +17,6 @@
 #   JOBMATCH_RABBITMQ_DIST_PORT  default 55674 (Erlang distribution)
 #   JOBMATCH_REDIS_PORT          default 56379
 #   JOBMATCH_START_TIMEOUT       default 60 (seconds per server)
-#   JOBMATCH_PG_THROWAWAY        1: PostgreSQL without fsync, for servers deleted after use (the test command)
 #   JOBMATCH_PG_ADMIN_PASSWORD   default postgres (the superuser's; PostgreSQL asks for it over TCP)
 #   JOBMATCH_RABBITMQ_USER/_PASSWORD  default guest/guest (the administrator the env lines name)
 #   JOBMATCH_REDIS_PASSWORD      default none
@@ -274,12 +273,6 @@ unix_socket_directories = '${sockdir//\'/\'\'}'
 max_connections = 300
 shared_buffers = 128MB
 EOF
-    # Throwaway servers (the test command sets JOBMATCH_PG_THROWAWAY=1): no flushing to disk — a commit still waits for
-    # its WAL to reach the operating system, so a killed server loses nothing; only a machine crash could, and the
-    # server is deleted when the run ends anyway. The run's ~200 CREATE DATABASEs and their checkpoints wait on it.
-    if [[ ${JOBMATCH_PG_THROWAWAY:-0} == 1 ]]; then
-        printf 'fsync = off\nfull_page_writes = off\n' >>"$conf"
-    fi
     ((IS_ROOT)) && chown postgres:postgres "$conf"
     pg_write_hba
     return 0
@@ -366,9 +359,7 @@ rmq_env() {
     export RABBITMQ_ADVANCED_CONFIG_FILE="$RMQ_DIR/advanced.config"
     # Erlang distribution listens on all interfaces unless told otherwise;
     # applies to the node and to the short-lived rabbitmqctl node.
-    # No scheduler busy-waiting: on a machine of two cores shared with builds and tests, Erlang's schedulers spinning
-    # for work take CPU the rest needs (RabbitMQ's runtime tuning guide: for oversubscribed hosts).
-    export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none"
+    export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
     export RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
     # epmd (shared by all Erlang nodes on the host) is spawned on demand by
     # whichever node comes first; keep it off the network too.

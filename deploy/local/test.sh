@@ -30,8 +30,6 @@ free_port() {
 }
 
 JOBMATCH_DATA_DIR="$(mktemp -d /tmp/jobmatch-tests.XXXXXX)"
-# The run's PostgreSQL is deleted when it ends: no fsync (servers.sh says what that does and does not risk).
-export JOBMATCH_PG_THROWAWAY=1
 export JOBMATCH_DATA_DIR
 export JOBMATCH_PG_PORT="$(free_port)" JOBMATCH_RABBITMQ_PORT="$(free_port)" JOBMATCH_RABBITMQ_MGMT_PORT="$(free_port)"
 export JOBMATCH_RABBITMQ_DIST_PORT="$(free_port)" JOBMATCH_REDIS_PORT="$(free_port)"
